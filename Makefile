@@ -1,0 +1,112 @@
+# libplan - plain Makefile.  Override CC, CFLAGS, CPPFLAGS, LDFLAGS, PREFIX,
+# DESTDIR as usual.
+
+PREFIX ?= /usr/local
+DESTDIR ?=
+LIBDIR ?= $(PREFIX)/lib
+INCLUDEDIR ?= $(PREFIX)/include
+BINDIR ?= $(PREFIX)/bin
+PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+
+# The API version lives in include/plan.h; the ABI version (soname) here.
+VERSION := $(shell sed -n 's/^\#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
+ABI_MAJOR = 0
+ABI_MINOR = 1
+ABI_PATCH = 0
+SONAME = libplan.so.$(ABI_MAJOR)
+SOFILE = libplan.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH)
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+DEPS = libxml-2.0 libpcre2-8 libutf8proc
+DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+CFLAGS ?= -O2 -g
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(CPPFLAGS)
+LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPLAN_BUILDING
+
+B = build
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
+LIB_HDR = include/plan.h $(wildcard lib/*.h)
+TEST_SRC = $(sort $(wildcard tests/test_*.c))
+TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
+BENCH_SRC = $(sort $(wildcard bench/*.c))
+BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
+
+.PHONY: all check check-gen check-symbols check-install bench gen install uninstall clean deps
+
+all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan
+
+deps:
+	@$(PKG_CONFIG) --exists $(DEPS) cmocka || { \
+	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev"; exit 1; }
+
+$(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
+	$(CC) $(LIB_CFLAGS) -c $< -o $@
+
+$(B)/libplan.a: $(LIB_OBJ)
+	rm -f $@
+	$(AR) rcs $@ $^
+
+$(B)/$(SOFILE): $(LIB_OBJ) lib/libplan.map
+	$(CC) -shared -Wl,-soname,$(SONAME) -Wl,--version-script=lib/libplan.map \
+	  $(LDFLAGS) -o $@ $(LIB_OBJ) $(DEP_LIBS)
+	ln -sf $(SOFILE) $(B)/$(SONAME)
+	ln -sf $(SONAME) $(B)/libplan.so
+
+$(B)/plan: tools/plan.c $(B)/libplan.a include/plan.h | $(B)
+	$(CC) $(ALL_CFLAGS) -o $@ tools/plan.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+
+$(B)/tests/%: tests/%.c tests/test_util.h $(B)/libplan.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
+
+$(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
+	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
+
+$(B) $(B)/lib $(B)/tests $(B)/bench:
+	mkdir -p $@
+
+# Every test program, then the shell checks; one summary line at the end.
+check: all $(TESTS)
+	@sh tests/run_all.sh $(B) $(TESTS)
+
+check-gen:
+	@sh tests/check_gen.sh
+
+check-symbols: $(B)/$(SOFILE)
+	@sh tests/check_symbols.sh $(B)/$(SOFILE) include/plan.h
+
+check-install: all
+	@sh tests/check_install.sh
+
+bench: all $(BENCHES)
+	@for b in $(BENCHES); do $$b || exit 1; done
+
+gen:
+	tools/gen_tables.sh data lib
+
+install: all
+	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGCONFIGDIR)
+	install -m 644 include/plan.h $(DESTDIR)$(INCLUDEDIR)/plan.h
+	install -m 644 $(B)/libplan.a $(DESTDIR)$(LIBDIR)/libplan.a
+	install -m 755 $(B)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SOFILE)
+	ln -sf $(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME)
+	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libplan.so
+	install -m 755 $(B)/plan $(DESTDIR)$(BINDIR)/plan
+	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
+	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    pkgconfig/libplan.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
+
+uninstall:
+	rm -f $(DESTDIR)$(INCLUDEDIR)/plan.h $(DESTDIR)$(LIBDIR)/libplan.a \
+	  $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
+	  $(DESTDIR)$(LIBDIR)/libplan.so $(DESTDIR)$(BINDIR)/plan \
+	  $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
+
+clean:
+	rm -rf $(B)

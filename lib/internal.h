@@ -1,0 +1,103 @@
+/* internal.h - helpers shared by the library's files; never installed. */
+#ifndef PLAN_INTERNAL_H
+#define PLAN_INTERNAL_H
+
+#define PCRE2_CODE_UNIT_WIDTH 8
+#include <pcre2.h>
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "plan.h"
+
+/* Internal symbols carry this prefix and hidden visibility (the default
+ * under -fvisibility=hidden), so only plan_ API symbols are exported. */
+#define PLAN_INTERNAL __attribute__((visibility("hidden")))
+
+/* A growable byte buffer.  On allocation failure it sets oom and drops
+ * further writes, so callers check once at the end. */
+typedef struct plan_buf {
+  char *data;
+  size_t len;
+  size_t cap;
+  bool oom;
+} plan_buf;
+
+PLAN_INTERNAL bool plan__buf_reserve(plan_buf *b, size_t extra);
+PLAN_INTERNAL void plan__buf_put(plan_buf *b, const void *p, size_t n);
+PLAN_INTERNAL void plan__buf_putc(plan_buf *b, char c);
+PLAN_INTERNAL void plan__buf_put_cp(plan_buf *b, int32_t cp);
+PLAN_INTERNAL void plan__buf_printf(plan_buf *b, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+/* NUL-terminates and hands the data over; the buffer is left empty. */
+PLAN_INTERNAL char *plan__buf_take(plan_buf *b, size_t *len);
+PLAN_INTERNAL void plan__buf_free(plan_buf *b);
+
+/* A growable array of fixed-size elements, same failure rule as plan_buf. */
+typedef struct plan_vec {
+  void *data;
+  size_t len;
+  size_t cap;
+  size_t elem;
+  bool oom;
+} plan_vec;
+
+PLAN_INTERNAL void plan__vec_init(plan_vec *v, size_t elem);
+PLAN_INTERNAL void *plan__vec_push(plan_vec *v); /* zeroed slot or NULL */
+PLAN_INTERNAL void plan__vec_free(plan_vec *v);
+
+/* Fills *err (if non-NULL) with status, position and a formatted message,
+ * and returns status. */
+PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,
+                                      size_t offset, size_t line, size_t column,
+                                      const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+/* Line and column (1-based, column in bytes) of a byte offset. */
+PLAN_INTERNAL void plan__position(const char *text, size_t len, size_t offset,
+                                  size_t *line, size_t *column);
+
+/* Options with the caller's fields read only up to the size they declared. */
+PLAN_INTERNAL void plan__options_copy(plan_options *dst, const plan_options *src);
+
+/* ---- offset map: output offset -> input offset ---------------------- */
+
+/* Anchors where the output-minus-input delta changes.  Between two anchors
+ * an output offset maps linearly, clamped below the next anchor's input. */
+typedef struct plan_anchor {
+  size_t out;
+  size_t in;
+} plan_anchor;
+
+typedef struct plan_offmap {
+  plan_vec anchors; /* of plan_anchor, sorted by out */
+} plan_offmap;
+
+PLAN_INTERNAL void plan__offmap_init(plan_offmap *m);
+/* Records that output offset out comes from input offset in; cheap when the
+ * delta is unchanged. */
+PLAN_INTERNAL void plan__offmap_mark(plan_offmap *m, size_t out, size_t in);
+PLAN_INTERNAL size_t plan__offmap_lookup(const plan_offmap *m, size_t out);
+PLAN_INTERNAL void plan__offmap_free(plan_offmap *m);
+
+/* ---- lexicon ------------------------------------------------------- */
+
+/* The matcher of a lexicon's abbreviations, or NULL when it has none. */
+PLAN_INTERNAL const pcre2_code *plan__lexicon_abbrev_re(const plan_lexicon *lex);
+
+/* ---- tone placement ------------------------------------------------ */
+
+/* Rewrites one word (code points, decomposed: base letters followed by
+ * their combining marks) so that it carries at most its one tone mark at
+ * the place style requires, marks in canonical order.  Returns the new
+ * length (never more than n), or n unchanged when the word is not a
+ * Vietnamese syllable it can reason about. */
+PLAN_INTERNAL size_t plan__tone_place(int32_t *cps, size_t n,
+                                      plan_tone_style style);
+
+/* ---- the matching key ---------------------------------------------- */
+
+/* Appends the key form of normalized UTF-8 text to out. */
+PLAN_INTERNAL void plan__key_append(plan_buf *out, const char *s, size_t len);
+
+#endif

@@ -1,0 +1,60 @@
+/* key.c - the matching key: what two spellings of the same words share. */
+#include <stdlib.h>
+#include <utf8proc.h>
+
+#include "text.h"
+
+void plan__key_append(plan_buf *out, const char *s, size_t len) {
+  bool space = out->len > 0 && out->data[out->len - 1] != ' ';
+  for (size_t i = 0; i < len;) {
+    utf8proc_int32_t c, d[8];
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(len - i), &c);
+    if (k <= 0) { i++; continue; } /* the caller validated; be safe anyway */
+    i += (size_t)k;
+    if (c < 0x80) { /* the common case, without a table look-up */
+      if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) goto keep_c;
+      if (c >= 'A' && c <= 'Z') { c += 32; goto keep_c; }
+      space = out->len > 0;
+      continue;
+    keep_c:
+      if (space && out->data[out->len - 1] != ' ') plan__buf_putc(out, ' ');
+      space = false;
+      plan__buf_putc(out, (char)c);
+      continue;
+    }
+    utf8proc_ssize_t m = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, NULL);
+    if (m < 0 || m > 8) continue;
+    for (utf8proc_ssize_t j = 0; j < m; j++) {
+      utf8proc_int32_t x = d[j];
+      utf8proc_category_t cat = utf8proc_category(x);
+      if (cat == UTF8PROC_CATEGORY_MN || cat == UTF8PROC_CATEGORY_MC ||
+          cat == UTF8PROC_CATEGORY_ME || cat == UTF8PROC_CATEGORY_CF)
+        continue; /* diacritics, soft hyphens, zero-width characters */
+      if (x == 0x0111) x = 'd'; /* đ has no decomposition */
+      bool keep = (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+                  (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO);
+      if (!keep) { space = out->len > 0; continue; }
+      if (space && out->data[out->len - 1] != ' ') plan__buf_putc(out, ' ');
+      space = false;
+      plan__buf_put_cp(out, x);
+    }
+  }
+}
+
+char *plan_key(const char *input, size_t len, const plan_options *opts, size_t *out_len,
+               plan_error *err) {
+  plan_options o;
+  plan__options_copy(&o, opts);
+  o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
+  plan_text *t;
+  if (plan_normalize(input, len, &o, &t, err) != PLAN_OK) return NULL;
+  plan_buf b = {0};
+  plan__buf_reserve(&b, t->out.len);
+  plan__key_append(&b, t->out.data, t->out.len);
+  plan_text_free(t);
+  while (b.len && b.data[b.len - 1] == ' ') b.len--;
+  char *r = plan__buf_take(&b, out_len);
+  if (!r) plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  return r;
+}

@@ -1,0 +1,219 @@
+/* lexicon.c - the run-time table of abbreviations (agencies come later):
+ * embedded defaults, entries added by the caller, and one compiled pcre2
+ * matcher rebuilt whenever the table changes. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+#include "tables.h"
+
+typedef struct abbrev {
+  char *abbreviation;
+  char *expansion;
+} abbrev;
+
+struct plan_lexicon {
+  plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
+  pcre2_code *abbrev_re;
+};
+
+static int abbrev_cmp(const void *a, const void *b) {
+  return strcmp(((const abbrev *)a)->abbreviation, ((const abbrev *)b)->abbreviation);
+}
+
+static bool valid_utf8(const char *s) {
+  size_t n = strlen(s);
+  for (size_t i = 0; i < n;) {
+    utf8proc_int32_t c;
+    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
+                                          (utf8proc_ssize_t)(n - i), &c);
+    if (k <= 0) return false;
+    i += (size_t)k;
+  }
+  return true;
+}
+
+/* Longest first, so that "LĐ-TB&XH" wins over a shorter entry at the same
+ * place; pcre2 takes the first alternative that matches. */
+static int by_length_desc(const void *a, const void *b) {
+  size_t x = strlen((*(const abbrev *const *)a)->abbreviation);
+  size_t y = strlen((*(const abbrev *const *)b)->abbreviation);
+  if (x != y) return x > y ? -1 : 1;
+  return strcmp((*(const abbrev *const *)a)->abbreviation,
+                (*(const abbrev *const *)b)->abbreviation);
+}
+
+static plan_status compile_matcher(plan_lexicon *lex) {
+  pcre2_code_free(lex->abbrev_re);
+  lex->abbrev_re = NULL;
+  size_t n = lex->abbrevs.len;
+  if (n == 0) return PLAN_OK;
+  const abbrev **order = malloc(n * sizeof *order);
+  if (!order) return PLAN_ENOMEM;
+  for (size_t i = 0; i < n; i++) order[i] = (const abbrev *)lex->abbrevs.data + i;
+  qsort(order, n, sizeof *order, by_length_desc);
+  plan_buf p = {0};
+  /* Whole tokens only, and never part of a document number such as
+   * 145/QĐ-UBND or 4040/UBND-KGVX. */
+  plan__buf_printf(&p, "(?<![\\p{L}\\p{N}/&\\-])(?:");
+  for (size_t i = 0; i < n; i++) {
+    if (i) plan__buf_putc(&p, '|');
+    for (const char *c = order[i]->abbreviation; *c; c++) {
+      unsigned char u = (unsigned char)*c;
+      if (u < 0x80 && !((u | 0x20) >= 'a' && (u | 0x20) <= 'z') && !(u >= '0' && u <= '9'))
+        plan__buf_putc(&p, '\\');
+      plan__buf_putc(&p, *c);
+    }
+  }
+  plan__buf_printf(&p, ")(?![\\p{L}\\p{N}/&]|-[\\p{L}\\p{N}])");
+  free(order);
+  if (p.oom) { plan__buf_free(&p); return PLAN_ENOMEM; }
+  int code;
+  PCRE2_SIZE at;
+  lex->abbrev_re = pcre2_compile((PCRE2_SPTR)p.data, p.len, PCRE2_UTF | PCRE2_UCP,
+                                 &code, &at, NULL);
+  plan__buf_free(&p);
+  if (!lex->abbrev_re) return code == PCRE2_ERROR_NOMEMORY ? PLAN_ENOMEM : PLAN_EINVAL;
+  pcre2_jit_compile(lex->abbrev_re, PCRE2_JIT_COMPLETE); /* optional speed-up */
+  return PLAN_OK;
+}
+
+static abbrev *find(const plan_lexicon *lex, const char *key) {
+  abbrev probe = {(char *)key, NULL};
+  return bsearch(&probe, lex->abbrevs.data, lex->abbrevs.len, sizeof(abbrev), abbrev_cmp);
+}
+
+/* Adds without recompiling; the caller recompiles once. */
+static plan_status add(plan_lexicon *lex, const char *a, const char *e) {
+  if (!a || !e || !*a || !*e || !valid_utf8(a) || !valid_utf8(e) ||
+      strpbrk(a, " \t\n/"))
+    return PLAN_EINVAL;
+  char *ex = strdup(e);
+  if (!ex) return PLAN_ENOMEM;
+  abbrev *old = find(lex, a);
+  if (old) {
+    free(old->expansion);
+    old->expansion = ex;
+    return PLAN_OK;
+  }
+  char *ab = strdup(a);
+  abbrev *slot = ab ? plan__vec_push(&lex->abbrevs) : NULL;
+  if (!slot) {
+    free(ab);
+    free(ex);
+    return PLAN_ENOMEM;
+  }
+  slot->abbreviation = ab;
+  slot->expansion = ex;
+  qsort(lex->abbrevs.data, lex->abbrevs.len, sizeof(abbrev), abbrev_cmp);
+  return PLAN_OK;
+}
+
+plan_status plan_lexicon_new(plan_lexicon **out) {
+  if (!out) return PLAN_EINVAL;
+  *out = NULL;
+  plan_lexicon *lex = calloc(1, sizeof *lex);
+  if (!lex) return PLAN_ENOMEM;
+  plan__vec_init(&lex->abbrevs, sizeof(abbrev));
+  plan_status st = PLAN_OK;
+  for (size_t i = 0; i < plan__default_abbreviation_count && st == PLAN_OK; i++)
+    st = add(lex, plan__default_abbreviations[i].abbreviation,
+             plan__default_abbreviations[i].expansion);
+  if (st == PLAN_OK) st = compile_matcher(lex);
+  if (st != PLAN_OK) {
+    plan_lexicon_free(lex);
+    return st;
+  }
+  *out = lex;
+  return PLAN_OK;
+}
+
+void plan_lexicon_free(plan_lexicon *lex) {
+  if (!lex) return;
+  for (size_t i = 0; i < lex->abbrevs.len; i++) {
+    abbrev *a = (abbrev *)lex->abbrevs.data + i;
+    free(a->abbreviation);
+    free(a->expansion);
+  }
+  plan__vec_free(&lex->abbrevs);
+  pcre2_code_free(lex->abbrev_re);
+  free(lex);
+}
+
+plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex, const char *abbreviation,
+                                          const char *expansion) {
+  if (!lex) return PLAN_EINVAL;
+  plan_status st = add(lex, abbreviation, expansion);
+  return st ? st : compile_matcher(lex);
+}
+
+plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_error *err) {
+  if (!lex || !path) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon or path is NULL");
+  FILE *f = fopen(path, "rb");
+  if (!f) return plan__error(err, PLAN_EIO, 0, 0, 0, "cannot open %s", path);
+  char *line = NULL;
+  size_t cap = 0, lineno = 0, offset = 0;
+  ssize_t n;
+  plan_status st = PLAN_OK;
+  while (st == PLAN_OK && (n = getline(&line, &cap, f)) >= 0) {
+    lineno++;
+    size_t here = offset;
+    offset += (size_t)n;
+    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    if (n == 0 || line[0] == '#') continue;
+    if (!valid_utf8(line)) {
+      st = plan__error(err, PLAN_EUTF8, here, lineno, 1, "%s:%zu: invalid UTF-8", path, lineno);
+      break;
+    }
+    char *kind = line, *a = strchr(kind, '\t'), *e = a ? strchr(a + 1, '\t') : NULL;
+    if (!a || !e || strchr(e + 1, '\t')) {
+      st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
+                       "%s:%zu: expected KIND<TAB>NAME<TAB>VALUE", path, lineno);
+      break;
+    }
+    *a++ = '\0';
+    *e++ = '\0';
+    if (strcmp(kind, "abbrev") != 0) {
+      st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
+                       "%s:%zu: unknown entry kind '%s'", path, lineno, kind);
+      break;
+    }
+    st = add(lex, a, e);
+    if (st == PLAN_EINVAL)
+      st = plan__error(err, PLAN_EFORMAT, here, lineno, (size_t)(a - line) + 1,
+                       "%s:%zu: bad abbreviation entry", path, lineno);
+    else if (st)
+      plan__error(err, st, here, lineno, 1, "%s", plan_strerror(st));
+  }
+  free(line);
+  if (st == PLAN_OK && ferror(f)) st = plan__error(err, PLAN_EIO, offset, 0, 0, "cannot read %s", path);
+  fclose(f);
+  plan_status cst = compile_matcher(lex);
+  if (st == PLAN_OK && cst) st = plan__error(err, cst, 0, 0, 0, "%s", plan_strerror(cst));
+  return st;
+}
+
+size_t plan_lexicon_abbreviation_count(const plan_lexicon *lex) {
+  return lex ? lex->abbrevs.len : 0;
+}
+
+plan_status plan_lexicon_abbreviation(const plan_lexicon *lex, size_t i,
+                                      const char **abbreviation, const char **expansion) {
+  if (!lex || i >= lex->abbrevs.len) return PLAN_EINVAL;
+  const abbrev *a = (const abbrev *)lex->abbrevs.data + i;
+  if (abbreviation) *abbreviation = a->abbreviation;
+  if (expansion) *expansion = a->expansion;
+  return PLAN_OK;
+}
+
+const char *plan_lexicon_expand(const plan_lexicon *lex, const char *abbreviation) {
+  if (!lex || !abbreviation) return NULL;
+  const abbrev *a = find(lex, abbreviation);
+  return a ? a->expansion : NULL;
+}
+
+const pcre2_code *plan__lexicon_abbrev_re(const plan_lexicon *lex) {
+  return lex ? lex->abbrev_re : NULL;
+}

@@ -1,0 +1,445 @@
+/* normalize.c - bytes to normalized text, with hints and an offset map.
+ *
+ * One pass over the input, a line at a time: decode and validate the line
+ * into code points (remembering the input offset of each), map spaces,
+ * dashes and invisible characters, take off markdown and table leftovers
+ * (marking where emphasis was), then emit the line word by word: ASCII goes
+ * straight through, other words are decomposed, their tone placed
+ * (tone.c) and recomposed with utf8proc.  Abbreviations are expanded in a
+ * second pass over the result (abbrev.c), only when asked. */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "internal.h"
+#include "text.h"
+
+/* Code points that stand for removed emphasis markers inside a line. */
+#define MARK_BOLD (-1)
+#define MARK_ITALIC (-2)
+/* A code point deleted from the line. */
+#define DELETED (-3)
+
+typedef struct norm {
+  const char *in;
+  size_t len;
+  plan_options o;
+  plan_text *t;
+  int32_t *cp;  /* the current line */
+  size_t *src;  /* input offset of each code point, plus one past the line */
+  size_t ncp, cap;
+  bool bold_open;
+  size_t bold_start, italic_start;
+  bool blank_pending;
+  int32_t word[64 * 4];
+} norm;
+
+static bool is_space_cp(int32_t c) {
+  if (c == ' ' || c == '\t') return true;
+  if (c < 0x80) return false;
+  return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
+}
+
+/* Zero-width characters and the BOM carry nothing a reader sees.  U+00AD
+ * (soft hyphen) is kept: it marks a hyphenation point the source chose, and
+ * the matching key drops it anyway. */
+static bool is_invisible(int32_t c) {
+  return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
+}
+
+static bool is_dash(int32_t c) {
+  return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
+         c == 0x2014 || c == 0x2015 || c == 0x2212;
+}
+
+static bool is_mark_cp(int32_t c) {
+  if (c < 0x300) return false;
+  utf8proc_category_t k = utf8proc_category(c);
+  return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
+         k == UTF8PROC_CATEGORY_ME;
+}
+
+static bool is_letter_cp(int32_t c) {
+  if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  utf8proc_category_t k = utf8proc_category(c);
+  return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
+}
+
+static bool is_alnum_cp(int32_t c) {
+  if (c >= '0' && c <= '9') return true;
+  return is_letter_cp(c);
+}
+
+static bool grow_line(norm *s, size_t need) {
+  if (need <= s->cap) return true;
+  size_t cap = s->cap ? s->cap : 256;
+  while (cap < need) cap *= 2;
+  int32_t *cp = realloc(s->cp, cap * sizeof *cp);
+  if (!cp) return false;
+  s->cp = cp;
+  size_t *src = realloc(s->src, (cap + 1) * sizeof *src);
+  if (!src) return false;
+  s->src = src;
+  s->cap = cap;
+  return true;
+}
+
+static plan_status add_hint(norm *s, plan_hint_kind kind, size_t start,
+                            size_t end, int level) {
+  plan_hint *h = plan__vec_push(&s->t->hints);
+  if (!h) return PLAN_ENOMEM;
+  h->kind = kind;
+  h->start = start;
+  h->end = end;
+  h->level = level;
+  return PLAN_OK;
+}
+
+static plan_status utf8_error(norm *s, size_t off, plan_error *err) {
+  size_t line, col;
+  plan__position(s->in, s->len, off, &line, &col);
+  return plan__error(err, PLAN_EUTF8, off, line, col,
+                     "invalid UTF-8 at byte %zu (line %zu, column %zu)", off,
+                     line, col);
+}
+
+/* Decodes [b, e) into s->cp / s->src, mapping spaces and dropping invisible
+ * characters. */
+static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
+  if (!grow_line(s, e - b + 1)) return PLAN_ENOMEM;
+  size_t n = 0, i = b;
+  while (i < e) {
+    unsigned char c = (unsigned char)s->in[i];
+    int32_t cp;
+    size_t at = i;
+    if (c < 0x80) {
+      if (c == 0) {
+        size_t line, col;
+        plan__position(s->in, s->len, i, &line, &col);
+        return plan__error(err, PLAN_ENUL, i, line, col,
+                           "NUL byte at byte %zu (line %zu, column %zu)", i,
+                           line, col);
+      }
+      cp = c;
+      i++;
+    } else {
+      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s->in + i,
+                                            (utf8proc_ssize_t)(e - i), &cp);
+      if (k < 0) {
+        if (!(s->o.flags & PLAN_OPT_REPLACE_INVALID)) return utf8_error(s, i, err);
+        /* Skip the maximal bad prefix: the lead byte and the continuation
+         * bytes that follow it. */
+        cp = 0xFFFD;
+        i++;
+        while (i < e && ((unsigned char)s->in[i] & 0xC0) == 0x80 &&
+               i - at < 4)
+          i++;
+        s->t->replacements++;
+      } else {
+        i += (size_t)k;
+      }
+    }
+    if (is_invisible(cp)) continue;
+    if (cp == '\t' || (cp >= 0x80 && is_space_cp(cp))) cp = ' ';
+    s->cp[n] = cp;
+    s->src[n++] = at;
+  }
+  s->src[n] = e;
+  s->ncp = n;
+  return PLAN_OK;
+}
+
+/* A line made only of one repeated rule character (at least three). */
+static bool is_rule(const int32_t *cp, size_t b, size_t e) {
+  int32_t ch = 0;
+  size_t count = 0;
+  for (size_t i = b; i < e; i++) {
+    if (cp[i] == ' ') continue;
+    if (cp[i] != '-' && cp[i] != '_' && cp[i] != '*' && cp[i] != '=' &&
+        !is_dash(cp[i]))
+      return false;
+    if (ch && cp[i] != ch) return false;
+    ch = cp[i];
+    count++;
+  }
+  return count >= 3;
+}
+
+static bool is_pipes(const int32_t *cp, size_t b, size_t e) {
+  bool any = false;
+  for (size_t i = b; i < e; i++) {
+    if (cp[i] == '|') any = true;
+    else if (cp[i] != ' ') return false;
+  }
+  return any;
+}
+
+/* Turns emphasis markers into MARK_* code points: every "**" toggles bold
+ * (bold may span lines, as in a signature block); a single '*' opens italic
+ * before a non-space and closes after one, on the same line. */
+static void mark_emphasis(norm *s, size_t b, size_t e) {
+  int32_t *cp = s->cp;
+  size_t open = SIZE_MAX;
+  for (size_t i = b; i < e; i++) {
+    if (cp[i] != '*') continue;
+    if (i + 1 < e && cp[i + 1] == '*') {
+      cp[i] = MARK_BOLD;
+      cp[i + 1] = DELETED;
+      i++;
+      continue;
+    }
+    size_t p = i; /* the nearest real character before, past markers */
+    while (p > b && cp[p - 1] < 0) p--;
+    bool prev_space = p == b || cp[p - 1] == ' ';
+    bool next_space = i + 1 >= e || cp[i + 1] == ' ';
+    if (open == SIZE_MAX) {
+      if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
+    } else if (!prev_space) {
+      cp[open] = MARK_ITALIC;
+      cp[i] = MARK_ITALIC;
+      open = SIZE_MAX;
+    }
+  }
+}
+
+/* A dash that separates words becomes '-'; one inside a word (a range such
+ * as 2021–2030 written tight) is left alone. */
+static void map_dashes(norm *s, size_t b, size_t e) {
+  for (size_t i = b; i < e; i++) {
+    if (!is_dash(s->cp[i])) continue;
+    bool before = i == b || s->cp[i - 1] == ' ';
+    bool after = i + 1 >= e || s->cp[i + 1] == ' ';
+    if (before || after) s->cp[i] = '-';
+  }
+}
+
+/* Emits one word or one character with its marks: decomposed, tone placed,
+ * recomposed. */
+static void emit_cluster(norm *s, size_t b, size_t e, bool word) {
+  plan_buf *out = &s->t->out;
+  int32_t *w = s->word;
+  size_t cap = sizeof s->word / sizeof *s->word, n = 0;
+  bool fits = true;
+  for (size_t i = b; i < e && fits; i++) {
+    utf8proc_ssize_t k = utf8proc_decompose_char(
+        s->cp[i], w + n, (utf8proc_ssize_t)(cap - n), UTF8PROC_DECOMPOSE, NULL);
+    if (k < 0 || (size_t)k > cap - n) fits = false;
+    else n += (size_t)k;
+  }
+  if (!fits) {
+    /* Too long to be a word we reason about: compose in slices at starters,
+     * which NFC allows, with no tone placement. */
+    size_t i = b;
+    while (i < e) {
+      size_t j = i + 1;
+      while (j < e && j - i < 16 && is_mark_cp(s->cp[j])) j++;
+      while (j < e && is_mark_cp(s->cp[j])) j++; /* never split a cluster */
+      if (j - i > 16) { /* pathological mark run: emit as is */
+        for (size_t k = i; k < j; k++) plan__buf_put_cp(out, s->cp[k]);
+      } else {
+        emit_cluster(s, i, j, false);
+      }
+      i = j;
+    }
+    return;
+  }
+  if (word) n = plan__tone_place(w, n, s->o.tone_style);
+  else if (n > 1) n = plan__tone_place(w, n, PLAN_TONE_KEEP);
+  utf8proc_ssize_t m = utf8proc_normalize_utf32(w, (utf8proc_ssize_t)n,
+                                                UTF8PROC_COMPOSE | UTF8PROC_STABLE);
+  if (m < 0) m = (utf8proc_ssize_t)n;
+  /* Map each output character to the input character it starts from. */
+  size_t src_i = b;
+  for (utf8proc_ssize_t k = 0; k < m; k++) {
+    plan__offmap_mark(&s->t->map, out->len, s->src[src_i]);
+    plan__buf_put_cp(out, w[k]);
+    while (src_i + 1 < e && is_mark_cp(s->cp[src_i + 1])) src_i++;
+    if (src_i + 1 < e) src_i++;
+  }
+}
+
+static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
+  plan_buf *out = &s->t->out;
+  size_t line_start = out->len;
+  bool pending_space = false, any = false;
+  for (size_t i = b; i < e;) {
+    int32_t c = s->cp[i];
+    if (c == DELETED) { i++; continue; }
+    if (c == MARK_BOLD || c == MARK_ITALIC) {
+      size_t at = out->len + (pending_space && any ? 1 : 0);
+      if (c == MARK_BOLD) {
+        if (s->bold_open) {
+          if (add_hint(s, PLAN_HINT_BOLD, s->bold_start, out->len, 0)) return PLAN_ENOMEM;
+        } else {
+          s->bold_start = at;
+        }
+        s->bold_open = !s->bold_open;
+      } else if (s->italic_start == SIZE_MAX) {
+        s->italic_start = at;
+      } else {
+        if (add_hint(s, PLAN_HINT_ITALIC, s->italic_start, out->len, 0)) return PLAN_ENOMEM;
+        s->italic_start = SIZE_MAX;
+      }
+      i++;
+      continue;
+    }
+    if (c == ' ') { pending_space = true; i++; continue; }
+    if (pending_space && any) {
+      plan__offmap_mark(&s->t->map, out->len, s->src[i] - 1);
+      plan__buf_putc(out, ' ');
+    }
+    pending_space = false;
+    any = true;
+    size_t j = i + 1;
+    bool word = is_letter_cp(c);
+    bool plain = c < 0x80;
+    /* A word is a run of letters and marks, taken whole so that its onset
+     * (qu, gi) is seen; a pure ASCII word needs no Unicode work. */
+    while (j < e && s->cp[j] >= 0 &&
+           (is_mark_cp(s->cp[j]) || (word && is_letter_cp(s->cp[j])))) {
+      if (s->cp[j] >= 0x80) plain = false;
+      j++;
+    }
+    if (plain) {
+      for (size_t k = i; k < j; k++) {
+        plan__offmap_mark(&s->t->map, out->len, s->src[k]);
+        plan__buf_putc(out, (char)s->cp[k]);
+      }
+      i = j;
+      continue;
+    }
+    emit_cluster(s, i, j, word);
+    i = j;
+  }
+  if (s->italic_start != SIZE_MAX) s->italic_start = SIZE_MAX; /* unpaired */
+  if (!any) return PLAN_OK;
+  if (heading && add_hint(s, PLAN_HINT_HEADING, line_start, out->len, heading))
+    return PLAN_ENOMEM;
+  plan__offmap_mark(&s->t->map, out->len, s->src[s->ncp]);
+  plan__buf_putc(out, '\n');
+  return out->oom ? PLAN_ENOMEM : PLAN_OK;
+}
+
+/* Processes the physical line [b, e) of the input. */
+static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
+  plan_status st = decode_line(s, b, e, err);
+  if (st) return st;
+  int32_t *cp = s->cp;
+  size_t lb = 0, le = s->ncp;
+  while (lb < le && cp[lb] == ' ') lb++;
+  while (le > lb && cp[le - 1] == ' ') le--;
+  int heading = 0;
+  if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP)) {
+    plan_hint_kind brk = 0;
+    if (lb < le && is_pipes(cp, lb, le)) brk = PLAN_HINT_TABLE_CELL;
+    else if (is_rule(cp, lb, le)) brk = PLAN_HINT_RULE;
+    if (brk) {
+      size_t at = s->t->out.len;
+      if (add_hint(s, brk, at, at, 0)) return PLAN_ENOMEM;
+      lb = le;
+    }
+    /* Heading hashes: "## **II. ...**"; repeated groups all go so that a
+     * second pass finds nothing more to take. */
+    for (;;) {
+      size_t h = lb;
+      while (h < le && cp[h] == '#') h++;
+      if (h == lb || h - lb > 6 || (h < le && cp[h] != ' ')) break;
+      if (!heading) heading = (int)(h - lb);
+      lb = h;
+      while (lb < le && cp[lb] == ' ') lb++;
+    }
+    mark_emphasis(s, lb, le);
+  }
+  map_dashes(s, lb, le);
+  if (lb == le) {
+    if (s->t->out.len) s->blank_pending = true;
+    return PLAN_OK;
+  }
+  size_t before = s->t->out.len;
+  if (s->blank_pending) {
+    plan__offmap_mark(&s->t->map, s->t->out.len, s->src[lb]);
+    plan__buf_putc(&s->t->out, '\n');
+  }
+  st = emit_line(s, lb, le, heading);
+  if (st) return st;
+  if (s->t->out.len == before + (s->blank_pending ? 1 : 0)) {
+    /* Only markup: no text, but still a paragraph break. */
+    s->t->out.len = before;
+    if (s->t->out.len) s->blank_pending = true;
+  } else {
+    s->blank_pending = false;
+  }
+  return PLAN_OK;
+}
+
+static int hint_cmp(const void *a, const void *b) {
+  const plan_hint *x = a, *y = b;
+  if (x->start != y->start) return x->start < y->start ? -1 : 1;
+  return (int)x->kind - (int)y->kind;
+}
+
+plan_status plan_normalize(const char *input, size_t len, const plan_options *opts,
+                           plan_text **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
+  if (!input && len) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "input is NULL");
+  norm s;
+  memset(&s, 0, sizeof s);
+  plan__options_copy(&s.o, opts);
+  if (s.o.tone_style > PLAN_TONE_KEEP)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "unknown tone style %d",
+                       (int)s.o.tone_style);
+  if (len > s.o.max_input_bytes)
+    return plan__error(err, PLAN_ELIMIT, s.o.max_input_bytes, 0, 0,
+                       "input of %zu bytes exceeds the limit of %zu bytes", len,
+                       s.o.max_input_bytes);
+  s.in = input ? input : "";
+  s.len = len;
+  s.italic_start = SIZE_MAX;
+  s.t = plan__text_new(input, len);
+  if (!s.t) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  /* The output is rarely longer than the input: one allocation usually. */
+  plan__buf_reserve(&s.t->out, len + len / 16 + 16);
+
+  plan_status st = PLAN_OK;
+  size_t b = 0;
+  while (b < len && st == PLAN_OK) {
+    size_t e = b;
+    while (e < len && s.in[e] != '\n' && s.in[e] != '\r' && s.in[e] != '\f' &&
+           s.in[e] != '\v')
+      e++;
+    st = do_line(&s, b, e, err);
+    if (e < len && s.in[e] == '\r' && e + 1 < len && s.in[e + 1] == '\n') e++;
+    b = e + 1;
+  }
+  if (st == PLAN_OK && s.bold_open &&
+      add_hint(&s, PLAN_HINT_BOLD, s.bold_start, s.t->out.len, 0))
+    st = PLAN_ENOMEM;
+  free(s.cp);
+  free(s.src);
+  if (st == PLAN_OK && (s.t->out.oom || s.t->map.anchors.oom || s.t->hints.oom))
+    st = PLAN_ENOMEM;
+  if (st == PLAN_OK)
+    qsort(s.t->hints.data, s.t->hints.len, sizeof(plan_hint), hint_cmp);
+  if (st == PLAN_OK && (s.o.flags & PLAN_OPT_EXPAND_ABBREVIATIONS))
+    st = plan__expand_abbreviations(s.t, &s.o);
+  if (st == PLAN_OK && !plan__buf_reserve(&s.t->out, 0)) st = PLAN_ENOMEM;
+  if (st != PLAN_OK) {
+    if (st == PLAN_ENOMEM) plan__error(err, st, 0, 0, 0, "out of memory");
+    plan_text_free(s.t);
+    return st;
+  }
+  s.t->out.data[s.t->out.len] = '\0';
+  *out = s.t;
+  return PLAN_OK;
+}
+
+char *plan_normalize_string(const char *input, size_t len, const plan_options *opts,
+                            size_t *out_len, plan_error *err) {
+  plan_text *t;
+  if (plan_normalize(input, len, opts, &t, err) != PLAN_OK) return NULL;
+  char *r = plan__buf_take(&t->out, out_len);
+  plan_text_free(t);
+  if (!r) plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  return r;
+}

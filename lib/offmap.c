@@ -1,0 +1,38 @@
+/* offmap.c - the sparse map from output offsets back to input offsets.
+ * Most text passes through unchanged, so only the places where the
+ * output-minus-input delta changes are stored. */
+#include "internal.h"
+
+void plan__offmap_init(plan_offmap *m) { plan__vec_init(&m->anchors, sizeof(plan_anchor)); }
+
+void plan__offmap_mark(plan_offmap *m, size_t out, size_t in) {
+  plan_vec *v = &m->anchors;
+  if (v->len) {
+    plan_anchor *last = (plan_anchor *)v->data + v->len - 1;
+    if (last->out == out) { last->in = in; return; }
+    if (in >= last->in && in - last->in == out - last->out) return; /* same delta */
+  } else if (in == out) {
+    return; /* identity so far */
+  }
+  plan_anchor *a = plan__vec_push(v);
+  if (a) { a->out = out; a->in = in; }
+}
+
+size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
+  const plan_anchor *a = m->anchors.data;
+  size_t n = m->anchors.len, lo = 0, hi = n;
+  while (lo < hi) { /* first anchor with a.out > out */
+    size_t mid = lo + (hi - lo) / 2;
+    if (a[mid].out <= out) lo = mid + 1; else hi = mid;
+  }
+  if (lo == 0) {
+    size_t in = out;
+    if (n && in >= a[0].in) in = a[0].in ? a[0].in - 1 : 0;
+    return in;
+  }
+  size_t in = a[lo - 1].in + (out - a[lo - 1].out);
+  if (lo < n && in >= a[lo].in) in = a[lo].in > a[lo - 1].in ? a[lo].in - 1 : a[lo - 1].in;
+  return in;
+}
+
+void plan__offmap_free(plan_offmap *m) { plan__vec_free(&m->anchors); }

@@ -1,0 +1,80 @@
+/* text.c - the normalized text object: accessors and the source map. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "text.h"
+
+plan_text *plan__text_new(const char *input, size_t len) {
+  plan_text *t = calloc(1, sizeof *t);
+  if (!t) return NULL;
+  plan__offmap_init(&t->map);
+  plan__offmap_init(&t->map2);
+  plan__vec_init(&t->hints, sizeof(plan_hint));
+  plan__vec_init(&t->lines, sizeof(size_t));
+  t->input_len = len;
+  size_t *first = plan__vec_push(&t->lines);
+  for (size_t i = 0; first && i < len; i++) {
+    char c = input[i];
+    if (c == '\n' || (c == '\r' && (i + 1 == len || input[i + 1] != '\n'))) {
+      size_t *l = plan__vec_push(&t->lines);
+      if (!l) break;
+      *l = i + 1;
+    }
+  }
+  if (t->lines.oom) {
+    plan_text_free(t);
+    return NULL;
+  }
+  return t;
+}
+
+void plan_text_free(plan_text *t) {
+  if (!t) return;
+  plan__buf_free(&t->out);
+  plan__offmap_free(&t->map);
+  plan__offmap_free(&t->map2);
+  plan__vec_free(&t->hints);
+  plan__vec_free(&t->lines);
+  free(t);
+}
+
+const char *plan_text_data(const plan_text *t, size_t *len) {
+  if (!t) {
+    if (len) *len = 0;
+    return NULL;
+  }
+  if (len) *len = t->out.len;
+  return t->out.data ? t->out.data : "";
+}
+
+size_t plan_text_replacements(const plan_text *t) { return t ? t->replacements : 0; }
+
+plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_offset,
+                             size_t *line, size_t *column) {
+  if (!t) return PLAN_EINVAL;
+  size_t in;
+  if (offset >= t->out.len) {
+    in = t->input_len;
+  } else {
+    size_t o = t->expanded ? plan__offmap_lookup(&t->map2, offset) : offset;
+    in = plan__offmap_lookup(&t->map, o);
+    if (in > t->input_len) in = t->input_len;
+  }
+  const size_t *ls = t->lines.data;
+  size_t lo = 0, hi = t->lines.len;
+  while (lo + 1 < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (ls[mid] <= in) lo = mid; else hi = mid;
+  }
+  if (input_offset) *input_offset = in;
+  if (line) *line = lo + 1;
+  if (column) *column = in - ls[lo] + 1;
+  return PLAN_OK;
+}
+
+size_t plan_text_hint_count(const plan_text *t) { return t ? t->hints.len : 0; }
+
+const plan_hint *plan_text_hint(const plan_text *t, size_t i) {
+  if (!t || i >= t->hints.len) return NULL;
+  return (const plan_hint *)t->hints.data + i;
+}

@@ -1,0 +1,26 @@
+/* text.h - the plan_text object shared by normalize.c, abbrev.c, text.c. */
+#ifndef PLAN_TEXT_H
+#define PLAN_TEXT_H
+
+#include "internal.h"
+
+struct plan_text {
+  plan_buf out;       /* the normalized bytes */
+  plan_offmap map;    /* out -> input, from the main pass */
+  plan_offmap map2;   /* out -> main-pass out, after abbreviation expansion */
+  bool expanded;      /* map2 is in use */
+  plan_vec hints;     /* of plan_hint, sorted by start */
+  size_t replacements;
+  size_t input_len;
+  plan_vec lines;     /* of size_t: input offset where each line starts */
+};
+
+/* A new empty text for input (used for the line index only). */
+PLAN_INTERNAL plan_text *plan__text_new(const char *input, size_t len);
+
+/* Expands abbreviations in t->out using o->lexicon (NULL: the defaults),
+ * keeping hints and offsets right; expansions are normalized with o. */
+PLAN_INTERNAL plan_status plan__expand_abbreviations(plan_text *t,
+                                                     const plan_options *o);
+
+#endif

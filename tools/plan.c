@@ -1,0 +1,185 @@
+/* plan - the libplan command-line tool. */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plan.h"
+
+/* Exit codes, documented in --help. */
+enum { EXIT_OK = 0, EXIT_INPUT = 1, EXIT_USAGE = 2, EXIT_IO = 3 };
+
+static const char *prog = "plan";
+
+static void usage(FILE *f) {
+  fprintf(f,
+          "usage: plan [--version] [--help] COMMAND [ARGS]\n"
+          "\n"
+          "Commands:\n"
+          "  normalize   normalize Vietnamese administrative text\n"
+          "\n"
+          "Run 'plan COMMAND --help' for a command's options.\n"
+          "\n"
+          "Exit codes: 0 success, 1 bad input (invalid UTF-8, NUL byte, limit),\n"
+          "2 usage error, 3 file not readable or output not writable.\n");
+}
+
+static void normalize_usage(FILE *f) {
+  fprintf(f,
+          "usage: plan normalize [OPTIONS] [FILE|-]...\n"
+          "\n"
+          "Writes each FILE (or standard input) normalized to standard output:\n"
+          "NFC, one tone-mark placement, spaces and line ends, dashes, markdown\n"
+          "and table leftovers removed.\n"
+          "\n"
+          "Options:\n"
+          "  --style=STYLE    tone placement in oa, oe, uy: traditional (hòa, the\n"
+          "                   default), modern (hoà) or keep (as in the source)\n"
+          "  --expand         expand agency abbreviations (UBND, LĐTBXH, ...)\n"
+          "  --key            print the matching key instead (folded, no marks)\n"
+          "  --replace        replace invalid UTF-8 with U+FFFD instead of failing\n"
+          "  --keep-markup    keep markdown and table leftovers\n"
+          "  --lexicon=FILE   add abbreviations from FILE (abbrev<TAB>ABBR<TAB>Text)\n"
+          "  -h, --help       show this help\n"
+          "\n"
+          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
+}
+
+/* Reads a whole file ("-" is standard input) into a new buffer. */
+static char *read_all(const char *path, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
+  if (!f) return NULL;
+  size_t cap = 1 << 16, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n == cap) {
+      char *p = realloc(buf, cap *= 2);
+      if (!p) { free(buf); buf = NULL; break; }
+      buf = p;
+    }
+    size_t k = fread(buf + n, 1, cap - n, f);
+    n += k;
+    if (k == 0) break;
+  }
+  if (buf && ferror(f)) { free(buf); buf = NULL; }
+  if (f != stdin) fclose(f);
+  *len = n;
+  return buf;
+}
+
+static int report(const char *path, const plan_error *e) {
+  if (e->line)
+    fprintf(stderr, "%s: %s:%zu:%zu: %s [%s]\n", prog, path, e->line, e->column,
+            e->message, plan_status_name(e->status));
+  else
+    fprintf(stderr, "%s: %s: %s [%s]\n", prog, path, e->message, plan_status_name(e->status));
+  return e->status == PLAN_EIO ? EXIT_IO : e->status == PLAN_EINVAL ? EXIT_USAGE : EXIT_INPUT;
+}
+
+static const char *opt_value(const char *arg, const char *name) {
+  size_t n = strlen(name);
+  return strncmp(arg, name, n) == 0 && arg[n] == '=' ? arg + n + 1 : NULL;
+}
+
+static int cmd_normalize(int argc, char **argv) {
+  plan_options o;
+  plan_options_init(&o);
+  plan_lexicon *lex = NULL;
+  int key = 0, nfiles = 0, rc = EXIT_OK;
+  const char *v;
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  if (!files) return EXIT_IO;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      normalize_usage(stdout);
+      goto done;
+    } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
+      if (!strcmp(v, "traditional")) o.tone_style = PLAN_TONE_TRADITIONAL;
+      else if (!strcmp(v, "modern")) o.tone_style = PLAN_TONE_MODERN;
+      else if (!strcmp(v, "keep")) o.tone_style = PLAN_TONE_KEEP;
+      else { fprintf(stderr, "%s: unknown style '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+    } else if (!strcmp(a, "--expand")) {
+      o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
+    } else if (!strcmp(a, "--key")) {
+      key = 1;
+    } else if (!strcmp(a, "--replace")) {
+      o.flags |= PLAN_OPT_REPLACE_INVALID;
+    } else if (!strcmp(a, "--keep-markup")) {
+      o.flags |= PLAN_OPT_KEEP_MARKUP;
+    } else if ((v = opt_value(a, "--lexicon")) || (!strcmp(a, "--lexicon") && i + 1 < argc && (v = argv[++i]))) {
+      plan_error e;
+      if (!lex && plan_lexicon_new(&lex) != PLAN_OK) { rc = EXIT_IO; goto done; }
+      if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
+      o.lexicon = lex;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
+      normalize_usage(stderr);
+      rc = EXIT_USAGE;
+      goto done;
+    } else {
+      files[nfiles++] = argv[i];
+    }
+  }
+  if (nfiles == 0) files[nfiles++] = "-";
+  for (int i = 0; i < nfiles; i++) {
+    size_t len, n;
+    char *in = read_all(files[i], &len);
+    if (!in) {
+      fprintf(stderr, "%s: %s: %s\n", prog, files[i], strerror(errno ? errno : EIO));
+      rc = EXIT_IO;
+      continue;
+    }
+    plan_error e;
+    plan_text *t = NULL;
+    char *k = NULL;
+    const char *out;
+    if (key) {
+      out = k = plan_key(in, len, &o, &n, &e);
+    } else if (plan_normalize(in, len, &o, &t, &e) == PLAN_OK) {
+      out = plan_text_data(t, &n);
+      if (plan_text_replacements(t))
+        fprintf(stderr, "%s: %s: replaced %zu invalid UTF-8 sequences with U+FFFD\n", prog,
+                files[i], plan_text_replacements(t));
+    } else {
+      out = NULL;
+    }
+    if (!out) {
+      int r = report(files[i], &e);
+      if (rc == EXIT_OK) rc = r;
+    } else {
+      fwrite(out, 1, n, stdout);
+      if (key) fputc('\n', stdout);
+    }
+    plan_free(k);
+    plan_text_free(t);
+    free(in);
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: cannot write output\n", prog);
+    rc = EXIT_IO;
+  }
+done:
+  free(files);
+  plan_lexicon_free(lex);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    usage(stderr);
+    return EXIT_USAGE;
+  }
+  if (!strcmp(argv[1], "--version") || !strcmp(argv[1], "-V")) {
+    printf("plan %s (libplan %s)\n", PLAN_VERSION_STRING, plan_version_string());
+    return EXIT_OK;
+  }
+  if (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h") || !strcmp(argv[1], "help")) {
+    usage(stdout);
+    return EXIT_OK;
+  }
+  if (!strcmp(argv[1], "normalize")) return cmd_normalize(argc - 1, argv + 1);
+  fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
+  usage(stderr);
+  return EXIT_USAGE;
+}
