@@ -1,0 +1,32 @@
+#!/bin/sh
+# The CLI: version agrees with the header, help, exit codes, normalize.
+set -eu
+B=${BUILD:-build}
+plan=$B/plan
+v=$(sed -n 's/^#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
+[ "$($plan --version)" = "plan $v (libplan $v)" ] || { echo "version mismatch"; exit 1; }
+$plan --help | grep -q normalize
+$plan normalize --help | grep -q -- --style
+expect() { want=$1; shift; set +e; "$@" >/dev/null 2>&1; rc=$?; set -e
+  [ "$rc" -eq "$want" ] || { echo "exit $rc, want $want: $*"; exit 1; }; }
+expect 2 $plan
+expect 2 $plan frobnicate
+expect 2 $plan normalize --bogus
+expect 2 $plan normalize --style=sideways
+expect 3 $plan normalize /nonexistent/file.txt
+printf 'a\377b' > /tmp/plan-cli-bad.$$
+expect 1 $plan normalize /tmp/plan-cli-bad.$$
+err=$($plan normalize /tmp/plan-cli-bad.$$ 2>&1 || true)
+echo "$err" | grep -q ':1:2: invalid UTF-8 at byte 1' || { echo "bad message: $err"; exit 1; }
+[ "$($plan normalize --replace /tmp/plan-cli-bad.$$ 2>/dev/null)" = "a�b" ]
+rm -f /tmp/plan-cli-bad.$$
+[ "$(printf 'Uỷ ban  hoà\r\n' | $plan normalize)" = "Ủy ban hòa" ]
+[ "$(printf 'Ủy ban hòa\n' | $plan normalize --style=modern)" = "Uỷ ban hoà" ]
+[ "$(printf 'Sở LĐ-TB&XH\n' | $plan normalize --expand)" = "Sở Lao động - Thương binh và Xã hội" ]
+[ "$(printf 'Sở LĐ-TB&XH\n' | $plan normalize --key)" = "so lao dong thuong binh va xa hoi" ]
+# every corpus file, and the output is stable under a second pass
+for f in corpus/*.txt; do
+  $plan normalize "$f" > /tmp/plan-cli-1.$$
+  $plan normalize /tmp/plan-cli-1.$$ | cmp -s - /tmp/plan-cli-1.$$ || { echo "not idempotent: $f"; exit 1; }
+done
+rm -f /tmp/plan-cli-1.$$

@@ -1,0 +1,34 @@
+#!/bin/sh
+# Installs into a temporary prefix and builds a program against it with
+# nothing but pkg-config; runs it with the installed shared library.
+set -eu
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+make -s install PREFIX="$tmp/prefix" >/dev/null
+cat > "$tmp/hello.c" <<'C'
+#include <plan.h>
+#include <stdio.h>
+#include <string.h>
+int main(void) {
+  const char *in = "UB\xe1\xbb\xb6 ban: hoa\xcc\x80";   /* UBỶ ban: ho + combining grave + a */
+  char *out = plan_normalize_string(in, strlen(in), NULL, NULL, NULL);
+  if (!out) return 1;
+  fputs(out, stdout);
+  plan_free(out);
+  return plan_version() == PLAN_VERSION ? 0 : 2;
+}
+C
+export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
+cc -o "$tmp/hello" "$tmp/hello.c" $(pkg-config --cflags --libs libplan)
+out=$(LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/hello")
+[ "$out" = "UBỶ ban: hòa" ] || { echo "unexpected output: $out"; exit 1; }
+# the shared library really was the one used
+LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/libplan.so.0" || { echo "not linked against the installed libplan.so"; exit 1; }
+[ "$("$tmp/prefix/bin/plan" --version)" = "plan $(pkg-config --modversion libplan) (libplan $(pkg-config --modversion libplan))" ] || { echo "version mismatch"; exit 1; }
+# static linking works too
+cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs-only-l --static libplan | sed 's/-lplan//')
+"$tmp/hello-static" >/dev/null
+make -s uninstall PREFIX="$tmp/prefix" >/dev/null
+left=$(find "$tmp/prefix" -type f -o -type l)
+[ -z "$left" ] || { echo "uninstall left: $left"; exit 1; }
+echo "install, pkg-config build, run and uninstall: ok"

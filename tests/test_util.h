@@ -1,0 +1,77 @@
+/* test_util.h - what every cmocka test program shares.  cmocka 1.1.5 (Debian
+ * 12) has no typed 2.0 macros; the helpers here stay within 1.1. */
+#ifndef PLAN_TEST_UTIL_H
+#define PLAN_TEST_UTIL_H
+
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "plan.h"
+
+#ifndef CORPUS_DIR
+#define CORPUS_DIR "corpus"
+#endif
+
+/* The five corpus documents, by file name. */
+static const char *const corpus_files[] = {
+    "bac-kan-2021-qd-145.txt",     "binh-dinh-2021-kh-1472.txt",
+    "binh-phuoc-2024-kh-ct28.txt", "hai-phong-2021-kh-03.txt",
+    "quang-ngai-2020-cv-4040.txt",
+};
+#define CORPUS_COUNT (sizeof corpus_files / sizeof *corpus_files)
+
+/* Reads a whole file; fails the test when it cannot. */
+static inline char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) fail_msg("cannot open %s", path);
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *buf = malloc((size_t)n + 1);
+  assert_non_null(buf);
+  assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+  buf[n] = '\0';
+  fclose(f);
+  *len = (size_t)n;
+  return buf;
+}
+
+static inline char *read_corpus(const char *name, size_t *len) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  return read_file(path, len);
+}
+
+/* Asserts a status, printing names rather than numbers. */
+#define assert_status(got, want)                                              \
+  do {                                                                        \
+    plan_status g_ = (got), w_ = (want);                                      \
+    if (g_ != w_)                                                             \
+      fail_msg("status %s, expected %s", plan_status_name(g_),                \
+               plan_status_name(w_));                                         \
+  } while (0)
+
+/* Normalizes with a tone style and flags; the caller frees. */
+static inline char *norm_with(const char *s, size_t len, plan_tone_style style,
+                              unsigned flags) {
+  plan_options o;
+  plan_options_init(&o);
+  o.tone_style = style;
+  o.flags = flags;
+  plan_error e;
+  char *r = plan_normalize_string(s, len, &o, NULL, &e);
+  if (!r) fail_msg("normalize failed: %s", e.message);
+  return r;
+}
+
+static inline char *norm(const char *s) {
+  return norm_with(s, strlen(s), PLAN_TONE_TRADITIONAL, 0);
+}
+
+#endif
