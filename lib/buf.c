@@ -27,11 +27,6 @@ void plan__buf_put(plan_buf *b, const void *p, size_t n) {
   b->len += n;
 }
 
-void plan__buf_putc(plan_buf *b, char c) {
-  if (!plan__buf_reserve(b, 1)) return;
-  b->data[b->len++] = c;
-}
-
 void plan__buf_put_cp(plan_buf *b, int32_t cp) {
   if (!plan__buf_reserve(b, 4)) return;
   b->len += (size_t)utf8proc_encode_char(cp, (utf8proc_uint8_t *)b->data + b->len);

@@ -25,8 +25,13 @@ typedef struct plan_buf {
 
 PLAN_INTERNAL bool plan__buf_reserve(plan_buf *b, size_t extra);
 PLAN_INTERNAL void plan__buf_put(plan_buf *b, const void *p, size_t n);
-PLAN_INTERNAL void plan__buf_putc(plan_buf *b, char c);
 PLAN_INTERNAL void plan__buf_put_cp(plan_buf *b, int32_t cp);
+
+/* Inline: the normalizer's inner loop appends a byte at a time. */
+static inline void plan__buf_putc(plan_buf *b, char c) {
+  if (b->len + 2 > b->cap && !plan__buf_reserve(b, 1)) return;
+  b->data[b->len++] = c;
+}
 PLAN_INTERNAL void plan__buf_printf(plan_buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* NUL-terminates and hands the data over; the buffer is left empty. */
@@ -74,9 +79,19 @@ typedef struct plan_offmap {
 } plan_offmap;
 
 PLAN_INTERNAL void plan__offmap_init(plan_offmap *m);
-/* Records that output offset out comes from input offset in; cheap when the
- * delta is unchanged. */
-PLAN_INTERNAL void plan__offmap_mark(plan_offmap *m, size_t out, size_t in);
+/* Records that output offset out comes from input offset in.  Inline for
+ * the common case of an unchanged delta, which stores nothing. */
+PLAN_INTERNAL void plan__offmap_store(plan_offmap *m, size_t out, size_t in);
+static inline void plan__offmap_mark(plan_offmap *m, size_t out, size_t in) {
+  const plan_vec *v = &m->anchors;
+  if (v->len) {
+    const plan_anchor *last = (const plan_anchor *)v->data + v->len - 1;
+    if (last->out != out && in >= last->in && in - last->in == out - last->out) return;
+  } else if (in == out) {
+    return;
+  }
+  plan__offmap_store(m, out, in);
+}
 PLAN_INTERNAL size_t plan__offmap_lookup(const plan_offmap *m, size_t out);
 PLAN_INTERNAL void plan__offmap_free(plan_offmap *m);
 
@@ -94,6 +109,15 @@ PLAN_INTERNAL const pcre2_code *plan__lexicon_abbrev_re(const plan_lexicon *lex)
  * Vietnamese syllable it can reason about. */
 PLAN_INTERNAL size_t plan__tone_place(int32_t *cps, size_t n,
                                       plan_tone_style style);
+
+/* Which letter of a syllable carries the tone: skel holds each letter's
+ * ASCII skeleton, modified whether it has a circumflex, breve or horn,
+ * tone_letter where the tone is now.  SIZE_MAX when the letters do not
+ * form one Vietnamese syllable. */
+PLAN_INTERNAL size_t plan__tone_target(const char *skel, const bool *modified,
+                                       size_t nl, size_t tone_letter,
+                                       plan_tone_style style);
+PLAN_INTERNAL bool plan__is_vowel(char skeleton);
 
 /* ---- the matching key ---------------------------------------------- */
 

@@ -12,6 +12,7 @@
 #include <utf8proc.h>
 
 #include "internal.h"
+#include "tables.h"
 #include "text.h"
 
 /* Code points that stand for removed emphasis markers inside a line. */
@@ -36,7 +37,7 @@ typedef struct norm {
 
 static bool is_space_cp(int32_t c) {
   if (c == ' ' || c == '\t') return true;
-  if (c < 0x80) return false;
+  if (c < 0x80 || plan__letter(c)) return false;
   return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
 }
 
@@ -53,7 +54,7 @@ static bool is_dash(int32_t c) {
 }
 
 static bool is_mark_cp(int32_t c) {
-  if (c < 0x300) return false;
+  if (c < 0x300 || plan__letter(c)) return false;
   utf8proc_category_t k = utf8proc_category(c);
   return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
          k == UTF8PROC_CATEGORY_ME;
@@ -61,6 +62,7 @@ static bool is_mark_cp(int32_t c) {
 
 static bool is_letter_cp(int32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
+  if (plan__letter(c)) return true;
   utf8proc_category_t k = utf8proc_category(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
@@ -213,6 +215,59 @@ static void map_dashes(norm *s, size_t b, size_t e) {
   }
 }
 
+/* True when the word [b, e) is made of precomposed Vietnamese letters only
+ * (so it is already NFC) and carries at most one tone, already where the
+ * style wants it: the common case, copied without any Unicode work. */
+static bool already_normal(const norm *s, size_t b, size_t e) {
+  enum { MAX = 24 };
+  char skel[MAX];
+  bool modified[MAX];
+  size_t n = e - b, tones = 0, tone_letter = 0;
+  if (n > MAX) return false;
+  for (size_t i = 0; i < n; i++) {
+    int32_t c = s->cp[b + i];
+    if (c < 0x80) {
+      skel[i] = (char)(c | 0x20);
+      modified[i] = false;
+      continue;
+    }
+    const plan_letter *l = plan__letter(c);
+    if (!l) return false;
+    skel[i] = l->skeleton;
+    modified[i] = l->info & 1;
+    if (l->info >> 1) {
+      tones++;
+      tone_letter = i;
+    }
+  }
+  if (tones == 0) return true;
+  if (tones > 1 || s->o.tone_style == PLAN_TONE_KEEP) return tones == 1;
+  return plan__tone_target(skel, modified, n, tone_letter, s->o.tone_style) == tone_letter;
+}
+
+static size_t utf8_len(int32_t c) {
+  return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
+}
+
+/* Copies a word that needs no change (letters are never mapped, so its
+ * bytes are the input's): straight from the input when they are contiguous
+ * there (nothing invisible was dropped inside). */
+static void copy_word(norm *s, size_t b, size_t e) {
+  plan_buf *out = &s->t->out;
+  size_t bytes = 0;
+  for (size_t k = b; k < e; k++) bytes += utf8_len(s->cp[k]);
+  size_t last = s->src[e - 1] + utf8_len(s->cp[e - 1]);
+  if (last - s->src[b] == bytes) {
+    plan__offmap_mark(&s->t->map, out->len, s->src[b]);
+    plan__buf_put(out, s->in + s->src[b], bytes);
+    return;
+  }
+  for (size_t k = b; k < e; k++) {
+    plan__offmap_mark(&s->t->map, out->len, s->src[k]);
+    plan__buf_put_cp(out, s->cp[k]);
+  }
+}
+
 /* Emits one word or one character with its marks: decomposed, tone placed,
  * recomposed. */
 static void emit_cluster(norm *s, size_t b, size_t e, bool word) {
@@ -300,11 +355,14 @@ static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
       if (s->cp[j] >= 0x80) plain = false;
       j++;
     }
-    if (plain) {
-      for (size_t k = i; k < j; k++) {
-        plan__offmap_mark(&s->t->map, out->len, s->src[k]);
-        plan__buf_putc(out, (char)s->cp[k]);
-      }
+    if (plain && !word) { /* punctuation or a digit, possibly mapped */
+      plan__offmap_mark(&s->t->map, out->len, s->src[i]);
+      plan__buf_putc(out, (char)c);
+      i = j;
+      continue;
+    }
+    if (word && (plain || already_normal(s, i, j))) {
+      copy_word(s, i, j);
       i = j;
       continue;
     }
@@ -399,7 +457,7 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   s.t = plan__text_new(input, len);
   if (!s.t) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   /* The output is rarely longer than the input: one allocation usually. */
-  plan__buf_reserve(&s.t->out, len + len / 16 + 16);
+  plan__buf_reserve(&s.t->out, len + 64);
 
   plan_status st = PLAN_OK;
   size_t b = 0;

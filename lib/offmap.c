@@ -5,7 +5,7 @@
 
 void plan__offmap_init(plan_offmap *m) { plan__vec_init(&m->anchors, sizeof(plan_anchor)); }
 
-void plan__offmap_mark(plan_offmap *m, size_t out, size_t in) {
+void plan__offmap_store(plan_offmap *m, size_t out, size_t in) {
   plan_vec *v = &m->anchors;
   if (v->len) {
     plan_anchor *last = (plan_anchor *)v->data + v->len - 1;

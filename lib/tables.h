@@ -12,4 +12,26 @@ typedef struct plan_abbrev_entry {
 PLAN_INTERNAL extern const plan_abbrev_entry plan__default_abbreviations[];
 PLAN_INTERNAL extern const size_t plan__default_abbreviation_count;
 
+
+/* A precomposed letter: its ASCII skeleton ('a'..'z', 'd' for đ; 0 when it
+ * is not a letter Vietnamese uses) and info = modified | tone << 1, where
+ * modified is 1 for a circumflex, breve or horn and tone is 0 (none) or
+ * 1-5 (grave, acute, tilde, hook, dot below). */
+typedef struct plan_letter {
+  char skeleton;
+  unsigned char info;
+} plan_letter;
+
+PLAN_INTERNAL extern const plan_letter plan__letters_latin[0x1B1 - 0xC0];
+PLAN_INTERNAL extern const plan_letter plan__letters_vietnamese[0x1EFA - 0x1EA0];
+
+/* The entry for c, or NULL when c is outside both tables or not a
+ * Vietnamese letter. */
+static inline const plan_letter *plan__letter(int32_t c) {
+  const plan_letter *l = NULL;
+  if (c >= 0xC0 && c <= 0x1B0) l = &plan__letters_latin[c - 0xC0];
+  else if (c >= 0x1EA0 && c <= 0x1EF9) l = &plan__letters_vietnamese[c - 0x1EA0];
+  return l && l->skeleton ? l : NULL;
+}
+
 #endif

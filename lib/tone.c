@@ -65,8 +65,43 @@ static char skeleton(int32_t c) {
   return 0;
 }
 
-static bool is_vowel(char s) {
+bool plan__is_vowel(char s) {
   return s == 'a' || s == 'e' || s == 'i' || s == 'o' || s == 'u' || s == 'y';
+}
+#define is_vowel plan__is_vowel
+
+size_t plan__tone_target(const char *skel, const bool *modified, size_t nl,
+                         size_t tone_letter, plan_tone_style style) {
+  /* The vowel nucleus: one contiguous run of vowels after the onset. */
+  size_t vs = 0;
+  while (vs < nl && !is_vowel(skel[vs])) vs++;
+  if (vs == nl) return SIZE_MAX;
+  size_t ve = vs;
+  while (ve + 1 < nl && is_vowel(skel[ve + 1])) ve++;
+  for (size_t i = ve + 1; i < nl; i++)
+    if (is_vowel(skel[i])) return SIZE_MAX; /* two syllables, or a foreign word */
+  if (ve > vs && vs == 1 && skel[0] == 'q' && skel[1] == 'u') vs++;
+  else if (ve > vs && vs == 1 && skel[0] == 'g' && skel[1] == 'i') vs++;
+
+  if (style == PLAN_TONE_KEEP) return tone_letter;
+  size_t target = vs;
+  size_t len = ve - vs + 1;
+  bool closed = ve + 1 < nl;
+  bool found_mod = false;
+  for (size_t i = vs; i <= ve; i++)
+    if (modified[i]) { target = i; found_mod = true; }
+  if (!found_mod && len > 1) {
+    if (closed) {
+      target = ve;
+    } else if (len == 3) {
+      target = vs + 1;
+    } else {
+      for (size_t k = 0; k < sizeof style_pairs / sizeof *style_pairs; k++)
+        if (skel[vs] == style_pairs[k][0] && skel[ve] == style_pairs[k][1])
+          target = style == PLAN_TONE_MODERN ? ve : vs;
+    }
+  }
+  return target;
 }
 
 size_t plan__tone_place(int32_t *cps, size_t n, plan_tone_style style) {
@@ -99,35 +134,9 @@ size_t plan__tone_place(int32_t *cps, size_t n, plan_tone_style style) {
   start[nl] = n;
   if (tones != 1 || !is_vowel(skel[tone_letter])) return n;
 
-  /* The vowel nucleus: one contiguous run of vowels after the onset. */
-  size_t vs = 0;
-  while (vs < nl && !is_vowel(skel[vs])) vs++;
-  size_t ve = vs;
-  while (ve + 1 < nl && is_vowel(skel[ve + 1])) ve++;
-  for (size_t i = ve + 1; i < nl; i++)
-    if (is_vowel(skel[i])) return n; /* two syllables, or a foreign word */
-  if (ve > vs && vs == 1 && skel[0] == 'q' && skel[1] == 'u') vs++;
-  else if (ve > vs && vs == 1 && skel[0] == 'g' && skel[1] == 'i') vs++;
+  size_t target = plan__tone_target(skel, modified, nl, tone_letter, style);
+  if (target == SIZE_MAX) return n;
 
-  size_t target = vs;
-  size_t len = ve - vs + 1;
-  bool closed = ve + 1 < nl;
-  bool found_mod = false;
-  for (size_t i = vs; i <= ve; i++)
-    if (modified[i]) { target = i; found_mod = true; }
-  if (style == PLAN_TONE_KEEP) {
-    target = tone_letter;
-  } else if (!found_mod && len > 1) {
-    if (closed) {
-      target = ve;
-    } else if (len == 3) {
-      target = vs + 1;
-    } else {
-      for (size_t k = 0; k < sizeof style_pairs / sizeof *style_pairs; k++)
-        if (skel[vs] == style_pairs[k][0] && skel[ve] == style_pairs[k][1])
-          target = style == PLAN_TONE_MODERN ? ve : vs;
-    }
-  }
   /* Rebuild even when the target is unchanged: the tone goes after the
    * letter's other marks, which repairs a tone typed before a circumflex
    * (equal combining classes keep their typed order in NFC). */

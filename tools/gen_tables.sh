@@ -22,3 +22,6 @@ END {
   print ""
   printf "const size_t plan__default_abbreviation_count = %d;\n", n
 }' "$data/abbreviations.tsv" > "$out/data_abbreviations.c"
+cc -o "$out/gen_letters.$$" "$(dirname "$0")/gen_letters.c" $(pkg-config --cflags --libs libutf8proc)
+"$out/gen_letters.$$" > "$out/data_letters.c"
+rm -f "$out/gen_letters.$$"

@@ -1,0 +1,92 @@
+/* bench_normalize - normalization throughput and memory on the corpus
+ * replicated to 64 MB, beside ICU's `uconv -x any-nfc` on the same bytes. */
+#include "plan.h"
+#include "bench_util.h"
+
+static const char *const files[] = {
+    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
+    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
+    "corpus/quang-ngai-2020-cv-4040.txt",
+};
+enum { NFILES = 5, RUNS = 5 };
+#define TARGET (64u << 20)
+
+int main(void) {
+  char *doc[NFILES];
+  size_t dlen[NFILES], set = 0;
+  for (int i = 0; i < NFILES; i++) {
+    doc[i] = slurp(files[i], &dlen[i]);
+    set += dlen[i] + 1;
+  }
+  /* The corpus replicated: whole documents, each followed by a blank line. */
+  size_t copies = TARGET / set + 1, total = 0;
+  char *big = malloc(copies * set);
+  size_t *starts = malloc(copies * NFILES * sizeof *starts);
+  for (size_t c = 0; c < copies; c++)
+    for (int i = 0; i < NFILES; i++) {
+      starts[c * NFILES + i] = total;
+      memcpy(big + total, doc[i], dlen[i]);
+      total += dlen[i];
+      big[total++] = '\n';
+    }
+  size_t ndocs = copies * NFILES;
+  starts[0] = 0;
+  printf("normalize: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, ndocs);
+
+  double base_rss = peak_rss(), t[RUNS];
+  size_t out_bytes = 0;
+  for (int r = 0; r < RUNS; r++) {
+    double t0 = now();
+    out_bytes = 0;
+    for (size_t d = 0; d < ndocs; d++) {
+      size_t b = starts[d], e = d + 1 < ndocs ? starts[d + 1] : total, n;
+      plan_text *txt;
+      if (plan_normalize(big + b, e - b, NULL, &txt, NULL) != PLAN_OK) return 1;
+      plan_text_data(txt, &n);
+      out_bytes += n;
+      plan_text_free(txt);
+    }
+    t[r] = now() - t0;
+  }
+  double per_doc = median(t, RUNS), per_doc_rss = peak_rss();
+  printf("  libplan, one call per document : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
+         total / MB / per_doc, per_doc_rss / MB, per_doc_rss / total);
+
+  for (int r = 0; r < 3; r++) {
+    double t0 = now();
+    plan_text *txt;
+    if (plan_normalize(big, total, NULL, &txt, NULL) != PLAN_OK) return 1;
+    t[r] = now() - t0;
+    plan_text_free(txt);
+  }
+  double whole = median(t, 3), whole_rss = peak_rss();
+  printf("  libplan, one %3.0f MB call       : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
+         total / MB, total / MB / whole, whole_rss / MB, whole_rss / total);
+  (void)base_rss;
+
+  char path[] = "/tmp/plan-bench-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, big, total) != (ssize_t)total) return 1;
+  close(fd);
+  char *const uconv[] = {"uconv", "-f", "utf-8", "-t", "utf-8", "-x", "any-nfc", NULL};
+  double ut[3], urss = 0;
+  int ok = 1;
+  for (int r = 0; r < 3 && ok; r++) {
+    ut[r] = run_peer(uconv, path, &urss);
+    if (ut[r] < 0) ok = 0;
+  }
+  unlink(path);
+  if (!ok) {
+    printf("  uconv -x any-nfc                : not available (apt-get install icu-devtools)\n");
+  } else {
+    double u = median(ut, 3);
+    printf("  uconv -x any-nfc (ICU)          : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
+           total / MB / u, urss / MB, urss / total);
+    printf("  ratio libplan/uconv             : %8.1fx (per document), %.1fx (one call); target >= 3x\n",
+           u / per_doc, u / whole);
+  }
+  for (int i = 0; i < NFILES; i++) free(doc[i]);
+  free(big);
+  free(starts);
+  return 0;
+}

@@ -1,0 +1,73 @@
+/* bench_util.h - timing, memory and peer-running helpers for bench/. */
+#ifndef PLAN_BENCH_UTIL_H
+#define PLAN_BENCH_UTIL_H
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/wait.h>
+#include <time.h>
+#include <unistd.h>
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* Peak resident set of this process so far, in bytes. */
+static double peak_rss(void) {
+  struct rusage ru;
+  getrusage(RUSAGE_SELF, &ru);
+  return ru.ru_maxrss * 1024.0;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static char *slurp(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) { fprintf(stderr, "bench: cannot open %s\n", path); exit(1); }
+  fseek(f, 0, SEEK_END);
+  long n = ftell(f);
+  fseek(f, 0, SEEK_SET);
+  char *b = malloc((size_t)n + 1);
+  if (!b || fread(b, 1, (size_t)n, f) != (size_t)n) exit(1);
+  b[n] = 0;
+  fclose(f);
+  *len = (size_t)n;
+  return b;
+}
+
+/* Runs argv with stdin from in_path and stdout to /dev/null; returns the
+ * wall time in seconds (negative when it could not run) and its peak RSS. */
+static double run_peer(char *const argv[], const char *in_path, double *rss) {
+  fflush(stdout); /* or the child would write our buffer again */
+  double t0 = now();
+  pid_t pid = fork();
+  if (pid == 0) {
+    if (!freopen(in_path, "rb", stdin) || !freopen("/dev/null", "wb", stdout)) _exit(127);
+    execvp(argv[0], argv);
+    _exit(127);
+  }
+  int status;
+  struct rusage ru;
+  if (pid < 0 || wait4(pid, &status, 0, &ru) < 0) return -1;
+  double t = now() - t0;
+  if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) return -1;
+  *rss = ru.ru_maxrss * 1024.0;
+  return t;
+}
+
+#define MB (1024.0 * 1024.0)
+
+#endif
