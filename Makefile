@@ -21,8 +21,9 @@ PKG_CONFIG ?= pkg-config
 DEPS = libxml-2.0 libpcre2-8 libutf8proc
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
-CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
-CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+# Tests read the gold JSON with jansson; the library does not use it.
+CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka jansson 2>/dev/null)
+CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null)
 
 CFLAGS ?= -O2 -g
 WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
@@ -43,8 +44,8 @@ BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan
 
 deps:
-	@$(PKG_CONFIG) --exists $(DEPS) cmocka || { \
-	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev"; exit 1; }
+	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
+	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev libjansson-dev"; exit 1; }
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	$(CC) $(LIB_CFLAGS) -c $< -o $@

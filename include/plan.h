@@ -265,6 +265,216 @@ PLAN_API char *plan_normalize_string(const char *input, size_t len,
 PLAN_API char *plan_key(const char *input, size_t len, const plan_options *opts,
                         size_t *out_len, plan_error *err);
 
+/* ------------------------------------------------------------------ */
+/* Documents                                                          */
+/* ------------------------------------------------------------------ */
+
+/** A parsed plan: its frame (issuer, number, date, type, title, ...), its
+ *  outline as a tree of nodes, its references and diagnostics.  The
+ *  document owns every node, string, reference and diagnostic it hands out;
+ *  they stay valid until plan_doc_free().  Strings are UTF-8 NFC and
+ *  NUL-terminated.  A document is never changed after parsing, so several
+ *  threads may read one document at once. */
+typedef struct plan_doc plan_doc;
+/** A node of the document tree; owned by its document. */
+typedef struct plan_node plan_node;
+
+/** Parses a plan: normalizes input (with opts), joins physical lines into
+ *  paragraphs (PDF and HTML hard wraps, page breaks), recognises the frame,
+ *  the outline, references and diagnostics.  opts may be NULL.  For speed
+ *  across many documents, set opts->lexicon: its patterns are compiled once.
+ *  Statuses: PLAN_OK; the normalizer's (PLAN_EUTF8, PLAN_ENUL, PLAN_ELIMIT,
+ *  PLAN_EINVAL, PLAN_ENOMEM); PLAN_EEMPTY when the input holds no text;
+ *  PLAN_EFORMAT when it is not text (binary data: control characters).  A
+ *  text with no structure is not an error: it parses into paragraphs. */
+PLAN_API plan_status plan_doc_parse(const char *input, size_t len,
+                                    const plan_options *opts, plan_doc **out,
+                                    plan_error *err);
+
+/** Reads and parses a file.  As plan_doc_parse(), plus PLAN_EIO. */
+PLAN_API plan_status plan_doc_parse_file(const char *path, const plan_options *opts,
+                                         plan_doc **out, plan_error *err);
+
+/** Frees a document and everything it owns.  NULL is ignored. */
+PLAN_API void plan_doc_free(plan_doc *doc);
+
+/** The root node (kind PLAN_NODE_DOCUMENT). */
+PLAN_API const plan_node *plan_doc_root(const plan_doc *doc);
+
+/** The normalized text the document was parsed from (owned by doc). */
+PLAN_API const plan_text *plan_doc_text(const plan_doc *doc);
+
+/** The name the caller gave the document (plan_doc_parse_file's path), or
+ *  NULL. */
+PLAN_API const char *plan_doc_source(const plan_doc *doc);
+
+/** Metadata fields read from the document's frame. */
+typedef enum plan_meta {
+  PLAN_META_DOC_TYPE = 0,     /**< "KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN", ... */
+  PLAN_META_NUMBER,           /**< "145/QĐ-UBND"; NULL for a draft */
+  PLAN_META_NUMBER_PATTERN,   /**< "/KH-UBND" for a draft with no number */
+  PLAN_META_DATE,             /**< ISO "2021-02-02", or the year "2021" */
+  PLAN_META_PLACE,            /**< "Bắc Kạn" */
+  PLAN_META_ISSUER,           /**< "Ủy ban nhân dân tỉnh Bắc Kạn" */
+  PLAN_META_PROVINCE,         /**< "Bắc Kạn" */
+  PLAN_META_SIGNER,           /**< "Phạm Duy Hưng" */
+  PLAN_META_SIGNER_TITLE,     /**< "PHÓ CHỦ TỊCH" */
+  PLAN_META_TITLE,            /**< the title under the document type */
+  PLAN_META_SUBJECT,          /**< a letter's "V/v ..." line */
+  PLAN_META_ATTACHMENT_TYPE,  /**< "KẾ HOẠCH" attached to a decision */
+  PLAN_META_COUNT_            /**< the number of fields (not a field) */
+} plan_meta;
+
+/** A metadata field, or NULL when the document does not have it. */
+PLAN_API const char *plan_doc_meta(const plan_doc *doc, plan_meta field);
+/** The JSON name of a field ("doc_type", "number", ...); NULL if unknown. */
+PLAN_API const char *plan_meta_name(plan_meta field);
+
+/* ---- nodes --------------------------------------------------------- */
+
+/** What a node is. */
+typedef enum plan_node_kind {
+  PLAN_NODE_DOCUMENT = 0,  /**< the root */
+  PLAN_NODE_ISSUER,        /**< "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" */
+  PLAN_NODE_MOTTO,         /**< "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM ..." */
+  PLAN_NODE_NUMBER,        /**< "Số: 145/QĐ-UBND" */
+  PLAN_NODE_PLACE_DATE,    /**< "Bắc Kạn, ngày 02 tháng 02 năm 2021" */
+  PLAN_NODE_TYPE,          /**< "KẾ HOẠCH", "QUYẾT ĐỊNH" */
+  PLAN_NODE_TITLE,         /**< the title under the type */
+  PLAN_NODE_SUBJECT,       /**< "V/v ..." */
+  PLAN_NODE_RECIPIENTS,    /**< "Kính gửi:" with its items */
+  PLAN_NODE_PREAMBLE,      /**< "Căn cứ ...", "Thực hiện ...", "Xét đề nghị ..." */
+  PLAN_NODE_ENACTING,      /**< "ỦY BAN NHÂN DÂN TỈNH ...", "QUYẾT ĐỊNH:" */
+  PLAN_NODE_ATTACHMENT,    /**< a plan attached to a decision */
+  PLAN_NODE_ITEM,          /**< a numbered, lettered or bulleted item */
+  PLAN_NODE_PARAGRAPH,     /**< a paragraph with no marker */
+  PLAN_NODE_CLOSING,       /**< "Trên đây là ...", "Trong quá trình ..." */
+  PLAN_NODE_RECEIVERS,     /**< "Nơi nhận:" with its items */
+  PLAN_NODE_SIGNATURE      /**< "TM. ... KT. CHỦ TỊCH ... name" */
+} plan_node_kind;
+
+/** The marker that opens an item. */
+typedef enum plan_marker {
+  PLAN_MARKER_NONE = 0,
+  PLAN_MARKER_ROMAN,    /**< I., II., ... */
+  PLAN_MARKER_ARABIC,   /**< 1., 2. */
+  PLAN_MARKER_DOTTED,   /**< 1.1., 2.3. */
+  PLAN_MARKER_LETTER,   /**< a), b) or a., in the Vietnamese or Latin sequence */
+  PLAN_MARKER_BULLET,   /**< -, +, •, * */
+  PLAN_MARKER_ARTICLE,  /**< Điều 1. */
+  PLAN_MARKER_CHAPTER,  /**< Chương I */
+  PLAN_MARKER_PART,     /**< Phần I */
+  PLAN_MARKER_SECTION   /**< Mục 1 */
+} plan_marker;
+
+/** The name of a node kind ("item") or marker ("roman"); static. */
+PLAN_API const char *plan_node_kind_name(plan_node_kind kind);
+PLAN_API const char *plan_marker_name(plan_marker marker);
+
+PLAN_API plan_node_kind plan_node_kind_of(const plan_node *node);
+PLAN_API plan_marker plan_node_marker(const plan_node *node);
+/** The marker without punctuation: "I", "1", "2.3", "a", "Điều 1", "-";
+ *  "" for nodes without one. */
+PLAN_API const char *plan_node_label(const plan_node *node);
+/** The heading: for "6. Sở Nội vụ: Kiện toàn ..." "Sở Nội vụ"; for a short
+ *  item with no sentence after it, its whole text; NULL otherwise. */
+PLAN_API const char *plan_node_title(const plan_node *node);
+/** The text after the marker (and after the heading of an inline heading),
+ *  lines unwrapped; "" when there is none. */
+PLAN_API const char *plan_node_text(const plan_node *node);
+/** The node's span in the original input: byte offsets [*start, *end)
+ *  and the 1-based line of its start.  Any pointer may be NULL. */
+PLAN_API void plan_node_span(const plan_node *node, size_t *start, size_t *end,
+                             size_t *line);
+/** Whether the source marked the node as a heading (markdown #, bold). */
+PLAN_API int plan_node_is_emphasized(const plan_node *node);
+
+PLAN_API const plan_node *plan_node_parent(const plan_node *node);
+PLAN_API const plan_node *plan_node_first_child(const plan_node *node);
+PLAN_API const plan_node *plan_node_last_child(const plan_node *node);
+PLAN_API const plan_node *plan_node_next(const plan_node *node);
+PLAN_API const plan_node *plan_node_previous(const plan_node *node);
+/** The number of direct children that are items (numbered, lettered or
+ *  bulleted), as the gold outline counts them. */
+PLAN_API size_t plan_node_item_count(const plan_node *node);
+/** The node's path of labels from the outermost item: "I.2", "Điều 1";
+ *  "" for nodes outside the outline.  Owned by the document. */
+PLAN_API const char *plan_node_path(const plan_node *node);
+
+/** Walks a tree depth first, as cmark's iterator: each node is met once on
+ *  ENTER and, if it has children, once on EXIT. */
+typedef struct plan_iter plan_iter;
+typedef enum plan_event { PLAN_EVENT_DONE = 0, PLAN_EVENT_ENTER, PLAN_EVENT_EXIT } plan_event;
+/** A new iterator over the subtree of root; NULL when out of memory.  Free
+ *  with plan_iter_free(). */
+PLAN_API plan_iter *plan_iter_new(const plan_node *root);
+/** The next event; PLAN_EVENT_DONE at the end. */
+PLAN_API plan_event plan_iter_next(plan_iter *it);
+/** The node of the last event. */
+PLAN_API const plan_node *plan_iter_node(const plan_iter *it);
+PLAN_API void plan_iter_free(plan_iter *it);
+
+/* ---- references ---------------------------------------------------- */
+
+/** A document the text cites; owned by its document. */
+typedef struct plan_reference plan_reference;
+
+PLAN_API size_t plan_doc_reference_count(const plan_doc *doc);
+/** The i-th reference in order of first mention; NULL when out of range. */
+PLAN_API const plan_reference *plan_doc_reference(const plan_doc *doc, size_t i);
+/** "1472/QĐ-TTg"; NULL for a law cited by name. */
+PLAN_API const char *plan_reference_number(const plan_reference *ref);
+/** "Quyết định", "Nghị quyết", "Kế hoạch", "Chỉ thị", "Tờ trình", "Nghị
+ *  định", "Thông tư", "Công văn", "Luật"; NULL when unknown. */
+PLAN_API const char *plan_reference_kind(const plan_reference *ref);
+/** The issuing body's code ("TTg", "QH14", "UBND"); NULL for a law. */
+PLAN_API const char *plan_reference_issuer(const plan_reference *ref);
+/** The date printed beside a mention (ISO), or NULL. */
+PLAN_API const char *plan_reference_date(const plan_reference *ref);
+/** A law's name ("Luật Trẻ em"), or NULL for a numbered document. */
+PLAN_API const char *plan_reference_title(const plan_reference *ref);
+/** How many times the document mentions it. */
+PLAN_API size_t plan_reference_count(const plan_reference *ref);
+/** Where it is first mentioned: byte offset in the input and 1-based line. */
+PLAN_API void plan_reference_position(const plan_reference *ref, size_t *offset,
+                                      size_t *line);
+
+/* ---- diagnostics --------------------------------------------------- */
+
+/** What looks wrong in a document that still parses. */
+typedef enum plan_diag_code {
+  PLAN_DIAG_NUMBERING_GAP = 1,   /**< 1, 2, 4 */
+  PLAN_DIAG_DUPLICATE_NUMBER,    /**< two parts numbered IV */
+  PLAN_DIAG_STARTS_LATE,         /**< an outline that starts at II */
+  PLAN_DIAG_MIXED_ALPHABET,      /**< a, b, ..., e, f: Vietnamese and Latin */
+  PLAN_DIAG_UNKNOWN_MARKER,      /**< a line opening with an unknown marker */
+  PLAN_DIAG_GUESSED_DATE,        /**< a date with parts missing */
+  PLAN_DIAG_NO_NUMBER            /**< a draft: "Số: /KH-UBND" */
+} plan_diag_code;
+
+typedef struct plan_diagnostic plan_diagnostic;
+
+PLAN_API size_t plan_doc_diagnostic_count(const plan_doc *doc);
+PLAN_API const plan_diagnostic *plan_doc_diagnostic(const plan_doc *doc, size_t i);
+PLAN_API plan_diag_code plan_diagnostic_code(const plan_diagnostic *d);
+/** "numbering-gap", ...; static. */
+PLAN_API const char *plan_diag_code_name(plan_diag_code code);
+PLAN_API const char *plan_diagnostic_message(const plan_diagnostic *d);
+PLAN_API void plan_diagnostic_position(const plan_diagnostic *d, size_t *offset,
+                                       size_t *line, size_t *column);
+
+/* ------------------------------------------------------------------ */
+/* Rendering                                                          */
+/* ------------------------------------------------------------------ */
+
+/** Renders a document as JSON (meta, sections, references, diagnostics),
+ *  as XML (libxml2; vocabulary in docs/XML.md) or as an indented text
+ *  outline.  Returns a new NUL-terminated string for plan_free() and its
+ *  length in *len (may be NULL); NULL when out of memory or doc is NULL. */
+PLAN_API char *plan_render_json(const plan_doc *doc, size_t *len);
+PLAN_API char *plan_render_xml(const plan_doc *doc, size_t *len);
+PLAN_API char *plan_render_text(const plan_doc *doc, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -51,6 +51,16 @@ PLAN_INTERNAL void plan__vec_init(plan_vec *v, size_t elem);
 PLAN_INTERNAL void *plan__vec_push(plan_vec *v); /* zeroed slot or NULL */
 PLAN_INTERNAL void plan__vec_free(plan_vec *v);
 
+/* A per-document bump allocator (arena.c); memory is zeroed. */
+typedef struct plan_arena {
+  void *head;
+  bool oom;
+} plan_arena;
+
+PLAN_INTERNAL void *plan__arena_alloc(plan_arena *a, size_t n);
+PLAN_INTERNAL char *plan__arena_strndup(plan_arena *a, const char *s, size_t n);
+PLAN_INTERNAL void plan__arena_free(plan_arena *a);
+
 /* Fills *err (if non-NULL) with status, position and a formatted message,
  * and returns status. */
 PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "internal.h"
+#include "doc.h"
 #include "tables.h"
 
 typedef struct abbrev {
@@ -17,7 +17,52 @@ typedef struct abbrev {
 struct plan_lexicon {
   plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
   pcre2_code *abbrev_re;
+  pcre2_code *patterns[PLAN_RE_COUNT_];
 };
+
+/* The segmenter's patterns, compiled once per lexicon.  Matched on text the
+ * normalizer already validated, so with PCRE2_NO_UTF_CHECK. */
+#define DOC_KINDS "quyết định|nghị quyết|kế hoạch|chỉ thị|tờ trình|nghị định|thông tư liên tịch|thông tư|công văn|thông báo|hướng dẫn|chương trình|báo cáo"
+#define CODE "\\p{L}[\\p{L}\\p{N}&]*"
+static const char *const pattern_sources[PLAN_RE_COUNT_] = {
+    /* PLAN_RE_REFERENCE: 1472/QĐ-TTg, 121/2020/QH14, 56/2017/NĐ-CP, 240-KH/TU,
+     * with the kind word that may precede it */
+    "(?:(?i)(" DOC_KINDS ")(?-i)\\s+(?:(?i)số(?-i)\\s*)?)?"
+    "(?<![\\p{L}\\p{N}/\\-])"
+    "(?:(\\d{1,5})(?:/(\\d{4}))?/(" CODE "(?:-" CODE ")*)"
+    "|(\\d{1,5})-(" CODE ")/(" CODE "))"
+    "(?![\\p{L}\\p{N}])",
+    /* PLAN_RE_DATE (anchored): ngày 28 tháng 9 năm 2020, ngày 28/9/2020 */
+    "\\s*(?i)(?:,\\s*)?ngày\\s+(\\d{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(\\d{1,2})"
+    "(?:\\s*/\\s*|\\s+năm\\s+)(\\d{4})",
+    /* PLAN_RE_NUMBER_LINE (anchored): Số: 145/QĐ-UBND, Số: /KH-UBND */
+    "(?i)số(?-i)\\s*:\\s*(\\d*)(/\\S*)?",
+    /* PLAN_RE_PLACE_DATE (anchored): Bắc Kạn, ngày 02 tháng 02 năm 2021 */
+    "([\\p{L}][\\p{L} .'\\-]*?)\\s*,\\s*(?i)ngày(?-i)\\s*(\\d{1,2})?\\s*(?i)tháng(?-i)\\s*"
+    "(\\d{1,2})?\\s*(?i)năm(?-i)\\s*(\\d{4})",
+    /* PLAN_RE_LAW: Luật Trẻ em, Luật Phòng, chống bạo lực gia đình */
+    "\\bLuật\\s+(\\p{Lu}\\p{L}*(?:(?:,\\s+|\\s+)(?!ngày|năm|của|về|để|theo|trong|tại|và các|"
+    "quy định|đã|được|nhằm|số|và\\s+\\p{Lu})\\p{Ll}+){0,8})",
+};
+
+static plan_status compile_patterns(plan_lexicon *lex) {
+  for (int i = 0; i < PLAN_RE_COUNT_; i++) {
+    int code;
+    PCRE2_SIZE at;
+    uint32_t flags = PCRE2_UTF | PCRE2_UCP;
+    if (i == PLAN_RE_DATE || i == PLAN_RE_NUMBER_LINE || i == PLAN_RE_PLACE_DATE)
+      flags |= PCRE2_ANCHORED;
+    lex->patterns[i] = pcre2_compile((PCRE2_SPTR)pattern_sources[i], PCRE2_ZERO_TERMINATED,
+                                     flags, &code, &at, NULL);
+    if (!lex->patterns[i]) return code == PCRE2_ERROR_NOMEMORY ? PLAN_ENOMEM : PLAN_EINVAL;
+    pcre2_jit_compile(lex->patterns[i], PCRE2_JIT_COMPLETE);
+  }
+  return PLAN_OK;
+}
+
+const pcre2_code *plan__lexicon_pattern(const plan_lexicon *lex, plan_pattern p) {
+  return lex->patterns[p];
+}
 
 static int abbrev_cmp(const void *a, const void *b) {
   return strcmp(((const abbrev *)a)->abbreviation, ((const abbrev *)b)->abbreviation);
@@ -118,10 +163,10 @@ plan_status plan_lexicon_new(plan_lexicon **out) {
   if (!lex) return PLAN_ENOMEM;
   plan__vec_init(&lex->abbrevs, sizeof(abbrev));
   plan_status st = PLAN_OK;
-  for (size_t i = 0; i < plan__default_abbreviation_count && st == PLAN_OK; i++)
-    st = add(lex, plan__default_abbreviations[i].abbreviation,
-             plan__default_abbreviations[i].expansion);
+  for (size_t i = 0; i < plan__table_abbreviations_count && st == PLAN_OK; i++)
+    st = add(lex, plan__table_abbreviations[i].first, plan__table_abbreviations[i].second);
   if (st == PLAN_OK) st = compile_matcher(lex);
+  if (st == PLAN_OK) st = compile_patterns(lex);
   if (st != PLAN_OK) {
     plan_lexicon_free(lex);
     return st;
@@ -139,6 +184,7 @@ void plan_lexicon_free(plan_lexicon *lex) {
   }
   plan__vec_free(&lex->abbrevs);
   pcre2_code_free(lex->abbrev_re);
+  for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
   free(lex);
 }
 

@@ -4,13 +4,22 @@
 
 #include "internal.h"
 
-typedef struct plan_abbrev_entry {
-  const char *abbreviation;
-  const char *expansion;
-} plan_abbrev_entry;
+/* A row of a two-column table in data/. */
+typedef struct plan_pair {
+  const char *first;
+  const char *second;
+} plan_pair;
 
-PLAN_INTERNAL extern const plan_abbrev_entry plan__default_abbreviations[];
-PLAN_INTERNAL extern const size_t plan__default_abbreviation_count;
+#define PLAN_TABLE(name)                                      \
+  PLAN_INTERNAL extern const plan_pair plan__table_##name[]; \
+  PLAN_INTERNAL extern const size_t plan__table_##name##_count;
+PLAN_TABLE(abbreviations) /* ABBR -> expansion */
+PLAN_TABLE(doc_types)     /* TYPE -> number code */
+PLAN_TABLE(reference_kinds) /* code -> kind */
+PLAN_TABLE(cities)        /* centrally-run cities */
+PLAN_TABLE(titles)        /* signers' titles */
+PLAN_TABLE(hyphenated)    /* "Lao động" - "Thương binh" */
+#undef PLAN_TABLE
 
 
 /* A precomposed letter: its ASCII skeleton ('a'..'z', 'd' for đ; 0 when it

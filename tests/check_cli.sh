@@ -30,3 +30,15 @@ for f in corpus/*.txt; do
   $plan normalize /tmp/plan-cli-1.$$ | cmp -s - /tmp/plan-cli-1.$$ || { echo "not idempotent: $f"; exit 1; }
 done
 rm -f /tmp/plan-cli-1.$$
+# plan parse: text, json (one line per document), xml, diagnostics on stderr
+$plan parse --help | grep -q -- --format
+expect 2 $plan parse --format=yaml corpus/binh-dinh-2021-kh-1472.txt
+expect 3 $plan parse /nonexistent/file.txt
+[ "$($plan parse --format=json corpus/*.txt 2>/dev/null | wc -l)" -eq 5 ]
+$plan parse --format=json corpus/hai-phong-2021-kh-03.txt 2>/dev/null | grep -q '"number":"03/KH-UBND"'
+$plan parse --format=xml corpus/quang-ngai-2020-cv-4040.txt | grep -q '<docNumber'
+$plan parse corpus/binh-dinh-2021-kh-1472.txt 2>&1 >/dev/null | grep -q 'binh-dinh-2021-kh-1472.txt:5:1: warning: .*\[guessed-date\]'
+[ -z "$($plan parse -q corpus/binh-dinh-2021-kh-1472.txt 2>&1 >/dev/null)" ]
+printf '' > /tmp/plan-cli-empty.$$
+expect 1 $plan parse /tmp/plan-cli-empty.$$
+rm -f /tmp/plan-cli-empty.$$

@@ -17,6 +17,7 @@ static void usage(FILE *f) {
           "\n"
           "Commands:\n"
           "  normalize   normalize Vietnamese administrative text\n"
+          "  parse       segment plans: metadata, outline, references\n"
           "\n"
           "Run 'plan COMMAND --help' for a command's options.\n"
           "\n"
@@ -74,6 +75,13 @@ static int report(const char *path, const plan_error *e) {
   else
     fprintf(stderr, "%s: %s: %s [%s]\n", prog, path, e->message, plan_status_name(e->status));
   return e->status == PLAN_EIO ? EXIT_IO : e->status == PLAN_EINVAL ? EXIT_USAGE : EXIT_INPUT;
+}
+
+static plan_status cli_error(plan_error *e, plan_status st, const char *msg) {
+  memset(e, 0, sizeof *e);
+  e->status = st;
+  snprintf(e->message, sizeof e->message, "%s", msg);
+  return st;
 }
 
 static const char *opt_value(const char *arg, const char *name) {
@@ -165,6 +173,109 @@ done:
   return rc;
 }
 
+static void parse_usage(FILE *f) {
+  fprintf(f,
+          "usage: plan parse [--format=text|json|xml] [--style=STYLE] [FILE|-]...\n"
+          "\n"
+          "Parses each FILE (or standard input) and writes its metadata, outline and\n"
+          "references.  json writes one document per line (JSON Lines); xml one XML\n"
+          "document per file.  Diagnostics (numbering gaps, guessed dates, ...) go\n"
+          "to standard error as FILE:LINE:COLUMN: warning: MESSAGE [code].\n"
+          "\n"
+          "Options:\n"
+          "  --format=FORMAT  text (the default), json or xml\n"
+          "  --style=STYLE    tone placement, as for plan normalize\n"
+          "  -q, --quiet      do not print diagnostics\n"
+          "  -h, --help       show this help\n"
+          "\n"
+          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
+}
+
+static int cmd_parse(int argc, char **argv) {
+  plan_options o;
+  plan_options_init(&o);
+  enum { TEXT, JSON, XML } format = TEXT;
+  int nfiles = 0, rc = EXIT_OK, quiet = 0;
+  const char *v;
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  plan_lexicon *lex = NULL;
+  if (!files || plan_lexicon_new(&lex) != PLAN_OK) { free(files); return EXIT_IO; }
+  o.lexicon = lex;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      parse_usage(stdout);
+      goto done;
+    } else if ((v = opt_value(a, "--format")) || (!strcmp(a, "--format") && i + 1 < argc && (v = argv[++i]))) {
+      if (!strcmp(v, "text")) format = TEXT;
+      else if (!strcmp(v, "json")) format = JSON;
+      else if (!strcmp(v, "xml")) format = XML;
+      else { fprintf(stderr, "%s: unknown format '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+    } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
+      if (!strcmp(v, "traditional")) o.tone_style = PLAN_TONE_TRADITIONAL;
+      else if (!strcmp(v, "modern")) o.tone_style = PLAN_TONE_MODERN;
+      else if (!strcmp(v, "keep")) o.tone_style = PLAN_TONE_KEEP;
+      else { fprintf(stderr, "%s: unknown style '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+      quiet = 1;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
+      parse_usage(stderr);
+      rc = EXIT_USAGE;
+      goto done;
+    } else {
+      files[nfiles++] = argv[i];
+    }
+  }
+  if (nfiles == 0) files[nfiles++] = "-";
+  for (int i = 0; i < nfiles; i++) {
+    plan_error e;
+    plan_doc *doc = NULL;
+    plan_status st;
+    if (strcmp(files[i], "-") == 0) {
+      size_t len;
+      char *in = read_all("-", &len);
+      st = in ? plan_doc_parse(in, len, &o, &doc, &e)
+              : cli_error(&e, PLAN_EIO, "cannot read standard input");
+      free(in);
+    } else {
+      st = plan_doc_parse_file(files[i], &o, &doc, &e);
+    }
+    if (st != PLAN_OK) {
+      int r = report(files[i], &e);
+      if (rc == EXIT_OK) rc = r;
+      continue;
+    }
+    for (size_t d = 0; !quiet && d < plan_doc_diagnostic_count(doc); d++) {
+      const plan_diagnostic *dg = plan_doc_diagnostic(doc, d);
+      size_t line, col;
+      plan_diagnostic_position(dg, NULL, &line, &col);
+      fprintf(stderr, "%s:%zu:%zu: warning: %s [%s]\n", files[i], line, col,
+              plan_diagnostic_message(dg), plan_diag_code_name(plan_diagnostic_code(dg)));
+    }
+    size_t n = 0;
+    char *out = format == JSON ? plan_render_json(doc, &n)
+              : format == XML ? plan_render_xml(doc, &n) : plan_render_text(doc, &n);
+    if (!out) {
+      fprintf(stderr, "%s: %s: out of memory\n", prog, files[i]);
+      rc = EXIT_IO;
+    } else {
+      if (format == TEXT && nfiles > 1) printf("== %s\n", files[i]);
+      fwrite(out, 1, n, stdout);
+    }
+    plan_free(out);
+    plan_doc_free(doc);
+  }
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: cannot write output\n", prog);
+    rc = EXIT_IO;
+  }
+done:
+  free(files);
+  plan_lexicon_free(lex);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -179,6 +290,7 @@ int main(int argc, char **argv) {
     return EXIT_OK;
   }
   if (!strcmp(argv[1], "normalize")) return cmd_normalize(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "parse")) return cmd_parse(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
   usage(stderr);
   return EXIT_USAGE;

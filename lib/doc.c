@@ -1,0 +1,232 @@
+/* doc.c - parsing a document (the stages in order) and the accessors of
+ * plan.h's document, node, iterator, reference and diagnostic sections. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+/* Binary data: control characters other than the white space text has. */
+static bool looks_binary(const char *s, size_t n, size_t *at) {
+  size_t bad = 0;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)s[i];
+    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
+      if (bad++ == 0) *at = i;
+    }
+  }
+  return bad > 0 && bad * 100 > n; /* more than 1% control bytes */
+}
+
+plan_status plan_doc_parse(const char *input, size_t len, const plan_options *opts,
+                           plan_doc **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
+  plan_options o;
+  plan__options_copy(&o, opts);
+  plan_doc *doc = calloc(1, sizeof *doc);
+  if (!doc) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  plan__vec_init(&doc->refs, sizeof(plan_reference));
+  plan__vec_init(&doc->diags, sizeof(plan_diagnostic));
+  plan_lexicon *own = NULL;
+  plan_status st = PLAN_OK;
+  if (!o.lexicon) {
+    st = plan_lexicon_new(&own);
+    if (st) {
+      plan_doc_free(doc);
+      return plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
+    }
+    o.lexicon = own;
+  }
+  doc->lex = o.lexicon;
+  size_t at = 0;
+  if (input && looks_binary(input, len, &at)) {
+    size_t line, col;
+    plan__position(input, len, at, &line, &col);
+    st = plan__error(err, PLAN_EFORMAT, at, line, col,
+                     "not text: control byte 0x%02x at byte %zu", (unsigned char)input[at], at);
+  }
+  if (st == PLAN_OK) st = plan_normalize(input, len, &o, &doc->text, err);
+  if (st == PLAN_OK && plan_text_data(doc->text, NULL)[0] == '\0')
+    st = plan__error(err, PLAN_EEMPTY, 0, 0, 0, "the input holds no text");
+  if (st == PLAN_OK) st = plan__lines(doc);
+  if (st == PLAN_OK) {
+    plan__blocks(doc);
+    st = plan__tree(doc);
+  }
+  if (st == PLAN_OK) st = plan__refs(doc);
+  doc->lex = NULL; /* borrowed for the parse only */
+  plan_lexicon_free(own);
+  if (st != PLAN_OK) {
+    if (st == PLAN_ENOMEM) plan__error(err, st, 0, 0, 0, "out of memory");
+    plan_doc_free(doc);
+    return st;
+  }
+  *out = doc;
+  return PLAN_OK;
+}
+
+plan_status plan_doc_parse_file(const char *path, const plan_options *opts, plan_doc **out,
+                                plan_error *err) {
+  if (!out || !path) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "path or out is NULL");
+  *out = NULL;
+  FILE *f = fopen(path, "rb");
+  if (!f) return plan__error(err, PLAN_EIO, 0, 0, 0, "cannot open %s", path);
+  plan_buf b = {0};
+  char chunk[65536];
+  size_t k;
+  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) plan__buf_put(&b, chunk, k);
+  bool bad = ferror(f);
+  fclose(f);
+  if (bad || b.oom) {
+    plan__buf_free(&b);
+    return plan__error(err, bad ? PLAN_EIO : PLAN_ENOMEM, 0, 0, 0, "cannot read %s", path);
+  }
+  plan_status st = plan_doc_parse(b.data, b.len, opts, out, err);
+  plan__buf_free(&b);
+  if (st == PLAN_OK) (*out)->source = plan__arena_strndup(&(*out)->arena, path, strlen(path));
+  return st;
+}
+
+void plan_doc_free(plan_doc *doc) {
+  if (!doc) return;
+  plan_text_free(doc->text);
+  plan__vec_free(&doc->refs);
+  plan__vec_free(&doc->diags);
+  plan__arena_free(&doc->arena);
+  free(doc);
+}
+
+const plan_node *plan_doc_root(const plan_doc *doc) { return doc ? doc->root : NULL; }
+const plan_text *plan_doc_text(const plan_doc *doc) { return doc ? doc->text : NULL; }
+const char *plan_doc_source(const plan_doc *doc) { return doc ? doc->source : NULL; }
+
+static const char *const meta_names[PLAN_META_COUNT_] = {
+    "doc_type", "number", "number_pattern", "date", "place", "issuer", "province",
+    "signer", "signer_title", "title", "subject", "attachment_type"};
+
+const char *plan_doc_meta(const plan_doc *doc, plan_meta field) {
+  if (!doc || (int)field < 0 || field >= PLAN_META_COUNT_) return NULL;
+  return doc->meta[field];
+}
+
+const char *plan_meta_name(plan_meta field) {
+  return (int)field >= 0 && field < PLAN_META_COUNT_ ? meta_names[field] : NULL;
+}
+
+static const char *const kind_names[] = {
+    "document", "issuer", "motto", "number", "place_date", "type", "title", "subject",
+    "recipients", "preamble", "enacting", "attachment", "item", "paragraph", "closing",
+    "receivers", "signature"};
+static const char *const marker_names[] = {"none", "roman", "arabic", "dotted", "letter",
+                                           "bullet", "article", "chapter", "part", "section"};
+
+const char *plan_node_kind_name(plan_node_kind k) {
+  return (unsigned)k < sizeof kind_names / sizeof *kind_names ? kind_names[k] : "unknown";
+}
+const char *plan_marker_name(plan_marker m) {
+  return (unsigned)m < sizeof marker_names / sizeof *marker_names ? marker_names[m] : "unknown";
+}
+
+plan_node_kind plan_node_kind_of(const plan_node *n) { return n ? n->kind : PLAN_NODE_DOCUMENT; }
+plan_marker plan_node_marker(const plan_node *n) { return n ? n->marker : PLAN_MARKER_NONE; }
+const char *plan_node_label(const plan_node *n) { return n ? n->label : ""; }
+const char *plan_node_title(const plan_node *n) { return n ? n->title : NULL; }
+const char *plan_node_text(const plan_node *n) { return n ? n->text : ""; }
+const char *plan_node_path(const plan_node *n) { return n ? n->path : ""; }
+int plan_node_is_emphasized(const plan_node *n) { return n && n->emphasized; }
+const plan_node *plan_node_parent(const plan_node *n) { return n ? n->parent : NULL; }
+const plan_node *plan_node_first_child(const plan_node *n) { return n ? n->first : NULL; }
+const plan_node *plan_node_last_child(const plan_node *n) { return n ? n->last : NULL; }
+const plan_node *plan_node_next(const plan_node *n) { return n ? n->next : NULL; }
+const plan_node *plan_node_previous(const plan_node *n) { return n ? n->prev : NULL; }
+
+void plan_node_span(const plan_node *n, size_t *start, size_t *end, size_t *line) {
+  if (start) *start = n ? n->start : 0;
+  if (end) *end = n ? n->end : 0;
+  if (line) *line = n ? n->line : 0;
+}
+
+size_t plan_node_item_count(const plan_node *n) {
+  size_t c = 0;
+  for (const plan_node *k = n ? n->first : NULL; k; k = k->next) c += k->kind == PLAN_NODE_ITEM;
+  return c;
+}
+
+struct plan_iter {
+  const plan_node *root, *cur;
+  plan_event ev;
+};
+
+plan_iter *plan_iter_new(const plan_node *root) {
+  if (!root) return NULL;
+  plan_iter *it = calloc(1, sizeof *it);
+  if (it) it->root = root;
+  return it;
+}
+
+plan_event plan_iter_next(plan_iter *it) {
+  if (!it) return PLAN_EVENT_DONE;
+  const plan_node *c = it->cur;
+  if (!c) {
+    if (it->ev == PLAN_EVENT_DONE && it->root) {
+      it->cur = it->root;
+      return it->ev = PLAN_EVENT_ENTER;
+    }
+    return PLAN_EVENT_DONE;
+  }
+  if (it->ev == PLAN_EVENT_ENTER && c->first) {
+    it->cur = c->first;
+    return it->ev = PLAN_EVENT_ENTER;
+  }
+  if (it->ev == PLAN_EVENT_ENTER && !c->first && c == it->root) goto done;
+  if (c == it->root) goto done;
+  if (c->next) {
+    it->cur = c->next;
+    return it->ev = PLAN_EVENT_ENTER;
+  }
+  it->cur = c->parent;
+  return it->ev = PLAN_EVENT_EXIT;
+done:
+  it->cur = NULL;
+  it->root = NULL;
+  return it->ev = PLAN_EVENT_DONE;
+}
+
+const plan_node *plan_iter_node(const plan_iter *it) { return it ? it->cur : NULL; }
+void plan_iter_free(plan_iter *it) { free(it); }
+
+size_t plan_doc_reference_count(const plan_doc *doc) { return doc ? doc->refs.len : 0; }
+const plan_reference *plan_doc_reference(const plan_doc *doc, size_t i) {
+  return doc && i < doc->refs.len ? (const plan_reference *)doc->refs.data + i : NULL;
+}
+const char *plan_reference_number(const plan_reference *r) { return r ? r->number : NULL; }
+const char *plan_reference_kind(const plan_reference *r) { return r ? r->kind : NULL; }
+const char *plan_reference_issuer(const plan_reference *r) { return r ? r->issuer : NULL; }
+const char *plan_reference_date(const plan_reference *r) { return r ? r->date : NULL; }
+const char *plan_reference_title(const plan_reference *r) { return r ? r->title : NULL; }
+size_t plan_reference_count(const plan_reference *r) { return r ? r->count : 0; }
+void plan_reference_position(const plan_reference *r, size_t *offset, size_t *line) {
+  if (offset) *offset = r ? r->offset : 0;
+  if (line) *line = r ? r->line : 0;
+}
+
+size_t plan_doc_diagnostic_count(const plan_doc *doc) { return doc ? doc->diags.len : 0; }
+const plan_diagnostic *plan_doc_diagnostic(const plan_doc *doc, size_t i) {
+  return doc && i < doc->diags.len ? (const plan_diagnostic *)doc->diags.data + i : NULL;
+}
+plan_diag_code plan_diagnostic_code(const plan_diagnostic *d) { return d ? d->code : 0; }
+const char *plan_diagnostic_message(const plan_diagnostic *d) { return d ? d->message : ""; }
+void plan_diagnostic_position(const plan_diagnostic *d, size_t *offset, size_t *line,
+                              size_t *column) {
+  if (offset) *offset = d ? d->offset : 0;
+  if (line) *line = d ? d->line : 0;
+  if (column) *column = d ? d->column : 0;
+}
+
+const char *plan_diag_code_name(plan_diag_code code) {
+  static const char *const names[] = {"",  "numbering-gap", "duplicate-number", "starts-late",
+                                      "mixed-alphabet", "unknown-marker", "guessed-date",
+                                      "no-number"};
+  return (unsigned)code < sizeof names / sizeof *names ? names[code] : "unknown";
+}

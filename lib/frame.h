@@ -1,0 +1,15 @@
+/* frame.h - reading the frame's parts (frame.c), used by tree.c. */
+#ifndef PLAN_FRAME_H
+#define PLAN_FRAME_H
+
+#include "doc.h"
+
+PLAN_INTERNAL bool plan__frame_is_motto(const char *s, size_t n);
+PLAN_INTERNAL bool plan__frame_issuer(plan_doc *doc, const char *s, size_t n);
+PLAN_INTERNAL bool plan__frame_number(plan_doc *doc, const char *s, size_t n);
+PLAN_INTERNAL bool plan__frame_place_date(plan_doc *doc, const plan_para *p);
+PLAN_INTERNAL void plan__frame_signer_title(plan_doc *doc, const char *s, size_t n);
+/* Fills what the frame did not print but implies (issuer from the number). */
+PLAN_INTERNAL void plan__frame_defaults(plan_doc *doc);
+
+#endif

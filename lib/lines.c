@@ -1,0 +1,210 @@
+/* lines.c - physical lines to logical paragraphs.
+ *
+ * PDF and HTML copies wrap sentences, headings and dates over several lines
+ * ("3. Sở Thông tin và Truyền" / "thông"; "ngày 07" / "tháng" / "01 năm
+ * 2021"); page breaks split paragraphs with a blank line ("Phong" / "" /
+ * "trào ...").  A line continues the paragraph before it unless something
+ * says a new one starts: a blank line (unless the next line clearly goes on
+ * with the sentence), a table cell or rule, a marker, a change between upper
+ * and mixed case, the words that open a frame part ("Căn cứ", "Nơi nhận"),
+ * or a sentence that ended at the line's end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+/* Words that open a part of the frame; a line starting with one starts a
+ * paragraph when the line before it ended a sentence or was upper case. */
+static const char *const frame_openers[] = {
+    "Căn cứ", "Thực hiện", "Xét đề nghị", "Theo đề nghị", "Kính gửi", "Nơi nhận",
+    "Trên đây", "Số:", "V/v", "TM.", "KT.", "TL.", "TUQ.", "Q.", "ỦY BAN NHÂN DÂN",
+    "(Kèm theo", "Ban hành kèm theo",
+};
+
+static bool starts_with(const char *s, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  return n >= wl && memcmp(s, w, wl) == 0;
+}
+
+static bool opens_frame_part(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof frame_openers / sizeof *frame_openers; i++)
+    if (starts_with(s, n, frame_openers[i])) return true;
+  return false;
+}
+
+/* Words a heading cannot end with: after them the next line, even in upper
+ * case ("Sở Văn hóa, Thể thao và" / "Du lịch"), goes on with the name. */
+static const char *const connectives[] = {
+    "và", "của", "các", "với", "về", "cho", "tại", "trong", "hoặc", "những", "được",
+    "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
+};
+
+static bool ends_with_connective(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof connectives / sizeof *connectives; i++) {
+    size_t wl = strlen(connectives[i]);
+    if (n >= wl && memcmp(s + n - wl, connectives[i], wl) == 0 &&
+        (n == wl || s[n - wl - 1] == ' ' || wl == 1))
+      return true;
+  }
+  return false;
+}
+
+static bool ends_sentence(const char *s, size_t n) {
+  if (n == 0) return false;
+  char c = s[n - 1];
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+static bool has_letters(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) return true;
+  return false;
+}
+
+/* Does line [s, n) continue the paragraph whose text so far is prev?
+ * item: the paragraph opens with a number, letter or article marker. */
+static bool continues(const char *prev, size_t pn, const char *s, size_t n, bool blank,
+                      bool cell_break, bool heading, bool item) {
+  if (cell_break || heading) return false;
+  plan_marker marker = PLAN_MARKER_NONE;
+  bool marked = plan__scan_marker(s, n, &marker);
+  bool bullet = marker == PLAN_MARKER_BULLET;
+  if (blank) {
+    /* A page break inside a sentence: the next line goes on in lower case,
+     * or the line before stopped at a comma. */
+    if (marked) return false;
+    return plan__starts_lower(s, n) || (pn && prev[pn - 1] == ',');
+  }
+  if (bullet) return plan__joins_hyphenated(prev, pn, s, n); /* "Sở Lao động" / "- Thương binh" */
+  if (marked) return false;
+  if (pn == 1 && (prev[0] == '-' || prev[0] == '+')) return true; /* a lone bullet, then its text */
+  if (plan__doc_type_of(s, n) || plan__doc_type_of(prev, pn)) return false;
+  if (plan__starts_lower(s, n)) return true;
+  if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
+  bool prev_upper = plan__is_upper_text(prev, pn), upper = plan__is_upper_text(s, n);
+  if (opens_frame_part(s, n) && (ends_sentence(prev, pn) || prev_upper)) return false;
+  if (has_letters(prev, pn) && has_letters(s, n) && prev_upper != upper) return false;
+  if (ends_sentence(prev, pn) && plan__starts_upper(s, n)) return false;
+  /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
+   * heading, then its body in a new sentence. */
+  if (item && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
+      !ends_with_connective(prev, pn))
+    return false;
+  return true;
+}
+
+typedef struct builder {
+  plan_doc *doc;
+  plan_vec paras; /* of plan_para */
+  plan_buf text;  /* the paragraph being built */
+  plan_vec segs;  /* of plan_seg */
+  plan_para cur;
+  bool open;
+  bool item; /* the paragraph opens with a non-bullet marker */
+} builder;
+
+static plan_status finish(builder *b) {
+  if (!b->open) return PLAN_OK;
+  plan_para *p = plan__vec_push(&b->paras);
+  if (!p) return PLAN_ENOMEM;
+  *p = b->cur;
+  p->text = plan__arena_strndup(&b->doc->arena, b->text.data ? b->text.data : "", b->text.len);
+  p->len = b->text.len;
+  p->segs = plan__arena_alloc(&b->doc->arena, b->segs.len * sizeof(plan_seg));
+  if (!p->text || !p->segs) return PLAN_ENOMEM;
+  memcpy(p->segs, b->segs.data, b->segs.len * sizeof(plan_seg));
+  p->nsegs = b->segs.len;
+  b->text.len = 0;
+  b->segs.len = 0;
+  b->open = false;
+  return PLAN_OK;
+}
+
+static plan_status add_seg(builder *b, size_t norm_off) {
+  plan_seg *g = plan__vec_push(&b->segs);
+  if (!g) return PLAN_ENOMEM;
+  g->para_off = b->text.len;
+  g->norm_off = norm_off;
+  return PLAN_OK;
+}
+
+plan_status plan__lines(plan_doc *doc) {
+  size_t len;
+  const char *t = plan_text_data(doc->text, &len);
+  size_t nh = plan_text_hint_count(doc->text), h = 0;
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.doc = doc;
+  plan__vec_init(&b.paras, sizeof(plan_para));
+  plan__vec_init(&b.segs, sizeof(plan_seg));
+  plan_status st = PLAN_OK;
+  bool blank = false;
+  for (size_t ls = 0; ls < len && st == PLAN_OK;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    if (le == ls) { /* a blank line: a paragraph break, maybe a cell break */
+      blank = true;
+      ls = le + 1;
+      continue;
+    }
+    bool cell = false, heading_hint = false, bold = false;
+    int level = 0;
+    while (h < nh && plan_text_hint(doc->text, h)->start < ls) {
+      const plan_hint *x = plan_text_hint(doc->text, h);
+      if ((x->kind == PLAN_HINT_TABLE_CELL || x->kind == PLAN_HINT_RULE) && x->start + 1 == ls)
+        cell = true;
+      h++;
+    }
+    for (size_t k = h; k < nh && plan_text_hint(doc->text, k)->start == ls; k++) {
+      const plan_hint *x = plan_text_hint(doc->text, k);
+      if (x->kind == PLAN_HINT_HEADING) { heading_hint = true; level = x->level; }
+      if (x->kind == PLAN_HINT_BOLD) bold = true;
+    }
+    const char *s = t + ls;
+    size_t n = le - ls;
+    if (b.open && continues(b.text.data, b.text.len, s, n, blank, cell, heading_hint, b.item)) {
+      plan__buf_putc(&b.text, ' ');
+      st = add_seg(&b, ls);
+      plan__buf_put(&b.text, s, n);
+      b.cur.norm_end = le;
+    } else {
+      st = finish(&b);
+      memset(&b.cur, 0, sizeof b.cur);
+      b.cur.norm_start = ls;
+      b.cur.norm_end = le;
+      b.cur.heading = level;
+      b.cur.bold = bold;
+      b.cur.after_break = blank || cell;
+      b.open = true;
+      plan_marker m = PLAN_MARKER_NONE;
+      b.item = plan__scan_marker(s, n, &m) && m != PLAN_MARKER_BULLET;
+      if (st == PLAN_OK) st = add_seg(&b, ls);
+      plan__buf_put(&b.text, s, n);
+    }
+    blank = false;
+    ls = le + 1;
+  }
+  if (st == PLAN_OK) st = finish(&b);
+  if (st == PLAN_OK && (b.text.oom || b.paras.oom || b.segs.oom)) st = PLAN_ENOMEM;
+  if (st == PLAN_OK) {
+    doc->npara = b.paras.len;
+    doc->paras = plan__arena_alloc(&doc->arena, (b.paras.len + 1) * sizeof(plan_para));
+    if (!doc->paras) st = PLAN_ENOMEM;
+    else memcpy(doc->paras, b.paras.data, b.paras.len * sizeof(plan_para));
+  }
+  plan__vec_free(&b.paras);
+  plan__vec_free(&b.segs);
+  plan__buf_free(&b.text);
+  return st;
+}
+
+size_t plan__para_norm(const plan_para *p, size_t off) {
+  size_t lo = 0, hi = p->nsegs;
+  while (lo + 1 < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p->segs[mid].para_off <= off) lo = mid; else hi = mid;
+  }
+  if (p->nsegs == 0) return p->norm_start;
+  size_t d = off - p->segs[lo].para_off;
+  return p->segs[lo].norm_off + d;
+}

@@ -1,0 +1,151 @@
+/* render_json.c - a document as JSON: meta, frame, sections (the outline),
+ * references, diagnostics.  Reads the tree only. */
+#include <string.h>
+
+#include "doc.h"
+#include "json.h"
+
+static void section(plan_buf *b, const plan_node *n) {
+  bool f = true;
+  plan__buf_putc(b, '{');
+  plan__json_key(b, &f, "label");
+  plan__json_str(b, n->label);
+  plan__json_key(b, &f, "title");
+  plan__json_str(b, n->title);
+  plan__json_key(b, &f, "kind");
+  plan__json_str(b, plan_marker_name(n->marker));
+  plan__json_key(b, &f, "path");
+  plan__json_str(b, n->path);
+  plan__json_key(b, &f, "line");
+  plan__buf_printf(b, "%zu", n->line);
+  plan__json_key(b, &f, "text");
+  plan__json_str(b, n->text);
+  plan__json_key(b, &f, "body");
+  plan__buf_putc(b, '[');
+  bool first = true;
+  for (const plan_node *c = n->first; c; c = c->next)
+    if (c->kind == PLAN_NODE_PARAGRAPH) {
+      if (!first) plan__buf_putc(b, ',');
+      first = false;
+      plan__json_str(b, c->text);
+    }
+  plan__buf_putc(b, ']');
+  plan__json_key(b, &f, "children");
+  plan__buf_putc(b, '[');
+  first = true;
+  for (const plan_node *c = n->first; c; c = c->next)
+    if (c->kind == PLAN_NODE_ITEM) {
+      if (!first) plan__buf_putc(b, ',');
+      first = false;
+      section(b, c);
+    }
+  plan__buf_put(b, "]}", 2);
+}
+
+/* The outline items of a container (the root or an attachment). */
+static void sections(plan_buf *b, const plan_node *container, bool *first) {
+  for (const plan_node *c = container->first; c; c = c->next) {
+    if (c->kind == PLAN_NODE_ITEM) {
+      if (!*first) plan__buf_putc(b, ',');
+      *first = false;
+      section(b, c);
+    } else if (c->kind == PLAN_NODE_ATTACHMENT) {
+      sections(b, c, first);
+    }
+  }
+}
+
+static void frame(plan_buf *b, const plan_node *container, bool *first) {
+  for (const plan_node *c = container->first; c; c = c->next) {
+    if (c->kind == PLAN_NODE_ITEM) continue;
+    if (c->kind == PLAN_NODE_ATTACHMENT) {
+      frame(b, c, first);
+      continue;
+    }
+    if (!*first) plan__buf_putc(b, ',');
+    *first = false;
+    bool f = true;
+    plan__buf_putc(b, '{');
+    plan__json_key(b, &f, "kind");
+    plan__json_str(b, plan_node_kind_name(c->kind));
+    plan__json_key(b, &f, "line");
+    plan__buf_printf(b, "%zu", c->line);
+    plan__json_key(b, &f, "text");
+    plan__json_str(b, c->text);
+    if (c->first) {
+      plan__json_key(b, &f, "items");
+      plan__buf_putc(b, '[');
+      for (const plan_node *k = c->first; k; k = k->next) {
+        if (k != c->first) plan__buf_putc(b, ',');
+        plan__json_str(b, k->text);
+      }
+      plan__buf_putc(b, ']');
+    }
+    plan__buf_putc(b, '}');
+  }
+}
+
+char *plan_render_json(const plan_doc *doc, size_t *len) {
+  if (!doc) return NULL;
+  plan_buf b = {0};
+  bool f = true;
+  plan__buf_putc(&b, '{');
+  plan__json_key(&b, &f, "source");
+  plan__json_str(&b, doc->source);
+  plan__json_key(&b, &f, "meta");
+  plan__buf_putc(&b, '{');
+  bool mf = true;
+  for (int m = 0; m < PLAN_META_COUNT_; m++) {
+    plan__json_key(&b, &mf, plan_meta_name((plan_meta)m));
+    plan__json_str(&b, doc->meta[m]);
+  }
+  plan__buf_putc(&b, '}');
+  plan__json_key(&b, &f, "frame");
+  plan__buf_putc(&b, '[');
+  bool first = true;
+  frame(&b, doc->root, &first);
+  plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "sections");
+  plan__buf_putc(&b, '[');
+  first = true;
+  sections(&b, doc->root, &first);
+  plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "references");
+  plan__buf_putc(&b, '[');
+  for (size_t i = 0; i < doc->refs.len; i++) {
+    const plan_reference *r = (const plan_reference *)doc->refs.data + i;
+    bool rf = true;
+    if (i) plan__buf_putc(&b, ',');
+    plan__buf_putc(&b, '{');
+    plan__json_key(&b, &rf, "number");
+    plan__json_str(&b, r->number);
+    if (r->title) {
+      plan__json_key(&b, &rf, "title");
+      plan__json_str(&b, r->title);
+    }
+    plan__json_key(&b, &rf, "kind");
+    plan__json_str(&b, r->kind);
+    plan__json_key(&b, &rf, "issuer");
+    plan__json_str(&b, r->issuer);
+    plan__json_key(&b, &rf, "date");
+    plan__json_str(&b, r->date);
+    plan__json_key(&b, &rf, "count");
+    plan__buf_printf(&b, "%zu", r->count);
+    plan__json_key(&b, &rf, "line");
+    plan__buf_printf(&b, "%zu", r->line);
+    plan__buf_putc(&b, '}');
+  }
+  plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "diagnostics");
+  plan__buf_putc(&b, '[');
+  for (size_t i = 0; i < doc->diags.len; i++) {
+    const plan_diagnostic *d = (const plan_diagnostic *)doc->diags.data + i;
+    if (i) plan__buf_putc(&b, ',');
+    plan__buf_printf(&b, "{\"code\":\"%s\",\"message\":", plan_diag_code_name(d->code));
+    plan__json_str(&b, d->message);
+    plan__buf_printf(&b, ",\"offset\":%zu,\"line\":%zu,\"column\":%zu}", d->offset, d->line,
+                     d->column);
+  }
+  plan__buf_put(&b, "]}\n", 3);
+  return plan__buf_take(&b, len);
+}

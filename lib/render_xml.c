@@ -1,0 +1,117 @@
+/* render_xml.c - a document as XML, written with libxml2 (every byte of
+ * markup goes through it).  The vocabulary, after Akoma Ntoso's names where
+ * they fit, is in docs/XML.md. */
+#include <libxml/tree.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+
+#define X(s) ((const xmlChar *)(s))
+
+static const char *element_of(const plan_node *n) {
+  switch (n->kind) {
+    case PLAN_NODE_ISSUER: return "docAuthority";
+    case PLAN_NODE_MOTTO: return "motto";
+    case PLAN_NODE_NUMBER: return "docNumber";
+    case PLAN_NODE_PLACE_DATE: return "docDate";
+    case PLAN_NODE_TYPE: return "docType";
+    case PLAN_NODE_TITLE: return "docTitle";
+    case PLAN_NODE_SUBJECT: return "docPurpose";
+    case PLAN_NODE_RECIPIENTS: return "recipients";
+    case PLAN_NODE_PREAMBLE: return "citation";
+    case PLAN_NODE_ENACTING: return "formula";
+    case PLAN_NODE_ATTACHMENT: return "attachment";
+    case PLAN_NODE_ITEM:
+      switch (n->marker) {
+        case PLAN_MARKER_ARTICLE: return "article";
+        case PLAN_MARKER_CHAPTER: return "chapter";
+        case PLAN_MARKER_PART: return "part";
+        case PLAN_MARKER_SECTION: return "section";
+        case PLAN_MARKER_BULLET: return "indent";
+        case PLAN_MARKER_LETTER: return "point";
+        default: return "item";
+      }
+    case PLAN_NODE_PARAGRAPH: return "p";
+    case PLAN_NODE_CLOSING: return "conclusions";
+    case PLAN_NODE_RECEIVERS: return "receivers";
+    case PLAN_NODE_SIGNATURE: return "signature";
+    default: return "node";
+  }
+}
+
+static void number_attr(xmlNodePtr e, const char *name, size_t v) {
+  char buf[32];
+  snprintf(buf, sizeof buf, "%zu", v);
+  xmlNewProp(e, X(name), X(buf));
+}
+
+static void add_node(xmlNodePtr parent, const plan_node *n) {
+  xmlNodePtr e = xmlNewChild(parent, NULL, X(element_of(n)), NULL);
+  if (!e) return;
+  if (n->kind == PLAN_NODE_ITEM) {
+    xmlNewProp(e, X("marker"), X(plan_marker_name(n->marker)));
+    if (*n->label) xmlNewProp(e, X("label"), X(n->label));
+    if (*n->path) xmlNewProp(e, X("path"), X(n->path));
+  }
+  number_attr(e, "line", n->line);
+  number_attr(e, "start", n->start);
+  number_attr(e, "end", n->end);
+  if (n->title && n->kind == PLAN_NODE_ITEM) xmlNewTextChild(e, NULL, X("heading"), X(n->title));
+  if (n->text && *n->text) xmlNewTextChild(e, NULL, X("content"), X(n->text));
+  for (const plan_node *c = n->first; c; c = c->next) add_node(e, c);
+}
+
+char *plan_render_xml(const plan_doc *doc, size_t *len) {
+  if (!doc) return NULL;
+  xmlDocPtr x = xmlNewDoc(X("1.0"));
+  if (!x) return NULL;
+  xmlNodePtr root = xmlNewNode(NULL, X("document"));
+  if (!root) {
+    xmlFreeDoc(x);
+    return NULL;
+  }
+  xmlDocSetRootElement(x, root);
+  xmlSetNs(root, xmlNewNs(root, X("urn:libplan:document:1"), NULL));
+  if (doc->source) xmlNewProp(root, X("source"), X(doc->source));
+  xmlNodePtr meta = xmlNewChild(root, NULL, X("meta"), NULL);
+  for (int m = 0; meta && m < PLAN_META_COUNT_; m++)
+    if (doc->meta[m]) xmlNewTextChild(meta, NULL, X(plan_meta_name((plan_meta)m)), X(doc->meta[m]));
+  xmlNodePtr body = xmlNewChild(root, NULL, X("body"), NULL);
+  for (const plan_node *c = doc->root->first; body && c; c = c->next) add_node(body, c);
+  xmlNodePtr refs = xmlNewChild(root, NULL, X("references"), NULL);
+  for (size_t i = 0; refs && i < doc->refs.len; i++) {
+    const plan_reference *r = (const plan_reference *)doc->refs.data + i;
+    xmlNodePtr e = xmlNewTextChild(refs, NULL, X("ref"), X(r->number ? r->number : r->title));
+    if (!e) continue;
+    if (r->kind) xmlNewProp(e, X("kind"), X(r->kind));
+    if (r->issuer) xmlNewProp(e, X("issuer"), X(r->issuer));
+    if (r->date) xmlNewProp(e, X("date"), X(r->date));
+    number_attr(e, "count", r->count);
+    number_attr(e, "line", r->line);
+  }
+  xmlNodePtr diags = xmlNewChild(root, NULL, X("diagnostics"), NULL);
+  for (size_t i = 0; diags && i < doc->diags.len; i++) {
+    const plan_diagnostic *d = (const plan_diagnostic *)doc->diags.data + i;
+    xmlNodePtr e = xmlNewTextChild(diags, NULL, X("diagnostic"), X(d->message));
+    if (!e) continue;
+    xmlNewProp(e, X("code"), X(plan_diag_code_name(d->code)));
+    number_attr(e, "line", d->line);
+    number_attr(e, "column", d->column);
+    number_attr(e, "offset", d->offset);
+  }
+  xmlChar *mem = NULL;
+  int size = 0;
+  xmlDocDumpFormatMemoryEnc(x, &mem, &size, "UTF-8", 1);
+  xmlFreeDoc(x);
+  if (!mem) return NULL;
+  char *out = malloc((size_t)size + 1);
+  if (out) {
+    memcpy(out, mem, (size_t)size);
+    out[size] = '\0';
+    if (len) *len = (size_t)size;
+  }
+  xmlFree(mem);
+  return out;
+}

@@ -1,0 +1,354 @@
+/* test_parse.c - the document model: golden tests against corpus/gold
+ * (metadata, outline, references), diagnostics, errors, the iterator and the
+ * renderers' well-formedness. */
+#include <jansson.h>
+#include <libxml/parser.h>
+
+#include "test_util.h"
+
+static json_t *read_gold(const char *txt_name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/gold/%.*s.json", CORPUS_DIR,
+           (int)(strlen(txt_name) - 4), txt_name);
+  json_error_t je;
+  json_t *g = json_load_file(path, 0, &je);
+  if (!g) fail_msg("%s: %s (line %d)", path, je.text, je.line);
+  return g;
+}
+
+static plan_doc *parse_corpus(const char *name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  plan_doc *doc;
+  plan_error e;
+  plan_status st = plan_doc_parse_file(path, NULL, &doc, &e);
+  if (st != PLAN_OK) fail_msg("%s: %s", name, e.message);
+  return doc;
+}
+
+static const plan_node *find_path(const plan_node *n, const char *path) {
+  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
+    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
+    const plan_node *r = find_path(c, path);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static void test_gold_meta(void **state) {
+  (void)state;
+  static const struct { const char *gold; plan_meta field; } fields[] = {
+      {"issuer", PLAN_META_ISSUER},       {"province", PLAN_META_PROVINCE},
+      {"doc_type", PLAN_META_DOC_TYPE},   {"number", PLAN_META_NUMBER},
+      {"number_pattern", PLAN_META_NUMBER_PATTERN}, {"date", PLAN_META_DATE},
+      {"place", PLAN_META_PLACE},         {"signer", PLAN_META_SIGNER},
+      {"signer_title", PLAN_META_SIGNER_TITLE}, {"attachment_type", PLAN_META_ATTACHMENT_TYPE},
+      {"subject", PLAN_META_SUBJECT},
+  };
+  int checked = 0;
+  for (size_t d = 0; d < CORPUS_COUNT; d++) {
+    json_t *gold = read_gold(corpus_files[d]);
+    json_t *meta = json_object_get(gold, "meta");
+    plan_doc *doc = parse_corpus(corpus_files[d]);
+    const char *key;
+    json_t *val;
+    json_object_foreach(meta, key, val) {
+      size_t f = 0;
+      while (f < sizeof fields / sizeof *fields && strcmp(fields[f].gold, key) != 0) f++;
+      if (f == sizeof fields / sizeof *fields) fail_msg("%s: gold meta field %s unknown to the test", corpus_files[d], key);
+      const char *got = plan_doc_meta(doc, fields[f].field);
+      if (json_is_null(val)) {
+        if (got) fail_msg("%s: meta %s is \"%s\", gold null", corpus_files[d], key, got);
+      } else if (!got || strcmp(got, json_string_value(val)) != 0) {
+        fail_msg("%s: meta %s is \"%s\", gold \"%s\"", corpus_files[d], key, got ? got : "(null)",
+                 json_string_value(val));
+      }
+      checked++;
+    }
+    plan_doc_free(doc);
+    json_decref(gold);
+  }
+  assert_true(checked >= 40);
+}
+
+static void test_gold_outline(void **state) {
+  (void)state;
+  int checked = 0;
+  for (size_t d = 0; d < CORPUS_COUNT; d++) {
+    json_t *gold = read_gold(corpus_files[d]);
+    plan_doc *doc = parse_corpus(corpus_files[d]);
+    size_t i;
+    json_t *node;
+    json_array_foreach(json_object_get(gold, "outline"), i, node) {
+      const char *path = json_string_value(json_object_get(node, "path"));
+      const plan_node *n = find_path(plan_doc_root(doc), path);
+      if (!n) fail_msg("%s: no outline node %s", corpus_files[d], path);
+      json_t *title = json_object_get(node, "title");
+      if (json_is_string(title)) {
+        const char *got = plan_node_title(n);
+        if (!got || strcmp(got, json_string_value(title)) != 0)
+          fail_msg("%s: %s title \"%s\", gold \"%s\"", corpus_files[d], path,
+                   got ? got : "(null)", json_string_value(title));
+      }
+      size_t want = (size_t)json_integer_value(json_object_get(node, "children"));
+      if (plan_node_item_count(n) != want)
+        fail_msg("%s: %s has %zu children, gold %zu", corpus_files[d], path,
+                 plan_node_item_count(n), want);
+      checked++;
+    }
+    plan_doc_free(doc);
+    json_decref(gold);
+  }
+  assert_true(checked >= 25);
+}
+
+static void test_gold_references(void **state) {
+  (void)state;
+  for (size_t d = 0; d < CORPUS_COUNT; d++) {
+    json_t *gold = read_gold(corpus_files[d]);
+    json_t *refs = json_object_get(gold, "references");
+    plan_doc *doc = parse_corpus(corpus_files[d]);
+    size_t numbered = 0;
+    for (size_t r = 0; r < plan_doc_reference_count(doc); r++) {
+      const plan_reference *ref = plan_doc_reference(doc, r);
+      const char *num = plan_reference_number(ref);
+      if (!num) continue; /* laws by name are not in the gold */
+      numbered++;
+      bool found = false;
+      size_t i;
+      json_t *g;
+      json_array_foreach(refs, i, g) if (strcmp(json_string_value(g), num) == 0) found = true;
+      if (!found) fail_msg("%s: reference %s is not in the gold", corpus_files[d], num);
+      assert_true(plan_reference_count(ref) >= 1);
+    }
+    if (numbered != json_array_size(refs))
+      fail_msg("%s: %zu numbered references, gold %zu", corpus_files[d], numbered,
+               json_array_size(refs));
+    plan_doc_free(doc);
+    json_decref(gold);
+  }
+}
+
+/* Reference details the gold leaves out: kind, issuer, date, merged case. */
+static void test_reference_details(void **state) {
+  (void)state;
+  plan_doc *doc = parse_corpus("bac-kan-2021-qd-145.txt");
+  const plan_reference *qd = NULL, *law = NULL, *nd = NULL;
+  for (size_t r = 0; r < plan_doc_reference_count(doc); r++) {
+    const plan_reference *ref = plan_doc_reference(doc, r);
+    const char *n = plan_reference_number(ref), *t = plan_reference_title(ref);
+    if (n && strcmp(n, "1472/QĐ-TTg") == 0) qd = ref;
+    if (n && strcmp(n, "56/2017/NĐ-CP") == 0) nd = ref;
+    if (t && strcmp(t, "Luật Trẻ em") == 0) law = ref;
+  }
+  assert_non_null(qd);
+  assert_string_equal(plan_reference_kind(qd), "Quyết định");
+  assert_string_equal(plan_reference_issuer(qd), "TTg");
+  assert_string_equal(plan_reference_date(qd), "2020-09-28");
+  assert_true(plan_reference_count(qd) >= 8); /* upper-case title mentions merged in */
+  assert_non_null(nd);
+  assert_string_equal(plan_reference_kind(nd), "Nghị định");
+  assert_string_equal(plan_reference_issuer(nd), "CP");
+  assert_non_null(law);
+  assert_string_equal(plan_reference_kind(law), "Luật");
+  size_t off, line;
+  plan_reference_position(qd, &off, &line);
+  assert_int_equal(line, 16); /* first seen in the wrapped upper-case title */
+  plan_doc_free(doc);
+}
+
+static plan_doc *parse_str(const char *s) {
+  plan_doc *doc = NULL;
+  plan_error e;
+  plan_status st = plan_doc_parse(s, strlen(s), NULL, &doc, &e);
+  if (st != PLAN_OK) fail_msg("parse failed: %s", e.message);
+  return doc;
+}
+
+static bool has_diag(const plan_doc *doc, plan_diag_code code, size_t line) {
+  for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++) {
+    const plan_diagnostic *d = plan_doc_diagnostic(doc, i);
+    size_t l;
+    plan_diagnostic_position(d, NULL, &l, NULL);
+    if (plan_diagnostic_code(d) == code && l == line) return true;
+  }
+  return false;
+}
+
+static void test_diagnostics(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử nghiệm\n\n"
+      "II. MỤC ĐÍCH\n\n1. Một\n\n2. Hai\n\n4. Bốn\n\n"  /* starts at II; gap 2 -> 4 */
+      "III. NHIỆM VỤ\n\na) một\n\nb) hai\n\nđ) năm\n\nf) sáu\n\n" /* đ and f: mixed */
+      "III. LẶP\n");                                   /* duplicate III */
+  assert_true(has_diag(doc, PLAN_DIAG_STARTS_LATE, 4));
+  assert_true(has_diag(doc, PLAN_DIAG_NUMBERING_GAP, 10));
+  assert_true(has_diag(doc, PLAN_DIAG_MIXED_ALPHABET, 14));
+  assert_true(has_diag(doc, PLAN_DIAG_DUPLICATE_NUMBER, 22));
+  for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++)
+    assert_true(strlen(plan_diagnostic_message(plan_doc_diagnostic(doc, i))) > 0);
+  plan_doc_free(doc);
+
+  /* the corpus: Bình Định is a draft with a partial date */
+  doc = parse_corpus("binh-dinh-2021-kh-1472.txt");
+  assert_true(has_diag(doc, PLAN_DIAG_NO_NUMBER, 3));
+  assert_true(has_diag(doc, PLAN_DIAG_GUESSED_DATE, 5));
+  plan_doc_free(doc);
+}
+
+static void test_structure_rules(void **state) {
+  (void)state;
+  /* markdown heading levels contradict the numbering: numbering wins */
+  plan_doc *doc = parse_str("## I. MỘT\n\n#### 1. Con\n\n## **2. Con hai**\n\n### II. HAI\n");
+  const plan_node *i1 = find_path(plan_doc_root(doc), "I");
+  assert_non_null(i1);
+  assert_int_equal(plan_node_item_count(i1), 2);
+  assert_non_null(find_path(plan_doc_root(doc), "I.2"));
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "I.2")), "Con hai");
+  assert_true(plan_node_is_emphasized(find_path(plan_doc_root(doc), "I.2")));
+  plan_doc_free(doc);
+
+  /* inline headings; dotted numbers; lines that must not start a block */
+  doc = parse_str("I. KINH PHÍ THỰC HIỆN: Kinh phí do ngân sách bảo đảm.\n"
+                  "1.1. Mục con\n"
+                  "Theo đề nghị của Sở Lao động\n- Thương binh và Xã hội tại Tờ trình số 5/TTr-X ngày 22 tháng 01 năm\n2021.\n"
+                  "Điều 2 Nghị quyết số 121/2020/QH14 là căn cứ.\n");
+  const plan_node *k = find_path(plan_doc_root(doc), "I");
+  assert_string_equal(plan_node_title(k), "KINH PHÍ THỰC HIỆN");
+  assert_string_equal(plan_node_text(k), "Kinh phí do ngân sách bảo đảm.");
+  const plan_node *d = find_path(plan_doc_root(doc), "I.1.1");
+  assert_non_null(d);
+  assert_int_equal(plan_node_marker(d), PLAN_MARKER_DOTTED);
+  assert_int_equal(plan_node_item_count(d), 0);
+  const plan_node *p = plan_node_first_child(d);
+  assert_non_null(p);
+  assert_string_equal(plan_node_text(p),
+                      "Theo đề nghị của Sở Lao động - Thương binh và Xã hội tại Tờ trình số "
+                      "5/TTr-X ngày 22 tháng 01 năm 2021.");
+  assert_int_equal(plan_node_kind_of(plan_node_next(p)), PLAN_NODE_PARAGRAPH);
+  plan_doc_free(doc);
+
+  /* a page break inside a sentence */
+  doc = parse_str("1. Sở\n\n- các hoạt động văn hóa, Phong\n\ntrào toàn dân.\n\n- Hai.\n");
+  const plan_node *one = find_path(plan_doc_root(doc), "1");
+  assert_int_equal(plan_node_item_count(one), 2);
+  assert_string_equal(plan_node_text(plan_node_first_child(one)),
+                      "các hoạt động văn hóa, Phong trào toàn dân.");
+  size_t start, end, line;
+  plan_node_span(plan_node_first_child(one), &start, &end, &line);
+  assert_int_equal(line, 3);
+  assert_int_equal(start, strlen("1. Sở\n\n"));
+  plan_doc_free(doc);
+}
+
+static void test_paragraphs_only_and_errors(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("Một đoạn văn.\n\nHai đoạn văn.\n");
+  const plan_node *c = plan_node_first_child(plan_doc_root(doc));
+  assert_non_null(c);
+  assert_int_equal(plan_node_kind_of(c), PLAN_NODE_PREAMBLE);
+  assert_non_null(plan_node_next(c));
+  plan_doc_free(doc);
+
+  plan_error e;
+  assert_status(plan_doc_parse("", 0, NULL, &doc, &e), PLAN_EEMPTY);
+  assert_null(doc);
+  assert_status(plan_doc_parse(" \n\n ", 4, NULL, &doc, &e), PLAN_EEMPTY);
+  static const char junk[] = "\x01\x02\x03\x04junk\x05\x06\x07\x08\x0e\x0f";
+  assert_status(plan_doc_parse(junk, sizeof junk - 1, NULL, &doc, &e), PLAN_EFORMAT);
+  assert_int_equal(e.offset, 0);
+  assert_status(plan_doc_parse("a\xff", 2, NULL, &doc, &e), PLAN_EUTF8);
+  assert_int_equal(e.offset, 1);
+  assert_status(plan_doc_parse_file("/nonexistent.txt", NULL, &doc, &e), PLAN_EIO);
+  assert_status(plan_doc_parse("a", 1, NULL, NULL, &e), PLAN_EINVAL);
+  plan_doc_free(NULL);
+}
+
+static void test_iterator(void **state) {
+  (void)state;
+  plan_doc *doc = parse_corpus("hai-phong-2021-kh-03.txt");
+  plan_iter *it = plan_iter_new(plan_doc_root(doc));
+  size_t enter = 0, exit_ = 0, nodes = 0;
+  plan_event ev;
+  int depth = 0, max_depth = 0;
+  while ((ev = plan_iter_next(it)) != PLAN_EVENT_DONE) {
+    const plan_node *n = plan_iter_node(it);
+    assert_non_null(n);
+    if (ev == PLAN_EVENT_ENTER) {
+      enter++;
+      if (plan_node_first_child(n)) depth++;
+      if (depth > max_depth) max_depth = depth;
+    } else {
+      exit_++;
+      depth--;
+      assert_non_null(plan_node_first_child(n));
+    }
+  }
+  assert_int_equal(depth, 0);
+  plan_iter_free(it);
+  /* the same count by hand */
+  const plan_node *stack[64];
+  int sp = 0;
+  stack[sp++] = plan_doc_root(doc);
+  while (sp) {
+    const plan_node *n = stack[--sp];
+    nodes++;
+    for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) stack[sp++] = c;
+  }
+  assert_int_equal(enter, nodes);
+  assert_true(exit_ > 0 && max_depth >= 3);
+  plan_doc_free(doc);
+  assert_null(plan_iter_new(NULL));
+}
+
+static void test_renderers(void **state) {
+  (void)state;
+  for (size_t d = 0; d < CORPUS_COUNT; d++) {
+    plan_doc *doc = parse_corpus(corpus_files[d]);
+    size_t n;
+    char *js = plan_render_json(doc, &n);
+    assert_non_null(js);
+    json_error_t je;
+    json_t *j = json_loadb(js, n, 0, &je);
+    if (!j) fail_msg("%s: JSON invalid: %s", corpus_files[d], je.text);
+    assert_string_equal(json_string_value(json_object_get(json_object_get(j, "meta"), "doc_type")),
+                        plan_doc_meta(doc, PLAN_META_DOC_TYPE));
+    assert_true(json_array_size(json_object_get(j, "sections")) >= 3);
+    json_t *first = json_array_get(json_object_get(j, "sections"), 0);
+    assert_non_null(json_object_get(first, "children"));
+    assert_true(json_is_integer(json_object_get(first, "line")));
+    assert_int_equal(json_array_size(json_object_get(j, "references")), plan_doc_reference_count(doc));
+    json_decref(j);
+    plan_free(js);
+
+    char *xml = plan_render_xml(doc, &n);
+    assert_non_null(xml);
+    xmlDocPtr x = xmlReadMemory(xml, (int)n, "doc.xml", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR);
+    if (!x) fail_msg("%s: XML not well formed", corpus_files[d]);
+    xmlFreeDoc(x);
+    plan_free(xml);
+
+    char *txt = plan_render_text(doc, &n);
+    assert_non_null(txt);
+    assert_non_null(strstr(txt, plan_doc_meta(doc, PLAN_META_PROVINCE)));
+    plan_free(txt);
+    plan_doc_free(doc);
+  }
+  assert_null(plan_render_json(NULL, NULL));
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_gold_meta),
+      cmocka_unit_test(test_gold_outline),
+      cmocka_unit_test(test_gold_references),
+      cmocka_unit_test(test_reference_details),
+      cmocka_unit_test(test_diagnostics),
+      cmocka_unit_test(test_structure_rules),
+      cmocka_unit_test(test_paragraphs_only_and_errors),
+      cmocka_unit_test(test_iterator),
+      cmocka_unit_test(test_renderers),
+  };
+  return cmocka_run_group_tests_name("parse", tests, NULL, NULL);
+}
