@@ -75,10 +75,12 @@ static bool scan_titled(const char *s, size_t n, const char *word, const char *u
 static bool scan(const char *s, size_t n, marker_info *m) {
   memset(m, 0, sizeof *m);
   if (n == 0) return false;
-  if (scan_titled(s, n, "Điều", "ĐIỀU", PLAN_MARKER_ARTICLE, true, m) ||
+  unsigned char c0 = (unsigned char)s[0];
+  if ((c0 == 0xC4 || c0 == 'C' || c0 == 'P' || c0 == 'M') && /* Đ, Chương, Phần, Mục */
+      (scan_titled(s, n, "Điều", "ĐIỀU", PLAN_MARKER_ARTICLE, true, m) ||
       scan_titled(s, n, "Chương", "CHƯƠNG", PLAN_MARKER_CHAPTER, false, m) ||
       scan_titled(s, n, "Phần", "PHẦN", PLAN_MARKER_PART, false, m) ||
-      scan_titled(s, n, "Mục", "MỤC", PLAN_MARKER_SECTION, true, m))
+      scan_titled(s, n, "Mục", "MỤC", PLAN_MARKER_SECTION, true, m)))
     return true;
 
   /* Bullets: -, +, *, • followed by a space or nothing. */

@@ -85,3 +85,7 @@ void plan__vec_free(plan_vec *v) {
   v->data = NULL;
   v->len = v->cap = 0;
 }
+
+ptrdiff_t plan__utf8_next_slow(const char *s, size_t n, int32_t *cp) {
+  return (ptrdiff_t)utf8proc_iterate((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)n, cp);
+}

@@ -22,6 +22,7 @@ typedef struct plan_para {
   bool bold;        /* starts bold (markdown **...**) */
   int heading;      /* markdown heading level, 0 if none */
   bool after_break; /* a blank line, table cell or rule precedes it */
+  char *key;        /* the matching key of its first words, for openers */
   /* set by blocks.c */
   plan_marker marker;
   char *label;      /* "I", "1", "2.3", "a", "Điều 1", "-" */
@@ -90,6 +91,11 @@ PLAN_INTERNAL void plan__doc_position(const plan_doc *doc, size_t norm_off,
 /* Normalized-text offset of an offset inside a paragraph's text. */
 PLAN_INTERNAL size_t plan__para_norm(const plan_para *p, size_t off);
 
+/* Whether a paragraph's key starts with the folded words prefix. */
+PLAN_INTERNAL bool plan__para_starts(const plan_para *p, const char *prefix);
+/* How many bytes of a paragraph its key covers. */
+#define PLAN_PARA_KEY_BYTES 64
+
 /* Small text helpers (textutil.c). */
 PLAN_INTERNAL bool plan__is_upper_text(const char *s, size_t n); /* letters, none lower */
 PLAN_INTERNAL bool plan__starts_lower(const char *s, size_t n);
@@ -113,12 +119,23 @@ typedef enum plan_pattern {
 } plan_pattern;
 PLAN_INTERNAL const pcre2_code *plan__lexicon_pattern(const plan_lexicon *lex, plan_pattern p);
 
-/* Table look-ups (lexicon.c, from data/). */
-PLAN_INTERNAL const char *plan__doc_type_of(const char *s, size_t n); /* canonical or NULL */
+/* Table look-ups (tables.c, from data/; the folded keys of the rows are
+ * computed once per lexicon). */
+PLAN_INTERNAL const char *plan__doc_type_of(const plan_lexicon *lex, const char *s, size_t n);
 PLAN_INTERNAL const char *plan__ref_kind_of_code(const char *code, size_t n);
-PLAN_INTERNAL bool plan__is_city(const char *name, size_t n);
+PLAN_INTERNAL bool plan__is_city(const plan_lexicon *lex, const char *name, size_t n);
 PLAN_INTERNAL size_t plan__title_suffix(const char *s, size_t n); /* bytes of a trailing title */
-PLAN_INTERNAL bool plan__joins_hyphenated(const char *prev_end, size_t n1,
-                                          const char *next, size_t n2);
+PLAN_INTERNAL bool plan__joins_hyphenated(const plan_lexicon *lex, const char *prev_end,
+                                          size_t n1, const char *next, size_t n2);
+
+/* The folded first column of a table, one key per row (lexicon.c). */
+typedef enum plan_table_id {
+  PLAN_TABLE_DOC_TYPES = 0,
+  PLAN_TABLE_CITIES,
+  PLAN_TABLE_HYPHEN_LEFT,
+  PLAN_TABLE_HYPHEN_RIGHT,
+  PLAN_TABLE_COUNT_
+} plan_table_id;
+PLAN_INTERNAL const char *const *plan__lexicon_keys(const plan_lexicon *lex, plan_table_id t);
 
 #endif

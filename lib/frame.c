@@ -28,9 +28,9 @@ static const char *group(pcre2_match_data *md, const char *s, int g, size_t *n) 
   return s + ov[2 * g];
 }
 
-bool plan__frame_is_motto(const char *s, size_t n) {
-  return plan__fold_starts(s, n, "cong hoa xa hoi chu nghia viet nam") ||
-         plan__fold_starts(s, n, "doc lap tu do hanh phuc");
+bool plan__frame_is_motto(const plan_para *p) {
+  return plan__para_starts(p, "cong hoa xa hoi chu nghia viet nam") ||
+         plan__para_starts(p, "doc lap tu do hanh phuc");
 }
 
 /* "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> issuer "Ủy ban nhân dân tỉnh Bắc Kạn",
@@ -123,7 +123,7 @@ void plan__frame_defaults(plan_doc *doc) {
   const char *num = m[PLAN_META_NUMBER] ? m[PLAN_META_NUMBER] : m[PLAN_META_NUMBER_PATTERN];
   if (!m[PLAN_META_ISSUER] && m[PLAN_META_PLACE] && num && strstr(num, "UBND")) {
     const char *place = m[PLAN_META_PLACE];
-    const char *level = plan__is_city(place, strlen(place)) ? "thành phố" : "tỉnh";
+    const char *level = plan__is_city(doc->lex, place, strlen(place)) ? "thành phố" : "tỉnh";
     size_t need = strlen(place) + 40;
     char *iss = plan__arena_alloc(&doc->arena, need);
     if (iss) {

@@ -4,7 +4,7 @@
 
 #include "doc.h"
 
-PLAN_INTERNAL bool plan__frame_is_motto(const char *s, size_t n);
+PLAN_INTERNAL bool plan__frame_is_motto(const plan_para *p);
 PLAN_INTERNAL bool plan__frame_issuer(plan_doc *doc, const char *s, size_t n);
 PLAN_INTERNAL bool plan__frame_number(plan_doc *doc, const char *s, size_t n);
 PLAN_INTERNAL bool plan__frame_place_date(plan_doc *doc, const plan_para *p);

@@ -14,6 +14,9 @@
  * under -fvisibility=hidden), so only plan_ API symbols are exported. */
 #define PLAN_INTERNAL __attribute__((visibility("hidden")))
 
+/* utf8proc_iterate, for the forms plan__utf8_next does not decode inline. */
+PLAN_INTERNAL ptrdiff_t plan__utf8_next_slow(const char *s, size_t n, int32_t *cp);
+
 /* A growable byte buffer.  On allocation failure it sets oom and drops
  * further writes, so callers check once at the end. */
 typedef struct plan_buf {
@@ -50,6 +53,29 @@ typedef struct plan_vec {
 PLAN_INTERNAL void plan__vec_init(plan_vec *v, size_t elem);
 PLAN_INTERNAL void *plan__vec_push(plan_vec *v); /* zeroed slot or NULL */
 PLAN_INTERNAL void plan__vec_free(plan_vec *v);
+
+/* Decodes the code point at s (n > 0 bytes left) into *cp and returns its
+ * length, or a negative utf8proc error for invalid UTF-8.  The 1-3 byte
+ * forms Vietnamese text is made of are decoded inline (their lead bytes
+ * C2-DF, E1-EC, EE-EF admit no overlong form and no surrogate); anything
+ * else goes to utf8proc_iterate. */
+static inline ptrdiff_t plan__utf8_next(const char *s, size_t n, int32_t *cp) {
+  const unsigned char *u = (const unsigned char *)s;
+  if (u[0] < 0x80) {
+    *cp = u[0];
+    return 1;
+  }
+  if (u[0] >= 0xC2 && u[0] <= 0xDF && n >= 2 && (u[1] & 0xC0) == 0x80) {
+    *cp = ((int32_t)(u[0] & 0x1F) << 6) | (u[1] & 0x3F);
+    return 2;
+  }
+  if (((u[0] >= 0xE1 && u[0] <= 0xEC) || u[0] >= 0xEE) && u[0] <= 0xEF && n >= 3 &&
+      (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+    *cp = ((int32_t)(u[0] & 0x0F) << 12) | ((int32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+    return 3;
+  }
+  return plan__utf8_next_slow(s, n, cp);
+}
 
 /* A per-document bump allocator (arena.c); memory is zeroed. */
 typedef struct plan_arena {

@@ -2,14 +2,15 @@
 #include <stdlib.h>
 #include <utf8proc.h>
 
+#include "tables.h"
 #include "text.h"
 
 void plan__key_append(plan_buf *out, const char *s, size_t len) {
   bool space = out->len > 0 && out->data[out->len - 1] != ' ';
   for (size_t i = 0; i < len;) {
-    utf8proc_int32_t c, d[8];
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(len - i), &c);
+    int32_t c;
+    utf8proc_int32_t d[8];
+    ptrdiff_t k = plan__utf8_next(s + i, len - i, &c);
     if (k <= 0) { i++; continue; } /* the caller validated; be safe anyway */
     i += (size_t)k;
     if (c < 0x80) { /* the common case, without a table look-up */
@@ -22,6 +23,11 @@ void plan__key_append(plan_buf *out, const char *s, size_t len) {
       space = false;
       plan__buf_putc(out, (char)c);
       continue;
+    }
+    const plan_letter *l = plan__letter(c);
+    if (l) { /* a precomposed Vietnamese letter: its skeleton is its key */
+      c = l->skeleton;
+      goto keep_c;
     }
     utf8proc_ssize_t m = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE | UTF8PROC_CASEFOLD, NULL);
     if (m < 0 || m > 8) continue;

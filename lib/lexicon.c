@@ -18,7 +18,35 @@ struct plan_lexicon {
   plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
   pcre2_code *abbrev_re;
   pcre2_code *patterns[PLAN_RE_COUNT_];
+  char **keys[PLAN_TABLE_COUNT_]; /* folded table rows */
 };
+
+static plan_status fold_table(plan_lexicon *lex, plan_table_id id, const plan_pair *t,
+                              size_t count, bool second) {
+  char **k = calloc(count + 1, sizeof *k);
+  if (!k) return PLAN_ENOMEM;
+  lex->keys[id] = k;
+  for (size_t i = 0; i < count; i++) {
+    const char *s = second ? t[i].second : t[i].first;
+    if (!(k[i] = plan__fold(s, strlen(s)))) return PLAN_ENOMEM;
+  }
+  return PLAN_OK;
+}
+
+static plan_status fold_tables(plan_lexicon *lex) {
+  plan_status st = fold_table(lex, PLAN_TABLE_DOC_TYPES, plan__table_doc_types,
+                              plan__table_doc_types_count, false);
+  if (!st) st = fold_table(lex, PLAN_TABLE_CITIES, plan__table_cities, plan__table_cities_count, false);
+  if (!st) st = fold_table(lex, PLAN_TABLE_HYPHEN_LEFT, plan__table_hyphenated,
+                           plan__table_hyphenated_count, false);
+  if (!st) st = fold_table(lex, PLAN_TABLE_HYPHEN_RIGHT, plan__table_hyphenated,
+                           plan__table_hyphenated_count, true);
+  return st;
+}
+
+const char *const *plan__lexicon_keys(const plan_lexicon *lex, plan_table_id t) {
+  return (const char *const *)lex->keys[t];
+}
 
 /* The segmenter's patterns, compiled once per lexicon.  Matched on text the
  * normalizer already validated, so with PCRE2_NO_UTF_CHECK. */
@@ -167,6 +195,7 @@ plan_status plan_lexicon_new(plan_lexicon **out) {
     st = add(lex, plan__table_abbreviations[i].first, plan__table_abbreviations[i].second);
   if (st == PLAN_OK) st = compile_matcher(lex);
   if (st == PLAN_OK) st = compile_patterns(lex);
+  if (st == PLAN_OK) st = fold_tables(lex);
   if (st != PLAN_OK) {
     plan_lexicon_free(lex);
     return st;
@@ -185,6 +214,10 @@ void plan_lexicon_free(plan_lexicon *lex) {
   plan__vec_free(&lex->abbrevs);
   pcre2_code_free(lex->abbrev_re);
   for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
+  for (int t = 0; t < PLAN_TABLE_COUNT_; t++) {
+    for (size_t i = 0; lex->keys[t] && lex->keys[t][i]; i++) free(lex->keys[t][i]);
+    free(lex->keys[t]);
+  }
   free(lex);
 }
 

@@ -61,34 +61,40 @@ static bool has_letters(const char *s, size_t n) {
   return false;
 }
 
-/* Does line [s, n) continue the paragraph whose text so far is prev?
- * item: the paragraph opens with a number, letter or article marker. */
-static bool continues(const char *prev, size_t pn, const char *s, size_t n, bool blank,
+/* Does line [s, n) continue the paragraph so far (pn bytes, whose last
+ * physical line is [last, ln))?  item: the paragraph opens with a number,
+ * letter or article marker. */
+static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
+                      const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item) {
   if (cell_break || heading) return false;
-  plan_marker marker = PLAN_MARKER_NONE;
-  bool marked = plan__scan_marker(s, n, &marker);
+  bool marked = marker != PLAN_MARKER_NONE;
   bool bullet = marker == PLAN_MARKER_BULLET;
   if (blank) {
     /* A page break inside a sentence: the next line goes on in lower case,
      * or the line before stopped at a comma. */
     if (marked) return false;
-    return plan__starts_lower(s, n) || (pn && prev[pn - 1] == ',');
+    return plan__starts_lower(s, n) || (ln && last[ln - 1] == ',');
   }
-  if (bullet) return plan__joins_hyphenated(prev, pn, s, n); /* "Sở Lao động" / "- Thương binh" */
+  if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
+    if (ends_sentence(last, ln)) return false;
+    size_t tail = ln > 48 ? ln - 48 : 0; /* a name's first half is short */
+    while (tail > 0 && ((unsigned char)last[tail] & 0xC0) == 0x80) tail--;
+    return plan__joins_hyphenated(lex, last + tail, ln - tail, s, n < 64 ? n : 64);
+  }
   if (marked) return false;
-  if (pn == 1 && (prev[0] == '-' || prev[0] == '+')) return true; /* a lone bullet, then its text */
-  if (plan__doc_type_of(s, n) || plan__doc_type_of(prev, pn)) return false;
+  if (pn == 1 && (last[0] == '-' || last[0] == '+')) return true; /* a lone bullet, then its text */
+  if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
   if (plan__starts_lower(s, n)) return true;
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
-  bool prev_upper = plan__is_upper_text(prev, pn), upper = plan__is_upper_text(s, n);
-  if (opens_frame_part(s, n) && (ends_sentence(prev, pn) || prev_upper)) return false;
-  if (has_letters(prev, pn) && has_letters(s, n) && prev_upper != upper) return false;
-  if (ends_sentence(prev, pn) && plan__starts_upper(s, n)) return false;
+  bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
+  if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
+  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper) return false;
+  if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence. */
   if (item && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !ends_with_connective(prev, pn))
+      !ends_with_connective(last, ln))
     return false;
   return true;
 }
@@ -101,6 +107,7 @@ typedef struct builder {
   plan_para cur;
   bool open;
   bool item; /* the paragraph opens with a non-bullet marker */
+  size_t last; /* offset in text of the last physical line */
 } builder;
 
 static plan_status finish(builder *b) {
@@ -110,6 +117,13 @@ static plan_status finish(builder *b) {
   *p = b->cur;
   p->text = plan__arena_strndup(&b->doc->arena, b->text.data ? b->text.data : "", b->text.len);
   p->len = b->text.len;
+  p->key = plan__fold(p->text ? p->text : "", p->len < PLAN_PARA_KEY_BYTES ? p->len : PLAN_PARA_KEY_BYTES);
+  if (p->key) { /* into the arena, so the document frees it */
+    char *k = plan__arena_strndup(&b->doc->arena, p->key, strlen(p->key));
+    free(p->key);
+    p->key = k;
+  }
+  if (!p->key) return PLAN_ENOMEM;
   p->segs = plan__arena_alloc(&b->doc->arena, b->segs.len * sizeof(plan_seg));
   if (!p->text || !p->segs) return PLAN_ENOMEM;
   memcpy(p->segs, b->segs.data, b->segs.len * sizeof(plan_seg));
@@ -162,8 +176,12 @@ plan_status plan__lines(plan_doc *doc) {
     }
     const char *s = t + ls;
     size_t n = le - ls;
-    if (b.open && continues(b.text.data, b.text.len, s, n, blank, cell, heading_hint, b.item)) {
+    plan_marker m = PLAN_MARKER_NONE;
+    plan__scan_marker(s, n, &m);
+    if (b.open && continues(doc->lex, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
+                            m, blank, cell, heading_hint, b.item)) {
       plan__buf_putc(&b.text, ' ');
+      b.last = b.text.len;
       st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
       b.cur.norm_end = le;
@@ -176,8 +194,8 @@ plan_status plan__lines(plan_doc *doc) {
       b.cur.bold = bold;
       b.cur.after_break = blank || cell;
       b.open = true;
-      plan_marker m = PLAN_MARKER_NONE;
-      b.item = plan__scan_marker(s, n, &m) && m != PLAN_MARKER_BULLET;
+      b.last = 0;
+      b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET;
       if (st == PLAN_OK) st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
     }
@@ -196,6 +214,11 @@ plan_status plan__lines(plan_doc *doc) {
   plan__vec_free(&b.segs);
   plan__buf_free(&b.text);
   return st;
+}
+
+bool plan__para_starts(const plan_para *p, const char *prefix) {
+  size_t pl = strlen(prefix);
+  return strncmp(p->key, prefix, pl) == 0 && (p->key[pl] == '\0' || p->key[pl] == ' ');
 }
 
 size_t plan__para_norm(const plan_para *p, size_t off) {

@@ -32,10 +32,12 @@ typedef struct norm {
   bool bold_open;
   size_t bold_start, italic_start;
   bool blank_pending;
+  /* what the current line holds, so passes with nothing to do are skipped */
+  bool has_star, has_dash, dropped;
   int32_t word[64 * 4];
 } norm;
 
-static bool is_space_cp(int32_t c) {
+static inline bool is_space_cp(int32_t c) {
   if (c == ' ' || c == '\t') return true;
   if (c < 0x80 || plan__letter(c)) return false;
   return utf8proc_category(c) == UTF8PROC_CATEGORY_ZS;
@@ -44,30 +46,30 @@ static bool is_space_cp(int32_t c) {
 /* Zero-width characters and the BOM carry nothing a reader sees.  U+00AD
  * (soft hyphen) is kept: it marks a hyphenation point the source chose, and
  * the matching key drops it anyway. */
-static bool is_invisible(int32_t c) {
+static inline bool is_invisible(int32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
 }
 
-static bool is_dash(int32_t c) {
+static inline bool is_dash(int32_t c) {
   return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
          c == 0x2014 || c == 0x2015 || c == 0x2212;
 }
 
-static bool is_mark_cp(int32_t c) {
+static inline bool is_mark_cp(int32_t c) {
   if (c < 0x300 || plan__letter(c)) return false;
   utf8proc_category_t k = utf8proc_category(c);
   return k == UTF8PROC_CATEGORY_MN || k == UTF8PROC_CATEGORY_MC ||
          k == UTF8PROC_CATEGORY_ME;
 }
 
-static bool is_letter_cp(int32_t c) {
+static inline bool is_letter_cp(int32_t c) {
   if (c < 0x80) return (c | 0x20) >= 'a' && (c | 0x20) <= 'z';
   if (plan__letter(c)) return true;
   utf8proc_category_t k = utf8proc_category(c);
   return k >= UTF8PROC_CATEGORY_LU && k <= UTF8PROC_CATEGORY_LO;
 }
 
-static bool is_alnum_cp(int32_t c) {
+static inline bool is_alnum_cp(int32_t c) {
   if (c >= '0' && c <= '9') return true;
   return is_letter_cp(c);
 }
@@ -110,6 +112,7 @@ static plan_status utf8_error(norm *s, size_t off, plan_error *err) {
 static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
   if (!grow_line(s, e - b + 1)) return PLAN_ENOMEM;
   size_t n = 0, i = b;
+  s->has_star = s->has_dash = s->dropped = false;
   while (i < e) {
     unsigned char c = (unsigned char)s->in[i];
     int32_t cp;
@@ -124,9 +127,9 @@ static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
       }
       cp = c;
       i++;
+      if (c == '*') s->has_star = true;
     } else {
-      utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s->in + i,
-                                            (utf8proc_ssize_t)(e - i), &cp);
+      ptrdiff_t k = plan__utf8_next(s->in + i, e - i, &cp);
       if (k < 0) {
         if (!(s->o.flags & PLAN_OPT_REPLACE_INVALID)) return utf8_error(s, i, err);
         /* Skip the maximal bad prefix: the lead byte and the continuation
@@ -137,11 +140,16 @@ static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
                i - at < 4)
           i++;
         s->t->replacements++;
+        s->dropped = true;
       } else {
         i += (size_t)k;
       }
+      if (is_dash(cp)) s->has_dash = true;
     }
-    if (is_invisible(cp)) continue;
+    if (is_invisible(cp)) {
+      s->dropped = true;
+      continue;
+    }
     if (cp == '\t' || (cp >= 0x80 && is_space_cp(cp))) cp = ' ';
     s->cp[n] = cp;
     s->src[n++] = at;
@@ -245,7 +253,7 @@ static bool already_normal(const norm *s, size_t b, size_t e) {
   return plan__tone_target(skel, modified, n, tone_letter, s->o.tone_style) == tone_letter;
 }
 
-static size_t utf8_len(int32_t c) {
+static inline size_t utf8_len(int32_t c) {
   return c < 0x80 ? 1 : c < 0x800 ? 2 : c < 0x10000 ? 3 : 4;
 }
 
@@ -254,6 +262,12 @@ static size_t utf8_len(int32_t c) {
  * there (nothing invisible was dropped inside). */
 static void copy_word(norm *s, size_t b, size_t e) {
   plan_buf *out = &s->t->out;
+  if (!s->dropped) { /* the line lost nothing: the word's bytes are contiguous */
+    size_t bytes = s->src[e] - s->src[b];
+    plan__offmap_mark(&s->t->map, out->len, s->src[b]);
+    plan__buf_put(out, s->in + s->src[b], bytes);
+    return;
+  }
   size_t bytes = 0;
   for (size_t k = b; k < e; k++) bytes += utf8_len(s->cp[k]);
   size_t last = s->src[e - 1] + utf8_len(s->cp[e - 1]);
@@ -378,8 +392,90 @@ static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
   return out->oom ? PLAN_ENOMEM : PLAN_OK;
 }
 
+/* Punctuation outside ASCII that normalization leaves as it is. */
+static inline bool is_plain_punct(int32_t c) {
+  return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 || c == 0x2026;
+}
+
+/* Checks a word's tone placement from its skeleton (as already_normal). */
+static bool word_tone_ok(const norm *s, const char *skel, const bool *mod, size_t n, size_t tones,
+                         size_t tone_letter) {
+  if (tones == 0) return true;
+  if (tones > 1) return false;
+  if (s->o.tone_style == PLAN_TONE_KEEP) return true;
+  return plan__tone_target(skel, mod, n, tone_letter, s->o.tone_style) == tone_letter;
+}
+
+/* The common line needs nothing: valid UTF-8 of ASCII and precomposed
+ * Vietnamese letters, single spaces, no markup, every tone in place.  One
+ * pass checks that and copies the line whole; anything else goes the long
+ * way (decode_line and emit_line). */
+static bool fast_line(norm *s, size_t b, size_t e) {
+  const char *in = s->in;
+  if (e == b || in[b] == ' ' || in[e - 1] == ' ' || in[b] == '#' || in[b] == '-' ||
+      in[b] == '_' || in[b] == '=' || in[b] == '|' || in[b] == '+')
+    return false;
+  enum { MAX = 24 };
+  char skel[MAX];
+  bool mod[MAX];
+  size_t wl = 0, tones = 0, tone_letter = 0;
+  bool prev_space = false;
+  for (size_t i = b; i < e;) {
+    unsigned char c = (unsigned char)in[i];
+    if (c < 0x80) {
+      char lc = (char)(c | 0x20);
+      if (lc >= 'a' && lc <= 'z') {
+        if (wl == MAX) return false;
+        skel[wl] = lc;
+        mod[wl++] = false;
+      } else {
+        if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
+        wl = tones = 0;
+        if (c < 0x20 || c == '*' || (c == ' ' && prev_space) || c == 0x7F) return false;
+      }
+      prev_space = c == ' ';
+      i++;
+      continue;
+    }
+    int32_t cp;
+    ptrdiff_t k = plan__utf8_next(in + i, e - i, &cp);
+    if (k < 0) return false;
+    i += (size_t)k;
+    prev_space = false;
+    const plan_letter *l = plan__letter(cp);
+    if (l) {
+      if (wl == MAX) return false;
+      skel[wl] = l->skeleton;
+      mod[wl] = l->info & 1;
+      if (l->info >> 1) {
+        tones++;
+        tone_letter = wl;
+      }
+      wl++;
+      continue;
+    }
+    if (!is_plain_punct(cp)) return false;
+    if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
+    wl = tones = 0;
+  }
+  if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
+  plan_buf *out = &s->t->out;
+  if (s->blank_pending) {
+    plan__offmap_mark(&s->t->map, out->len, b);
+    plan__buf_putc(out, '\n');
+    s->blank_pending = false;
+  }
+  plan__offmap_mark(&s->t->map, out->len, b);
+  plan__buf_put(out, in + b, e - b);
+  plan__offmap_mark(&s->t->map, out->len, e);
+  plan__buf_putc(out, '\n');
+  return true;
+}
+
 /* Processes the physical line [b, e) of the input. */
 static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
+  if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP) && !s->bold_open && fast_line(s, b, e))
+    return s->t->out.oom ? PLAN_ENOMEM : PLAN_OK;
   plan_status st = decode_line(s, b, e, err);
   if (st) return st;
   int32_t *cp = s->cp;
@@ -406,9 +502,9 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
       lb = h;
       while (lb < le && cp[lb] == ' ') lb++;
     }
-    mark_emphasis(s, lb, le);
+    if (s->has_star) mark_emphasis(s, lb, le);
   }
-  map_dashes(s, lb, le);
+  if (s->has_dash) map_dashes(s, lb, le);
   if (lb == le) {
     if (s->t->out.len) s->blank_pending = true;
     return PLAN_OK;
@@ -460,12 +556,20 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   plan__buf_reserve(&s.t->out, len + 64);
 
   plan_status st = PLAN_OK;
+  /* Most files end lines with LF alone; memchr finds those fast. */
+  bool other_breaks = len && (memchr(s.in, '\r', len) || memchr(s.in, '\f', len) ||
+                              memchr(s.in, '\v', len));
   size_t b = 0;
   while (b < len && st == PLAN_OK) {
     size_t e = b;
-    while (e < len && s.in[e] != '\n' && s.in[e] != '\r' && s.in[e] != '\f' &&
-           s.in[e] != '\v')
-      e++;
+    if (!other_breaks) {
+      const char *nl = memchr(s.in + b, '\n', len - b);
+      e = nl ? (size_t)(nl - s.in) : len;
+    } else {
+      while (e < len && s.in[e] != '\n' && s.in[e] != '\r' && s.in[e] != '\f' &&
+             s.in[e] != '\v')
+        e++;
+    }
     st = do_line(&s, b, e, err);
     if (e < len && s.in[e] == '\r' && e + 1 < len && s.in[e + 1] == '\n') e++;
     b = e + 1;

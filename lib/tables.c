@@ -7,23 +7,21 @@
 #include "doc.h"
 #include "tables.h"
 
-/* Index of the row whose folded first column equals the folded s. */
-static long find_row(const plan_pair *t, size_t count, const char *s, size_t n) {
+static long find_key(const plan_lexicon *lex, plan_table_id t, size_t count, const char *s,
+                     size_t n) {
+  const char *const *keys = plan__lexicon_keys(lex, t);
   char *k = plan__fold(s, n);
   long found = -1;
-  for (size_t i = 0; k && i < count && found < 0; i++) {
-    char *r = plan__fold(t[i].first, strlen(t[i].first));
-    if (r && strcmp(r, k) == 0) found = (long)i;
-    free(r);
-  }
+  for (size_t i = 0; k && i < count && found < 0; i++)
+    if (strcmp(keys[i], k) == 0) found = (long)i;
   free(k);
   return found;
 }
 
-const char *plan__doc_type_of(const char *s, size_t n) {
+const char *plan__doc_type_of(const plan_lexicon *lex, const char *s, size_t n) {
   while (n && (s[n - 1] == ':' || s[n - 1] == ' ')) n--;
   if (n == 0 || n > 40 || !plan__is_upper_text(s, n)) return NULL;
-  long i = find_row(plan__table_doc_types, plan__table_doc_types_count, s, n);
+  long i = find_key(lex, PLAN_TABLE_DOC_TYPES, plan__table_doc_types_count, s, n);
   return i < 0 ? NULL : plan__table_doc_types[i].first;
 }
 
@@ -35,8 +33,8 @@ const char *plan__ref_kind_of_code(const char *code, size_t n) {
   return NULL;
 }
 
-bool plan__is_city(const char *name, size_t n) {
-  return find_row(plan__table_cities, plan__table_cities_count, name, n) >= 0;
+bool plan__is_city(const plan_lexicon *lex, const char *name, size_t n) {
+  return find_key(lex, PLAN_TABLE_CITIES, plan__table_cities_count, name, n) >= 0;
 }
 
 size_t plan__title_suffix(const char *s, size_t n) {
@@ -51,19 +49,17 @@ size_t plan__title_suffix(const char *s, size_t n) {
   return best;
 }
 
-bool plan__joins_hyphenated(const char *prev, size_t n1, const char *next, size_t n2) {
+bool plan__joins_hyphenated(const plan_lexicon *lex, const char *prev, size_t n1,
+                            const char *next, size_t n2) {
   if (n2 < 3 || next[0] != '-' || next[1] != ' ') return false;
+  const char *const *left = plan__lexicon_keys(lex, PLAN_TABLE_HYPHEN_LEFT);
+  const char *const *right = plan__lexicon_keys(lex, PLAN_TABLE_HYPHEN_RIGHT);
   char *p = plan__fold(prev, n1), *q = plan__fold(next + 2, n2 - 2);
   bool ok = false;
   for (size_t i = 0; p && q && i < plan__table_hyphenated_count && !ok; i++) {
-    char *l = plan__fold(plan__table_hyphenated[i].first, strlen(plan__table_hyphenated[i].first));
-    char *r = plan__fold(plan__table_hyphenated[i].second, strlen(plan__table_hyphenated[i].second));
-    size_t pl = strlen(p), ll = l ? strlen(l) : 0, rl = r ? strlen(r) : 0;
-    ok = l && r && pl >= ll && strcmp(p + pl - ll, l) == 0 &&
-         (pl == ll || p[pl - ll - 1] == ' ') && strncmp(q, r, rl) == 0 &&
-         (q[rl] == '\0' || q[rl] == ' ');
-    free(l);
-    free(r);
+    size_t pl = strlen(p), ll = strlen(left[i]), rl = strlen(right[i]);
+    ok = pl >= ll && strcmp(p + pl - ll, left[i]) == 0 && (pl == ll || p[pl - ll - 1] == ' ') &&
+         strncmp(q, right[i], rl) == 0 && (q[rl] == '\0' || q[rl] == ' ');
   }
   free(p);
   free(q);

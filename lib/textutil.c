@@ -15,10 +15,14 @@ bool plan__is_upper_text(const char *s, size_t n) {
   size_t upper = 0;
   for (size_t i = 0; i < n;) {
     int32_t c;
-    utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)s + i,
-                                          (utf8proc_ssize_t)(n - i), &c);
+    ptrdiff_t k = plan__utf8_next(s + i, n - i, &c);
     if (k <= 0) return false;
     i += (size_t)k;
+    if (c < 0x80) {
+      if (c >= 'a' && c <= 'z') return false;
+      upper += c >= 'A' && c <= 'Z';
+      continue;
+    }
     utf8proc_category_t cat = utf8proc_category(c);
     if (cat == UTF8PROC_CATEGORY_LL) return false;
     if (cat == UTF8PROC_CATEGORY_LU) upper++;

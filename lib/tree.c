@@ -43,9 +43,9 @@ static bool starts_with(const char *s, size_t n, const char *w) {
   return n >= wl && memcmp(s, w, wl) == 0;
 }
 
-static bool fold_starts_any(const char *s, size_t n, const char *const *list, size_t count) {
+static bool para_starts_any(const plan_para *p, const char *const *list, size_t count) {
   for (size_t i = 0; i < count; i++)
-    if (plan__fold_starts(s, n, list[i])) return true;
+    if (plan__para_starts(p, list[i])) return true;
   return false;
 }
 
@@ -213,7 +213,7 @@ static void body_paragraph(walker *w, size_t i) {
     return;
   }
   bool closing = w->st == S_CLOSING ||
-                 (w->seen_items && (fold_starts_any(p->text, p->len, closing_openers, 4) ||
+                 (w->seen_items && (para_starts_any(p, closing_openers, 4) ||
                                     (p->len > 3 && strcmp(p->text + p->len - 3, "/.") == 0 &&
                                      p->text[p->len - 3] == '.')));
   if (closing) {
@@ -223,7 +223,7 @@ static void body_paragraph(walker *w, size_t i) {
   }
   if (!w->seen_items) {
     bool enacting = plan__is_upper_text(p->text, p->len) &&
-                    plan__fold_starts(p->text, p->len, "uy ban nhan dan");
+                    plan__para_starts(p, "uy ban nhan dan");
     add(w, w->container, enacting ? PLAN_NODE_ENACTING : PLAN_NODE_PREAMBLE, i);
     return;
   }
@@ -237,7 +237,7 @@ static void paragraph(walker *w, size_t i) {
   size_t n = p->len;
   bool front = !w->seen_items && (w->st == S_HEAD || w->st == S_TITLE);
 
-  if (front && p->marker == PLAN_MARKER_NONE && plan__frame_is_motto(s, n)) {
+  if (front && p->marker == PLAN_MARKER_NONE && plan__frame_is_motto(p)) {
     add(w, doc->root, PLAN_NODE_MOTTO, i);
     return;
   }
@@ -253,7 +253,7 @@ static void paragraph(walker *w, size_t i) {
     add(w, doc->root, PLAN_NODE_PLACE_DATE, i);
     return;
   }
-  const char *type = p->marker == PLAN_MARKER_NONE ? plan__doc_type_of(s, n) : NULL;
+  const char *type = p->marker == PLAN_MARKER_NONE ? plan__doc_type_of(doc->lex, s, n) : NULL;
   if (type && n && s[n - 1] == ':') { /* "QUYẾT ĐỊNH:" enacts the articles */
     add(w, w->container, PLAN_NODE_ENACTING, i);
     w->st = S_BODY;
@@ -277,12 +277,12 @@ static void paragraph(walker *w, size_t i) {
     doc->meta[PLAN_META_SUBJECT] = s;
     return;
   }
-  if (plan__fold_starts(s, n, "kinh gui")) {
+  if (plan__para_starts(p, "kinh gui")) {
     w->list = add(w, doc->root, PLAN_NODE_RECIPIENTS, i);
     w->st = S_RECIPIENTS;
     return;
   }
-  if (plan__fold_starts(s, n, "noi nhan")) {
+  if (plan__para_starts(p, "noi nhan")) {
     w->list = add(w, w->container, PLAN_NODE_RECEIVERS, i);
     w->st = S_RECEIVERS;
     return;

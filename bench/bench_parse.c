@@ -1,0 +1,79 @@
+/* bench_parse - parse throughput (normalize + segment + references) on the
+ * corpus replicated to 64 MB, beside `cmark -t xml` on the same bytes. */
+#include "plan.h"
+#include "bench_util.h"
+
+static const char *const files[] = {
+    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
+    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
+    "corpus/quang-ngai-2020-cv-4040.txt",
+};
+enum { NFILES = 5, RUNS = 3 };
+#define TARGET (64u << 20)
+
+int main(void) {
+  char *doc[NFILES];
+  size_t dlen[NFILES], set = 0;
+  for (int i = 0; i < NFILES; i++) {
+    doc[i] = slurp(files[i], &dlen[i]);
+    set += dlen[i] + 1;
+  }
+  size_t copies = TARGET / set + 1, total = 0;
+  char *big = malloc(copies * set);
+  for (size_t c = 0; c < copies; c++)
+    for (int i = 0; i < NFILES; i++) {
+      memcpy(big + total, doc[i], dlen[i]);
+      total += dlen[i];
+      big[total++] = '\n';
+    }
+  printf("parse: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, copies * NFILES);
+
+  plan_lexicon *lex;
+  if (plan_lexicon_new(&lex) != PLAN_OK) return 1;
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  double t[RUNS];
+  size_t nodes = 0;
+  for (int r = 0; r < RUNS; r++) {
+    double t0 = now();
+    size_t at = 0;
+    for (size_t c = 0; c < copies; c++)
+      for (int i = 0; i < NFILES; i++) {
+        plan_doc *d;
+        if (plan_doc_parse(big + at, dlen[i], &o, &d, NULL) != PLAN_OK) return 1;
+        nodes += plan_doc_reference_count(d);
+        plan_doc_free(d);
+        at += dlen[i] + 1;
+      }
+    t[r] = now() - t0;
+  }
+  double per_doc = median(t, RUNS), rss = peak_rss();
+  printf("  libplan parse, one call per document : %7.1f MB/s  %7.0f documents/s  peak RSS %6.1f MB = %.2fx input\n",
+         total / MB / per_doc, copies * NFILES / per_doc, rss / MB, rss / total);
+
+  char path[] = "/tmp/plan-bench-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0 || write(fd, big, total) != (ssize_t)total) return 1;
+  close(fd);
+  char *const cmark[] = {"cmark", "-t", "xml", NULL};
+  double ct[RUNS], crss = 0;
+  int ok = 1;
+  for (int r = 0; r < RUNS && ok; r++) {
+    ct[r] = run_peer(cmark, path, &crss);
+    if (ct[r] < 0) ok = 0;
+  }
+  unlink(path);
+  if (!ok) {
+    printf("  cmark -t xml                         : not available (apt-get install cmark)\n");
+  } else {
+    double c = median(ct, RUNS);
+    printf("  cmark -t xml (whole file)            : %7.1f MB/s                       peak RSS %6.1f MB = %.2fx input\n",
+           total / MB / c, crss / MB, crss / total);
+    printf("  ratio libplan/cmark                  : %7.2fx; target >= 1x\n", c / per_doc);
+  }
+  plan_lexicon_free(lex);
+  for (int i = 0; i < NFILES; i++) free(doc[i]);
+  free(big);
+  return nodes == 0;
+}
