@@ -174,11 +174,29 @@ bool plan__scan_marker(const char *s, size_t n, plan_marker *kind) {
   return ok;
 }
 
+/* Something that opens like a marker but is none we know: "A.", "(1)",
+ * "(a)".  Worth a diagnostic, not a structure. */
+static size_t unknown_marker(const char *s, size_t n) {
+  if (n >= 3 && s[0] >= 'A' && s[0] <= 'Z' && (s[1] == '.' || s[1] == ')') && s[2] == ' ' &&
+      !plan__is_upper_text(s, n))
+    return 2;
+  if (n >= 4 && s[0] == '(') {
+    size_t i = 1;
+    while (i < n && i < 4 && ((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'z'))) i++;
+    if (i > 1 && i + 1 < n && s[i] == ')' && s[i + 1] == ' ') return i + 1;
+  }
+  return 0;
+}
+
 void plan__blocks(plan_doc *doc) {
   for (size_t i = 0; i < doc->npara; i++) {
     plan_para *p = &doc->paras[i];
     marker_info m;
     if (!scan(p->text, p->len, &m)) {
+      size_t k = unknown_marker(p->text, p->len);
+      if (k)
+        plan__diag(doc, PLAN_DIAG_UNKNOWN_MARKER, p->norm_start,
+                   "\"%.*s\" looks like a marker but is not one libplan knows", (int)k, p->text);
       p->marker = PLAN_MARKER_NONE;
       p->label = "";
       p->body_off = 0;

@@ -190,6 +190,11 @@ static void test_diagnostics(void **state) {
     assert_true(strlen(plan_diagnostic_message(plan_doc_diagnostic(doc, i))) > 0);
   plan_doc_free(doc);
 
+  doc = parse_str("1. Một\n\nA. Mục lạ\n\n(1) Điểm lạ\n");
+  assert_true(has_diag(doc, PLAN_DIAG_UNKNOWN_MARKER, 3));
+  assert_true(has_diag(doc, PLAN_DIAG_UNKNOWN_MARKER, 5));
+  plan_doc_free(doc);
+
   /* the corpus: Bình Định is a draft with a partial date */
   doc = parse_corpus("binh-dinh-2021-kh-1472.txt");
   assert_true(has_diag(doc, PLAN_DIAG_NO_NUMBER, 3));
@@ -227,6 +232,20 @@ static void test_structure_rules(void **state) {
                       "Theo đề nghị của Sở Lao động - Thương binh và Xã hội tại Tờ trình số "
                       "5/TTr-X ngày 22 tháng 01 năm 2021.");
   assert_int_equal(plan_node_kind_of(plan_node_next(p)), PLAN_NODE_PARAGRAPH);
+  plan_doc_free(doc);
+
+  /* chapters, parts, sections and articles */
+  doc = parse_str("Chương I\n\nMục 1. Chung\n\nĐiều 1. Phạm vi\n\nĐiều 2. Đối tượng\n\n"
+                  "Chương II\n\nĐiều 3. Hiệu lực\n");
+  const plan_node *ch = find_path(plan_doc_root(doc), "Chương I");
+  assert_non_null(ch);
+  assert_int_equal(plan_node_marker(ch), PLAN_MARKER_CHAPTER);
+  const plan_node *sec = find_path(plan_doc_root(doc), "Chương I.Mục 1");
+  assert_non_null(sec);
+  assert_int_equal(plan_node_item_count(sec), 2);
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "Chương I.Mục 1.Điều 2")),
+                      "Đối tượng");
+  assert_non_null(find_path(plan_doc_root(doc), "Chương II.Điều 3"));
   plan_doc_free(doc);
 
   /* a page break inside a sentence */
