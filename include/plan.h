@@ -142,6 +142,36 @@ PLAN_API plan_status plan_lexicon_abbreviation(const plan_lexicon *lex, size_t i
 PLAN_API const char *plan_lexicon_expand(const plan_lexicon *lex,
                                          const char *abbreviation);
 
+
+/* ---- agencies ------------------------------------------------------ */
+
+/** The number of agencies in the lexicon (the embedded ones first). */
+PLAN_API size_t plan_lexicon_agency_count(const plan_lexicon *lex);
+/** The i-th agency: canonical id ("dolisa"), display name, level
+ *  ("province", "district", "commune"), kind ("department", "police",
+ *  "procuracy", "court", "military", "mass-organisation", "media",
+ *  "collective", "local-government", "council", "party", "office",
+ *  "agency") and portfolios (comma-separated: "culture,sports,tourism").
+ *  Strings belong to the lexicon; any out pointer may be NULL.  Returns
+ *  PLAN_EINVAL when i is out of range. */
+PLAN_API plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, const char **id,
+                                         const char **name, const char **level,
+                                         const char **kind, const char **portfolios);
+/** Adds an agency, or more aliases to the agency with that id.  aliases is
+ *  a '|'-separated list of names as printed (abbreviations allowed; "%p"
+ *  stands for the document's province); the name is an alias too.  NULL or
+ *  "" level, kind, portfolios take "province", "agency", "".  Returns
+ *  PLAN_OK, PLAN_EINVAL (no id or name, or a space in the id) or
+ *  PLAN_ENOMEM.  A lexicon file adds agencies with lines
+ *  "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases". */
+PLAN_API plan_status plan_lexicon_add_agency(plan_lexicon *lex, const char *id, const char *name,
+                                             const char *level, const char *kind,
+                                             const char *portfolios, const char *aliases);
+/** The id of the agency a name begins with ("Sở LĐ-TB&XH" gives "dolisa";
+ *  a leading "Đề nghị" is skipped), or NULL when none matches.  Static for
+ *  the lexicon's life. */
+PLAN_API const char *plan_lexicon_resolve(const plan_lexicon *lex, const char *name, size_t len);
+
 /* ------------------------------------------------------------------ */
 /* Options                                                            */
 /* ------------------------------------------------------------------ */
@@ -159,8 +189,10 @@ typedef enum plan_tone_style {
 #define PLAN_OPT_REPLACE_INVALID (1u << 0)
 /** Expand agency abbreviations (UBND, LĐTBXH, ...) from the lexicon. */
 #define PLAN_OPT_EXPAND_ABBREVIATIONS (1u << 1)
-/** Keep markdown and table leftovers in the text (hints still recorded). */
+/** Keep markdown and table leftovers in the text; no hints are recorded. */
 #define PLAN_OPT_KEEP_MARKUP (1u << 2)
+/** plan_doc_parse: skip the assignment stage (agencies and duties). */
+#define PLAN_OPT_NO_ASSIGNMENTS (1u << 3)
 
 /** Default for plan_options.max_input_bytes: 1 GiB. */
 #define PLAN_DEFAULT_MAX_INPUT ((size_t)1 << 30)
@@ -438,6 +470,84 @@ PLAN_API size_t plan_reference_count(const plan_reference *ref);
 /** Where it is first mentioned: byte offset in the input and 1-based line. */
 PLAN_API void plan_reference_position(const plan_reference *ref, size_t *offset,
                                       size_t *line);
+
+
+/* ---- assignments ---------------------------------------------------- */
+
+/** An agency as a document names it; owned by the document.  Known
+ *  agencies carry the lexicon's id; others an id made from their name
+ *  ("x-" and the folded words), stable across documents. */
+typedef struct plan_agency plan_agency;
+PLAN_API const char *plan_agency_id(const plan_agency *a);
+/** The lexicon's display name, or the name as printed for an unknown one. */
+PLAN_API const char *plan_agency_name(const plan_agency *a);
+PLAN_API const char *plan_agency_kind(const plan_agency *a);
+PLAN_API const char *plan_agency_level(const plan_agency *a);
+/** Comma-separated portfolios ("education"); "" when unknown. */
+PLAN_API const char *plan_agency_portfolios(const plan_agency *a);
+/** 1 when the lexicon knows the agency, 0 when its id was made up. */
+PLAN_API int plan_agency_known(const plan_agency *a);
+
+/** The part an agency plays in a duty's wording. */
+typedef enum plan_role {
+  PLAN_ROLE_NAMED = 0,   /**< named, no role word */
+  PLAN_ROLE_LEAD,        /**< "chủ trì", "Cơ quan chủ trì:" */
+  PLAN_ROLE_COORDINATE,  /**< "phối hợp với", "Cơ quan phối hợp:" */
+  PLAN_ROLE_ADVISE,      /**< "tham mưu (cho)" */
+  PLAN_ROLE_REPORT       /**< "báo cáo ...", "(qua Sở ...)", "gửi ..." */
+} plan_role;
+PLAN_API const char *plan_role_name(plan_role role); /* "lead", ...; static */
+
+/** An agency named in a heading or a duty: which, how, where. */
+typedef struct plan_mention plan_mention;
+PLAN_API const plan_agency *plan_mention_agency(const plan_mention *m);
+PLAN_API plan_role plan_mention_role(const plan_mention *m);
+/** The words as printed ("Sở LĐ-TB&XH"). */
+PLAN_API const char *plan_mention_text(const plan_mention *m);
+
+/** One agency item of the part that assigns duties. */
+typedef struct plan_assignment plan_assignment;
+/** One duty of an agency item. */
+typedef struct plan_duty plan_duty;
+
+PLAN_API size_t plan_doc_assignment_count(const plan_doc *doc);
+PLAN_API const plan_assignment *plan_doc_assignment(const plan_doc *doc, size_t i);
+/** The item's label as printed ("12"). */
+PLAN_API const char *plan_assignment_label(const plan_assignment *a);
+/** The agency part of the heading, without "Đề nghị" or a colon. */
+PLAN_API const char *plan_assignment_heading(const plan_assignment *a);
+/** 1 when the item opens with "Đề nghị": bodies a province cannot order. */
+PLAN_API int plan_assignment_requested(const plan_assignment *a);
+/** The outline node of the item. */
+PLAN_API const plan_node *plan_assignment_node(const plan_assignment *a);
+/** The agencies the heading names ("Đài ..., Báo ..." names two). */
+PLAN_API size_t plan_assignment_agency_count(const plan_assignment *a);
+PLAN_API const plan_mention *plan_assignment_agency(const plan_assignment *a, size_t i);
+PLAN_API size_t plan_assignment_duty_count(const plan_assignment *a);
+PLAN_API const plan_duty *plan_assignment_duty(const plan_assignment *a, size_t i);
+
+/** The duty's text, unwrapped and normalized, without its bullet. */
+PLAN_API const char *plan_duty_text(const plan_duty *d);
+/** Its span in the input: byte offsets and the 1-based line of its start. */
+PLAN_API void plan_duty_span(const plan_duty *d, size_t *start, size_t *end, size_t *line);
+/** The member organisation that carries the duty ("Thành đoàn Hải Phòng:
+ *  Chỉ đạo ..."), or NULL when the item's agencies do. */
+PLAN_API const plan_agency *plan_duty_agency(const plan_duty *d);
+/** Other agencies the duty names, with their roles, in order. */
+PLAN_API size_t plan_duty_mention_count(const plan_duty *d);
+PLAN_API const plan_mention *plan_duty_mention(const plan_duty *d, size_t i);
+/** "Thời gian thực hiện: ..." when the duty states one, else NULL. */
+PLAN_API const char *plan_duty_deadline(const plan_duty *d);
+
+/** Headings inside the assigning part that are not agencies ("Chế độ báo
+ *  cáo", "Kinh phí thực hiện"). */
+PLAN_API size_t plan_doc_non_assignment_count(const plan_doc *doc);
+PLAN_API const plan_node *plan_doc_non_assignment(const plan_doc *doc, size_t i);
+
+/** Every distinct agency the document names (headings, member
+ *  organisations, mentions), in order of first appearance. */
+PLAN_API size_t plan_doc_agency_count(const plan_doc *doc);
+PLAN_API const plan_agency *plan_doc_agency(const plan_doc *doc, size_t i);
 
 /* ---- diagnostics --------------------------------------------------- */
 

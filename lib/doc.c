@@ -28,6 +28,9 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   if (!doc) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   plan__vec_init(&doc->refs, sizeof(plan_reference));
   plan__vec_init(&doc->diags, sizeof(plan_diagnostic));
+  plan__vec_init(&doc->assignments, sizeof(plan_assignment));
+  plan__vec_init(&doc->agencies, sizeof(plan_agency *));
+  plan__vec_init(&doc->non_assignments, sizeof(plan_node *));
   plan_lexicon *own = NULL;
   plan_status st = PLAN_OK;
   if (!o.lexicon) {
@@ -55,6 +58,7 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
     st = plan__tree(doc);
   }
   if (st == PLAN_OK) st = plan__refs(doc);
+  if (st == PLAN_OK && !(o.flags & PLAN_OPT_NO_ASSIGNMENTS)) st = plan__assign(doc);
   doc->lex = NULL; /* borrowed for the parse only */
   plan_lexicon_free(own);
   if (st != PLAN_OK) {
@@ -93,6 +97,9 @@ void plan_doc_free(plan_doc *doc) {
   plan_text_free(doc->text);
   plan__vec_free(&doc->refs);
   plan__vec_free(&doc->diags);
+  plan__vec_free(&doc->assignments);
+  plan__vec_free(&doc->agencies);
+  plan__vec_free(&doc->non_assignments);
   plan__arena_free(&doc->arena);
   free(doc);
 }
@@ -229,4 +236,61 @@ const char *plan_diag_code_name(plan_diag_code code) {
                                       "mixed-alphabet", "unknown-marker", "guessed-date",
                                       "no-number"};
   return (unsigned)code < sizeof names / sizeof *names ? names[code] : "unknown";
+}
+
+/* ---- assignments ---------------------------------------------------- */
+
+const char *plan_agency_id(const plan_agency *a) { return a ? a->id : NULL; }
+const char *plan_agency_name(const plan_agency *a) { return a ? a->name : NULL; }
+const char *plan_agency_kind(const plan_agency *a) { return a ? a->kind : NULL; }
+const char *plan_agency_level(const plan_agency *a) { return a ? a->level : NULL; }
+const char *plan_agency_portfolios(const plan_agency *a) { return a ? a->portfolios : NULL; }
+int plan_agency_known(const plan_agency *a) { return a && a->known; }
+
+const char *plan_role_name(plan_role role) {
+  static const char *const names[] = {"named", "lead", "coordinate", "advise", "report"};
+  return (unsigned)role < sizeof names / sizeof *names ? names[role] : "unknown";
+}
+
+const plan_agency *plan_mention_agency(const plan_mention *m) { return m ? m->agency : NULL; }
+plan_role plan_mention_role(const plan_mention *m) { return m ? m->role : PLAN_ROLE_NAMED; }
+const char *plan_mention_text(const plan_mention *m) { return m ? m->text : NULL; }
+
+size_t plan_doc_assignment_count(const plan_doc *doc) { return doc ? doc->assignments.len : 0; }
+const plan_assignment *plan_doc_assignment(const plan_doc *doc, size_t i) {
+  return doc && i < doc->assignments.len ? (const plan_assignment *)doc->assignments.data + i : NULL;
+}
+const char *plan_assignment_label(const plan_assignment *a) { return a ? a->label : NULL; }
+const char *plan_assignment_heading(const plan_assignment *a) { return a ? a->heading : NULL; }
+int plan_assignment_requested(const plan_assignment *a) { return a && a->requested; }
+const plan_node *plan_assignment_node(const plan_assignment *a) { return a ? a->node : NULL; }
+size_t plan_assignment_agency_count(const plan_assignment *a) { return a ? a->nagencies : 0; }
+const plan_mention *plan_assignment_agency(const plan_assignment *a, size_t i) {
+  return a && i < a->nagencies ? &a->agencies[i] : NULL;
+}
+size_t plan_assignment_duty_count(const plan_assignment *a) { return a ? a->nduties : 0; }
+const plan_duty *plan_assignment_duty(const plan_assignment *a, size_t i) {
+  return a && i < a->nduties ? &a->duties[i] : NULL;
+}
+
+const char *plan_duty_text(const plan_duty *d) { return d ? d->text : NULL; }
+void plan_duty_span(const plan_duty *d, size_t *start, size_t *end, size_t *line) {
+  if (start) *start = d ? d->start : 0;
+  if (end) *end = d ? d->end : 0;
+  if (line) *line = d ? d->line : 0;
+}
+const plan_agency *plan_duty_agency(const plan_duty *d) { return d ? d->agency : NULL; }
+size_t plan_duty_mention_count(const plan_duty *d) { return d ? d->nmentions : 0; }
+const plan_mention *plan_duty_mention(const plan_duty *d, size_t i) {
+  return d && i < d->nmentions ? &d->mentions[i] : NULL;
+}
+const char *plan_duty_deadline(const plan_duty *d) { return d ? d->deadline : NULL; }
+
+size_t plan_doc_non_assignment_count(const plan_doc *doc) { return doc ? doc->non_assignments.len : 0; }
+const plan_node *plan_doc_non_assignment(const plan_doc *doc, size_t i) {
+  return doc && i < doc->non_assignments.len ? ((const plan_node **)doc->non_assignments.data)[i] : NULL;
+}
+size_t plan_doc_agency_count(const plan_doc *doc) { return doc ? doc->agencies.len : 0; }
+const plan_agency *plan_doc_agency(const plan_doc *doc, size_t i) {
+  return doc && i < doc->agencies.len ? ((const plan_agency **)doc->agencies.data)[i] : NULL;
 }

@@ -51,6 +51,37 @@ struct plan_reference {
   size_t count, offset, line;
 };
 
+struct plan_agency {
+  const char *id, *name, *kind, *level, *portfolios;
+  bool known;
+  long lex_index; /* -1 for an unknown agency */
+};
+
+struct plan_mention {
+  const plan_agency *agency;
+  plan_role role;
+  const char *text;
+};
+
+struct plan_duty {
+  const char *text;
+  size_t start, end, line;
+  const plan_agency *agency; /* a member organisation, or NULL */
+  plan_mention *mentions;
+  size_t nmentions;
+  const char *deadline;
+};
+
+struct plan_assignment {
+  const char *label, *heading;
+  const plan_node *node;
+  plan_mention *agencies;
+  size_t nagencies;
+  bool requested;
+  plan_duty *duties;
+  size_t nduties;
+};
+
 struct plan_diagnostic {
   plan_diag_code code;
   const char *message;
@@ -67,6 +98,9 @@ struct plan_doc {
   const char *meta[PLAN_META_COUNT_];
   plan_vec refs;   /* of plan_reference */
   plan_vec diags;  /* of plan_diagnostic */
+  plan_vec assignments;     /* of plan_assignment */
+  plan_vec agencies;        /* of plan_agency * */
+  plan_vec non_assignments; /* of const plan_node * */
   const plan_lexicon *lex;
 };
 
@@ -75,6 +109,7 @@ PLAN_INTERNAL plan_status plan__lines(plan_doc *doc);  /* paragraphs */
 PLAN_INTERNAL void plan__blocks(plan_doc *doc);        /* markers */
 PLAN_INTERNAL plan_status plan__tree(plan_doc *doc);   /* frame + outline */
 PLAN_INTERNAL plan_status plan__refs(plan_doc *doc);   /* references */
+PLAN_INTERNAL plan_status plan__assign(plan_doc *doc); /* agencies and duties */
 
 /* Whether a paragraph opens with a marker, and which (blocks.c). */
 PLAN_INTERNAL bool plan__scan_marker(const char *s, size_t n, plan_marker *kind);
@@ -127,6 +162,11 @@ PLAN_INTERNAL bool plan__is_city(const plan_lexicon *lex, const char *name, size
 PLAN_INTERNAL size_t plan__title_suffix(const char *s, size_t n); /* bytes of a trailing title */
 PLAN_INTERNAL bool plan__joins_hyphenated(const plan_lexicon *lex, const char *prev_end,
                                           size_t n1, const char *next, size_t n2);
+
+/* Does an agency's name run across the end of line left into line right
+ * ("Đề nghị Ủy ban Mặt trận" / "Tổ quốc Việt Nam tỉnh")?  (agencies.c) */
+PLAN_INTERNAL bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln,
+                                     const char *right, size_t rn);
 
 /* The folded first column of a table, one key per row (lexicon.c). */
 typedef enum plan_table_id {

@@ -6,7 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
-#include "doc.h"
+#include "lexicon.h"
 #include "tables.h"
 
 typedef struct abbrev {
@@ -14,12 +14,6 @@ typedef struct abbrev {
   char *expansion;
 } abbrev;
 
-struct plan_lexicon {
-  plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
-  pcre2_code *abbrev_re;
-  pcre2_code *patterns[PLAN_RE_COUNT_];
-  char **keys[PLAN_TABLE_COUNT_]; /* folded table rows */
-};
 
 static plan_status fold_table(plan_lexicon *lex, plan_table_id id, const plan_pair *t,
                               size_t count, bool second) {
@@ -196,6 +190,7 @@ plan_status plan_lexicon_new(plan_lexicon **out) {
   if (st == PLAN_OK) st = compile_matcher(lex);
   if (st == PLAN_OK) st = compile_patterns(lex);
   if (st == PLAN_OK) st = fold_tables(lex);
+  if (st == PLAN_OK) st = plan__agencies_init(lex);
   if (st != PLAN_OK) {
     plan_lexicon_free(lex);
     return st;
@@ -214,6 +209,7 @@ void plan_lexicon_free(plan_lexicon *lex) {
   plan__vec_free(&lex->abbrevs);
   pcre2_code_free(lex->abbrev_re);
   for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
+  plan__agencies_free(lex);
   for (int t = 0; t < PLAN_TABLE_COUNT_; t++) {
     for (size_t i = 0; lex->keys[t] && lex->keys[t][i]; i++) free(lex->keys[t][i]);
     free(lex->keys[t]);
@@ -246,23 +242,28 @@ plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_err
       st = plan__error(err, PLAN_EUTF8, here, lineno, 1, "%s:%zu: invalid UTF-8", path, lineno);
       break;
     }
-    char *kind = line, *a = strchr(kind, '\t'), *e = a ? strchr(a + 1, '\t') : NULL;
-    if (!a || !e || strchr(e + 1, '\t')) {
+    char *fields[8];
+    size_t nf = 0;
+    for (char *c = line; nf < 8;) {
+      fields[nf++] = c;
+      c = strchr(c, '\t');
+      if (!c) break;
+      *c++ = '\0';
+    }
+    if (strcmp(fields[0], "abbrev") == 0 && nf == 3) {
+      st = add(lex, fields[1], fields[2]);
+    } else if (strcmp(fields[0], "agency") == 0 && nf == 7) {
+      st = plan__agency_add(lex, fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]);
+    } else {
       st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
-                       "%s:%zu: expected KIND<TAB>NAME<TAB>VALUE", path, lineno);
+                       "%s:%zu: expected abbrev<TAB>ABBR<TAB>Expansion or "
+                       "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases",
+                       path, lineno);
       break;
     }
-    *a++ = '\0';
-    *e++ = '\0';
-    if (strcmp(kind, "abbrev") != 0) {
-      st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
-                       "%s:%zu: unknown entry kind '%s'", path, lineno, kind);
-      break;
-    }
-    st = add(lex, a, e);
     if (st == PLAN_EINVAL)
-      st = plan__error(err, PLAN_EFORMAT, here, lineno, (size_t)(a - line) + 1,
-                       "%s:%zu: bad abbreviation entry", path, lineno);
+      st = plan__error(err, PLAN_EFORMAT, here, lineno, 1, "%s:%zu: bad %s entry", path, lineno,
+                       fields[0]);
     else if (st)
       plan__error(err, st, here, lineno, 1, "%s", plan_strerror(st));
   }

@@ -33,7 +33,8 @@ static bool opens_frame_part(const char *s, size_t n) {
 }
 
 /* Words a heading cannot end with: after them the next line, even in upper
- * case ("Sở Văn hóa, Thể thao và" / "Du lịch"), goes on with the name. */
+ * case ("Sở Văn hóa, Thể thao và" / "Du lịch"), goes on with the name.  (An
+ * agency name the lexicon knows across the break counts too.) */
 static const char *const connectives[] = {
     "và", "của", "các", "với", "về", "cho", "tại", "trong", "hoặc", "những", "được",
     "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
@@ -94,7 +95,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence. */
   if (item && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !ends_with_connective(last, ln))
+      !ends_with_connective(last, ln) && !plan__alias_spans(lex, last, ln, s, n))
     return false;
   return true;
 }

@@ -50,6 +50,29 @@ char *plan_render_text(const plan_doc *doc, size_t *len) {
     if (doc->meta[m]) plan__buf_printf(&b, "%-16s %s\n", plan_meta_name((plan_meta)m), doc->meta[m]);
   plan__buf_putc(&b, '\n');
   node(&b, doc->root, 0);
+  if (doc->assignments.len) plan__buf_put(&b, "\nassignments:\n", 14);
+  for (size_t i = 0; i < doc->assignments.len; i++) {
+    const plan_assignment *a = (const plan_assignment *)doc->assignments.data + i;
+    plan__buf_printf(&b, "  %s. %s%s [", a->label, a->requested ? "(requested) " : "",
+                     a->heading ? a->heading : "");
+    for (size_t k = 0; k < a->nagencies; k++)
+      plan__buf_printf(&b, "%s%s", k ? " " : "", a->agencies[k].agency->id);
+    plan__buf_put(&b, "]\n", 2);
+    for (size_t k = 0; k < a->nduties; k++) {
+      const plan_duty *d = &a->duties[k];
+      plan__buf_put(&b, "    - ", 6);
+      if (d->agency) plan__buf_printf(&b, "<%s> ", d->agency->id);
+      line_of(&b, d->text, 70);
+      for (size_t m = 0; m < d->nmentions; m++)
+        plan__buf_printf(&b, "%s%s:%s", m ? " " : "  {", d->mentions[m].agency->id,
+                         plan_role_name(d->mentions[m].role));
+      plan__buf_printf(&b, "%s  (line %zu)\n", d->nmentions ? "}" : "", d->line);
+    }
+  }
+  for (size_t i = 0; i < doc->non_assignments.len; i++) {
+    const plan_node *n = ((const plan_node **)doc->non_assignments.data)[i];
+    plan__buf_printf(&b, "  %s. %s (not an agency)\n", n->label, n->title ? n->title : n->text);
+  }
   if (doc->refs.len) plan__buf_put(&b, "\nreferences:\n", 13);
   for (size_t i = 0; i < doc->refs.len; i++) {
     const plan_reference *r = (const plan_reference *)doc->refs.data + i;

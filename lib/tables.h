@@ -21,6 +21,13 @@ PLAN_TABLE(titles)        /* signers' titles */
 PLAN_TABLE(hyphenated)    /* "Lao động" - "Thương binh" */
 #undef PLAN_TABLE
 
+/* A row of data/agencies.tsv. */
+typedef struct plan_agency_row {
+  const char *id, *name, *level, *kind, *portfolios, *aliases;
+} plan_agency_row;
+PLAN_INTERNAL extern const plan_agency_row plan__table_agencies[];
+PLAN_INTERNAL extern const size_t plan__table_agencies_count;
+
 
 /* A precomposed letter: its ASCII skeleton ('a'..'z', 'd' for đ; 0 when it
  * is not a letter Vietnamese uses) and info = modified | tone << 1, where

@@ -1,0 +1,395 @@
+/* assign.c - who must do what: the agency items of the part that assigns
+ * duties, the agencies each names, its duties, the member organisations
+ * that carry some of them, and the agencies a duty mentions with their
+ * roles.  Reads the tree (tree.c) and the agency lexicon (agencies.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lexicon.h"
+#include "words.h"
+
+/* Titles of the part that assigns duties (folded). */
+static const char *const assigning_titles[] = {
+    "to chuc thuc hien", "phan cong nhiem vu", "phan cong trach nhiem",
+    "trach nhiem cua cac", "trach nhiem thuc hien", "giao nhiem vu",
+};
+
+/* Words a duty starts with: the agency part of a heading ends before them.
+ * "to chuc" only counts when no "cac", "nhung", "va" or a comma before it
+ * makes it a noun ("cơ quan, tổ chức liên quan"). */
+static const char *const duty_verbs[] = {
+    "chu tri", "phoi hop", "thuc hien", "tang cuong", "chi dao", "trien khai", "xay dung",
+    "huong dan", "tham muu", "ra soat", "tham dinh", "bo tri", "day manh", "nang cao",
+    "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
+    "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
+    "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen",
+};
+
+/* First words of a heading that names a body even when the lexicon does
+ * not know it ("Sở ...", "Trung tâm ..."). */
+static const char *const agency_heads[] = {
+    "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
+    "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
+};
+
+static const struct { const char *words; plan_role role; } role_words[] = {
+    {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
+    {"tham muu", PLAN_ROLE_ADVISE},     {"bao cao", PLAN_ROLE_REPORT},
+    {"qua", PLAN_ROLE_REPORT},          {"gui", PLAN_ROLE_REPORT},
+};
+
+typedef struct ctx {
+  plan_doc *doc;
+  const plan_lexicon *lex;
+  plan_words province;
+  plan_vec scratch; /* of plan_mention, reused */
+} ctx;
+
+static bool in_list(const char *w, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(w, list[i]) == 0) return true;
+  return false;
+}
+
+static char *span_dup(plan_doc *doc, const char *s, size_t b, size_t e) {
+  while (e > b && (s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == ';' || s[e - 1] == ' ')) e--;
+  return plan__arena_strndup(&doc->arena, s + b, e - b);
+}
+
+/* The document's record of lexicon agency i, made on first use. */
+static const plan_agency *known_agency(ctx *c, size_t i) {
+  plan_doc *doc = c->doc;
+  for (size_t k = 0; k < doc->agencies.len; k++) {
+    const plan_agency *a = ((const plan_agency **)doc->agencies.data)[k];
+    if (a->lex_index == (long)i) return a;
+  }
+  plan_agency_info info;
+  plan__agency_info(c->lex, i, &info);
+  plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
+  const plan_agency **slot = a ? plan__vec_push(&doc->agencies) : NULL;
+  if (!slot) return NULL;
+  a->id = plan__arena_strndup(&doc->arena, info.id, strlen(info.id));
+  a->name = plan__arena_strndup(&doc->arena, info.name, strlen(info.name));
+  a->kind = plan__arena_strndup(&doc->arena, info.kind, strlen(info.kind));
+  a->level = plan__arena_strndup(&doc->arena, info.level, strlen(info.level));
+  a->portfolios = plan__arena_strndup(&doc->arena, info.portfolios, strlen(info.portfolios));
+  a->known = true;
+  a->lex_index = (long)i;
+  *slot = a;
+  return a;
+}
+
+/* An agency the lexicon does not know: its id comes from its folded name,
+ * so the same name gets the same id in every document. */
+static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b, size_t e,
+                                         const char *text) {
+  plan_doc *doc = c->doc;
+  plan_buf id = {0};
+  plan__buf_put(&id, "x", 1);
+  for (size_t i = b; i < e && i < b + 8; i++) {
+    plan__buf_putc(&id, '-');
+    const char *w = plan__word_key(ws, i);
+    plan__buf_put(&id, w, strlen(w));
+  }
+  if (id.oom) return NULL;
+  plan__buf_putc(&id, '\0');
+  for (size_t k = 0; k < doc->agencies.len; k++) {
+    const plan_agency *a = ((const plan_agency **)doc->agencies.data)[k];
+    if (!a->known && strcmp(a->id, id.data) == 0) {
+      plan__buf_free(&id);
+      return a;
+    }
+  }
+  plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
+  const plan_agency **slot = a ? plan__vec_push(&doc->agencies) : NULL;
+  if (slot) {
+    a->id = plan__arena_strndup(&doc->arena, id.data, strlen(id.data));
+    a->name = text;
+    a->kind = "unknown";
+    a->level = "";
+    a->portfolios = "";
+    a->known = false;
+    a->lex_index = -1;
+    *slot = a;
+  }
+  plan__buf_free(&id);
+  return slot ? a : NULL;
+}
+
+/* The agency whose alias starts at word i, or NULL. */
+static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size_t *n) {
+  size_t idx;
+  if (!plan__agency_at(c->lex, ws, i, &c->province, &idx, n)) return NULL;
+  return known_agency(c, idx);
+}
+
+static bool verb_at(const plan_words *ws, size_t i) {
+  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
+    if (!plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
+    if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
+        (plan__word(ws, i - 1)->comma || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "va") == 0))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/* The role the words before word i give an agency named there: the nearest
+ * role word back to the start of the clause. */
+static plan_role role_before(const plan_words *ws, size_t i) {
+  for (size_t j = i; j-- > 0;) {
+    for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++) {
+      size_t n;
+      if (plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i) return role_words[r].role;
+    }
+    if (j > 0 && plan__word(ws, j - 1)->clause_end) break;
+  }
+  return PLAN_ROLE_NAMED;
+}
+
+static plan_mention *keep_mentions(ctx *c, size_t *n) {
+  *n = c->scratch.len;
+  if (!*n) return NULL;
+  plan_mention *m = plan__arena_alloc(&c->doc->arena, *n * sizeof *m);
+  if (m) memcpy(m, c->scratch.data, *n * sizeof *m);
+  c->scratch.len = 0;
+  return m;
+}
+
+static void push_mention(ctx *c, const plan_agency *a, plan_role role, const char *s,
+                         size_t b, size_t e) {
+  plan_mention *m = plan__vec_push(&c->scratch);
+  if (!m || !a) return;
+  m->agency = a;
+  m->role = role;
+  m->text = span_dup(c->doc, s, b, e);
+}
+
+/* Fills a duty from text s[b, e) of paragraph para: span, member
+ * organisation, mentions, deadline. */
+static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, size_t b, size_t e,
+                      const plan_assignment *item) {
+  plan_doc *doc = c->doc;
+  d->text = span_dup(doc, s, b, e);
+  if (p) {
+    size_t off = (size_t)(s - p->text) + b;
+    plan__doc_position(doc, plan__para_norm(p, off), &d->start, &d->line, NULL);
+    plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
+  }
+  plan_words ws;
+  if (!d->text || plan__words(c->lex, d->text, strlen(d->text), &ws) != PLAN_OK) {
+    plan__words_free(&ws);
+    return;
+  }
+  size_t start = 0, n;
+  if (plan__words_match_str(&ws, 0, "de nghi", &n)) start = n;
+  size_t skip_to = 0;
+  const plan_agency *carrier = agency_at(c, &ws, start, &n);
+  if (carrier) {
+    bool own = false;
+    for (size_t k = 0; k < item->nagencies; k++) own |= item->agencies[k].agency == carrier;
+    if (!own) d->agency = carrier;
+    skip_to = start + n;
+  }
+  for (size_t i = skip_to; i < plan__words_count(&ws);) {
+    size_t len;
+    if (plan__words_match_str(&ws, i, "thoi gian thuc hien", &len) ||
+        plan__words_match_str(&ws, i, "thoi gian hoan thanh", &len)) {
+      size_t j = i + len;
+      while (j < plan__words_count(&ws) && !plan__word(&ws, j)->clause_end) j++;
+      if (i + len < plan__words_count(&ws)) {
+        size_t last = j < plan__words_count(&ws) ? j : plan__words_count(&ws) - 1;
+        d->deadline = span_dup(doc, d->text, plan__word(&ws, i + len)->start, plan__word(&ws, last)->end);
+      }
+      i = j + 1;
+      continue;
+    }
+    const plan_agency *a = agency_at(c, &ws, i, &len);
+    if (a) {
+      push_mention(c, a, role_before(&ws, i), d->text, plan__word(&ws, i)->start,
+                   plan__word(&ws, i + len - 1)->end);
+      i += len;
+    } else {
+      i++;
+    }
+  }
+  d->mentions = keep_mentions(c, &d->nmentions);
+  plan__words_free(&ws);
+}
+
+static bool is_assigning(const plan_node *n) {
+  const char *t = n->title ? n->title : n->text;
+  size_t len = strlen(t);
+  char *k = plan__fold(t, len < 200 ? len : 200);
+  bool yes = false;
+  for (size_t i = 0; k && i < sizeof assigning_titles / sizeof *assigning_titles; i++)
+    yes |= strstr(k, assigning_titles[i]) != NULL;
+  free(k);
+  return yes;
+}
+
+/* One candidate item; adds an assignment or a non-assignment. */
+static plan_status item(ctx *c, const plan_node *n, bool in_part) {
+  plan_doc *doc = c->doc;
+  const plan_para *p = &doc->paras[n->para];
+  const char *head = n->title ? n->title : n->text;
+  plan_words ws;
+  if (plan__words(c->lex, head, strlen(head), &ws) != PLAN_OK) {
+    plan__words_free(&ws);
+    return PLAN_ENOMEM;
+  }
+  size_t nw = plan__words_count(&ws), start = 0, len;
+  plan_assignment a;
+  memset(&a, 0, sizeof a);
+  a.label = n->label;
+  a.node = n;
+  if (plan__words_match_str(&ws, 0, "de nghi", &len)) {
+    a.requested = true;
+    start = len;
+  } else if (nw && strcmp(plan__word_key(&ws, 0), "giao") == 0) {
+    start = 1;
+  }
+  size_t cut = start + 1;
+  while (cut < nw && !verb_at(&ws, cut)) cut++;
+  if (cut > nw) cut = nw;
+  for (size_t i = start; i < cut;) {
+    const plan_agency *ag = agency_at(c, &ws, i, &len);
+    if (ag) {
+      bool seen = false;
+      for (size_t k = 0; k < c->scratch.len; k++)
+        seen |= ((plan_mention *)c->scratch.data)[k].agency == ag;
+      if (!seen)
+        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word(&ws, i)->start,
+                     plan__word(&ws, i + len - 1)->end);
+      i += len;
+    } else {
+      i++;
+    }
+  }
+  if (start < nw)
+    a.heading = span_dup(doc, head, plan__word(&ws, start)->start, plan__word(&ws, cut - 1)->end);
+  if (c->scratch.len == 0 && start < nw &&
+      in_list(plan__word_key(&ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads)) {
+    const plan_agency *ag = unknown_agency(c, &ws, start, cut, a.heading);
+    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word(&ws, start)->start,
+                         plan__word(&ws, cut - 1)->end);
+  }
+  a.agencies = keep_mentions(c, &a.nagencies);
+  if (a.nagencies == 0) {
+    plan__words_free(&ws);
+    if (!in_part) return PLAN_OK;
+    const plan_node **slot = plan__vec_push(&doc->non_assignments);
+    if (slot) *slot = n;
+    return slot ? PLAN_OK : PLAN_ENOMEM;
+  }
+
+  /* The duties, in order. */
+  plan_vec duties;
+  plan__vec_init(&duties, sizeof(plan_duty));
+  plan_duty *d;
+  if (n->title && *n->text) { /* "Agency: duty ..." */
+    if ((d = plan__vec_push(&duties)))
+      fill_duty(c, d, p, n->text, 0, strlen(n->text), &a);
+  } else if (!n->title && cut < nw) {
+    /* "Agency ... does this; Member organisation does that." */
+    size_t b = cut;
+    for (size_t i = cut; i < nw; i++) {
+      bool last = i + 1 == nw;
+      size_t alen;
+      if (!last && plan__word(&ws, i)->clause_end && agency_at(c, &ws, i + 1, &alen)) {
+        if ((d = plan__vec_push(&duties)))
+          fill_duty(c, d, p, head, plan__word(&ws, b)->start, plan__word(&ws, i)->end, &a);
+        b = i + 1;
+      } else if (last) {
+        if ((d = plan__vec_push(&duties)))
+          fill_duty(c, d, p, head, plan__word(&ws, b)->start, strlen(head), &a);
+      }
+    }
+  }
+  plan__words_free(&ws);
+  bool items = false;
+  for (const plan_node *k = n->first; k; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM) continue;
+    items = true;
+    if ((d = plan__vec_push(&duties)))
+      fill_duty(c, d, &doc->paras[k->para], k->text, 0, strlen(k->text), &a);
+  }
+  if (!items && duties.len == 0) {
+    /* An item without bullets is one duty: its paragraphs, joined. */
+    const plan_node *first = NULL, *last = NULL;
+    plan_buf text = {0};
+    for (const plan_node *k = n->first; k; k = k->next) {
+      if (k->kind != PLAN_NODE_PARAGRAPH) continue;
+      if (text.len) plan__buf_putc(&text, ' ');
+      plan__buf_put(&text, k->text, strlen(k->text));
+      if (!first) first = k;
+      last = k;
+    }
+    if (first && (d = plan__vec_push(&duties))) {
+      char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
+      if (joined) {
+        fill_duty(c, d, NULL, joined, 0, text.len, &a);
+        d->start = first->start;
+        d->end = last->end;
+        d->line = first->line;
+      }
+    }
+    plan__buf_free(&text);
+  }
+  a.nduties = duties.len;
+  a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
+  if (a.duties) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
+  bool oom = duties.oom || !a.duties;
+  plan__vec_free(&duties);
+  plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
+  if (!slot) return PLAN_ENOMEM;
+  *slot = a;
+  return PLAN_OK;
+}
+
+static plan_status container(ctx *c, const plan_node *root, bool *found) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) {
+      st = container(c, n, found);
+    } else if (n->kind == PLAN_NODE_ITEM && n->first && is_assigning(n)) {
+      for (const plan_node *k = n->first; k && st == PLAN_OK; k = k->next)
+        if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET) {
+          *found = true;
+          st = item(c, k, true);
+        }
+    }
+  }
+  return st;
+}
+
+/* A letter has no parts: its top-level items that name agencies. */
+static plan_status letter(ctx *c, const plan_node *root) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) st = letter(c, n);
+    else if (n->kind == PLAN_NODE_ITEM && n->marker != PLAN_MARKER_BULLET) st = item(c, n, false);
+  }
+  return st;
+}
+
+plan_status plan__assign(plan_doc *doc) {
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  c.lex = doc->lex;
+  plan__vec_init(&c.scratch, sizeof(plan_mention));
+  const char *prov = doc->meta[PLAN_META_PROVINCE];
+  plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
+  bool found = false;
+  if (st == PLAN_OK) st = container(&c, doc->root, &found);
+  if (st == PLAN_OK && !found) st = letter(&c, doc->root);
+  plan__words_free(&c.province);
+  plan__vec_free(&c.scratch);
+  if (st == PLAN_OK && (doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
+    st = PLAN_ENOMEM;
+  return st;
+}

@@ -1,0 +1,38 @@
+/* lexicon.h - the lexicon's insides, shared by lexicon.c (abbreviations,
+ * patterns, tables) and agencies.c (the agency lexicon). */
+#ifndef PLAN_LEXICON_H
+#define PLAN_LEXICON_H
+
+#include "doc.h"
+
+typedef struct plan_agency_def {
+  char *id, *name, *level, *kind, *portfolios;
+} plan_agency_def;
+
+typedef struct plan_alias {
+  char *key;      /* folded, abbreviations expanded; may hold "%p" */
+  size_t agency;  /* index into agencies */
+  size_t len;
+  unsigned hash;  /* of the first word */
+} plan_alias;
+
+#define PLAN_ALIAS_BUCKETS 128
+
+struct plan_lexicon {
+  plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
+  pcre2_code *abbrev_re;
+  pcre2_code *patterns[PLAN_RE_COUNT_];
+  char **keys[PLAN_TABLE_COUNT_]; /* folded table rows */
+  plan_vec agencies;              /* of plan_agency_def */
+  plan_vec aliases;               /* of plan_alias, longest first per bucket */
+  plan_vec buckets[PLAN_ALIAS_BUCKETS]; /* of size_t alias indices */
+};
+
+PLAN_INTERNAL plan_status plan__agencies_init(plan_lexicon *lex);
+PLAN_INTERNAL void plan__agencies_free(plan_lexicon *lex);
+/* Adds one agency from a file line's fields; PLAN_EINVAL when malformed. */
+PLAN_INTERNAL plan_status plan__agency_add(plan_lexicon *lex, const char *id, const char *name,
+                                           const char *level, const char *kind,
+                                           const char *portfolios, const char *aliases);
+
+#endif

@@ -1,0 +1,49 @@
+/* words.h - folded word lists over a text (words.c). */
+#ifndef PLAN_WORDS_H
+#define PLAN_WORDS_H
+
+#include "doc.h"
+
+typedef struct plan_word {
+  size_t start, end; /* the token in the text */
+  size_t key;        /* offset of the folded word in keys */
+  bool clause_end;   /* the token ended with ';' or '.' */
+  bool comma;        /* the token ended with ',' */
+} plan_word;
+
+typedef struct plan_words {
+  plan_vec words; /* of plan_word */
+  plan_buf keys;  /* NUL-separated folded words */
+} plan_words;
+
+PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n,
+                                      plan_words *ws);
+PLAN_INTERNAL void plan__words_free(plan_words *ws);
+
+static inline size_t plan__words_count(const plan_words *ws) { return ws->words.len; }
+static inline const plan_word *plan__word(const plan_words *ws, size_t i) {
+  return (const plan_word *)ws->words.data + i;
+}
+static inline const char *plan__word_key(const plan_words *ws, size_t i) {
+  return ws->keys.data + plan__word(ws, i)->key;
+}
+/* Do the words from at on equal keys[0..nkeys)? */
+PLAN_INTERNAL bool plan__words_match(const plan_words *ws, size_t at, const char *const *keys,
+                                     size_t nkeys);
+/* Do they equal the folded phrase ("chu tri")?  *len gets its word count. */
+PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase,
+                                         size_t *len);
+
+/* The agency whose alias starts at word at: its index in the lexicon and
+ * the number of words matched, longest alias first.  province: the
+ * document's province as folded words (for "%p" aliases), may be NULL. */
+PLAN_INTERNAL bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
+                                   const plan_words *province, size_t *agency, size_t *nwords);
+
+/* The lexicon's agency i (agencies.c). */
+typedef struct plan_agency_info {
+  const char *id, *name, *level, *kind, *portfolios;
+} plan_agency_info;
+PLAN_INTERNAL void plan__agency_info(const plan_lexicon *lex, size_t i, plan_agency_info *out);
+
+#endif

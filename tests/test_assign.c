@@ -1,0 +1,297 @@
+/* test_assign.c - agency items, duties, member organisations, the agency
+ * lexicon and mentions: golden tests against corpus/gold and unit tests. */
+#include <jansson.h>
+#include <unistd.h>
+
+#include "test_util.h"
+
+/* gold key -> our id, shared by all documents: the same agency must get
+ * the same id everywhere, different agencies different ids. */
+typedef struct classes {
+  const char *key[64];
+  const char *id[64];
+  size_t n;
+} classes;
+
+static void same_class(classes *c, const char *key, const char *id, const char *where) {
+  for (size_t i = 0; i < c->n; i++) {
+    if (strcmp(c->key[i], key) == 0) {
+      if (strcmp(c->id[i], id) != 0)
+        fail_msg("%s: gold %s is %s here but %s elsewhere", where, key, id, c->id[i]);
+      return;
+    }
+    if (strcmp(c->id[i], id) == 0)
+      fail_msg("%s: gold %s and %s both get id %s", where, key, c->key[i], id);
+  }
+  assert_true(c->n < 64);
+  c->key[c->n] = strdup(key); /* the gold and the document go before the test ends */
+  c->id[c->n++] = strdup(id);
+}
+
+static char *fold(const char *s) {
+  char *k = plan_key(s, strlen(s), NULL, NULL, NULL);
+  assert_non_null(k);
+  return k;
+}
+
+static json_t *read_gold(const char *txt_name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/gold/%.*s.json", CORPUS_DIR, (int)(strlen(txt_name) - 4), txt_name);
+  json_error_t je;
+  json_t *g = json_load_file(path, 0, &je);
+  if (!g) fail_msg("%s: %s", path, je.text);
+  return g;
+}
+
+static plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  plan_doc *doc;
+  plan_error e;
+  if (plan_doc_parse_file(path, &o, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
+  return doc;
+}
+
+static const plan_assignment *by_label(const plan_doc *doc, const char *label) {
+  for (size_t i = 0; i < plan_doc_assignment_count(doc); i++)
+    if (strcmp(plan_assignment_label(plan_doc_assignment(doc, i)), label) == 0)
+      return plan_doc_assignment(doc, i);
+  return NULL;
+}
+
+static void test_gold_assignments(void **state) {
+  (void)state;
+  classes cls = {0};
+  size_t duties = 0, members = 0;
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  for (size_t d = 0; d < CORPUS_COUNT; d++) {
+    const char *name = corpus_files[d];
+    json_t *gold = read_gold(name);
+    json_t *items = json_object_get(gold, "assignments");
+    plan_doc *doc = parse_corpus(name, lex);
+    if (plan_doc_assignment_count(doc) != json_array_size(items))
+      fail_msg("%s: %zu agency items, gold %zu", name, plan_doc_assignment_count(doc),
+               json_array_size(items));
+    size_t i;
+    json_t *g;
+    json_array_foreach(items, i, g) {
+      const char *label = json_string_value(json_object_get(g, "label"));
+      const plan_assignment *a = by_label(doc, label);
+      if (!a) fail_msg("%s: no agency item %s", name, label);
+      char where[256];
+      snprintf(where, sizeof where, "%s item %s", name, label);
+      if (plan_assignment_requested(a) != json_is_true(json_object_get(g, "requested")))
+        fail_msg("%s: requested is %d", where, plan_assignment_requested(a));
+      const char *heading = json_string_value(json_object_get(g, "agency"));
+      if (!plan_assignment_heading(a) || strcmp(plan_assignment_heading(a), heading) != 0)
+        fail_msg("%s: heading \"%s\", gold \"%s\"", where, plan_assignment_heading(a), heading);
+      json_t *keys = json_object_get(g, "agencies");
+      if (plan_assignment_agency_count(a) != json_array_size(keys))
+        fail_msg("%s: %zu agencies, gold %zu", where, plan_assignment_agency_count(a),
+                 json_array_size(keys));
+      for (size_t k = 0; k < json_array_size(keys); k++) {
+        const plan_agency *ag = plan_mention_agency(plan_assignment_agency(a, k));
+        assert_true(plan_agency_known(ag));
+        same_class(&cls, json_string_value(json_array_get(keys, k)), plan_agency_id(ag), where);
+      }
+      json_t *gd = json_object_get(g, "duties");
+      if (plan_assignment_duty_count(a) != json_array_size(gd))
+        fail_msg("%s: %zu duties, gold %zu", where, plan_assignment_duty_count(a), json_array_size(gd));
+      for (size_t k = 0; k < json_array_size(gd); k++) {
+        const plan_duty *du = plan_assignment_duty(a, k);
+        json_t *gk = json_array_get(gd, k);
+        char *want = fold(json_string_value(json_object_get(gk, "starts")));
+        char *got = fold(plan_duty_text(du));
+        if (strncmp(got, want, strlen(want)) != 0)
+          fail_msg("%s duty %zu: \"%.60s\" does not start with \"%s\"", where, k, got, want);
+        free(want);
+        free(got);
+        json_t *member = json_object_get(gk, "agency");
+        if (json_is_string(member)) {
+          if (!plan_duty_agency(du)) fail_msg("%s duty %zu: no member organisation", where, k);
+          same_class(&cls, json_string_value(member), plan_agency_id(plan_duty_agency(du)), where);
+          members++;
+        } else if (plan_duty_agency(du)) {
+          fail_msg("%s duty %zu: member organisation %s, gold none", where, k,
+                   plan_agency_id(plan_duty_agency(du)));
+        }
+        size_t start, end, line;
+        plan_duty_span(du, &start, &end, &line);
+        assert_true(line > 0 && end > start);
+        duties++;
+      }
+    }
+    json_t *na = json_object_get(gold, "not_assignments");
+    if (plan_doc_non_assignment_count(doc) != json_array_size(na))
+      fail_msg("%s: %zu non-agency headings, gold %zu", name, plan_doc_non_assignment_count(doc),
+               json_array_size(na));
+    for (size_t k = 0; k < json_array_size(na); k++)
+      assert_string_equal(plan_node_title(plan_doc_non_assignment(doc, k)),
+                          json_string_value(json_array_get(na, k)));
+    plan_doc_free(doc);
+    json_decref(gold);
+  }
+  assert_int_equal(duties, 209); /* the gold's count, all matched */
+  assert_true(members > 0); /* every gold member organisation was checked above */
+  for (size_t i = 0; i < cls.n; i++) {
+    free((char *)cls.key[i]);
+    free((char *)cls.id[i]);
+  }
+  plan_lexicon_free(lex);
+}
+
+/* Every alias and abbreviation form resolves to its agency. */
+static void test_lexicon_agencies(void **state) {
+  (void)state;
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  static const struct { const char *name, *id; } forms[] = {
+      {"Sở Lao động - Thương binh và Xã hội", "dolisa"},
+      {"Sở Lao động Thương binh và Xã hội", "dolisa"},
+      {"Sở LĐTBXH", "dolisa"},
+      {"Sở LĐ-TB&XH", "dolisa"},
+      {"SỞ LAO ĐỘNG – THƯƠNG BINH VÀ XÃ HỘI", "dolisa"},
+      {"Công an tỉnh", "police"},
+      {"Công an thành phố", "police"},
+      {"UBND các huyện, thị xã, thành phố", "district-pcs"},
+      {"Ủy ban nhân dân các quận, huyện", "district-pcs"},
+      {"UBND các xã, phường, đặc khu", "commune-pcs"},
+      {"Các sở, ban, ngành, đoàn thể tỉnh", "all-departments"},
+      {"Sở Nông nghiệp và Môi trường", "dae"},
+      {"Sở Nông nghiệp và Phát triển nông thôn", "dard"},
+      {"Sở Dân tộc và Tôn giáo", "dera"},
+      {"Sở Khoa học và Công nghệ", "dost"},
+      {"Sở Xây dựng", "doc"},
+      {"Sở Nội vụ", "dha"},
+      {"Ban Dân tộc tỉnh", "ethnic"},
+      {"Tỉnh đoàn", "youth-union"},
+      {"Thành đoàn Hải Phòng", "youth-union"},
+      {"Đoàn TNCS Hồ Chí Minh tỉnh", "youth-union"},
+      {"Hội LHPN tỉnh", "women-union"},
+      {"Hội Nông dân tỉnh", "farmers-union"},
+      {"Hội Cựu chiến binh tỉnh", "veterans-assoc"},
+      {"Liên đoàn Lao động tỉnh", "labour-federation"},
+      {"Hội Chữ thập đỏ tỉnh", "red-cross"},
+      {"Viện Kiểm sát nhân dân tỉnh", "procuracy"},
+      {"VKSND tỉnh", "procuracy"},
+      {"Tòa án nhân dân tỉnh", "court"},
+      {"Bộ Chỉ huy Quân sự tỉnh", "military"},
+      {"Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "border-guard"},
+      {"Bảo hiểm xã hội tỉnh", "social-insurance"},
+      {"BHXH tỉnh", "social-insurance"},
+      {"Cục Thống kê tỉnh", "statistics"},
+      {"Đài Phát thanh - Truyền hình tỉnh", "radio-tv"},
+      {"Văn phòng UBND tỉnh", "office"},
+      {"Đề nghị Ủy ban MTTQ Việt Nam tỉnh", "front"},
+      {"Sở VH,TT&DL", "docst"},
+      {"Sở Văn hóa và Thể thao", "docs"},
+  };
+  for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
+    const char *id = plan_lexicon_resolve(lex, forms[i].name, strlen(forms[i].name));
+    if (!id || strcmp(id, forms[i].id) != 0)
+      fail_msg("\"%s\" resolves to %s, want %s", forms[i].name, id ? id : "nothing", forms[i].id);
+  }
+  assert_null(plan_lexicon_resolve(lex, "Chế độ báo cáo", strlen("Chế độ báo cáo")));
+  /* every embedded agency resolves by its own name */
+  size_t n = plan_lexicon_agency_count(lex);
+  assert_true(n >= 40);
+  for (size_t i = 0; i < n; i++) {
+    const char *id, *name, *level, *kind, *portfolios;
+    assert_status(plan_lexicon_agency(lex, i, &id, &name, &level, &kind, &portfolios), PLAN_OK);
+    assert_string_equal(plan_lexicon_resolve(lex, name, strlen(name)), id);
+    assert_true(*level && *kind);
+  }
+  /* extended at run time, from the API and from a file */
+  assert_status(plan_lexicon_add_agency(lex, "cdc", "Trung tâm Kiểm soát bệnh tật tỉnh", "province",
+                                        "agency", "health", "CDC tỉnh"), PLAN_OK);
+  assert_string_equal(plan_lexicon_resolve(lex, "CDC tỉnh", strlen("CDC tỉnh")), "cdc");
+  assert_status(plan_lexicon_add_agency(lex, "bad id", "X", NULL, NULL, NULL, NULL), PLAN_EINVAL);
+  char path[] = "/tmp/plan-agencies-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fdopen(fd, "w");
+  fputs("agency\tsos\tLàng trẻ em SOS\tprovince\tmass-organisation\tchildren\tLàng SOS\n", f);
+  fclose(f);
+  plan_error e;
+  assert_status(plan_lexicon_load_file(lex, path, &e), PLAN_OK);
+  assert_string_equal(plan_lexicon_resolve(lex, "Làng SOS tỉnh", strlen("Làng SOS tỉnh")), "sos");
+  unlink(path);
+  plan_lexicon_free(lex);
+}
+
+static plan_doc *parse_str(const char *s) {
+  plan_doc *doc;
+  plan_error e;
+  if (plan_doc_parse(s, strlen(s), NULL, &doc, &e) != PLAN_OK) fail_msg("%s", e.message);
+  return doc;
+}
+
+static void test_unknown_agencies_and_mentions(void **state) {
+  (void)state;
+  const char *text =
+      "III. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Trung tâm Công tác xã hội tỉnh\n\n"
+      "- Chủ trì, phối hợp với Sở Y tế và Công an tỉnh tổ chức tư vấn; báo cáo UBND tỉnh "
+      "(qua Sở LĐTBXH) hằng năm.\n\n"
+      "- Tham mưu Ủy ban nhân dân tỉnh bố trí kinh phí. Cơ quan chủ trì: Sở Tài chính; "
+      "Cơ quan phối hợp: Sở Kế hoạch và Đầu tư; Thời gian thực hiện: năm 2026.\n\n"
+      "2. Kinh phí thực hiện\n\n"
+      "Ngân sách tỉnh bảo đảm.\n";
+  plan_doc *doc = parse_str(text);
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  const plan_assignment *a = plan_doc_assignment(doc, 0);
+  const plan_agency *ag = plan_mention_agency(plan_assignment_agency(a, 0));
+  assert_false(plan_agency_known(ag));
+  assert_string_equal(plan_agency_id(ag), "x-trung-tam-cong-tac-xa-hoi-tinh");
+  assert_int_equal(plan_doc_non_assignment_count(doc), 1);
+  assert_string_equal(plan_node_title(plan_doc_non_assignment(doc, 0)), "Kinh phí thực hiện");
+
+  const plan_duty *d = plan_assignment_duty(a, 0);
+  static const struct { const char *id; plan_role role; } want[] = {
+      {"doh", PLAN_ROLE_COORDINATE}, {"police", PLAN_ROLE_COORDINATE},
+      {"provincial-pc", PLAN_ROLE_REPORT}, {"dolisa", PLAN_ROLE_REPORT}};
+  assert_int_equal(plan_duty_mention_count(d), 4);
+  for (size_t i = 0; i < 4; i++) {
+    const plan_mention *m = plan_duty_mention(d, i);
+    assert_string_equal(plan_agency_id(plan_mention_agency(m)), want[i].id);
+    if (plan_mention_role(m) != want[i].role)
+      fail_msg("mention %s: %s", want[i].id, plan_role_name(plan_mention_role(m)));
+  }
+  assert_string_equal(plan_mention_text(plan_duty_mention(d, 3)), "Sở LĐTBXH");
+  d = plan_assignment_duty(a, 1);
+  assert_int_equal(plan_duty_mention_count(d), 3);
+  assert_int_equal(plan_mention_role(plan_duty_mention(d, 0)), PLAN_ROLE_ADVISE);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_duty_mention(d, 1))), "dof");
+  assert_int_equal(plan_mention_role(plan_duty_mention(d, 1)), PLAN_ROLE_LEAD);
+  assert_int_equal(plan_mention_role(plan_duty_mention(d, 2)), PLAN_ROLE_COORDINATE);
+  assert_string_equal(plan_duty_deadline(d), "năm 2026");
+  plan_doc_free(doc);
+
+  /* the same unknown name gets the same id in another document */
+  doc = parse_str("IV. PHÂN CÔNG NHIỆM VỤ\n\n1. Trung tâm Công tác xã hội tỉnh: Tư vấn.\n");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(plan_doc_assignment(doc, 0), 0))),
+                      "x-trung-tam-cong-tac-xa-hoi-tinh");
+  assert_int_equal(plan_assignment_duty_count(plan_doc_assignment(doc, 0)), 1);
+  plan_doc_free(doc);
+
+  /* skipping the stage */
+  plan_options o;
+  plan_options_init(&o);
+  o.flags = PLAN_OPT_NO_ASSIGNMENTS;
+  plan_error e;
+  assert_status(plan_doc_parse(text, strlen(text), &o, &doc, &e), PLAN_OK);
+  assert_int_equal(plan_doc_assignment_count(doc), 0);
+  plan_doc_free(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_gold_assignments),
+      cmocka_unit_test(test_lexicon_agencies),
+      cmocka_unit_test(test_unknown_agencies_and_mentions),
+  };
+  return cmocka_run_group_tests_name("assign", tests, NULL, NULL);
+}
