@@ -1,5 +1,6 @@
-/* bench_parse - parse throughput (normalize + segment + references) on the
- * corpus replicated to 64 MB, beside `cmark -t xml` on the same bytes. */
+/* bench_parse - parse throughput on the corpus replicated to 64 MB: without
+ * the assignment stage (normalize + segment + references) and with it,
+ * beside `cmark -t xml` on the same bytes. */
 #include "plan.h"
 #include "bench_util.h"
 
@@ -33,24 +34,31 @@ int main(void) {
   plan_options o;
   plan_options_init(&o);
   o.lexicon = lex;
-  double t[RUNS];
+  double t[RUNS], tn[RUNS];
   size_t nodes = 0;
   for (int r = 0; r < RUNS; r++) {
-    double t0 = now();
-    size_t at = 0;
-    for (size_t c = 0; c < copies; c++)
-      for (int i = 0; i < NFILES; i++) {
-        plan_doc *d;
-        if (plan_doc_parse(big + at, dlen[i], &o, &d, NULL) != PLAN_OK) return 1;
-        nodes += plan_doc_reference_count(d);
-        plan_doc_free(d);
-        at += dlen[i] + 1;
-      }
-    t[r] = now() - t0;
+    for (int with = 0; with < 2; with++) {
+      o.flags = with ? PLAN_OPT_DEFAULT : PLAN_OPT_NO_ASSIGNMENTS;
+      double t0 = now();
+      size_t at = 0;
+      for (size_t c = 0; c < copies; c++)
+        for (int i = 0; i < NFILES; i++) {
+          plan_doc *d;
+          if (plan_doc_parse(big + at, dlen[i], &o, &d, NULL) != PLAN_OK) return 1;
+          nodes += plan_doc_reference_count(d) + plan_doc_assignment_count(d);
+          plan_doc_free(d);
+          at += dlen[i] + 1;
+        }
+      (with ? t : tn)[r] = now() - t0;
+    }
   }
-  double per_doc = median(t, RUNS), rss = peak_rss();
-  printf("  libplan parse, one call per document : %7.1f MB/s  %7.0f documents/s  peak RSS %6.1f MB = %.2fx input\n",
+  double per_doc = median(t, RUNS), no_assign = median(tn, RUNS), rss = peak_rss();
+  printf("  libplan parse, no assignments        : %7.1f MB/s  %7.0f documents/s\n",
+         total / MB / no_assign, copies * NFILES / no_assign);
+  printf("  libplan parse, with assignments      : %7.1f MB/s  %7.0f documents/s  peak RSS %6.1f MB = %.2fx input\n",
          total / MB / per_doc, copies * NFILES / per_doc, rss / MB, rss / total);
+  printf("  assignments keep                     : %7.0f%% of the throughput; target >= 80%%\n",
+         100.0 * no_assign / per_doc);
 
   char path[] = "/tmp/plan-bench-XXXXXX";
   int fd = mkstemp(path);
@@ -70,7 +78,8 @@ int main(void) {
     double c = median(ct, RUNS);
     printf("  cmark -t xml (whole file)            : %7.1f MB/s                       peak RSS %6.1f MB = %.2fx input\n",
            total / MB / c, crss / MB, crss / total);
-    printf("  ratio libplan/cmark                  : %7.2fx; target >= 1x\n", c / per_doc);
+    printf("  ratio libplan/cmark                  : %7.2fx without assignments, %.2fx with; target >= 1x\n",
+           c / no_assign, c / per_doc);
   }
   plan_lexicon_free(lex);
   for (int i = 0; i < NFILES; i++) free(doc[i]);

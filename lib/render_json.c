@@ -85,6 +85,81 @@ static void frame(plan_buf *b, const plan_node *container, bool *first) {
   }
 }
 
+static void agency_ref(plan_buf *b, const plan_agency *a, const char *text) {
+  bool f = true;
+  plan__buf_putc(b, '{');
+  plan__json_key(b, &f, "id");
+  plan__json_str(b, a->id);
+  plan__json_key(b, &f, "name");
+  plan__json_str(b, a->name);
+  if (text) {
+    plan__json_key(b, &f, "text");
+    plan__json_str(b, text);
+  }
+  plan__json_key(b, &f, "known");
+  plan__buf_put(b, a->known ? "true" : "false", a->known ? 4 : 5);
+  plan__buf_putc(b, '}');
+}
+
+static void assignments(plan_buf *b, const plan_doc *doc) {
+  plan__buf_putc(b, '[');
+  for (size_t i = 0; i < doc->assignments.len; i++) {
+    const plan_assignment *a = (const plan_assignment *)doc->assignments.data + i;
+    bool f = true;
+    if (i) plan__buf_putc(b, ',');
+    plan__buf_putc(b, '{');
+    plan__json_key(b, &f, "label");
+    plan__json_str(b, a->label);
+    plan__json_key(b, &f, "heading");
+    plan__json_str(b, a->heading);
+    plan__json_key(b, &f, "line");
+    plan__buf_printf(b, "%zu", a->node->line);
+    plan__json_key(b, &f, "agencies");
+    plan__buf_putc(b, '[');
+    for (size_t k = 0; k < a->nagencies; k++) {
+      if (k) plan__buf_putc(b, ',');
+      agency_ref(b, a->agencies[k].agency, a->agencies[k].text);
+    }
+    plan__buf_putc(b, ']');
+    plan__json_key(b, &f, "requested");
+    plan__buf_put(b, a->requested ? "true" : "false", a->requested ? 4 : 5);
+    plan__json_key(b, &f, "duties");
+    plan__buf_putc(b, '[');
+    for (size_t k = 0; k < a->nduties; k++) {
+      const plan_duty *d = &a->duties[k];
+      bool df = true;
+      if (k) plan__buf_putc(b, ',');
+      plan__buf_putc(b, '{');
+      plan__json_key(b, &df, "text");
+      plan__json_str(b, d->text);
+      plan__json_key(b, &df, "agency");
+      plan__json_str(b, d->agency ? d->agency->id : NULL);
+      plan__json_key(b, &df, "mentions");
+      plan__buf_putc(b, '[');
+      for (size_t m = 0; m < d->nmentions; m++) {
+        if (m) plan__buf_putc(b, ',');
+        plan__buf_printf(b, "{\"id\":");
+        plan__json_str(b, d->mentions[m].agency->id);
+        plan__buf_printf(b, ",\"role\":\"%s\",\"text\":", plan_role_name(d->mentions[m].role));
+        plan__json_str(b, d->mentions[m].text);
+        plan__buf_putc(b, '}');
+      }
+      plan__buf_putc(b, ']');
+      plan__json_key(b, &df, "deadline");
+      plan__json_str(b, d->deadline);
+      plan__json_key(b, &df, "line");
+      plan__buf_printf(b, "%zu", d->line);
+      plan__json_key(b, &df, "start");
+      plan__buf_printf(b, "%zu", d->start);
+      plan__json_key(b, &df, "end");
+      plan__buf_printf(b, "%zu", d->end);
+      plan__buf_putc(b, '}');
+    }
+    plan__buf_put(b, "]}", 2);
+  }
+  plan__buf_putc(b, ']');
+}
+
 char *plan_render_json(const plan_doc *doc, size_t *len) {
   if (!doc) return NULL;
   plan_buf b = {0};
@@ -109,6 +184,23 @@ char *plan_render_json(const plan_doc *doc, size_t *len) {
   plan__buf_putc(&b, '[');
   first = true;
   sections(&b, doc->root, &first);
+  plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "assignments");
+  assignments(&b, doc);
+  plan__json_key(&b, &f, "not_assignments");
+  plan__buf_putc(&b, '[');
+  for (size_t i = 0; i < doc->non_assignments.len; i++) {
+    const plan_node *n = ((const plan_node **)doc->non_assignments.data)[i];
+    if (i) plan__buf_putc(&b, ',');
+    plan__json_str(&b, n->title ? n->title : n->text);
+  }
+  plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "agencies");
+  plan__buf_putc(&b, '[');
+  for (size_t i = 0; i < doc->agencies.len; i++) {
+    if (i) plan__buf_putc(&b, ',');
+    agency_ref(&b, ((const plan_agency **)doc->agencies.data)[i], NULL);
+  }
   plan__buf_putc(&b, ']');
   plan__json_key(&b, &f, "references");
   plan__buf_putc(&b, '[');

@@ -80,6 +80,46 @@ char *plan_render_xml(const plan_doc *doc, size_t *len) {
     if (doc->meta[m]) xmlNewTextChild(meta, NULL, X(plan_meta_name((plan_meta)m)), X(doc->meta[m]));
   xmlNodePtr body = xmlNewChild(root, NULL, X("body"), NULL);
   for (const plan_node *c = doc->root->first; body && c; c = c->next) add_node(body, c);
+  xmlNodePtr asg = xmlNewChild(root, NULL, X("assignments"), NULL);
+  for (size_t i = 0; asg && i < doc->assignments.len; i++) {
+    const plan_assignment *a = (const plan_assignment *)doc->assignments.data + i;
+    xmlNodePtr e = xmlNewChild(asg, NULL, X("assignment"), NULL);
+    if (!e) continue;
+    xmlNewProp(e, X("label"), X(a->label));
+    xmlNewProp(e, X("requested"), X(a->requested ? "true" : "false"));
+    number_attr(e, "line", a->node->line);
+    if (a->heading) xmlNewTextChild(e, NULL, X("heading"), X(a->heading));
+    for (size_t k = 0; k < a->nagencies; k++) {
+      xmlNodePtr ag = xmlNewTextChild(e, NULL, X("agency"), X(a->agencies[k].text));
+      if (ag) xmlNewProp(ag, X("ref"), X(a->agencies[k].agency->id));
+    }
+    for (size_t k = 0; k < a->nduties; k++) {
+      const plan_duty *d = &a->duties[k];
+      xmlNodePtr de = xmlNewChild(e, NULL, X("duty"), NULL);
+      if (!de) continue;
+      number_attr(de, "line", d->line);
+      number_attr(de, "start", d->start);
+      number_attr(de, "end", d->end);
+      if (d->agency) xmlNewProp(de, X("by"), X(d->agency->id));
+      if (d->deadline) xmlNewProp(de, X("deadline"), X(d->deadline));
+      xmlNewTextChild(de, NULL, X("content"), X(d->text));
+      for (size_t m = 0; m < d->nmentions; m++) {
+        xmlNodePtr me = xmlNewTextChild(de, NULL, X("mention"), X(d->mentions[m].text));
+        if (!me) continue;
+        xmlNewProp(me, X("ref"), X(d->mentions[m].agency->id));
+        xmlNewProp(me, X("role"), X(plan_role_name(d->mentions[m].role)));
+      }
+    }
+  }
+  xmlNodePtr ags = xmlNewChild(root, NULL, X("agencies"), NULL);
+  for (size_t i = 0; ags && i < doc->agencies.len; i++) {
+    const plan_agency *a = ((const plan_agency **)doc->agencies.data)[i];
+    xmlNodePtr e = xmlNewTextChild(ags, NULL, X("agency"), X(a->name));
+    if (!e) continue;
+    xmlNewProp(e, X("id"), X(a->id));
+    xmlNewProp(e, X("kind"), X(a->kind));
+    xmlNewProp(e, X("known"), X(a->known ? "true" : "false"));
+  }
   xmlNodePtr refs = xmlNewChild(root, NULL, X("references"), NULL);
   for (size_t i = 0; refs && i < doc->refs.len; i++) {
     const plan_reference *r = (const plan_reference *)doc->refs.data + i;

@@ -42,3 +42,10 @@ $plan parse corpus/binh-dinh-2021-kh-1472.txt 2>&1 >/dev/null | grep -q 'binh-di
 printf '' > /tmp/plan-cli-empty.$$
 expect 1 $plan parse /tmp/plan-cli-empty.$$
 rm -f /tmp/plan-cli-empty.$$
+# assignments in JSON; plan agencies
+$plan parse --format=json corpus/binh-dinh-2021-kh-1472.txt 2>/dev/null | grep -q '"assignments":\[{"label":"1"'
+$plan parse --format=xml corpus/hai-phong-2021-kh-03.txt 2>/dev/null | grep -q '<duty .*by="youth-union"'
+$plan agencies | grep -q '^dolisa	province	department'
+[ "$($plan agencies | wc -l)" -ge 40 ]
+$plan agencies corpus/quang-ngai-2020-cv-4040.txt | grep -q 'district-pcs	known	2	6	'
+$plan agencies --help | grep -q lexicon

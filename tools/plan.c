@@ -1,5 +1,6 @@
 /* plan - the libplan command-line tool. */
 #include <errno.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,7 +18,8 @@ static void usage(FILE *f) {
           "\n"
           "Commands:\n"
           "  normalize   normalize Vietnamese administrative text\n"
-          "  parse       segment plans: metadata, outline, references\n"
+          "  parse       segment plans: metadata, outline, assignments, references\n"
+          "  agencies    list the agency lexicon, or the agencies plans name\n"
           "\n"
           "Run 'plan COMMAND --help' for a command's options.\n"
           "\n"
@@ -276,6 +278,88 @@ done:
   return rc;
 }
 
+static void agencies_usage(FILE *f) {
+  fprintf(f,
+          "usage: plan agencies [--lexicon=FILE] [FILE...]\n"
+          "\n"
+          "Without FILE: lists the agency lexicon, one agency a line:\n"
+          "  id<TAB>level<TAB>kind<TAB>portfolios<TAB>name\n"
+          "With FILEs: lists the agencies each plan names:\n"
+          "  file<TAB>id<TAB>known|unknown<TAB>items<TAB>duties<TAB>name\n"
+          "where items counts the agency items naming it and duties the duties it\n"
+          "carries there or as a member organisation.\n"
+          "\n"
+          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
+}
+
+static int cmd_agencies(int argc, char **argv) {
+  plan_lexicon *lex = NULL;
+  int rc = EXIT_OK, nfiles = 0;
+  const char *v;
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  if (!files || plan_lexicon_new(&lex) != PLAN_OK) { free(files); return EXIT_IO; }
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      agencies_usage(stdout);
+      goto done;
+    } else if ((v = opt_value(a, "--lexicon")) || (!strcmp(a, "--lexicon") && i + 1 < argc && (v = argv[++i]))) {
+      plan_error e;
+      if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
+      agencies_usage(stderr);
+      rc = EXIT_USAGE;
+      goto done;
+    } else {
+      files[nfiles++] = argv[i];
+    }
+  }
+  if (nfiles == 0) {
+    for (size_t i = 0; i < plan_lexicon_agency_count(lex); i++) {
+      const char *id, *name, *level, *kind, *portfolios;
+      plan_lexicon_agency(lex, i, &id, &name, &level, &kind, &portfolios);
+      printf("%s\t%s\t%s\t%s\t%s\n", id, level, kind, portfolios, name);
+    }
+    goto done;
+  }
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  for (int f = 0; f < nfiles; f++) {
+    plan_doc *doc;
+    plan_error e;
+    if (plan_doc_parse_file(files[f], &o, &doc, &e) != PLAN_OK) {
+      int r = report(files[f], &e);
+      if (rc == EXIT_OK) rc = r;
+      continue;
+    }
+    for (size_t i = 0; i < plan_doc_agency_count(doc); i++) {
+      const plan_agency *ag = plan_doc_agency(doc, i);
+      size_t items = 0, duties = 0;
+      for (size_t k = 0; k < plan_doc_assignment_count(doc); k++) {
+        const plan_assignment *a = plan_doc_assignment(doc, k);
+        bool named = false;
+        for (size_t m = 0; m < plan_assignment_agency_count(a); m++)
+          named |= plan_mention_agency(plan_assignment_agency(a, m)) == ag;
+        items += named;
+        for (size_t d = 0; d < plan_assignment_duty_count(a); d++) {
+          const plan_agency *by = plan_duty_agency(plan_assignment_duty(a, d));
+          duties += by ? by == ag : named;
+        }
+      }
+      printf("%s\t%s\t%s\t%zu\t%zu\t%s\n", files[f], plan_agency_id(ag),
+             plan_agency_known(ag) ? "known" : "unknown", items, duties, plan_agency_name(ag));
+    }
+    plan_doc_free(doc);
+  }
+done:
+  if (fflush(stdout) != 0) rc = EXIT_IO;
+  free(files);
+  plan_lexicon_free(lex);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -291,6 +375,7 @@ int main(int argc, char **argv) {
   }
   if (!strcmp(argv[1], "normalize")) return cmd_normalize(argc - 1, argv + 1);
   if (!strcmp(argv[1], "parse")) return cmd_parse(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "agencies")) return cmd_agencies(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
   usage(stderr);
   return EXIT_USAGE;
