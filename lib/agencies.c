@@ -9,9 +9,21 @@
 #include "tables.h"
 #include "words.h"
 
-static unsigned word_hash(const char *w) {
+static unsigned first_word_bit(const char *w) {
+  unsigned h = 5381;
+  for (; *w; w++) h = h * 33 + (unsigned char)*w;
+  return h % PLAN_FIRST_WORD_BITS;
+}
+
+/* Aliases are bucketed by their first two words (one-word aliases by
+ * their word), so a text word looks at a handful of candidates. */
+static unsigned words_hash(const char *w1, const char *w2) {
   unsigned h = 2166136261u;
-  for (; *w; w++) h = (h ^ (unsigned char)*w) * 16777619u;
+  for (; *w1; w1++) h = (h ^ (unsigned char)*w1) * 16777619u;
+  if (w2) {
+    h = (h ^ ' ') * 16777619u;
+    for (; *w2; w2++) h = (h ^ (unsigned char)*w2) * 16777619u;
+  }
   return h % PLAN_ALIAS_BUCKETS;
 }
 
@@ -67,7 +79,10 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
   a->key = keys.data; /* count NUL-terminated words, back to back */
   a->len = count;
   a->agency = agency;
-  a->hash = word_hash(keys.data);
+  a->hash = count > 1 ? words_hash(keys.data, keys.data + strlen(keys.data) + 1)
+                      : words_hash(keys.data, NULL);
+  unsigned bit = first_word_bit(keys.data);
+  lex->first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
   size_t *slot = plan__vec_push(&lex->buckets[a->hash]);
   if (!slot) return PLAN_ENOMEM;
   *slot = lex->aliases.len - 1;
@@ -137,18 +152,17 @@ void plan__agencies_free(plan_lexicon *lex) {
   for (int b = 0; b < PLAN_ALIAS_BUCKETS; b++) plan__vec_free(&lex->buckets[b]);
 }
 
-bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
-                     const plan_words *province, size_t *agency, size_t *nwords) {
-  if (at >= plan__words_count(ws)) return false;
-  const plan_vec *b = &lex->buckets[word_hash(plan__word_key(ws, at))];
+static bool try_bucket(const plan_lexicon *lex, unsigned bucket, const plan_words *ws, size_t at,
+                       const plan_words *province, size_t *agency, size_t *nwords) {
+  const plan_vec *b = &lex->buckets[bucket];
   const size_t *ix = b->data;
   for (size_t k = 0; k < b->len; k++) {
     const plan_alias *a = (const plan_alias *)lex->aliases.data + ix[k];
     const char *w = a->key;
     size_t pos = at;
     bool ok = true;
-    for (size_t i = 0; ok && i < a->len; i++, w += strlen(w) + 1) {
-      if (strcmp(w, "%p") == 0) {
+    for (size_t i = 0; ok && i < a->len; i++) {
+      if (w[0] == '%' && w[1] == 'p' && !w[2]) {
         size_t pn = province ? plan__words_count(province) : 0;
         ok = pn > 0;
         for (size_t p = 0; ok && p < pn; p++)
@@ -159,6 +173,7 @@ bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
         ok = pos < plan__words_count(ws) && strcmp(plan__word_key(ws, pos), w) == 0;
         pos++;
       }
+      if (ok) w += strlen(w) + 1;
     }
     if (ok) {
       *agency = a->agency;
@@ -167,6 +182,24 @@ bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
     }
   }
   return false;
+}
+
+bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
+                     const plan_words *province, size_t *agency, size_t *nwords) {
+  size_t n = plan__words_count(ws);
+  if (at >= n) return false;
+  const char *w0 = plan__word_key(ws, at);
+  unsigned bit = first_word_bit(w0);
+  if (!(lex->first_words[bit / 64] >> (bit % 64) & 1)) return false; /* most words */
+  /* multi-word aliases first (longest first within the bucket), then one-word ones */
+  if (at + 1 < n &&
+      try_bucket(lex, words_hash(w0, plan__word_key(ws, at + 1)), ws, at, province, agency, nwords))
+    return true;
+  if (at + 1 < n && province && plan__words_count(province)) {
+    /* "Báo %p": the second word is the province's first */
+    if (try_bucket(lex, words_hash(w0, "%p"), ws, at, province, agency, nwords)) return true;
+  }
+  return try_bucket(lex, words_hash(w0, NULL), ws, at, province, agency, nwords);
 }
 
 void plan__agency_info(const plan_lexicon *lex, size_t i, plan_agency_info *out) {

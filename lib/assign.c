@@ -196,8 +196,9 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   }
   for (size_t i = skip_to; i < plan__words_count(&ws);) {
     size_t len;
-    if (plan__words_match_str(&ws, i, "thoi gian thuc hien", &len) ||
-        plan__words_match_str(&ws, i, "thoi gian hoan thanh", &len)) {
+    if (strcmp(plan__word_key(&ws, i), "thoi") == 0 &&
+        (plan__words_match_str(&ws, i, "thoi gian thuc hien", &len) ||
+         plan__words_match_str(&ws, i, "thoi gian hoan thanh", &len))) {
       size_t j = i + len;
       while (j < plan__words_count(&ws) && !plan__word(&ws, j)->clause_end) j++;
       if (i + len < plan__words_count(&ws)) {

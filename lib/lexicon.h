@@ -16,7 +16,8 @@ typedef struct plan_alias {
   unsigned hash;  /* of the first word */
 } plan_alias;
 
-#define PLAN_ALIAS_BUCKETS 128
+#define PLAN_ALIAS_BUCKETS 512
+#define PLAN_FIRST_WORD_BITS 4096
 
 struct plan_lexicon {
   plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
@@ -26,6 +27,7 @@ struct plan_lexicon {
   plan_vec agencies;              /* of plan_agency_def */
   plan_vec aliases;               /* of plan_alias, longest first per bucket */
   plan_vec buckets[PLAN_ALIAS_BUCKETS]; /* of size_t alias indices */
+  uint64_t first_words[PLAN_FIRST_WORD_BITS / 64]; /* which words can start an alias */
 };
 
 PLAN_INTERNAL plan_status plan__agencies_init(plan_lexicon *lex);
