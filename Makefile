@@ -20,7 +20,7 @@ CC ?= cc
 PKG_CONFIG ?= pkg-config
 DEPS = libxml-2.0 libpcre2-8 libutf8proc
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
-DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null)
+DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -lm
 # Tests read the gold JSON with jansson; the library does not use it.
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka jansson 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null)

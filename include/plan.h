@@ -585,6 +585,140 @@ PLAN_API char *plan_render_json(const plan_doc *doc, size_t *len);
 PLAN_API char *plan_render_xml(const plan_doc *doc, size_t *len);
 PLAN_API char *plan_render_text(const plan_doc *doc, size_t *len);
 
+/* ------------------------------------------------------------------ */
+/* Comparison                                                         */
+/* ------------------------------------------------------------------ */
+
+/** A comparison of N >= 2 documents: for every agency, which duties each
+ *  document gives it, aligned between every two documents.  It borrows its
+ *  documents: they must outlive it.  The result does not depend on the order
+ *  the documents are given in: they are put in a canonical order (province,
+ *  then source name, then content), and indices refer to that order. */
+typedef struct plan_compare plan_compare;
+
+/** Switches for plan_compare_options.flags. */
+#define PLAN_COMPARE_DEFAULT 0u
+/** Leave out duties given to collective items ("Các sở, ban, ngành ..."). */
+#define PLAN_COMPARE_EXCLUDE_COLLECTIVE (1u << 0)
+/** Do not match agencies by portfolio when provinces organise differently. */
+#define PLAN_COMPARE_NO_PORTFOLIO (1u << 1)
+
+/** Knobs of the alignment, with their defaults (plan_compare_options_init). */
+typedef struct plan_compare_options {
+  size_t size;            /**< sizeof, set by init */
+  unsigned flags;         /**< PLAN_COMPARE_* */
+  double reworded_min;    /**< least similarity of a reworded pair (0.30) */
+  double partial_min;     /**< least similarity of a partial pair (0.18) */
+  double merge_min;       /**< least share of a duty's weight found in the
+                               duty it merges into (0.55) */
+  double bigram_weight;   /**< weight of syllable bigrams against unigrams (0.5) */
+  double boilerplate_max; /**< a link is boilerplate when its rare shared
+                               words carry less than this share of the score (0.35) */
+  size_t max_documents;   /**< limit on N (4096) */
+} plan_compare_options;
+
+PLAN_API void plan_compare_options_init(plan_compare_options *opts);
+
+/** Compares n documents.  docs[i] are borrowed; opts may be NULL.  Returns
+ *  PLAN_OK and *out (free with plan_compare_free()), PLAN_EINVAL (n < 2, a
+ *  NULL document, the same document twice), PLAN_ELIMIT (n above
+ *  max_documents) or PLAN_ENOMEM. */
+PLAN_API plan_status plan_compare_new(const plan_doc *const *docs, size_t n,
+                                      const plan_compare_options *opts, plan_compare **out,
+                                      plan_error *err);
+PLAN_API void plan_compare_free(plan_compare *cmp);
+
+PLAN_API size_t plan_compare_document_count(const plan_compare *cmp);
+/** The i-th document in canonical order. */
+PLAN_API const plan_doc *plan_compare_document(const plan_compare *cmp, size_t i);
+
+/** Agencies, sorted by id. */
+PLAN_API size_t plan_compare_agency_count(const plan_compare *cmp);
+PLAN_API const char *plan_compare_agency_id(const plan_compare *cmp, size_t i);
+PLAN_API const char *plan_compare_agency_name(const plan_compare *cmp, size_t i);
+/** 1 when the agency is collective ("Các sở, ban, ngành ..."). */
+PLAN_API int plan_compare_agency_collective(const plan_compare *cmp, size_t i);
+/** How many duties document doc gives agency i (0: absent). */
+PLAN_API size_t plan_compare_duty_count(const plan_compare *cmp, size_t agency, size_t doc);
+/** Duty k of agency i in document doc. */
+PLAN_API const plan_duty *plan_compare_duty(const plan_compare *cmp, size_t agency, size_t doc,
+                                            size_t k);
+/** The label of the assignment item duty k comes from ("4"). */
+PLAN_API const char *plan_compare_duty_item(const plan_compare *cmp, size_t agency, size_t doc,
+                                            size_t k);
+/** When document doc has no agency i but covers its portfolios with others
+ *  ("Sở Văn hóa và Thể thao" plus "Sở Du lịch" for "Sở Văn hóa, Thể thao và
+ *  Du lịch"): their ids joined by '+', else NULL.  Those agencies' duties
+ *  then stand in for agency i in that document. */
+PLAN_API const char *plan_compare_agency_via(const plan_compare *cmp, size_t agency, size_t doc);
+
+/** How two documents' duties for one agency relate. */
+typedef enum plan_link_kind {
+  PLAN_LINK_SAME = 1,   /**< identical after normalization */
+  PLAN_LINK_REWORDED,   /**< the same duty in other words */
+  PLAN_LINK_MERGED,     /**< several duties of a folded into one of b */
+  PLAN_LINK_SPLIT,      /**< one duty of a split into several of b */
+  PLAN_LINK_PARTIAL,    /**< overlapping in part */
+  PLAN_LINK_ONLY_A,     /**< a duty of a with no counterpart in b */
+  PLAN_LINK_ONLY_B      /**< a duty of b with no counterpart in a */
+} plan_link_kind;
+PLAN_API const char *plan_link_kind_name(plan_link_kind kind); /* "same", ...; static */
+
+/** One relation between the duties of documents a < b for an agency. */
+typedef struct plan_link plan_link;
+
+/** The links of agency i between documents a and b (a != b; order does not
+ *  matter: the link's own a is the lower index). */
+PLAN_API size_t plan_compare_link_count(const plan_compare *cmp, size_t agency, size_t a,
+                                        size_t b);
+PLAN_API const plan_link *plan_compare_link(const plan_compare *cmp, size_t agency, size_t a,
+                                            size_t b, size_t i);
+PLAN_API plan_link_kind plan_link_kind_of(const plan_link *l);
+/** The duties on side 0 (document a) or 1 (document b): indices into
+ *  plan_compare_duty's k; a merge has two or more on one side. */
+PLAN_API size_t plan_link_duty_count(const plan_link *l, int side);
+PLAN_API size_t plan_link_duty(const plan_link *l, int side, size_t i);
+/** Similarity in [0, 1] (0 for only-in links), and its parts: unigram and
+ *  bigram cosine over syllables weighted by rarity across the compared
+ *  documents. */
+PLAN_API double plan_link_similarity(const plan_link *l);
+PLAN_API double plan_link_unigram(const plan_link *l);
+PLAN_API double plan_link_bigram(const plan_link *l);
+/** 1 when the link rests mostly on words every duty repeats. */
+PLAN_API int plan_link_boilerplate(const plan_link *l);
+/** The rarest syllables the two sides share, space-separated (folded). */
+PLAN_API const char *plan_link_rare_words(const plan_link *l);
+
+/** Word-level difference of a reworded, merged or split link, by syllable:
+ *  a minimal edit script turning side a's text into side b's (the sides'
+ *  duties joined by a space).  Each step: PLAN_DIFF_EQUAL, _DELETE (from
+ *  a) or _INSERT (from b), with byte offsets and lengths into each side's
+ *  joined text and into the source files. */
+typedef enum plan_diff_op { PLAN_DIFF_EQUAL = 0, PLAN_DIFF_DELETE, PLAN_DIFF_INSERT } plan_diff_op;
+typedef struct plan_diff_step {
+  plan_diff_op op;
+  size_t a_off, a_len;        /**< in side a's text (0, 0 for an insert) */
+  size_t b_off, b_len;        /**< in side b's text (0, 0 for a delete) */
+  size_t a_source, b_source;  /**< byte offsets in the source files */
+} plan_diff_step;
+PLAN_API size_t plan_link_diff_count(const plan_link *l);
+PLAN_API const plan_diff_step *plan_link_diff(const plan_link *l, size_t i);
+/** The joined text of one side (owned by the comparison). */
+PLAN_API const char *plan_link_text(const plan_link *l, int side);
+
+/** Renders a comparison: JSON (documents, agencies with pairs and matches,
+ *  coverage), CSV (one row per duty group, one column per document), HTML
+ *  (one self-contained page, written with libxml2) or text (the coverage
+ *  table and each agency's aligned duties; with PLAN_RENDER_COLOR, changed
+ *  words in ANSI colour).  agency: only that agency's id, or NULL for all.
+ *  Returns a new string for plan_free(), or NULL when out of memory. */
+#define PLAN_RENDER_COLOR (1u << 0)
+PLAN_API char *plan_render_compare_json(const plan_compare *cmp, const char *agency, size_t *len);
+PLAN_API char *plan_render_compare_csv(const plan_compare *cmp, const char *agency, size_t *len);
+PLAN_API char *plan_render_compare_html(const plan_compare *cmp, const char *agency, size_t *len);
+PLAN_API char *plan_render_compare_text(const plan_compare *cmp, const char *agency,
+                                        unsigned flags, size_t *len);
+
 #ifdef __cplusplus
 }
 #endif

@@ -176,6 +176,8 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   d->text = span_dup(doc, s, b, e);
   if (p) {
     size_t off = (size_t)(s - p->text) + b;
+    d->para = p;
+    d->para_off = off;
     plan__doc_position(doc, plan__para_norm(p, off), &d->start, &d->line, NULL);
     plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
   }
@@ -393,4 +395,11 @@ plan_status plan__assign(plan_doc *doc) {
   if (st == PLAN_OK && (doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
     st = PLAN_ENOMEM;
   return st;
+}
+
+size_t plan__duty_input_offset(const plan_doc *doc, const plan_duty *d, size_t off) {
+  if (!d->para) return d->start;
+  size_t in;
+  plan__doc_position(doc, plan__para_norm(d->para, d->para_off + off), &in, NULL, NULL);
+  return in;
 }

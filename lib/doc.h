@@ -66,6 +66,8 @@ struct plan_mention {
 struct plan_duty {
   const char *text;
   size_t start, end, line;
+  const plan_para *para; /* where text starts (NULL for joined paragraphs) */
+  size_t para_off;       /* offset of text in para->text */
   const plan_agency *agency; /* a member organisation, or NULL */
   plan_mention *mentions;
   size_t nmentions;
@@ -125,6 +127,9 @@ PLAN_INTERNAL void plan__doc_position(const plan_doc *doc, size_t norm_off,
                                       size_t *offset, size_t *line, size_t *column);
 /* Normalized-text offset of an offset inside a paragraph's text. */
 PLAN_INTERNAL size_t plan__para_norm(const plan_para *p, size_t off);
+
+/* Input byte offset of byte off of a duty's text. */
+PLAN_INTERNAL size_t plan__duty_input_offset(const plan_doc *doc, const plan_duty *d, size_t off);
 
 /* Whether a paragraph's key starts with the folded words prefix. */
 PLAN_INTERNAL bool plan__para_starts(const plan_para *p, const char *prefix);

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "plan.h"
 
@@ -20,6 +21,7 @@ static void usage(FILE *f) {
           "  normalize   normalize Vietnamese administrative text\n"
           "  parse       segment plans: metadata, outline, assignments, references\n"
           "  agencies    list the agency lexicon, or the agencies plans name\n"
+          "  compare     compare provinces' plans: duties shared, reworded, missing\n"
           "\n"
           "Run 'plan COMMAND --help' for a command's options.\n"
           "\n"
@@ -360,6 +362,143 @@ done:
   return rc;
 }
 
+static void compare_usage(FILE *f) {
+  fprintf(f,
+          "usage: plan compare [OPTIONS] FILE FILE...\n"
+          "\n"
+          "Aligns the duties every plan gives each agency and reports which are the\n"
+          "same, reworded, merged, split or only in some plans, with the words\n"
+          "that differ.\n"
+          "\n"
+          "Options:\n"
+          "  --format=FORMAT       text (the default), json, csv or html\n"
+          "  --agency=ID           only this agency (see plan agencies)\n"
+          "  -o FILE, --output=FILE  write the report to FILE\n"
+          "  --exclude-collective  leave out duties of collective items\n"
+          "  --no-portfolio        do not match agencies by portfolio\n"
+          "  --reworded=X --partial=X --merge=X  similarity thresholds\n"
+          "  --color=WHEN          auto (the default), always or never\n"
+          "  --lexicon=FILE        extra abbreviations and agencies\n"
+          "  -h, --help            show this help\n"
+          "\n"
+          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
+}
+
+static int cmd_compare(int argc, char **argv) {
+  plan_compare_options co;
+  plan_compare_options_init(&co);
+  plan_options o;
+  plan_options_init(&o);
+  plan_lexicon *lex = NULL;
+  enum { TEXT, JSON, CSV, HTML } format = TEXT;
+  const char *agency = NULL, *output = NULL, *v;
+  int color = -1, rc = EXIT_OK, nfiles = 0;
+  char **files = calloc((size_t)argc + 1, sizeof *files);
+  plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
+  if (!files || !docs || plan_lexicon_new(&lex) != PLAN_OK) { free(files); free(docs); return EXIT_IO; }
+  o.lexicon = lex;
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+#define VALUE(name) ((v = opt_value(a, name)) || (!strcmp(a, name) && i + 1 < argc && (v = argv[++i])))
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      compare_usage(stdout);
+      goto done;
+    } else if (VALUE("--format")) {
+      if (!strcmp(v, "text")) format = TEXT;
+      else if (!strcmp(v, "json")) format = JSON;
+      else if (!strcmp(v, "csv")) format = CSV;
+      else if (!strcmp(v, "html")) format = HTML;
+      else { fprintf(stderr, "%s: unknown format '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+    } else if (VALUE("--agency")) {
+      agency = v;
+    } else if (VALUE("--output") || (!strcmp(a, "-o") && i + 1 < argc && (v = argv[++i]))) {
+      output = v;
+    } else if (!strcmp(a, "--exclude-collective")) {
+      co.flags |= PLAN_COMPARE_EXCLUDE_COLLECTIVE;
+    } else if (!strcmp(a, "--no-portfolio")) {
+      co.flags |= PLAN_COMPARE_NO_PORTFOLIO;
+    } else if (VALUE("--reworded")) {
+      co.reworded_min = atof(v);
+    } else if (VALUE("--partial")) {
+      co.partial_min = atof(v);
+    } else if (VALUE("--merge")) {
+      co.merge_min = atof(v);
+    } else if (VALUE("--color")) {
+      color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
+    } else if (VALUE("--lexicon")) {
+      plan_error e;
+      if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
+      compare_usage(stderr);
+      rc = EXIT_USAGE;
+      goto done;
+    } else {
+      files[nfiles++] = argv[i];
+    }
+#undef VALUE
+  }
+  if (nfiles < 2) {
+    fprintf(stderr, "%s: compare needs two files or more\n", prog);
+    compare_usage(stderr);
+    rc = EXIT_USAGE;
+    goto done;
+  }
+  int ndocs = 0;
+  for (int f = 0; f < nfiles; f++) {
+    plan_error e;
+    if (plan_doc_parse_file(files[f], &o, &docs[ndocs], &e) != PLAN_OK) {
+      int r = report(files[f], &e);
+      if (rc == EXIT_OK) rc = r;
+      continue;
+    }
+    ndocs++;
+  }
+  if (rc != EXIT_OK) goto done;
+  plan_compare *cmp;
+  plan_error e;
+  if (plan_compare_new((const plan_doc *const *)docs, (size_t)ndocs, &co, &cmp, &e) != PLAN_OK) {
+    rc = report("compare", &e);
+    goto done;
+  }
+  if (agency) {
+    bool known = false;
+    for (size_t g = 0; g < plan_compare_agency_count(cmp); g++)
+      known |= !strcmp(plan_compare_agency_id(cmp, g), agency);
+    if (!known) {
+      fprintf(stderr, "%s: no agency '%s' in these plans\n", prog, agency);
+      plan_compare_free(cmp);
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  }
+  if (color < 0) color = !output && format == TEXT && isatty(STDOUT_FILENO);
+  size_t n = 0;
+  char *out = format == JSON ? plan_render_compare_json(cmp, agency, &n)
+            : format == CSV ? plan_render_compare_csv(cmp, agency, &n)
+            : format == HTML ? plan_render_compare_html(cmp, agency, &n)
+            : plan_render_compare_text(cmp, agency, color ? PLAN_RENDER_COLOR : 0, &n);
+  FILE *f = output ? fopen(output, "wb") : stdout;
+  if (!out || !f) {
+    fprintf(stderr, "%s: %s\n", prog, !out ? "out of memory" : "cannot open the output file");
+    rc = EXIT_IO;
+  } else if (fwrite(out, 1, n, f) != n || (f != stdout && fclose(f) != 0)) {
+    fprintf(stderr, "%s: cannot write %s\n", prog, output ? output : "the output");
+    rc = EXIT_IO;
+  } else if (f != stdout) {
+    fprintf(stderr, "%s: wrote %s\n", prog, output);
+  }
+  plan_free(out);
+  plan_compare_free(cmp);
+done:
+  for (int i = 0; docs && i < argc; i++) plan_doc_free(docs[i]);
+  free(docs);
+  free(files);
+  plan_lexicon_free(lex);
+  if (fflush(stdout) != 0) rc = EXIT_IO;
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -376,6 +515,7 @@ int main(int argc, char **argv) {
   if (!strcmp(argv[1], "normalize")) return cmd_normalize(argc - 1, argv + 1);
   if (!strcmp(argv[1], "parse")) return cmd_parse(argc - 1, argv + 1);
   if (!strcmp(argv[1], "agencies")) return cmd_agencies(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "compare")) return cmd_compare(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
   usage(stderr);
   return EXIT_USAGE;

@@ -1,0 +1,227 @@
+/* align.c - the duties of one agency in two documents, aligned as an
+ * assignment problem (lists are reordered, so order must not matter): the
+ * best one-to-one matching by similarity (Kuhn-Munkres), then the duties
+ * left over folded into a matched duty that contains them (merged, or split
+ * the other way), then what is left is only in one document. */
+#include <float.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+/* Kuhn-Munkres on a square cost matrix (the e-maxx formulation), rows and
+ * columns 1-based inside. */
+plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match) {
+  size_t k = m > n ? m : n;
+  double *u = calloc(k + 1, sizeof *u), *v = calloc(k + 1, sizeof *v), *minv = malloc((k + 1) * sizeof *minv);
+  size_t *p = calloc(k + 1, sizeof *p), *way = calloc(k + 1, sizeof *way);
+  bool *used = malloc((k + 1) * sizeof *used);
+  plan_status st = u && v && minv && p && way && used ? PLAN_OK : PLAN_ENOMEM;
+#define COST(i, j) ((i) <= m && (j) <= n ? -score[((i) - 1) * n + (j) - 1] : 0.0)
+  for (size_t i = 1; st == PLAN_OK && i <= k; i++) {
+    p[0] = i;
+    size_t j0 = 0;
+    for (size_t j = 0; j <= k; j++) { minv[j] = DBL_MAX; used[j] = false; }
+    do {
+      used[j0] = true;
+      size_t i0 = p[j0], j1 = 0;
+      double delta = DBL_MAX;
+      for (size_t j = 1; j <= k; j++) {
+        if (used[j]) continue;
+        double cur = COST(i0, j) - u[i0] - v[j];
+        if (cur < minv[j]) { minv[j] = cur; way[j] = j0; }
+        if (minv[j] < delta) { delta = minv[j]; j1 = j; }
+      }
+      for (size_t j = 0; j <= k; j++) {
+        if (used[j]) { u[p[j]] += delta; v[j] -= delta; }
+        else minv[j] -= delta;
+      }
+      j0 = j1;
+    } while (p[j0] != 0);
+    do {
+      size_t j1 = way[j0];
+      p[j0] = p[j1];
+      j0 = j1;
+    } while (j0);
+  }
+#undef COST
+  if (st == PLAN_OK) {
+    for (size_t i = 0; i < m; i++) match[i] = SIZE_MAX;
+    for (size_t j = 1; j <= k; j++)
+      if (p[j] >= 1 && p[j] <= m && j <= n && score[(p[j] - 1) * n + j - 1] > 0) match[p[j] - 1] = j - 1;
+  }
+  free(u); free(v); free(minv); free(p); free(way); free(used);
+  return st;
+}
+
+typedef struct draft {
+  plan_link_kind kind;
+  size_t ia[8], ib[8];
+  size_t na, nb;
+  double sim, uni, bi;
+} draft;
+
+static int draft_cmp(const void *x, const void *y) {
+  const draft *a = x, *b = y;
+  size_t ka = a->na ? a->ia[0] : SIZE_MAX, kb = b->na ? b->ia[0] : SIZE_MAX;
+  if (ka != kb) return ka < kb ? -1 : 1;
+  ka = a->nb ? a->ib[0] : SIZE_MAX;
+  kb = b->nb ? b->ib[0] : SIZE_MAX;
+  if (ka != kb) return ka < kb ? -1 : 1;
+  return (int)a->kind - (int)b->kind;
+}
+
+static void insert_sorted(size_t *list, size_t *n, size_t v) {
+  size_t i = (*n)++;
+  while (i > 0 && list[i - 1] > v) { list[i] = list[i - 1]; i--; }
+  list[i] = v;
+}
+
+plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
+  size_t m = ag->count[a], n = ag->count[b];
+  plan_cpair *pair = &ag->pairs[plan__pair_index(c->n, a, b)];
+  if (m == 0 || n == 0) return PLAN_OK;
+  plan_cduty *A = ag->duties[a], *B = ag->duties[b];
+  double *S = malloc(m * n * sizeof *S), *U = malloc(m * n * sizeof *U), *G = malloc(m * n * sizeof *G);
+  double *score = malloc(m * n * sizeof *score);
+  size_t *match = malloc(m * sizeof *match), *of_b = malloc(n * sizeof *of_b);
+  draft *dr = malloc((m + n) * sizeof *dr);
+  size_t *link_of_a = malloc(m * sizeof *link_of_a), *link_of_b = malloc(n * sizeof *link_of_b);
+  plan_status st = S && U && G && score && match && of_b && dr && link_of_a && link_of_b ? PLAN_OK : PLAN_ENOMEM;
+  size_t nd = 0;
+  if (st == PLAN_OK) {
+    for (size_t i = 0; i < m; i++)
+      for (size_t j = 0; j < n; j++) {
+        size_t x = i * n + j;
+        if (strcmp(A[i].key, B[j].key) == 0) { S[x] = U[x] = G[x] = 1; }
+        else plan__similarity(c, &A[i], &B[j], &S[x], &U[x], &G[x]);
+        score[x] = S[x] >= c->o.partial_min ? S[x] : 0;
+      }
+    st = plan__assignment(score, m, n, match);
+  }
+  if (st == PLAN_OK) {
+    for (size_t j = 0; j < n; j++) { of_b[j] = SIZE_MAX; link_of_b[j] = SIZE_MAX; }
+    for (size_t i = 0; i < m; i++) {
+      link_of_a[i] = SIZE_MAX;
+      if (match[i] == SIZE_MAX) continue;
+      size_t j = match[i], x = i * n + j;
+      draft *d = &dr[nd];
+      memset(d, 0, sizeof *d);
+      d->kind = strcmp(A[i].key, B[j].key) == 0 ? PLAN_LINK_SAME
+              : S[x] >= c->o.reworded_min ? PLAN_LINK_REWORDED : PLAN_LINK_PARTIAL;
+      d->ia[d->na++] = i;
+      d->ib[d->nb++] = j;
+      d->sim = S[x]; d->uni = U[x]; d->bi = G[x];
+      of_b[j] = i;
+      link_of_a[i] = link_of_b[j] = nd++;
+    }
+    /* Merges: a duty of a, unmatched or matched only in part, that a
+     * matched duty of b contains together with its own partner.  A partial
+     * link it had gives way (its other duty is then only in b). */
+    for (size_t i = 0; i < m; i++) {
+      size_t had = link_of_a[i];
+      if (had != SIZE_MAX && dr[had].kind != PLAN_LINK_PARTIAL) continue;
+      size_t best = SIZE_MAX;
+      double best_c = c->o.merge_min;
+      for (size_t j = 0; j < n; j++) {
+        size_t l = link_of_b[j];
+        if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].nb != 1 ||
+            dr[l].na >= 8)
+          continue;
+        double ci = plan__containment(&A[i], &B[j]);
+        if (ci >= best_c && plan__containment(&A[dr[l].ia[0]], &B[j]) >= c->o.merge_min) {
+          best_c = ci;
+          best = j;
+        }
+      }
+      if (best == SIZE_MAX) continue;
+      if (had != SIZE_MAX) {
+        dr[had].kind = 0; /* dissolved */
+        link_of_b[dr[had].ib[0]] = SIZE_MAX;
+      }
+      draft *d = &dr[link_of_b[best]];
+      insert_sorted(d->ia, &d->na, i);
+      d->kind = PLAN_LINK_MERGED;
+      link_of_a[i] = link_of_b[best];
+    }
+    /* Splits: the same, the other way round. */
+    for (size_t j = 0; j < n; j++) {
+      size_t had = link_of_b[j];
+      if (had != SIZE_MAX && (dr[had].kind != PLAN_LINK_PARTIAL || dr[had].na != 1)) continue;
+      size_t best = SIZE_MAX;
+      double best_c = c->o.merge_min;
+      for (size_t i = 0; i < m; i++) {
+        size_t l = link_of_a[i];
+        if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].kind == 0 ||
+            dr[l].na != 1 || dr[l].nb >= 8)
+          continue;
+        double ci = plan__containment(&B[j], &A[i]);
+        if (ci >= best_c && plan__containment(&B[dr[l].ib[0]], &A[i]) >= c->o.merge_min) {
+          best_c = ci;
+          best = i;
+        }
+      }
+      if (best == SIZE_MAX) continue;
+      if (had != SIZE_MAX) {
+        dr[had].kind = 0;
+        link_of_a[dr[had].ia[0]] = SIZE_MAX;
+      }
+      draft *d = &dr[link_of_a[best]];
+      insert_sorted(d->ib, &d->nb, j);
+      d->kind = PLAN_LINK_SPLIT;
+      link_of_b[j] = link_of_a[best];
+    }
+    for (size_t i = 0; i < m; i++)
+      if (link_of_a[i] == SIZE_MAX) {
+        memset(&dr[nd], 0, sizeof *dr);
+        dr[nd].kind = PLAN_LINK_ONLY_A;
+        dr[nd].ia[dr[nd].na++] = i;
+        nd++;
+      }
+    for (size_t j = 0; j < n; j++)
+      if (link_of_b[j] == SIZE_MAX) {
+        memset(&dr[nd], 0, sizeof *dr);
+        dr[nd].kind = PLAN_LINK_ONLY_B;
+        dr[nd].ib[dr[nd].nb++] = j;
+        nd++;
+      }
+    size_t kept = 0;
+    for (size_t k = 0; k < nd; k++)
+      if (dr[k].kind != 0) dr[kept++] = dr[k];
+    nd = kept;
+    qsort(dr, nd, sizeof *dr, draft_cmp);
+    pair->links = plan__arena_alloc(&c->arena, (nd + 1) * sizeof(plan_link));
+    if (!pair->links) st = PLAN_ENOMEM;
+  }
+  for (size_t k = 0; st == PLAN_OK && k < nd; k++) {
+    plan_link *l = &pair->links[k];
+    const draft *d = &dr[k];
+    l->kind = d->kind;
+    l->na = d->na;
+    l->nb = d->nb;
+    l->ia = plan__arena_alloc(&c->arena, (d->na + 1) * sizeof(size_t));
+    l->ib = plan__arena_alloc(&c->arena, (d->nb + 1) * sizeof(size_t));
+    if (!l->ia || !l->ib) { st = PLAN_ENOMEM; break; }
+    memcpy(l->ia, d->ia, d->na * sizeof(size_t));
+    memcpy(l->ib, d->ib, d->nb * sizeof(size_t));
+    l->sim = d->sim; l->uni = d->uni; l->bi = d->bi;
+    l->rare = "";
+    if (l->kind == PLAN_LINK_ONLY_A || l->kind == PLAN_LINK_ONLY_B) continue;
+    plan_cduty *as[8], *bs[8];
+    for (size_t x = 0; x < l->na; x++) as[x] = &A[l->ia[x]];
+    for (size_t y = 0; y < l->nb; y++) bs[y] = &B[l->ib[y]];
+    /* evidence and diff index the sides through as[] / bs[] by position */
+    size_t ia_save[8], ib_save[8];
+    for (size_t x = 0; x < l->na; x++) { ia_save[x] = l->ia[x]; l->ia[x] = x; }
+    for (size_t y = 0; y < l->nb; y++) { ib_save[y] = l->ib[y]; l->ib[y] = y; }
+    plan__evidence(c, l, as, bs);
+    if (l->kind != PLAN_LINK_SAME && l->kind != PLAN_LINK_PARTIAL)
+      st = plan__link_diff(c, l, as, bs, c->docs[a], c->docs[b]);
+    for (size_t x = 0; x < l->na; x++) l->ia[x] = ia_save[x];
+    for (size_t y = 0; y < l->nb; y++) l->ib[y] = ib_save[y];
+  }
+  if (st == PLAN_OK) pair->n = nd;
+  free(S); free(U); free(G); free(score); free(match); free(of_b); free(dr);
+  free(link_of_a); free(link_of_b);
+  return st;
+}

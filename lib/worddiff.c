@@ -1,0 +1,156 @@
+/* worddiff.c - Myers' O((N+M)D) difference over syllables: the shortest
+ * edit script from one duty's words to another's.  Tokens are whole printed
+ * syllables, so a change never splits one. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, const uint64_t *b,
+                            size_t nb, plan_diff_op **ops, size_t *nops) {
+  size_t max = na + nb;
+  size_t width = 2 * max + 1;
+  /* trace[d] holds V after step d; V[k + max] is the furthest x on diagonal k */
+  ptrdiff_t *v = malloc(width * sizeof *v);
+  ptrdiff_t *trace = NULL;
+  size_t steps = 0, cap = 0;
+  if (!v) return PLAN_ENOMEM;
+  for (size_t i = 0; i < width; i++) v[i] = 0;
+  ptrdiff_t off = (ptrdiff_t)max;
+  size_t d_found = 0;
+  bool done = false;
+  for (size_t d = 0; d <= max && !done; d++) {
+    if (steps == cap) {
+      cap = cap ? cap * 2 : 16;
+      ptrdiff_t *t = realloc(trace, cap * width * sizeof *t);
+      if (!t) { free(v); free(trace); return PLAN_ENOMEM; }
+      trace = t;
+    }
+    memcpy(trace + steps * width, v, width * sizeof *v);
+    steps++;
+    for (ptrdiff_t k = -(ptrdiff_t)d; k <= (ptrdiff_t)d; k += 2) {
+      ptrdiff_t x;
+      if (k == -(ptrdiff_t)d || (k != (ptrdiff_t)d && v[off + k - 1] < v[off + k + 1]))
+        x = v[off + k + 1];      /* down: an insertion */
+      else
+        x = v[off + k - 1] + 1;  /* right: a deletion */
+      ptrdiff_t y = x - k;
+      while (x < (ptrdiff_t)na && y < (ptrdiff_t)nb && a[x] == b[y]) { x++; y++; }
+      v[off + k] = x;
+      if (x >= (ptrdiff_t)na && y >= (ptrdiff_t)nb) { done = true; d_found = d; break; }
+    }
+  }
+  /* Walk back from (na, nb) through the trace, writing ops from the end. */
+  size_t n = na + nb; /* at most */
+  plan_diff_op *out = plan__arena_alloc(arena, (n + 1) * sizeof *out);
+  if (!out) { free(v); free(trace); return PLAN_ENOMEM; }
+  size_t pos = n;
+  ptrdiff_t x = (ptrdiff_t)na, y = (ptrdiff_t)nb;
+  for (size_t d = d_found; d > 0; d--) {
+    const ptrdiff_t *pv = trace + d * width; /* V before step d's moves = after d-1 */
+    ptrdiff_t k = x - y, pk;
+    if (k == -(ptrdiff_t)d || (k != (ptrdiff_t)d && pv[off + k - 1] < pv[off + k + 1])) pk = k + 1;
+    else pk = k - 1;
+    ptrdiff_t px = pv[off + pk], py = px - pk;
+    while (x > px && y > py) { /* the snake after the move */
+      out[--pos] = PLAN_DIFF_EQUAL;
+      x--;
+      y--;
+    }
+    if (pk == k + 1) { out[--pos] = PLAN_DIFF_INSERT; y--; }
+    else { out[--pos] = PLAN_DIFF_DELETE; x--; }
+  }
+  while (x > 0 && y > 0) { out[--pos] = PLAN_DIFF_EQUAL; x--; y--; }
+  free(v);
+  free(trace);
+  *ops = out + pos;
+  *nops = n - pos;
+  return PLAN_OK;
+}
+
+/* One side of a link: its duties' texts joined by a space, and its tokens
+ * with offsets in that text and in the source file. */
+typedef struct side {
+  plan_buf text;
+  uint64_t *tok;
+  size_t *off, *len, *src;
+  size_t n;
+} side;
+
+static plan_status build_side(side *s, plan_cduty *const *ds, size_t nd, const plan_doc *doc) {
+  size_t total = 0;
+  for (size_t i = 0; i < nd; i++) total += ds[i]->ntok;
+  memset(s, 0, sizeof *s);
+  s->tok = malloc((total + 1) * sizeof *s->tok);
+  s->off = malloc((total + 1) * sizeof *s->off);
+  s->len = malloc((total + 1) * sizeof *s->len);
+  s->src = malloc((total + 1) * sizeof *s->src);
+  if (!s->tok || !s->off || !s->len || !s->src) return PLAN_ENOMEM;
+  for (size_t i = 0; i < nd; i++) {
+    const plan_cduty *d = ds[i];
+    if (i) plan__buf_putc(&s->text, ' ');
+    size_t base = s->text.len;
+    plan__buf_put(&s->text, d->duty->text, strlen(d->duty->text));
+    for (size_t t = 0; t < d->ntok; t++) {
+      s->tok[s->n] = d->tokens[t];
+      s->off[s->n] = base + d->tok_off[t];
+      s->len[s->n] = d->tok_len[t];
+      s->src[s->n] = plan__duty_input_offset(doc, d->duty, d->tok_off[t]);
+      s->n++;
+    }
+  }
+  return s->text.oom ? PLAN_ENOMEM : PLAN_OK;
+}
+
+static void free_side(side *s) {
+  plan__buf_free(&s->text);
+  free(s->tok);
+  free(s->off);
+  free(s->len);
+  free(s->src);
+}
+
+plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as,
+                            plan_cduty *const *bs, const plan_doc *da, const plan_doc *db) {
+  side sa, sb;
+  memset(&sb, 0, sizeof sb);
+  plan_status st = build_side(&sa, as, l->na, da);
+  if (st == PLAN_OK) st = build_side(&sb, bs, l->nb, db);
+  plan_diff_op *ops = NULL;
+  size_t nops = 0;
+  if (st == PLAN_OK) st = plan__word_diff(&c->arena, sa.tok, sa.n, sb.tok, sb.n, &ops, &nops);
+  if (st == PLAN_OK) {
+    l->text[0] = plan__arena_strndup(&c->arena, sa.text.data ? sa.text.data : "", sa.text.len);
+    l->text[1] = plan__arena_strndup(&c->arena, sb.text.data ? sb.text.data : "", sb.text.len);
+    l->diff = plan__arena_alloc(&c->arena, (nops + 1) * sizeof *l->diff);
+    if (!l->text[0] || !l->text[1] || !l->diff) st = PLAN_ENOMEM;
+  }
+  /* Runs of one operation become one step. */
+  size_t x = 0, y = 0, n = 0;
+  for (size_t i = 0; st == PLAN_OK && i < nops;) {
+    plan_diff_op op = ops[i];
+    size_t j = i;
+    while (j < nops && ops[j] == op) j++;
+    size_t cnt = j - i;
+    plan_diff_step *s = &l->diff[n++];
+    memset(s, 0, sizeof *s);
+    s->op = op;
+    if (op != PLAN_DIFF_INSERT) {
+      s->a_off = sa.off[x];
+      s->a_len = sa.off[x + cnt - 1] + sa.len[x + cnt - 1] - sa.off[x];
+      s->a_source = sa.src[x];
+      x += cnt;
+    }
+    if (op != PLAN_DIFF_DELETE) {
+      s->b_off = sb.off[y];
+      s->b_len = sb.off[y + cnt - 1] + sb.len[y + cnt - 1] - sb.off[y];
+      s->b_source = sb.src[y];
+      y += cnt;
+    }
+    i = j;
+  }
+  l->ndiff = n;
+  free_side(&sa);
+  free_side(&sb);
+  return st;
+}

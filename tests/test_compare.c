@@ -1,0 +1,456 @@
+/* test_compare.c - comparing provinces: the gold alignments, invariance
+ * under normalization, order independence, the assignment solver, the word
+ * diff, and the reports. */
+#include <jansson.h>
+#include <libxml/HTMLparser.h>
+#include <utf8proc.h>
+
+#include "test_util.h"
+#include "compare.h" /* the solver and the diff, tested directly */
+
+static plan_doc *parse_text(const char *s, size_t n, const char *name) {
+  plan_doc *doc;
+  plan_error e;
+  if (plan_doc_parse(s, n, NULL, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
+  return doc;
+}
+
+static plan_doc *parse_named(const char *name) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  plan_doc *doc;
+  plan_error e;
+  if (plan_doc_parse_file(path, NULL, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
+  return doc;
+}
+
+/* The comparison's index of the document parsed from file name. */
+static size_t doc_named(const plan_compare *c, const char *name) {
+  for (size_t d = 0; d < plan_compare_document_count(c); d++) {
+    const char *src = plan_doc_source(plan_compare_document(c, d));
+    size_t sl = src ? strlen(src) : 0, nl = strlen(name);
+    if (sl >= nl && strcmp(src + sl - nl, name) == 0) return d;
+  }
+  fail_msg("document %s not in the comparison", name);
+  return 0;
+}
+
+static size_t agency_index(const plan_compare *c, const char *id) {
+  for (size_t g = 0; g < plan_compare_agency_count(c); g++)
+    if (strcmp(plan_compare_agency_id(c, g), id) == 0) return g;
+  fail_msg("no agency %s", id);
+  return 0;
+}
+
+/* Position k of the agency's duty list in document d that is duty `index`
+ * of item `label`. */
+static size_t duty_at(const plan_compare *c, size_t g, size_t d, const char *label, size_t index) {
+  const plan_doc *doc = plan_compare_document(c, d);
+  const plan_assignment *a = NULL;
+  for (size_t i = 0; i < plan_doc_assignment_count(doc); i++)
+    if (strcmp(plan_assignment_label(plan_doc_assignment(doc, i)), label) == 0)
+      a = plan_doc_assignment(doc, i);
+  assert_non_null(a);
+  const plan_duty *want = plan_assignment_duty(a, index);
+  for (size_t k = 0; k < plan_compare_duty_count(c, g, d); k++)
+    if (plan_compare_duty(c, g, d, k) == want) return k;
+  fail_msg("duty %s.%zu not under the agency", label, index);
+  return 0;
+}
+
+/* The duty pairs linked (same, reworded, merged, split, partial) between
+ * documents da and db for agency g, as (k_a, k_b) with k in each document's
+ * list. */
+typedef struct pairs {
+  size_t a[64], b[64];
+  size_t n;
+} pairs;
+
+static void linked_pairs(const plan_compare *c, size_t g, size_t da, size_t db, pairs *out,
+                         size_t *merges) {
+  out->n = 0;
+  size_t lo = da < db ? da : db;
+  for (size_t i = 0; i < plan_compare_link_count(c, g, da, db); i++) {
+    const plan_link *l = plan_compare_link(c, g, da, db, i);
+    plan_link_kind k = plan_link_kind_of(l);
+    if (k == PLAN_LINK_ONLY_A || k == PLAN_LINK_ONLY_B) continue;
+    if (k == PLAN_LINK_MERGED || k == PLAN_LINK_SPLIT) (*merges)++;
+    int sa = lo == da ? 0 : 1;
+    for (size_t x = 0; x < plan_link_duty_count(l, sa); x++)
+      for (size_t y = 0; y < plan_link_duty_count(l, 1 - sa); y++) {
+        out->a[out->n] = plan_link_duty(l, sa, x);
+        out->b[out->n++] = plan_link_duty(l, 1 - sa, y);
+      }
+  }
+}
+
+static bool has_pair(const pairs *p, size_t a, size_t b) {
+  for (size_t i = 0; i < p->n; i++)
+    if (p->a[i] == a && p->b[i] == b) return true;
+  return false;
+}
+
+/* Precision and recall of the linked pairs against gold/alignments.json,
+ * pairs marked partial counting neither way.  Returns the merge count. */
+static size_t check_gold(const plan_compare *c, double *precision, double *recall) {
+  json_error_t je;
+  char path[512];
+  snprintf(path, sizeof path, "%s/gold/alignments.json", CORPUS_DIR);
+  json_t *gold = json_load_file(path, 0, &je);
+  assert_non_null(gold);
+  size_t tp = 0, fp = 0, fn = 0, merges = 0, gold_merges = 0;
+  size_t i;
+  json_t *al;
+  json_array_foreach(json_object_get(gold, "alignments"), i, al) {
+    const char *fa = json_string_value(json_object_get(al, "a"));
+    const char *fb = json_string_value(json_object_get(al, "b"));
+    size_t da = doc_named(c, fa), db = doc_named(c, fb);
+    size_t g = agency_index(c, json_string_value(json_object_get(al, "agency")));
+    const char *la = json_string_value(json_object_get(al, "a_label"));
+    const char *lb = json_string_value(json_object_get(al, "b_label"));
+    pairs got;
+    linked_pairs(c, g, da, db, &got, &merges);
+    json_t *gp = json_object_get(al, "pairs"), *partial = json_object_get(al, "partial");
+    bool counted[64] = {0};
+    size_t k;
+    json_t *p;
+    json_array_foreach(gp, k, p) {
+      size_t ka = duty_at(c, g, da, la, (size_t)json_integer_value(json_array_get(p, 0)));
+      size_t kb = duty_at(c, g, db, lb, (size_t)json_integer_value(json_array_get(p, 1)));
+      if (strcmp(json_string_value(json_array_get(p, 2)), "merged") == 0) gold_merges++;
+      bool found = false;
+      for (size_t x = 0; x < got.n; x++)
+        if (got.a[x] == ka && got.b[x] == kb) { found = true; counted[x] = true; }
+      if (found) tp++;
+      else { fn++; print_message("missed %s %s %zu-%zu\n", json_string_value(json_object_get(al, "agency")), la, ka, kb); }
+    }
+    for (size_t x = 0; x < got.n; x++) {
+      if (counted[x]) continue;
+      bool allowed = false;
+      json_array_foreach(partial, k, p) {
+        size_t ka = duty_at(c, g, da, la, (size_t)json_integer_value(json_array_get(p, 0)));
+        size_t kb = duty_at(c, g, db, lb, (size_t)json_integer_value(json_array_get(p, 1)));
+        allowed |= got.a[x] == ka && got.b[x] == kb;
+      }
+      if (!allowed) { fp++; print_message("extra %s %zu-%zu\n", json_string_value(json_object_get(al, "agency")), got.a[x], got.b[x]); }
+    }
+  }
+  json_decref(gold);
+  *precision = tp + fp ? (double)tp / (double)(tp + fp) : 0;
+  *recall = tp + fn ? (double)tp / (double)(tp + fn) : 0;
+  assert_true(gold_merges >= 2);
+  return merges;
+}
+
+static void test_gold_alignments(void **state) {
+  (void)state;
+  plan_doc *a = parse_named("binh-dinh-2021-kh-1472.txt");
+  plan_doc *b = parse_named("bac-kan-2021-qd-145.txt");
+  const plan_doc *docs[] = {a, b};
+  plan_compare *c;
+  plan_error e;
+  assert_status(plan_compare_new(docs, 2, NULL, &c, &e), PLAN_OK);
+  double p, r;
+  size_t merges = check_gold(c, &p, &r);
+  print_message("precision %.3f recall %.3f\n", p, r);
+  assert_true(p >= 0.95);
+  assert_true(r >= 0.95);
+  /* the two merged gold pairs are one merge: one n:1 link */
+  size_t g = agency_index(c, "doh");
+  size_t n_merge = 0;
+  for (size_t i = 0; i < plan_compare_link_count(c, g, 0, 1); i++) {
+    const plan_link *l = plan_compare_link(c, g, 0, 1, i);
+    if (plan_link_kind_of(l) == PLAN_LINK_MERGED || plan_link_kind_of(l) == PLAN_LINK_SPLIT) {
+      n_merge++;
+      assert_int_equal(plan_link_duty_count(l, 0) + plan_link_duty_count(l, 1), 3);
+      assert_true(plan_link_diff_count(l) > 0);
+      assert_true(strlen(plan_link_rare_words(l)) > 0);
+    }
+  }
+  assert_int_equal(n_merge, 1);
+  assert_true(merges >= 1);
+  plan_compare_free(c);
+  plan_doc_free(a);
+  plan_doc_free(b);
+}
+
+/* The same pairs when one document is NFD, in the modern tone style, or
+ * carries extra markdown and spaces. */
+static char *variant(const char *s, int kind) {
+  if (kind == 0) { /* NFD */
+    utf8proc_uint8_t *r;
+    assert_true(utf8proc_map((const utf8proc_uint8_t *)s, 0, &r,
+                             UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_DECOMPOSE) >= 0);
+    return (char *)r;
+  }
+  if (kind == 1) { /* modern tone placement */
+    plan_options o;
+    plan_options_init(&o);
+    o.tone_style = PLAN_TONE_MODERN;
+    o.flags = PLAN_OPT_KEEP_MARKUP;
+    char *m = plan_normalize_string(s, strlen(s), &o, NULL, NULL);
+    assert_non_null(m);
+    char *r = strdup(m);
+    plan_free(m);
+    return r;
+  }
+  /* extra markdown and spaces: bold numbered headings, doubled spaces */
+  plan_buf b = {0};
+  for (const char *p = s; *p; p++) {
+    bool line_start = p == s || p[-1] == '\n';
+    if (line_start && *p >= '1' && *p <= '9') plan__buf_put(&b, "**", 2);
+    if (*p == '\n' && p > s && p[-1] != '\n') {
+      const char *ls = p;
+      while (ls > s && ls[-1] != '\n') ls--;
+      if (*ls >= '1' && *ls <= '9') plan__buf_put(&b, "**", 2);
+      plan__buf_put(&b, "  ", 2);
+    }
+    if (*p == ' ') plan__buf_putc(&b, ' ');
+    plan__buf_putc(&b, *p);
+  }
+  return plan__buf_take(&b, NULL);
+}
+
+static void test_invariance(void **state) {
+  (void)state;
+  size_t na, nb;
+  char *sa = read_corpus("binh-dinh-2021-kh-1472.txt", &na);
+  char *sb = read_corpus("bac-kan-2021-qd-145.txt", &nb);
+  plan_doc *b = parse_text(sb, nb, "bac-kan");
+  plan_doc *a0 = parse_text(sa, na, "binh-dinh");
+  const plan_doc *d0[] = {a0, b};
+  plan_compare *c0;
+  assert_status(plan_compare_new(d0, 2, NULL, &c0, NULL), PLAN_OK);
+  for (int kind = 0; kind < 3; kind++) {
+    char *v = variant(sa, kind);
+    plan_doc *a1 = parse_text(v, strlen(v), "variant");
+    const plan_doc *d1[] = {a1, b};
+    plan_compare *c1;
+    assert_status(plan_compare_new(d1, 2, NULL, &c1, NULL), PLAN_OK);
+    assert_int_equal(plan_compare_agency_count(c1), plan_compare_agency_count(c0));
+    for (size_t g = 0; g < plan_compare_agency_count(c0); g++) {
+      assert_string_equal(plan_compare_agency_id(c1, g), plan_compare_agency_id(c0, g));
+      pairs p0, p1;
+      size_t m0 = 0, m1 = 0;
+      linked_pairs(c0, g, 0, 1, &p0, &m0);
+      linked_pairs(c1, g, 0, 1, &p1, &m1);
+      if (p0.n != p1.n) fail_msg("variant %d, %s: %zu pairs, %zu before", kind, plan_compare_agency_id(c0, g), p1.n, p0.n);
+      for (size_t i = 0; i < p0.n; i++) assert_true(has_pair(&p1, p0.a[i], p0.b[i]));
+      assert_int_equal(m0, m1);
+    }
+    plan_compare_free(c1);
+    plan_doc_free(a1);
+    free(v);
+  }
+  plan_compare_free(c0);
+  plan_doc_free(a0);
+  plan_doc_free(b);
+  free(sa);
+  free(sb);
+}
+
+static void test_order_independence(void **state) {
+  (void)state;
+  plan_doc *d[3] = {parse_named("binh-dinh-2021-kh-1472.txt"), parse_named("bac-kan-2021-qd-145.txt"),
+                    parse_named("hai-phong-2021-kh-03.txt")};
+  static const int perms[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
+  char *first = NULL;
+  for (int p = 0; p < 6; p++) {
+    const plan_doc *docs[3] = {d[perms[p][0]], d[perms[p][1]], d[perms[p][2]]};
+    plan_compare *c;
+    assert_status(plan_compare_new(docs, 3, NULL, &c, NULL), PLAN_OK);
+    char *js = plan_render_compare_json(c, NULL, NULL);
+    assert_non_null(js);
+    if (!first) first = js;
+    else {
+      if (strcmp(first, js) != 0) fail_msg("permutation %d gives different JSON", p);
+      plan_free(js);
+    }
+    plan_compare_free(c);
+  }
+  json_error_t je;
+  json_t *j = json_loads(first, 0, &je);
+  if (!j) fail_msg("invalid JSON: %s", je.text);
+  assert_int_equal(json_array_size(json_object_get(j, "documents")), 3);
+  json_t *ag = json_array_get(json_object_get(j, "agencies"), 0);
+  assert_non_null(json_object_get(ag, "pairs"));
+  json_t *pair = json_array_get(json_object_get(ag, "pairs"), 0);
+  assert_true(json_is_integer(json_object_get(pair, "a")));
+  assert_non_null(json_object_get(pair, "matches"));
+  assert_non_null(json_object_get(pair, "only_a"));
+  json_decref(j);
+  plan_free(first);
+  for (int i = 0; i < 3; i++) plan_doc_free(d[i]);
+}
+
+static void test_assignment_solver(void **state) {
+  (void)state;
+  /* reordered: the best total, not the greedy first choice */
+  const double s1[] = {0.9, 0.8, 0.0,
+                       0.85, 0.1, 0.0,
+                       0.0, 0.0, 0.7};
+  size_t m1[3];
+  assert_status(plan__assignment(s1, 3, 3, m1), PLAN_OK);
+  assert_int_equal(m1[0], 1);
+  assert_int_equal(m1[1], 0);
+  assert_int_equal(m1[2], 2);
+  /* rectangular, and zero scores never match */
+  const double s2[] = {0.0, 0.5,
+                       0.0, 0.0,
+                       0.6, 0.4};
+  size_t m2[3];
+  assert_status(plan__assignment(s2, 3, 2, m2), PLAN_OK);
+  assert_int_equal(m2[0], 1);
+  assert_int_equal(m2[1], SIZE_MAX);
+  assert_int_equal(m2[2], 0);
+}
+
+/* The length of the longest common subsequence, by dynamic programming. */
+static size_t lcs(const uint64_t *a, size_t na, const uint64_t *b, size_t nb) {
+  size_t *row = calloc(nb + 1, sizeof *row), *prev = calloc(nb + 1, sizeof *prev);
+  for (size_t i = 1; i <= na; i++) {
+    for (size_t j = 1; j <= nb; j++)
+      row[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : (row[j - 1] > prev[j] ? row[j - 1] : prev[j]);
+    size_t *t = prev; prev = row; row = t;
+  }
+  size_t r = prev[nb];
+  free(row);
+  free(prev);
+  return r;
+}
+
+static void test_word_diff(void **state) {
+  (void)state;
+  unsigned seed = 12345;
+  plan_arena ar = {0};
+  for (int t = 0; t < 300; t++) {
+    uint64_t a[40], b[40];
+    size_t na = (seed = seed * 1103515245u + 12345u) % 30, nb = (seed = seed * 1103515245u + 12345u) % 30;
+    for (size_t i = 0; i < na; i++) a[i] = (seed = seed * 1103515245u + 12345u) % 5;
+    for (size_t i = 0; i < nb; i++) b[i] = (seed = seed * 1103515245u + 12345u) % 5;
+    plan_diff_op *ops;
+    size_t n;
+    assert_status(plan__word_diff(&ar, a, na, b, nb, &ops, &n), PLAN_OK);
+    /* applying the script to a yields b */
+    uint64_t out[80];
+    size_t x = 0, y = 0, o = 0, edits = 0;
+    for (size_t i = 0; i < n; i++) {
+      if (ops[i] == PLAN_DIFF_EQUAL) { assert_true(a[x] == b[y]); out[o++] = a[x]; x++; y++; }
+      else if (ops[i] == PLAN_DIFF_DELETE) { x++; edits++; }
+      else { out[o++] = b[y++]; edits++; }
+    }
+    assert_int_equal(x, na);
+    assert_int_equal(o, nb);
+    assert_memory_equal(out, b, nb * sizeof *b);
+    /* minimal: as many edits as the LCS allows */
+    assert_int_equal(edits, na + nb - 2 * lcs(a, na, b, nb));
+  }
+  plan__arena_free(&ar);
+
+  /* on real text: steps cover whole syllables, and rebuild side b */
+  plan_doc *a = parse_named("binh-dinh-2021-kh-1472.txt"), *b = parse_named("bac-kan-2021-qd-145.txt");
+  const plan_doc *docs[] = {a, b};
+  plan_compare *c;
+  assert_status(plan_compare_new(docs, 2, NULL, &c, NULL), PLAN_OK);
+  size_t checked = 0;
+  for (size_t g = 0; g < plan_compare_agency_count(c); g++)
+    for (size_t i = 0; i < plan_compare_link_count(c, g, 0, 1); i++) {
+      const plan_link *l = plan_compare_link(c, g, 0, 1, i);
+      if (!plan_link_diff_count(l)) continue;
+      const char *ta = plan_link_text(l, 0), *tb = plan_link_text(l, 1);
+      plan_buf rebuilt = {0};
+      for (size_t k = 0; k < plan_link_diff_count(l); k++) {
+        const plan_diff_step *s = plan_link_diff(l, k);
+        /* never inside a syllable: steps start and end at word edges */
+        if (s->op != PLAN_DIFF_INSERT) {
+          assert_true(s->a_off == 0 || ta[s->a_off - 1] == ' ' || ta[s->a_off - 1] == '(' || ta[s->a_off - 1] == '"');
+          char e = ta[s->a_off + s->a_len];
+          assert_true(e == '\0' || e == ' ' || e == ',' || e == '.' || e == ';' || e == ':' || e == ')');
+        }
+        if (s->op != PLAN_DIFF_DELETE) {
+          if (rebuilt.len) plan__buf_putc(&rebuilt, ' ');
+          if (s->op == PLAN_DIFF_EQUAL) plan__buf_put(&rebuilt, ta + s->a_off, s->a_len);
+          else plan__buf_put(&rebuilt, tb + s->b_off, s->b_len);
+        }
+        assert_true(s->a_source <= 40000 && s->b_source <= 40000);
+      }
+      char *k1 = plan_key(rebuilt.data ? rebuilt.data : "", rebuilt.len, NULL, NULL, NULL);
+      char *k2 = plan_key(tb, strlen(tb), NULL, NULL, NULL);
+      assert_string_equal(k1, k2); /* the same words as side b */
+      plan_free(k1);
+      plan_free(k2);
+      plan__buf_free(&rebuilt);
+      checked++;
+    }
+  assert_true(checked >= 10);
+  plan_compare_free(c);
+  plan_doc_free(a);
+  plan_doc_free(b);
+}
+
+static void test_reports_and_errors(void **state) {
+  (void)state;
+  plan_doc *d[5];
+  for (size_t i = 0; i < CORPUS_COUNT; i++) d[i] = parse_named(corpus_files[i]);
+  plan_compare *c;
+  plan_error e;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, NULL, &c, &e), PLAN_OK);
+  assert_int_equal(plan_compare_document_count(c), 5);
+  /* culture, sports and tourism: Bắc Kạn's one department against Bình
+   * Định's two */
+  size_t g = agency_index(c, "docst");
+  bool via = false;
+  for (size_t k = 0; k < 5; k++) {
+    const char *v = plan_compare_agency_via(c, g, k);
+    if (v && strcmp(v, "docs+dot") == 0) via = true;
+  }
+  assert_true(via);
+  /* collective agencies stay visible, and can be left out */
+  assert_true(plan_compare_agency_collective(c, agency_index(c, "all-departments")));
+  char *csv = plan_render_compare_csv(c, NULL, NULL);
+  assert_non_null(csv);
+  assert_true(strncmp(csv, "agency,group,representative,", 28) == 0);
+  plan_free(csv);
+  size_t n;
+  char *html = plan_render_compare_html(c, NULL, &n);
+  assert_non_null(html);
+  assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
+  htmlDocPtr h = htmlReadMemory(html, (int)n, "r.html", "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  assert_non_null(h);
+  xmlFreeDoc(h);
+  assert_null(strstr(html, "<script"));
+  assert_non_null(strstr(html, "<ins>"));
+  plan_free(html);
+  char *txt = plan_render_compare_text(c, "doh", 0, NULL);
+  assert_non_null(strstr(txt, "merged"));
+  assert_null(strstr(txt, "\033["));
+  plan_free(txt);
+  plan_compare_free(c);
+
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  o.flags = PLAN_COMPARE_EXCLUDE_COLLECTIVE;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, &o, &c, &e), PLAN_OK);
+  for (size_t k = 0; k < plan_compare_agency_count(c); k++) assert_false(plan_compare_agency_collective(c, k));
+  plan_compare_free(c);
+
+  assert_status(plan_compare_new((const plan_doc *const *)d, 1, NULL, &c, &e), PLAN_EINVAL);
+  const plan_doc *twice[] = {d[0], d[0]};
+  assert_status(plan_compare_new(twice, 2, NULL, &c, &e), PLAN_EINVAL);
+  o.max_documents = 3;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, &o, &c, &e), PLAN_ELIMIT);
+  plan_compare_free(NULL);
+  for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(d[i]);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_gold_alignments),
+      cmocka_unit_test(test_invariance),
+      cmocka_unit_test(test_order_independence),
+      cmocka_unit_test(test_assignment_solver),
+      cmocka_unit_test(test_word_diff),
+      cmocka_unit_test(test_reports_and_errors),
+  };
+  return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
+}
