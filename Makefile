@@ -41,7 +41,7 @@ BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
 .PHONY: all check check-gen check-symbols check-install bench gen install uninstall clean deps
 
-all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan
+all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
 deps:
 	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
@@ -63,13 +63,17 @@ $(B)/$(SOFILE): $(LIB_OBJ) lib/libplan.map
 $(B)/plan: tools/plan.c $(B)/libplan.a include/plan.h | $(B)
 	$(CC) $(ALL_CFLAGS) -o $@ tools/plan.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 
+# The example builds as a user would build it: plan.h and the library.
+$(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/examples
+	$(CC) $(WARN) -Iinclude $(CFLAGS) -o $@ examples/compare.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+
 $(B)/tests/%: tests/%.c tests/test_util.h $(B)/libplan.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
 
 $(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
 
-$(B) $(B)/lib $(B)/tests $(B)/bench:
+$(B) $(B)/lib $(B)/tests $(B)/bench $(B)/examples:
 	mkdir -p $@
 
 # Every test program, then the shell checks; one summary line at the end.

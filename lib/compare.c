@@ -70,20 +70,21 @@ static bool portfolio_subset(const char *small, const char *big) {
   return true;
 }
 
-/* An agency absent from a document whose portfolios that document covers
- * with narrower agencies: their duties stand in, and the report says so. */
+/* A department absent from a document whose portfolios that document
+ * covers with narrower departments: their duties stand in, and the report
+ * says so. */
 static plan_status portfolio_stand_ins(plan_compare *c) {
   for (size_t g = 0; g < c->nagencies; g++) {
     plan_cagency *x = &c->agencies[g];
-    if (x->collective || !*x->portfolios) continue;
+    if (strcmp(x->kind, "department") != 0 || !*x->portfolios) continue;
     for (size_t d = 0; d < c->n; d++) {
       if (x->count[d]) continue;
       plan_buf via = {0};
       size_t total = 0;
       for (size_t h = 0; h < c->nagencies; h++) {
         plan_cagency *y = &c->agencies[h];
-        if (h == g || !y->count[d] || y->collective || strcmp(y->portfolios, x->portfolios) == 0 ||
-            !portfolio_subset(y->portfolios, x->portfolios))
+        if (h == g || !y->count[d] || strcmp(y->kind, "department") != 0 ||
+            strcmp(y->portfolios, x->portfolios) == 0 || !portfolio_subset(y->portfolios, x->portfolios))
           continue;
         if (via.len) plan__buf_putc(&via, '+');
         plan__buf_put(&via, y->id, strlen(y->id));
@@ -95,8 +96,8 @@ static plan_status portfolio_stand_ins(plan_compare *c) {
         size_t k = 0;
         for (size_t h = 0; h < c->nagencies; h++) {
           plan_cagency *y = &c->agencies[h];
-          if (h == g || !y->count[d] || y->collective || strcmp(y->portfolios, x->portfolios) == 0 ||
-              !portfolio_subset(y->portfolios, x->portfolios))
+          if (h == g || !y->count[d] || strcmp(y->kind, "department") != 0 ||
+              strcmp(y->portfolios, x->portfolios) == 0 || !portfolio_subset(y->portfolios, x->portfolios))
             continue;
           memcpy(list + k, y->duties[d], y->count[d] * sizeof *list);
           k += y->count[d];
@@ -165,6 +166,7 @@ static plan_status collect(plan_compare *c) {
       x->name = ag->name;
       x->portfolios = ag->portfolios ? ag->portfolios : "";
       x->collective = strcmp(ag->kind, "collective") == 0;
+      x->kind = ag->kind;
       x->duties = plan__arena_alloc(&c->arena, c->n * sizeof *x->duties);
       x->count = plan__arena_alloc(&c->arena, c->n * sizeof *x->count);
       x->via = plan__arena_alloc(&c->arena, c->n * sizeof *x->via);

@@ -44,7 +44,7 @@ typedef struct plan_cpair {
 } plan_cpair;
 
 typedef struct plan_cagency {
-  const char *id, *name, *portfolios;
+  const char *id, *name, *portfolios, *kind;
   bool collective;
   plan_cduty **duties; /* per document: an array */
   size_t *count;       /* per document */

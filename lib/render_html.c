@@ -90,6 +90,7 @@ char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
   if (!doc) return NULL;
   xmlCreateIntSubset(doc, X("html"), NULL, NULL); /* <!DOCTYPE html> */
+  doc->encoding = xmlStrdup(X("UTF-8"));          /* Vietnamese as is, not as entities */
   xmlNodePtr html = xmlNewNode(NULL, X("html"));
   xmlDocSetRootElement(doc, html);
   xmlNewProp(html, X("lang"), X("vi"));

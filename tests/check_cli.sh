@@ -49,3 +49,17 @@ $plan agencies | grep -q '^dolisa	province	department'
 [ "$($plan agencies | wc -l)" -ge 40 ]
 $plan agencies corpus/quang-ngai-2020-cv-4040.txt | grep -q 'district-pcs	known	2	6	'
 $plan agencies --help | grep -q lexicon
+# plan compare: formats, agency filter, output file, errors
+$plan compare --help | grep -q -- --format
+expect 2 $plan compare corpus/binh-dinh-2021-kh-1472.txt
+expect 2 $plan compare --agency=nobody corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt
+$plan compare --agency=doh corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q '^    merged'
+$plan compare --format=json corpus/*.txt | grep -q '"documents":\[{"source"'
+[ "$($plan compare --format=csv --agency=doj corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | wc -l)" -eq 4 ]
+$plan compare --format=html -o /tmp/plan-cli-report.$$.html corpus/*.txt 2>/dev/null
+head -c 15 /tmp/plan-cli-report.$$.html | grep -q '<!DOCTYPE html>'
+rm -f /tmp/plan-cli-report.$$.html
+$plan compare --color=always --agency=doh corpus/*.txt | grep -q "$(printf '\033')\["
+[ -z "$($plan compare --agency=doh corpus/*.txt | grep "$(printf '\033')")" ]
+# the example program
+$B/examples/compare corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q 'Bình Định against Bắc Kạn'

@@ -374,6 +374,7 @@ static void compare_usage(FILE *f) {
           "  --format=FORMAT       text (the default), json, csv or html\n"
           "  --agency=ID           only this agency (see plan agencies)\n"
           "  -o FILE, --output=FILE  write the report to FILE\n"
+          "  --html=FILE           also write the HTML report to FILE\n"
           "  --exclude-collective  leave out duties of collective items\n"
           "  --no-portfolio        do not match agencies by portfolio\n"
           "  --reworded=X --partial=X --merge=X  similarity thresholds\n"
@@ -391,7 +392,7 @@ static int cmd_compare(int argc, char **argv) {
   plan_options_init(&o);
   plan_lexicon *lex = NULL;
   enum { TEXT, JSON, CSV, HTML } format = TEXT;
-  const char *agency = NULL, *output = NULL, *v;
+  const char *agency = NULL, *output = NULL, *html = NULL, *v;
   int color = -1, rc = EXIT_OK, nfiles = 0;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
@@ -409,6 +410,8 @@ static int cmd_compare(int argc, char **argv) {
       else if (!strcmp(v, "csv")) format = CSV;
       else if (!strcmp(v, "html")) format = HTML;
       else { fprintf(stderr, "%s: unknown format '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+    } else if (VALUE("--html")) {
+      html = v;
     } else if (VALUE("--agency")) {
       agency = v;
     } else if (VALUE("--output") || (!strcmp(a, "-o") && i + 1 < argc && (v = argv[++i]))) {
@@ -474,7 +477,20 @@ static int cmd_compare(int argc, char **argv) {
   }
   if (color < 0) color = !output && format == TEXT && isatty(STDOUT_FILENO);
   size_t n = 0;
-  char *out = format == JSON ? plan_render_compare_json(cmp, agency, &n)
+  char *out;
+  /* the HTML report first: a reader piping the text into head still gets it */
+  if (html) {
+    out = plan_render_compare_html(cmp, agency, &n);
+    FILE *hf = out ? fopen(html, "wb") : NULL;
+    if (!hf || fwrite(out, 1, n, hf) != n || fclose(hf) != 0) {
+      fprintf(stderr, "%s: cannot write %s\n", prog, html);
+      rc = EXIT_IO;
+    } else {
+      fprintf(stderr, "%s: wrote %s\n", prog, html);
+    }
+    plan_free(out);
+  }
+  out = format == JSON ? plan_render_compare_json(cmp, agency, &n)
             : format == CSV ? plan_render_compare_csv(cmp, agency, &n)
             : format == HTML ? plan_render_compare_html(cmp, agency, &n)
             : plan_render_compare_text(cmp, agency, color ? PLAN_RENDER_COLOR : 0, &n);
