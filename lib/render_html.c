@@ -90,7 +90,6 @@ char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
   if (!doc) return NULL;
   xmlCreateIntSubset(doc, X("html"), NULL, NULL); /* <!DOCTYPE html> */
-  doc->encoding = xmlStrdup(X("UTF-8"));          /* Vietnamese as is, not as entities */
   xmlNodePtr html = xmlNewNode(NULL, X("html"));
   xmlDocSetRootElement(doc, html);
   xmlNewProp(html, X("lang"), X("vi"));
@@ -161,17 +160,22 @@ char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t
     }
     plan__groups_free(gs, ng);
   }
-  xmlChar *mem = NULL;
-  int size = 0;
-  htmlDocDumpMemoryFormat(doc, &mem, &size, 0);
-  xmlFreeDoc(doc);
-  if (!mem) return NULL;
-  char *out = malloc((size_t)size + 1);
-  if (out) {
-    memcpy(out, mem, (size_t)size);
-    out[size] = '\0';
-    if (len) *len = (size_t)size;
+  /* Serialize as UTF-8 (htmlDocDumpMemory would turn Vietnamese into
+   * entities unless an old-style http-equiv meta says otherwise). */
+  xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL); /* no encoder: UTF-8 as is */
+  char *out = NULL;
+  if (buf) {
+    htmlDocContentDumpFormatOutput(buf, doc, "UTF-8", 0);
+    xmlOutputBufferFlush(buf);
+    const xmlChar *content = xmlOutputBufferGetContent(buf);
+    size_t size = xmlOutputBufferGetSize(buf);
+    if (content && !buf->error && (out = malloc(size + 1))) {
+      memcpy(out, content, size);
+      out[size] = '\0';
+      if (len) *len = size;
+    }
+    xmlOutputBufferClose(buf);
   }
-  xmlFree(mem);
+  xmlFreeDoc(doc);
   return out;
 }
