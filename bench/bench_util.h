@@ -11,30 +11,30 @@
 #include <time.h>
 #include <unistd.h>
 
-static double now(void) {
+static inline double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
 /* Peak resident set of this process so far, in bytes. */
-static double peak_rss(void) {
+static inline double peak_rss(void) {
   struct rusage ru;
   getrusage(RUSAGE_SELF, &ru);
   return ru.ru_maxrss * 1024.0;
 }
 
-static int cmp_double(const void *a, const void *b) {
+static inline int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
 }
 
-static double median(double *v, int n) {
+static inline double median(double *v, int n) {
   qsort(v, (size_t)n, sizeof *v, cmp_double);
   return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
 }
 
-static char *slurp(const char *path, size_t *len) {
+static inline char *slurp(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
   if (!f) { fprintf(stderr, "bench: cannot open %s\n", path); exit(1); }
   fseek(f, 0, SEEK_END);
@@ -50,7 +50,7 @@ static char *slurp(const char *path, size_t *len) {
 
 /* Runs argv with stdin from in_path and stdout to /dev/null; returns the
  * wall time in seconds (negative when it could not run) and its peak RSS. */
-static double run_peer(char *const argv[], const char *in_path, double *rss) {
+static inline double run_peer(char *const argv[], const char *in_path, double *rss) {
   fflush(stdout); /* or the child would write our buffer again */
   double t0 = now();
   pid_t pid = fork();
@@ -69,5 +69,25 @@ static double run_peer(char *const argv[], const char *in_path, double *rss) {
 }
 
 #define MB (1024.0 * 1024.0)
+
+/* A tiny growable string for generating inputs (the library's own buffer
+ * is internal). */
+typedef struct plan_buf {
+  char *data;
+  size_t len, cap;
+} plan_buf;
+
+static inline void plan__bench_putn(plan_buf *b, const char *s, size_t n) {
+  if (b->len + n + 1 > b->cap) {
+    b->cap = (b->len + n + 1) * 2;
+    b->data = realloc(b->data, b->cap);
+    if (!b->data) exit(1);
+  }
+  memcpy(b->data + b->len, s, n);
+  b->len += n;
+  b->data[b->len] = '\0';
+}
+static inline void plan__bench_put(plan_buf *b, const char *s) { plan__bench_putn(b, s, strlen(s)); }
+static inline void plan__bench_putc(plan_buf *b, char c) { plan__bench_putn(b, &c, 1); }
 
 #endif

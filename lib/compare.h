@@ -96,7 +96,8 @@ PLAN_INTERNAL plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t 
  * match[i] is the column of row i or SIZE_MAX.  Scores <= 0 never match. */
 PLAN_INTERNAL plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match);
 
-/* worddiff.c: a minimal syllable edit script between token lists. */
+/* worddiff.c: a minimal syllable edit script between token lists; *ops is
+ * malloc'd, for the caller to free (arena is unused, kept for symmetry). */
 PLAN_INTERNAL plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na,
                                           const uint64_t *b, size_t nb, plan_diff_op **ops,
                                           size_t *nops);

@@ -9,25 +9,30 @@
 plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, const uint64_t *b,
                             size_t nb, plan_diff_op **ops, size_t *nops) {
   size_t max = na + nb;
-  size_t width = 2 * max + 1;
-  /* trace[d] holds V after step d; V[k + max] is the furthest x on diagonal k */
-  ptrdiff_t *v = malloc(width * sizeof *v);
+  ptrdiff_t off = (ptrdiff_t)max + 1;
+  /* V[k + off] is the furthest x on diagonal k.  Before step d the trace
+   * keeps only V[-d-1 .. d+1], the part the walk back reads: O(D^2) in all. */
+  ptrdiff_t *v = calloc(2 * max + 3, sizeof *v);
   ptrdiff_t *trace = NULL;
-  size_t steps = 0, cap = 0;
+  size_t *start = NULL; /* where step d's slice begins in trace */
+  size_t used = 0, cap = 0, scap = 0;
   if (!v) return PLAN_ENOMEM;
-  for (size_t i = 0; i < width; i++) v[i] = 0;
-  ptrdiff_t off = (ptrdiff_t)max;
   size_t d_found = 0;
-  bool done = false;
-  for (size_t d = 0; d <= max && !done; d++) {
-    if (steps == cap) {
-      cap = cap ? cap * 2 : 16;
-      ptrdiff_t *t = realloc(trace, cap * width * sizeof *t);
-      if (!t) { free(v); free(trace); return PLAN_ENOMEM; }
+  for (size_t d = 0; d <= max; d++) {
+    size_t slice = 2 * d + 3;
+    if (used + slice > cap || d >= scap) {
+      cap = (used + slice) * 2;
+      scap = (d + 1) * 2;
+      ptrdiff_t *t = realloc(trace, cap * sizeof *t);
+      size_t *s2 = realloc(start, scap * sizeof *s2);
+      if (!t || !s2) { free(v); free(t ? t : trace); free(s2 ? s2 : start); return PLAN_ENOMEM; }
       trace = t;
+      start = s2;
     }
-    memcpy(trace + steps * width, v, width * sizeof *v);
-    steps++;
+    start[d] = used;
+    memcpy(trace + used, v + off - (ptrdiff_t)d - 1, slice * sizeof *v);
+    used += slice;
+    bool done = false;
     for (ptrdiff_t k = -(ptrdiff_t)d; k <= (ptrdiff_t)d; k += 2) {
       ptrdiff_t x;
       if (k == -(ptrdiff_t)d || (k != (ptrdiff_t)d && v[off + k - 1] < v[off + k + 1]))
@@ -37,21 +42,23 @@ plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, con
       ptrdiff_t y = x - k;
       while (x < (ptrdiff_t)na && y < (ptrdiff_t)nb && a[x] == b[y]) { x++; y++; }
       v[off + k] = x;
-      if (x >= (ptrdiff_t)na && y >= (ptrdiff_t)nb) { done = true; d_found = d; break; }
+      if (x >= (ptrdiff_t)na && y >= (ptrdiff_t)nb) { done = true; break; }
     }
+    if (done) { d_found = d; break; }
   }
   /* Walk back from (na, nb) through the trace, writing ops from the end. */
-  size_t n = na + nb; /* at most */
-  plan_diff_op *out = plan__arena_alloc(arena, (n + 1) * sizeof *out);
-  if (!out) { free(v); free(trace); return PLAN_ENOMEM; }
+  size_t n = na + nb;
+  plan_diff_op *out = malloc((n + 1) * sizeof *out); /* the caller frees *ops_base */
+  if (!out) { free(v); free(trace); free(start); return PLAN_ENOMEM; }
   size_t pos = n;
   ptrdiff_t x = (ptrdiff_t)na, y = (ptrdiff_t)nb;
   for (size_t d = d_found; d > 0; d--) {
-    const ptrdiff_t *pv = trace + d * width; /* V before step d's moves = after d-1 */
+    /* V before step d, indexed from -d-1 */
+    const ptrdiff_t *pv = trace + start[d] + d + 1;
     ptrdiff_t k = x - y, pk;
-    if (k == -(ptrdiff_t)d || (k != (ptrdiff_t)d && pv[off + k - 1] < pv[off + k + 1])) pk = k + 1;
+    if (k == -(ptrdiff_t)d || (k != (ptrdiff_t)d && pv[k - 1] < pv[k + 1])) pk = k + 1;
     else pk = k - 1;
-    ptrdiff_t px = pv[off + pk], py = px - pk;
+    ptrdiff_t px = pv[pk], py = px - pk;
     while (x > px && y > py) { /* the snake after the move */
       out[--pos] = PLAN_DIFF_EQUAL;
       x--;
@@ -63,7 +70,10 @@ plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, con
   while (x > 0 && y > 0) { out[--pos] = PLAN_DIFF_EQUAL; x--; y--; }
   free(v);
   free(trace);
-  *ops = out + pos;
+  free(start);
+  (void)arena;
+  memmove(out, out + pos, (n - pos) * sizeof *out);
+  *ops = out;
   *nops = n - pos;
   return PLAN_OK;
 }
@@ -120,8 +130,11 @@ plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as
   size_t nops = 0;
   if (st == PLAN_OK) st = plan__word_diff(&c->arena, sa.tok, sa.n, sb.tok, sb.n, &ops, &nops);
   if (st == PLAN_OK) {
-    l->text[0] = plan__arena_strndup(&c->arena, sa.text.data ? sa.text.data : "", sa.text.len);
-    l->text[1] = plan__arena_strndup(&c->arena, sb.text.data ? sb.text.data : "", sb.text.len);
+    /* one duty on a side: its text as it is; several: joined, copied */
+    l->text[0] = l->na == 1 ? as[0]->duty->text
+                            : plan__arena_strndup(&c->arena, sa.text.data ? sa.text.data : "", sa.text.len);
+    l->text[1] = l->nb == 1 ? bs[0]->duty->text
+                            : plan__arena_strndup(&c->arena, sb.text.data ? sb.text.data : "", sb.text.len);
     l->diff = plan__arena_alloc(&c->arena, (nops + 1) * sizeof *l->diff);
     if (!l->text[0] || !l->text[1] || !l->diff) st = PLAN_ENOMEM;
   }
@@ -150,6 +163,7 @@ plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as
     i = j;
   }
   l->ndiff = n;
+  free(ops);
   free_side(&sa);
   free_side(&sb);
   return st;

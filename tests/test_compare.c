@@ -344,6 +344,7 @@ static void test_word_diff(void **state) {
     assert_memory_equal(out, b, nb * sizeof *b);
     /* minimal: as many edits as the LCS allows */
     assert_int_equal(edits, na + nb - 2 * lcs(a, na, b, nb));
+    free(ops);
   }
   plan__arena_free(&ar);
 

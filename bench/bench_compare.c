@@ -1,0 +1,168 @@
+/* bench_compare - comparison cost as N grows: N synthetic provincial plans
+ * made from the corpus (duties reordered, dropped, merged, reworded with
+ * synonym swaps, agencies renamed to their aliases), compared all at once.
+ * Prints wall time, duty pairs scored per second, word diffs per second and
+ * peak memory for N = 2, 8, 34, 63, 128, 256, and, in the same run, the same
+ * all-pairs duty similarity in Python's difflib for N = 34. */
+#include "plan.h"
+#include "bench_util.h"
+
+static const char *const files[] = {
+    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
+    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
+    "corpus/quang-ngai-2020-cv-4040.txt",
+};
+enum { NFILES = 5 };
+
+static const struct { const char *from, *to; } synonyms[] = {
+    {"Tăng cường", "Đẩy mạnh"}, {"Chỉ đạo", "Hướng dẫn"}, {"phối hợp với", "cùng với"},
+    {"tổ chức", "triển khai"}, {"kịp thời", "nhanh chóng"}, {"hiệu quả", "thiết thực"},
+    {"tuyên truyền", "truyền thông"}, {"bảo đảm", "đảm bảo"},
+};
+static const struct { const char *id, *alias; } aliases[] = {
+    {"dolisa", "Sở LĐ-TB&XH"}, {"doet", "Sở GD&ĐT"}, {"district-pcs", "UBND các huyện, thị xã, thành phố"},
+    {"front", "Ủy ban MTTQ Việt Nam tỉnh"}, {"doic", "Sở TT&TT"},
+};
+
+static unsigned rnd(unsigned *s) { return *s = *s * 1103515245u + 12345u, (*s >> 8) & 0xFFFFFF; }
+
+static void reword(plan_buf *b, const char *t, unsigned *seed) {
+  while (*t) {
+    size_t k = 0, n = sizeof synonyms / sizeof *synonyms;
+    for (; k < n; k++)
+      if (strncmp(t, synonyms[k].from, strlen(synonyms[k].from)) == 0) break;
+    if (k < n && rnd(seed) % 3 == 0) {
+      plan__bench_put(b, synonyms[k].to);
+      t += strlen(synonyms[k].from);
+    } else {
+      plan__bench_putc(b, *t++);
+    }
+  }
+}
+
+/* One synthetic plan from a parsed corpus document. */
+static char *synthesize(const plan_doc *src, unsigned seed, int index, size_t *len) {
+  plan_buf b = {0};
+  char head[160];
+  snprintf(head, sizeof head, "KẾ HOẠCH\n\nThử nghiệm %d\n\nTỉnh Mẫu %d, ngày 01 tháng 02 năm 2021\n\n"
+           "III. TỔ CHỨC THỰC HIỆN\n\n", index, index);
+  plan__bench_put(&b, head);
+  size_t na = plan_doc_assignment_count(src);
+  for (size_t i = 0; i < na; i++) {
+    const plan_assignment *a = plan_doc_assignment(src, (i + seed) % na);
+    const char *name = plan_assignment_heading(a);
+    const char *id = plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 0)));
+    for (size_t k = 0; k < sizeof aliases / sizeof *aliases; k++)
+      if (!strcmp(id, aliases[k].id) && rnd(&seed) % 2) name = aliases[k].alias;
+    snprintf(head, sizeof head, "%zu. ", i + 1);
+    plan__bench_put(&b, head);
+    plan__bench_put(&b, name ? name : "Sở Nội vụ");
+    plan__bench_put(&b, "\n\n");
+    size_t nd = plan_assignment_duty_count(a);
+    size_t *order = malloc((nd + 1) * sizeof *order);
+    for (size_t k = 0; k < nd; k++) order[k] = k;
+    for (size_t k = nd; k > 1; k--) { /* reorder */
+      size_t j = rnd(&seed) % k, t = order[k - 1];
+      order[k - 1] = order[j];
+      order[j] = t;
+    }
+    for (size_t k = 0; k < nd; k++) {
+      if (nd > 1 && rnd(&seed) % 8 == 0) continue; /* drop */
+      plan__bench_put(&b, "- ");
+      reword(&b, plan_duty_text(plan_assignment_duty(a, order[k])), &seed);
+      if (k + 1 < nd && rnd(&seed) % 10 == 0) { /* merge with the next */
+        plan__bench_put(&b, "; ");
+        reword(&b, plan_duty_text(plan_assignment_duty(a, order[++k])), &seed);
+      }
+      plan__bench_put(&b, "\n\n");
+    }
+    free(order);
+  }
+  *len = b.len;
+  return b.data;
+}
+
+/* Writes every agency's duties of the first n documents for the Python
+ * peer: one line per duty, "doc<TAB>agency<TAB>text". */
+static void write_duties(const plan_doc *const *docs, size_t n, const char *path) {
+  FILE *f = fopen(path, "w");
+  for (size_t d = 0; d < n; d++)
+    for (size_t i = 0; i < plan_doc_assignment_count(docs[d]); i++) {
+      const plan_assignment *a = plan_doc_assignment(docs[d], i);
+      for (size_t k = 0; k < plan_assignment_duty_count(a); k++)
+        for (size_t g = 0; g < plan_assignment_agency_count(a); g++)
+          fprintf(f, "%zu\t%s\t%s\n", d, plan_agency_id(plan_mention_agency(plan_assignment_agency(a, g))),
+                  plan_duty_text(plan_assignment_duty(a, k)));
+    }
+  fclose(f);
+}
+
+int main(void) {
+  plan_doc *corpus[NFILES];
+  for (int i = 0; i < NFILES; i++)
+    if (plan_doc_parse_file(files[i], NULL, &corpus[i], NULL) != PLAN_OK) return 1;
+  static const size_t sizes[] = {2, 8, 34, 63, 128, 256};
+  enum { MAXN = 256 };
+  plan_doc *docs[MAXN];
+  plan_lexicon *lex;
+  plan_lexicon_new(&lex);
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  for (int i = 0; i < MAXN; i++) {
+    size_t len;
+    char *text = synthesize(corpus[i % NFILES], (unsigned)i * 7919u + 1, i, &len);
+    if (plan_doc_parse(text, len, &o, &docs[i], NULL) != PLAN_OK) return 1;
+    free(text);
+  }
+  printf("compare: N synthetic plans from the corpus (reordered, dropped, merged, reworded, renamed)\n");
+  printf("  %4s %9s %14s %12s %12s %10s\n", "N", "wall s", "pairs/s", "pairs", "diffs/s", "peak MB");
+  double rate34 = 0;
+  for (size_t s = 0; s < sizeof sizes / sizeof *sizes; s++) {
+    size_t n = sizes[s];
+    double t0 = now();
+    plan_compare *c;
+    if (plan_compare_new((const plan_doc *const *)docs, n, NULL, &c, NULL) != PLAN_OK) return 1;
+    double t = now() - t0;
+    size_t pairs = 0, diffs = 0;
+    for (size_t g = 0; g < plan_compare_agency_count(c); g++)
+      for (size_t a = 0; a < n; a++)
+        for (size_t b = a + 1; b < n; b++) {
+          pairs += plan_compare_duty_count(c, g, a) * plan_compare_duty_count(c, g, b);
+          for (size_t l = 0; l < plan_compare_link_count(c, g, a, b); l++)
+            diffs += plan_link_diff_count(plan_compare_link(c, g, a, b, l)) > 0;
+        }
+    printf("  %4zu %9.3f %14.0f %12zu %12.0f %10.1f\n", n, t, pairs / t, pairs, diffs / t, peak_rss() / MB);
+    if (n == 34) rate34 = pairs / t;
+    plan_compare_free(c);
+  }
+  printf("  (peak MB is the process's peak so far: the 256 documents parsed, plus the comparison)\n");
+
+  char path[] = "/tmp/plan-bench-duties-XXXXXX";
+  int fd = mkstemp(path);
+  close(fd);
+  write_duties((const plan_doc *const *)docs, 34, path);
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "python3 bench/difflib_pairs.py %s", path);
+  fflush(stdout);
+  FILE *p = popen(cmd, "r");
+  double py_rate = 0;
+  if (p) {
+    char line[256];
+    while (fgets(line, sizeof line, p)) {
+      if (sscanf(line, "pairs/s %lf", &py_rate) == 1) continue;
+      fputs(line, stdout);
+    }
+    pclose(p);
+  }
+  unlink(path);
+  if (py_rate > 0)
+    printf("  N = 34: libplan %.0f pairs/s (with alignment and diffs), difflib %.0f pairs/s: %.0fx; target >= 100x\n",
+           rate34, py_rate, rate34 / py_rate);
+  else
+    printf("  difflib peer not available (python3)\n");
+  for (int i = 0; i < MAXN; i++) plan_doc_free(docs[i]);
+  for (int i = 0; i < NFILES; i++) plan_doc_free(corpus[i]);
+  plan_lexicon_free(lex);
+  return 0;
+}
