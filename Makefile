@@ -7,6 +7,8 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 BINDIR ?= $(PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+# Where the Python package goes: the system Python's site directory under PREFIX.
+PYDIR ?= $(shell python3 -c 'import sysconfig; print(sysconfig.get_path("purelib", vars={"base": "$(PREFIX)", "platbase": "$(PREFIX)"}))' 2>/dev/null || echo $(PREFIX)/lib/python3/dist-packages)
 
 # The API version lives in include/plan.h; the ABI version (soname) here.
 VERSION := $(shell sed -n 's/^\#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
@@ -103,6 +105,8 @@ install: all
 	ln -sf $(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libplan.so
 	install -m 755 $(B)/plan $(DESTDIR)$(BINDIR)/plan
+	install -d $(DESTDIR)$(PYDIR)/libplan
+	install -m 644 bindings/python/libplan/*.py $(DESTDIR)$(PYDIR)/libplan/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    pkgconfig/libplan.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
@@ -112,6 +116,9 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	  $(DESTDIR)$(LIBDIR)/libplan.so $(DESTDIR)$(BINDIR)/plan \
 	  $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
+	rm -f $(DESTDIR)$(PYDIR)/libplan/*.py
+	rm -rf $(DESTDIR)$(PYDIR)/libplan/__pycache__
+	-rmdir $(DESTDIR)$(PYDIR)/libplan 2>/dev/null
 
 clean:
 	rm -rf $(B)

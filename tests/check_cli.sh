@@ -63,3 +63,10 @@ $plan compare --color=always --agency=doh corpus/*.txt | grep -q "$(printf '\033
 [ -z "$($plan compare --agency=doh corpus/*.txt | grep "$(printf '\033')")" ]
 # the example program
 $B/examples/compare corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q 'Bình Định against Bắc Kạn'
+# the Python module's command line and example
+if command -v python3 >/dev/null 2>&1; then
+  PYTHONPATH=bindings/python LIBPLAN_LIBRARY=$B/libplan.so python3 -m libplan compare --agency=doh \
+    corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q '^    merged'
+  PYTHONPATH=bindings/python LIBPLAN_LIBRARY=$B/libplan.so python3 examples/compare.py \
+    corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q 'Bình Định against Bắc Kạn'
+fi

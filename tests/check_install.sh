@@ -28,6 +28,13 @@ LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/li
 # static linking works too
 cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs-only-l --static libplan | sed 's/-lplan//')
 "$tmp/hello-static" >/dev/null
+# the Python package, found by the system Python with the library beside it
+if command -v python3 >/dev/null 2>&1; then
+  pydir=$(find "$tmp/prefix" -type d -name libplan -path '*python*' | head -1)
+  [ -n "$pydir" ] || { echo "the Python package was not installed"; exit 1; }
+  [ "$(cd / && PYTHONPATH="$(dirname "$pydir")" python3 -c 'import libplan; print(libplan.normalize("hoà"), end="")')" = "hòa" ] ||
+    { echo "the installed Python package does not work"; exit 1; }
+fi
 make -s uninstall PREFIX="$tmp/prefix" >/dev/null
 left=$(find "$tmp/prefix" -type f -o -type l)
 [ -z "$left" ] || { echo "uninstall left: $left"; exit 1; }

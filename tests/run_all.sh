@@ -13,6 +13,17 @@ for t in "$@"; do
   if [ "$rc" -ne 0 ] && [ -z "$f" ]; then failed=$((failed + 1)); failures="$failures $t"; fi
   [ -n "$f" ] && [ "$f" -gt 0 ] && failures="$failures $t"
 done
+# The Python binding's unittest suite (needs only python3's standard library).
+if command -v python3 >/dev/null 2>&1; then
+  out=$(LIBPLAN_LIBRARY="$B/libplan.so" python3 bindings/python/tests/test_libplan.py 2>&1); rc=$?
+  printf '%s\n' "$out" | tail -4
+  ran=$(printf '%s\n' "$out" | sed -n 's/^Ran \([0-9]*\) test.*/\1/p')
+  bad=$(printf '%s\n' "$out" | sed -n 's/^FAILED (\(.*\))/\1/p' | tr ',' '\n' | sed 's/[^0-9]//g' | awk '{s+=$1} END {print s+0}')
+  if [ "$rc" -eq 0 ]; then passed=$((passed + ${ran:-0}))
+  else failed=$((failed + ${bad:-1})); passed=$((passed + ${ran:-0} - ${bad:-0})); failures="$failures python"; fi
+else
+  echo "python3 not found: the Python binding's tests did not run"; failed=$((failed + 1)); failures="$failures python"
+fi
 for s in tests/check_*.sh; do
   if out=$(BUILD="$B" sh "$s" 2>&1); then
     echo "[ SHELL OK ] $s"; passed=$((passed + 1))

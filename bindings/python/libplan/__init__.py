@@ -1,0 +1,306 @@
+"""libplan: read Vietnamese provincial plans, find which agency must do
+what, and compare provinces.  A Python binding over the C library (ctypes,
+standard library only).
+
+    import libplan
+    doc = libplan.parse("corpus/bac-kan-2021-qd-145.txt")
+    doc.meta["number"]                 # '145/QĐ-UBND'
+    for item in doc.assignments:       # who must do what
+        print(item["label"], [a["id"] for a in item["agencies"]], len(item["duties"]))
+    cmp = libplan.compare([doc, libplan.parse("corpus/binh-dinh-2021-kh-1472.txt")])
+    cmp.to_html()                      # a self-contained report
+
+Errors raise libplan.Error (code, message, offset, line, column).
+"""
+import ctypes
+import json
+import os
+
+from . import _ffi
+from ._ffi import Error
+
+__all__ = ["Error", "normalize", "key", "parse", "compare", "Document", "Comparison", "Lexicon",
+           "version", "agencies", "resolve"]
+
+_STYLES = {"traditional": 0, "modern": 1, "keep": 2}
+_OPT_REPLACE, _OPT_EXPAND, _OPT_KEEP_MARKUP = 1, 2, 4
+_COMPARE_EXCLUDE_COLLECTIVE, _COMPARE_NO_PORTFOLIO = 1, 2
+
+
+def version():
+    """The version of the loaded C library ("0.1.0")."""
+    return _ffi.plan_version_string().decode()
+
+
+class Lexicon:
+    """Abbreviations and agencies: the embedded defaults, extendable from a
+    file (lines "abbrev<TAB>ABBR<TAB>Text" or "agency<TAB>id<TAB>name<TAB>level
+    <TAB>kind<TAB>portfolios<TAB>aliases").  Pass it to parse() and compare()
+    to reuse its compiled patterns."""
+
+    def __init__(self, path=None):
+        handle = ctypes.c_void_p()
+        status = _ffi.plan_lexicon_new(ctypes.byref(handle))
+        if status:
+            raise Error(_ffi.plan_status_name(status).decode(), "cannot create a lexicon")
+        self._handle = handle
+        if path:
+            self.load(path)
+
+    def load(self, path):
+        err = _ffi.ErrorStruct()
+        status = _ffi.plan_lexicon_load_file(self._handle, os.fsencode(path), ctypes.byref(err))
+        if status:
+            _ffi.raise_error(status, err)
+
+    def agencies(self):
+        """Every agency: dicts with id, name, level, kind, portfolios."""
+        out = []
+        for i in range(_ffi.plan_lexicon_agency_count(self._handle)):
+            f = [ctypes.c_char_p() for _ in range(5)]
+            _ffi.plan_lexicon_agency(self._handle, i, *[ctypes.byref(x) for x in f])
+            id_, name, level, kind, portfolios = (x.value.decode() for x in f)
+            out.append({"id": id_, "name": name, "level": level, "kind": kind,
+                        "portfolios": [p for p in portfolios.split(",") if p]})
+        return out
+
+    def resolve(self, name):
+        """The id of the agency a name begins with, or None."""
+        raw = name.encode()
+        r = _ffi.plan_lexicon_resolve(self._handle, raw, len(raw))
+        return r.decode() if r else None
+
+    def close(self):
+        if self._handle:
+            _ffi.plan_lexicon_free(self._handle)
+            self._handle = None
+
+    __del__ = close
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+_default_lexicon = None
+
+
+def _lexicon(lexicon):
+    global _default_lexicon
+    if lexicon is not None:
+        return lexicon
+    if _default_lexicon is None:
+        _default_lexicon = Lexicon()
+    return _default_lexicon
+
+
+def _options(style="traditional", expand=False, replace=False, keep_markup=False, lexicon=None):
+    o = _ffi.Options()
+    _ffi.plan_options_init(ctypes.byref(o))
+    if style not in _STYLES:
+        raise ValueError(f"style must be one of {sorted(_STYLES)}")
+    o.tone_style = _STYLES[style]
+    o.flags = (_OPT_EXPAND if expand else 0) | (_OPT_REPLACE if replace else 0) | \
+              (_OPT_KEEP_MARKUP if keep_markup else 0)
+    o.lexicon = _lexicon(lexicon)._handle
+    return o
+
+
+def _bytes(text):
+    return text if isinstance(text, bytes) else text.encode("utf-8")
+
+
+def normalize(text, style="traditional", expand=False, replace=False, keep_markup=False,
+              lexicon=None):
+    """Normalized text: NFC, one tone placement (style: "traditional" hòa,
+    "modern" hoà, or "keep"), spaces, dashes, markdown leftovers removed;
+    abbreviations expanded with expand=True; invalid UTF-8 (bytes input)
+    replaced by U+FFFD with replace=True, else an Error."""
+    raw = _bytes(text)
+    o = _options(style, expand, replace, keep_markup, lexicon)
+    n, err = _ffi.size_t(), _ffi.ErrorStruct()
+    ptr = _ffi.plan_normalize_string(raw, len(raw), ctypes.byref(o), ctypes.byref(n), ctypes.byref(err))
+    if not ptr:
+        _ffi.raise_error(err.status, err)
+    return _ffi.take_string(ptr, n.value)
+
+
+def key(text, lexicon=None):
+    """The matching key: folded, no diacritics, abbreviations expanded."""
+    raw = _bytes(text)
+    o = _options(lexicon=lexicon)
+    n, err = _ffi.size_t(), _ffi.ErrorStruct()
+    ptr = _ffi.plan_key(raw, len(raw), ctypes.byref(o), ctypes.byref(n), ctypes.byref(err))
+    if not ptr:
+        _ffi.raise_error(err.status, err)
+    return _ffi.take_string(ptr, n.value)
+
+
+class Document:
+    """A parsed plan.  `meta`, `sections`, `assignments`, `references`,
+    `diagnostics` and the rest of to_dict() are read once, in bulk, from the
+    C library's JSON.  The C document is freed by close(), by leaving a
+    `with` block, or when the object goes."""
+
+    def __init__(self, handle, source=None):
+        self._handle = handle
+        self.source = source
+        self._dict = None
+
+    def _need(self):
+        if not self._handle:
+            raise ValueError("the document is closed")
+
+    def _render(self, fn):
+        self._need()
+        n = _ffi.size_t()
+        return _ffi.take_string(fn(self._handle, ctypes.byref(n)), n.value)
+
+    def to_dict(self):
+        """Everything: meta, frame, sections, assignments, not_assignments,
+        agencies, references, diagnostics."""
+        if self._dict is None:
+            self._dict = json.loads(self.to_json())
+        return self._dict
+
+    def to_json(self):
+        return self._render(_ffi.plan_render_json)
+
+    def to_xml(self):
+        return self._render(_ffi.plan_render_xml)
+
+    def to_text(self):
+        return self._render(_ffi.plan_render_text)
+
+    meta = property(lambda self: self.to_dict()["meta"], doc="Metadata: doc_type, number, date, ...")
+    sections = property(lambda self: self.to_dict()["sections"], doc="The outline, nested.")
+    assignments = property(lambda self: self.to_dict()["assignments"], doc="Agency items and duties.")
+    references = property(lambda self: self.to_dict()["references"], doc="Cited documents.")
+    diagnostics = property(lambda self: self.to_dict()["diagnostics"], doc="Warnings.")
+
+    def close(self):
+        if getattr(self, "_handle", None):
+            _ffi.plan_doc_free(self._handle)
+            self._handle = None
+
+    __del__ = close
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __repr__(self):
+        return f"<libplan.Document {self.source or '(text)'}>"
+
+
+def parse(text_or_path, style="traditional", lexicon=None):
+    """Parses a plan from text (str or bytes) or from a path (str ending in
+    .txt, .md, or any existing file; os.PathLike) and returns a Document."""
+    o = _options(style, lexicon=lexicon)
+    handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
+    is_path = isinstance(text_or_path, os.PathLike) or (
+        isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096
+        and os.path.isfile(text_or_path))
+    if is_path:
+        path = os.fspath(text_or_path)
+        status = _ffi.plan_doc_parse_file(os.fsencode(path), ctypes.byref(o), ctypes.byref(handle),
+                                          ctypes.byref(err))
+        source = path
+    else:
+        raw = _bytes(text_or_path)
+        status = _ffi.plan_doc_parse(raw, len(raw), ctypes.byref(o), ctypes.byref(handle),
+                                     ctypes.byref(err))
+        source = None
+    if status:
+        _ffi.raise_error(status, err)
+    return Document(handle, source)
+
+
+class Comparison:
+    """N plans compared: for every agency, every document pair's aligned
+    duties, the coverage and duty groups.  Keeps its documents alive."""
+
+    def __init__(self, handle, docs):
+        self._handle = handle
+        self._docs = list(docs)
+        self._dict = None
+
+    def _render(self, fn, agency=None, *extra):
+        if not self._handle:
+            raise ValueError("the comparison is closed")
+        n = _ffi.size_t()
+        a = agency.encode() if agency else None
+        return _ffi.take_string(fn(self._handle, a, *extra, ctypes.byref(n)), n.value)
+
+    def to_json(self, agency=None):
+        return self._render(_ffi.plan_render_compare_json, agency)
+
+    def to_dict(self, agency=None):
+        if agency:
+            return json.loads(self.to_json(agency))
+        if self._dict is None:
+            self._dict = json.loads(self.to_json())
+        return self._dict
+
+    def to_csv(self, agency=None):
+        return self._render(_ffi.plan_render_compare_csv, agency)
+
+    def to_html(self, agency=None):
+        return self._render(_ffi.plan_render_compare_html, agency)
+
+    def to_text(self, agency=None, color=False):
+        return self._render(_ffi.plan_render_compare_text, agency, 1 if color else 0)
+
+    documents = property(lambda self: self.to_dict()["documents"], doc="Documents, canonical order.")
+    agencies = property(lambda self: self.to_dict()["agencies"], doc="Agencies with pairs and groups.")
+
+    def coverage(self):
+        """{agency id: [duty count per document]} (0: absent)."""
+        return {a["id"]: a["duties"] for a in self.agencies}
+
+    def close(self):
+        if getattr(self, "_handle", None):
+            _ffi.plan_compare_free(self._handle)
+            self._handle = None
+
+    __del__ = close
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, partial_min=None,
+            merge_min=None, lexicon=None):
+    """Compares two or more plans (Documents, paths or texts)."""
+    docs = [d if isinstance(d, Document) else parse(d, lexicon=lexicon) for d in docs]
+    o = _ffi.CompareOptions()
+    _ffi.plan_compare_options_init(ctypes.byref(o))
+    o.flags = (_COMPARE_EXCLUDE_COLLECTIVE if exclude_collective else 0) | \
+              (0 if portfolio else _COMPARE_NO_PORTFOLIO)
+    for name, value in (("reworded_min", reworded_min), ("partial_min", partial_min),
+                        ("merge_min", merge_min)):
+        if value is not None:
+            setattr(o, name, value)
+    arr = (ctypes.c_void_p * len(docs))(*[d._handle for d in docs])
+    handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
+    status = _ffi.plan_compare_new(arr, len(docs), ctypes.byref(o), ctypes.byref(handle), ctypes.byref(err))
+    if status:
+        _ffi.raise_error(status, err)
+    return Comparison(handle, docs)
+
+
+def agencies():
+    """The embedded agency lexicon."""
+    return _lexicon(None).agencies()
+
+
+def resolve(name):
+    """The id of the agency a name begins with ("Sở LĐ-TB&XH" -> "dolisa")."""
+    return _lexicon(None).resolve(name)

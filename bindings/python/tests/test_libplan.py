@@ -1,0 +1,173 @@
+"""Tests of the Python binding: the corpus against the same gold as the C
+tests, a comparison against the alignment gold, errors, and memory."""
+import json
+import os
+import resource
+import sys
+import unittest
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.normpath(os.path.join(HERE, "..", "..", ".."))
+sys.path.insert(0, os.path.join(ROOT, "bindings", "python"))
+
+import libplan  # noqa: E402
+
+CORPUS = os.path.join(ROOT, "corpus")
+DOCS = sorted(f for f in os.listdir(CORPUS) if f.endswith(".txt"))
+
+
+def gold(name):
+    with open(os.path.join(CORPUS, "gold", name[:-4] + ".json"), encoding="utf-8") as f:
+        return json.load(f)
+
+
+def find_section(sections, path):
+    for s in sections:
+        if s["path"] == path:
+            return s
+        found = find_section(s["children"], path)
+        if found:
+            return found
+    return None
+
+
+class TestNormalize(unittest.TestCase):
+    def test_tones_and_styles(self):
+        self.assertEqual(libplan.normalize("Uỷ ban  hoà\r\n"), "Ủy ban hòa\n")
+        self.assertEqual(libplan.normalize("Ủy ban hòa", style="modern"), "Uỷ ban hoà\n")
+        self.assertEqual(libplan.normalize("UBND tỉnh", expand=True), "Ủy ban nhân dân tỉnh\n")
+
+    def test_key(self):
+        self.assertEqual(libplan.key("Sở LĐ-TB&XH"), "so lao dong thuong binh va xa hoi")
+
+    def test_errors(self):
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.normalize(b"ab\xffcd")
+        self.assertEqual(cm.exception.code, "PLAN_EUTF8")
+        self.assertEqual((cm.exception.offset, cm.exception.line, cm.exception.column), (2, 1, 3))
+        self.assertEqual(libplan.normalize(b"ab\xffcd", replace=True), "ab\ufffdcd\n")
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.normalize(b"a\x00b")
+        self.assertEqual(cm.exception.code, "PLAN_ENUL")
+        with self.assertRaises(ValueError):
+            libplan.normalize("a", style="sideways")
+
+
+class TestParse(unittest.TestCase):
+    def test_gold_meta_outline_references(self):
+        for name in DOCS:
+            g = gold(name)
+            with libplan.parse(os.path.join(CORPUS, name)) as doc:
+                d = doc.to_dict()
+                for field, value in g["meta"].items():
+                    self.assertEqual(d["meta"][field], value, f"{name} meta {field}")
+                for node in g["outline"]:
+                    s = find_section(d["sections"], node["path"])
+                    self.assertIsNotNone(s, f"{name} {node['path']}")
+                    if node["title"] is not None:
+                        self.assertEqual(s["title"], node["title"])
+                    self.assertEqual(len(s["children"]), node["children"])
+                numbers = sorted(r["number"] for r in d["references"] if r["number"])
+                self.assertEqual(numbers, sorted(g["references"]), name)
+
+    def test_gold_assignments(self):
+        total = 0
+        for name in DOCS:
+            g = gold(name)
+            doc = libplan.parse(os.path.join(CORPUS, name))
+            items = {a["label"]: a for a in doc.assignments}
+            self.assertEqual(len(items), len(g["assignments"]), name)
+            for ga in g["assignments"]:
+                a = items[ga["label"]]
+                self.assertEqual(a["requested"], ga["requested"])
+                self.assertEqual(a["heading"], ga["agency"])
+                self.assertEqual(len(a["duties"]), len(ga["duties"]))
+                for duty, gd in zip(a["duties"], ga["duties"]):
+                    self.assertTrue(libplan.key(duty["text"]).startswith(libplan.key(gd["starts"])),
+                                    f"{name} {ga['label']}: {duty['text'][:40]}")
+                    self.assertEqual(duty["agency"] is None, "agency" not in gd)
+                    total += 1
+            self.assertEqual(doc.to_dict()["not_assignments"], g.get("not_assignments") or [])
+        self.assertEqual(total, 209)
+
+    def test_renderers_and_text_input(self):
+        text = open(os.path.join(CORPUS, DOCS[0]), encoding="utf-8").read()
+        doc = libplan.parse(text)
+        self.assertIsNone(doc.source)
+        self.assertTrue(doc.to_xml().startswith("<?xml"))
+        self.assertIn("assignments:", doc.to_text())
+        self.assertEqual(json.loads(doc.to_json())["meta"], doc.meta)
+
+    def test_errors(self):
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.parse("")
+        self.assertEqual(cm.exception.code, "PLAN_EEMPTY")
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.parse(b"ok\n\xc3")
+        self.assertEqual((cm.exception.code, cm.exception.line), ("PLAN_EUTF8", 2))
+        doc = libplan.parse("1. Một")
+        doc.close()
+        with self.assertRaises(ValueError):
+            doc.to_json()
+
+    def test_memory_is_flat(self):
+        text = "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n- Chủ trì, phối hợp với Công an tỉnh.\n"
+        for _ in range(500):  # warm up allocators
+            libplan.parse(text).to_dict()
+        before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        for _ in range(10000):
+            d = libplan.parse(text)
+            d.to_dict()
+            d.close()
+        after = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+        self.assertLess(after - before, 4096, "peak RSS grew by more than 4 MB over 10,000 parses")
+
+
+class TestCompare(unittest.TestCase):
+    def test_gold_alignments(self):
+        with open(os.path.join(CORPUS, "gold", "alignments.json"), encoding="utf-8") as f:
+            alignments = json.load(f)["alignments"]
+        paths = [os.path.join(CORPUS, n) for n in ("binh-dinh-2021-kh-1472.txt", "bac-kan-2021-qd-145.txt")]
+        cmp = libplan.compare(paths)
+        d = cmp.to_dict()
+        index = {os.path.basename(doc["source"]): i for i, doc in enumerate(d["documents"])}
+        tp = fp = fn = 0
+        for al in alignments:
+            a, b = index[al["a"]], index[al["b"]]
+            agency = next(x for x in d["agencies"] if x["id"] == al["agency"])
+            pair = next(p for p in agency["pairs"] if {p["a"], p["b"]} == {a, b})
+            flip = pair["a"] != a
+            got = set()
+            for m in pair["matches"]:
+                ma, mb = (m["b"], m["a"]) if flip else (m["a"], m["b"])
+                if ma["item"] == al["a_label"] and mb["item"] == al["b_label"]:
+                    got.add((ma["index"], mb["index"]))
+            want = {(p[0], p[1]) for p in al["pairs"]}
+            partial = {(p[0], p[1]) for p in al["partial"]}
+            tp += len(got & want)
+            fn += len(want - got)
+            fp += len(got - want - partial)
+            if al["agency"] == "doh":  # the two merged gold pairs: one merge link
+                merges = [l for l in pair["links"] if l["kind"] in ("merged", "split")]
+                self.assertEqual(len(merges), 1)
+        self.assertGreaterEqual(tp / (tp + fp), 0.95)
+        self.assertGreaterEqual(tp / (tp + fn), 0.95)
+
+    def test_reports(self):
+        cmp = libplan.compare([os.path.join(CORPUS, n) for n in DOCS])
+        self.assertTrue(cmp.to_html().startswith("<!DOCTYPE html>"))
+        self.assertTrue(cmp.to_csv().startswith("agency,group,representative,"))
+        self.assertIn("merged", cmp.to_text("doh"))
+        self.assertEqual(len(cmp.documents), 5)
+        self.assertIn("dolisa", cmp.coverage())
+        with self.assertRaises(libplan.Error):
+            libplan.compare([os.path.join(CORPUS, DOCS[0])])
+
+    def test_lexicon(self):
+        self.assertEqual(libplan.resolve("Sở LĐ-TB&XH"), "dolisa")
+        ids = {a["id"] for a in libplan.agencies()}
+        self.assertTrue({"dolisa", "police", "front", "district-pcs"} <= ids)
+
+
+if __name__ == "__main__":
+    unittest.main()
