@@ -41,7 +41,7 @@ TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: all check check-gen check-symbols check-install bench gen install uninstall clean deps
+.PHONY: all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -90,6 +90,21 @@ check-symbols: $(B)/$(SOFILE)
 
 check-install: all
 	@sh tests/check_install.sh
+
+# The whole suite under AddressSanitizer and UBSan (clang), in its own
+# build folder; the Python tests and the install check are skipped there
+# (neither the interpreter nor a plain program is instrumented).
+SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
+check-sanitize:
+	$(MAKE) B=build-sanitize CC=clang CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
+	  PLAN_SKIP_PYTHON=1 PLAN_SKIP_INSTALL=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 check
+
+# The cmocka programs under valgrind memcheck; any error fails.
+check-valgrind: $(TESTS)
+	@for t in $(TESTS); do \
+	  valgrind -q --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite,indirect \
+	    $$t >/dev/null 2>$(B)/valgrind.log || { cat $(B)/valgrind.log; echo "valgrind: $$t failed"; exit 1; }; \
+	  echo "valgrind: $$t clean"; done
 
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done

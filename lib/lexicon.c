@@ -149,6 +149,7 @@ static plan_status compile_matcher(plan_lexicon *lex) {
 
 static abbrev *find(const plan_lexicon *lex, const char *key) {
   abbrev probe = {(char *)key, NULL};
+  if (!lex->abbrevs.len) return NULL;
   return bsearch(&probe, lex->abbrevs.data, lex->abbrevs.len, sizeof(abbrev), abbrev_cmp);
 }
 

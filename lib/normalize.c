@@ -581,7 +581,7 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   free(s.src);
   if (st == PLAN_OK && (s.t->out.oom || s.t->map.anchors.oom || s.t->hints.oom))
     st = PLAN_ENOMEM;
-  if (st == PLAN_OK)
+  if (st == PLAN_OK && s.t->hints.len)
     qsort(s.t->hints.data, s.t->hints.len, sizeof(plan_hint), hint_cmp);
   if (st == PLAN_OK && (s.o.flags & PLAN_OPT_EXPAND_ABBREVIATIONS))
     st = plan__expand_abbreviations(s.t, &s.o);
