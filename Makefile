@@ -7,6 +7,7 @@ LIBDIR ?= $(PREFIX)/lib
 INCLUDEDIR ?= $(PREFIX)/include
 BINDIR ?= $(PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
+MANDIR ?= $(PREFIX)/share/man
 # Where the Python package goes: the system Python's site directory under PREFIX.
 PYDIR ?= $(shell python3 -c 'import sysconfig; print(sysconfig.get_path("purelib", vars={"base": "$(PREFIX)", "platbase": "$(PREFIX)"}))' 2>/dev/null || echo $(PREFIX)/lib/python3/dist-packages)
 
@@ -41,7 +42,7 @@ TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -109,8 +110,11 @@ check-valgrind: $(TESTS)
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
 
-gen:
+gen: docs
 	tools/gen_tables.sh data lib
+
+docs:
+	tools/gen_api_doc.sh docs/API.md
 
 install: all
 	install -d $(DESTDIR)$(INCLUDEDIR) $(DESTDIR)$(LIBDIR) $(DESTDIR)$(BINDIR) $(DESTDIR)$(PKGCONFIGDIR)
@@ -120,6 +124,8 @@ install: all
 	ln -sf $(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME)
 	ln -sf $(SONAME) $(DESTDIR)$(LIBDIR)/libplan.so
 	install -m 755 $(B)/plan $(DESTDIR)$(BINDIR)/plan
+	install -d $(DESTDIR)$(MANDIR)/man1
+	install -m 644 docs/man/plan.1 $(DESTDIR)$(MANDIR)/man1/plan.1
 	install -d $(DESTDIR)$(PYDIR)/libplan
 	install -m 644 bindings/python/libplan/*.py $(DESTDIR)$(PYDIR)/libplan/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
@@ -130,7 +136,7 @@ uninstall:
 	rm -f $(DESTDIR)$(INCLUDEDIR)/plan.h $(DESTDIR)$(LIBDIR)/libplan.a \
 	  $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	  $(DESTDIR)$(LIBDIR)/libplan.so $(DESTDIR)$(BINDIR)/plan \
-	  $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
+	  $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc $(DESTDIR)$(MANDIR)/man1/plan.1
 	rm -f $(DESTDIR)$(PYDIR)/libplan/*.py
 	rm -rf $(DESTDIR)$(PYDIR)/libplan/__pycache__
 	-rmdir $(DESTDIR)$(PYDIR)/libplan 2>/dev/null

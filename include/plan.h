@@ -99,7 +99,7 @@ typedef struct plan_error {
 PLAN_API void plan_free(void *ptr);
 
 /* ------------------------------------------------------------------ */
-/* Lexicon: abbreviations (and, later, agencies)                      */
+/* Lexicon: abbreviations and agencies                                */
 /* ------------------------------------------------------------------ */
 
 /** A table of domain knowledge.  It starts with the defaults compiled into

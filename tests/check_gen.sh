@@ -7,3 +7,9 @@ tools/gen_tables.sh data "$tmp"
 for f in "$tmp"/*.c; do
   cmp -s "$f" "lib/$(basename "$f")" || { echo "lib/$(basename "$f") is out of date: run make gen"; exit 1; }
 done
+tools/gen_api_doc.sh "$tmp/API.md"
+cmp -s "$tmp/API.md" docs/API.md || { echo "docs/API.md is out of date: run make docs"; exit 1; }
+# every public function is documented there
+for f in $(sed -n 's/^PLAN_API[^(]*[ *]\(plan_[a-z0-9_]*\)(.*/\1/p' include/plan.h); do
+  grep -q "$f(" docs/API.md || { echo "$f is missing from docs/API.md"; exit 1; }
+done

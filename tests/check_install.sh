@@ -30,6 +30,12 @@ LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/li
 # static linking works too
 cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs-only-l --static libplan | sed 's/-lplan//')
 "$tmp/hello-static" >/dev/null
+# the man page, readable by man
+[ -f "$tmp/prefix/share/man/man1/plan.1" ] || { echo "no man page installed"; exit 1; }
+if command -v man >/dev/null 2>&1; then
+  MANPAGER=cat MANWIDTH=80 man -l "$tmp/prefix/share/man/man1/plan.1" 2>/dev/null | grep -q 'plan compare' ||
+    { echo "the man page does not render"; exit 1; }
+fi
 # the Python package, found by the system Python with the library beside it
 if command -v python3 >/dev/null 2>&1; then
   pydir=$(find "$tmp/prefix" -type d -name libplan -path '*python*' | head -1)
