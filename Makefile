@@ -40,9 +40,11 @@ LIB_HDR = include/plan.h $(wildcard lib/*.h)
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
+FUZZ_TARGETS = normalize parse compare
+REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -71,16 +73,29 @@ $(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/e
 	$(CC) $(WARN) -Iinclude $(CFLAGS) -o $@ examples/compare.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 
 $(B)/tests/%: tests/%.c tests/test_util.h $(B)/libplan.a | $(B)/tests
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm
+	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm -pthread
+
+$(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libplan.a | $(B)/fuzz
+	$(CC) $(ALL_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+
+# libFuzzer builds (clang): build-fuzz/fuzz_normalize etc.  Run one with
+#   build-fuzz/fuzz_parse -max_total_time=600 build-fuzz/seeds-parse corpus fuzz/seeds
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+fuzz:
+	mkdir -p build-fuzz/lib
+	for f in lib/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
+	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
+	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
+	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
 
 $(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
 	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
 
-$(B) $(B)/lib $(B)/tests $(B)/bench $(B)/examples:
+$(B) $(B)/lib $(B)/tests $(B)/bench $(B)/examples $(B)/fuzz:
 	mkdir -p $@
 
 # Every test program, then the shell checks; one summary line at the end.
-check: all $(TESTS)
+check: all $(TESTS) $(REPLAYS)
 	@sh tests/run_all.sh $(B) $(TESTS)
 
 check-gen:
@@ -142,4 +157,4 @@ uninstall:
 	-rmdir $(DESTDIR)$(PYDIR)/libplan 2>/dev/null
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) build-sanitize build-fuzz

@@ -196,6 +196,10 @@ typedef enum plan_tone_style {
 
 /** Default for plan_options.max_input_bytes: 1 GiB. */
 #define PLAN_DEFAULT_MAX_INPUT ((size_t)1 << 30)
+/** Default for plan_options.max_line_bytes: 256 MiB. */
+#define PLAN_DEFAULT_MAX_LINE ((size_t)1 << 28)
+/** Default for plan_options.max_depth: 64 levels of open items. */
+#define PLAN_DEFAULT_MAX_DEPTH 64
 
 /** Options shared by every call that takes them.  Always start with
  *  plan_options_init(); fields may be added at the end in later versions,
@@ -206,6 +210,11 @@ typedef struct plan_options {
   plan_tone_style tone_style;   /**< default PLAN_TONE_TRADITIONAL */
   size_t max_input_bytes;       /**< default PLAN_DEFAULT_MAX_INPUT */
   const plan_lexicon *lexicon;  /**< borrowed; NULL: the embedded defaults */
+  size_t max_line_bytes;        /**< longest physical line; PLAN_ELIMIT past it
+                                     (default PLAN_DEFAULT_MAX_LINE) */
+  size_t max_depth;             /**< deepest outline nesting kept; deeper items
+                                     become siblings (default PLAN_DEFAULT_MAX_DEPTH,
+                                     at most 1024) */
 } plan_options;
 
 /** Fills *opts with the defaults. */

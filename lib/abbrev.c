@@ -72,7 +72,8 @@ plan_status plan__expand_abbreviations(plan_text *t, const plan_options *o) {
   const char *text = t->out.data;
   size_t len = t->out.len, pos = 0, copied = 0, delta = 0;
   while (st == PLAN_OK && pos < len) {
-    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md, NULL);
+    int rc = pcre2_match(re, (PCRE2_SPTR)text, len, pos, PCRE2_NO_UTF_CHECK, md,
+                         plan__lexicon_match_context(lex));
     if (rc < 0) break; /* no match, or a match limit: the text stays as it is */
     PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
     size_t s = ov[0], e = ov[1];

@@ -11,7 +11,8 @@ static bool looks_binary(const char *s, size_t n, size_t *at) {
   size_t bad = 0;
   for (size_t i = 0; i < n; i++) {
     unsigned char c = (unsigned char)s[i];
-    if (c < 0x20 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
+    /* NUL is left to the normalizer, which names it (PLAN_ENUL) */
+    if (c < 0x20 && c != 0 && c != '\n' && c != '\r' && c != '\t' && c != '\f' && c != '\v') {
       if (bad++ == 0) *at = i;
     }
   }
@@ -42,6 +43,7 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
     o.lexicon = own;
   }
   doc->lex = o.lexicon;
+  doc->max_depth = o.max_depth < 1 ? 1 : o.max_depth > 1024 ? 1024 : o.max_depth;
   size_t at = 0;
   if (input && looks_binary(input, len, &at)) {
     size_t line, col;
@@ -51,7 +53,8 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   }
   if (st == PLAN_OK) st = plan_normalize(input, len, &o, &doc->text, err);
   if (st == PLAN_OK && plan_text_data(doc->text, NULL)[0] == '\0')
-    st = plan__error(err, PLAN_EEMPTY, 0, 0, 0, "the input holds no text");
+    st = plan__error(err, PLAN_EEMPTY, 0, 1, 1,
+                     "the input holds no text (%zu bytes of white space or markup)", len);
   if (st == PLAN_OK) st = plan__lines(doc);
   if (st == PLAN_OK) {
     plan__blocks(doc);

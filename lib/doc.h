@@ -104,6 +104,7 @@ struct plan_doc {
   plan_vec agencies;        /* of plan_agency * */
   plan_vec non_assignments; /* of const plan_node * */
   const plan_lexicon *lex;
+  size_t max_depth;
 };
 
 /* Stages.  Each returns PLAN_OK or PLAN_ENOMEM. */
@@ -158,6 +159,9 @@ typedef enum plan_pattern {
   PLAN_RE_COUNT_
 } plan_pattern;
 PLAN_INTERNAL const pcre2_code *plan__lexicon_pattern(const plan_lexicon *lex, plan_pattern p);
+/* pcre2 limits: backtracking steps and depth per match. */
+#define PLAN_PCRE2_MATCH_LIMIT 1000000u
+#define PLAN_PCRE2_DEPTH_LIMIT 10000u
 
 /* Table look-ups (tables.c, from data/; the folded keys of the rows are
  * computed once per lexicon). */

@@ -13,7 +13,7 @@ static pcre2_match_data *match(const plan_doc *doc, plan_pattern which, const ch
   const pcre2_code *re = plan__lexicon_pattern(doc->lex, which);
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
   if (!md) return NULL;
-  if (pcre2_match(re, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, NULL) < 0) {
+  if (pcre2_match(re, (PCRE2_SPTR)s, n, start, PCRE2_NO_UTF_CHECK, md, plan__lexicon_match_context(doc->lex)) < 0) {
     pcre2_match_data_free(md);
     return NULL;
   }

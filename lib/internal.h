@@ -135,6 +135,9 @@ PLAN_INTERNAL void plan__offmap_free(plan_offmap *m);
 
 /* The matcher of a lexicon's abbreviations, or NULL when it has none. */
 PLAN_INTERNAL const pcre2_code *plan__lexicon_abbrev_re(const plan_lexicon *lex);
+/* The match context with the lexicon's limits (read only while matching,
+ * so shared by threads). */
+PLAN_INTERNAL pcre2_match_context *plan__lexicon_match_context(const plan_lexicon *lex);
 
 /* ---- tone placement ------------------------------------------------ */
 

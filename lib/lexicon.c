@@ -68,6 +68,10 @@ static const char *const pattern_sources[PLAN_RE_COUNT_] = {
 };
 
 static plan_status compile_patterns(plan_lexicon *lex) {
+  lex->mctx = pcre2_match_context_create(NULL);
+  if (!lex->mctx) return PLAN_ENOMEM;
+  pcre2_set_match_limit(lex->mctx, PLAN_PCRE2_MATCH_LIMIT);
+  pcre2_set_depth_limit(lex->mctx, PLAN_PCRE2_DEPTH_LIMIT);
   for (int i = 0; i < PLAN_RE_COUNT_; i++) {
     int code;
     PCRE2_SIZE at;
@@ -81,6 +85,8 @@ static plan_status compile_patterns(plan_lexicon *lex) {
   }
   return PLAN_OK;
 }
+
+pcre2_match_context *plan__lexicon_match_context(const plan_lexicon *lex) { return lex->mctx; }
 
 const pcre2_code *plan__lexicon_pattern(const plan_lexicon *lex, plan_pattern p) {
   return lex->patterns[p];
@@ -211,6 +217,7 @@ void plan_lexicon_free(plan_lexicon *lex) {
   pcre2_code_free(lex->abbrev_re);
   for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
   plan__agencies_free(lex);
+  pcre2_match_context_free(lex->mctx);
   for (int t = 0; t < PLAN_TABLE_COUNT_; t++) {
     for (size_t i = 0; lex->keys[t] && lex->keys[t][i]; i++) free(lex->keys[t][i]);
     free(lex->keys[t]);

@@ -23,6 +23,7 @@ struct plan_lexicon {
   plan_vec abbrevs; /* of abbrev, sorted by abbreviation bytes */
   pcre2_code *abbrev_re;
   pcre2_code *patterns[PLAN_RE_COUNT_];
+  pcre2_match_context *mctx;      /* match and depth limits for every match */
   char **keys[PLAN_TABLE_COUNT_]; /* folded table rows */
   plan_vec agencies;              /* of plan_agency_def */
   plan_vec aliases;               /* of plan_alias, longest first per bucket */

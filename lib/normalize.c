@@ -474,6 +474,13 @@ static bool fast_line(norm *s, size_t b, size_t e) {
 
 /* Processes the physical line [b, e) of the input. */
 static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
+  if (e - b > s->o.max_line_bytes) {
+    size_t line, col;
+    plan__position(s->in, s->len, b, &line, &col);
+    return plan__error(err, PLAN_ELIMIT, b, line, col,
+                       "line %zu is %zu bytes long, over the limit of %zu", line, e - b,
+                       s->o.max_line_bytes);
+  }
   if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP) && !s->bold_open && fast_line(s, b, e))
     return s->t->out.oom ? PLAN_ENOMEM : PLAN_OK;
   plan_status st = decode_line(s, b, e, err);

@@ -74,7 +74,7 @@ static void read_date(plan_doc *doc, const plan_para *p, size_t from, plan_refer
                       pcre2_match_data *md) {
   if (r->date) return;
   const pcre2_code *re = plan__lexicon_pattern(doc->lex, PLAN_RE_DATE);
-  if (pcre2_match(re, (PCRE2_SPTR)p->text, p->len, from, PCRE2_NO_UTF_CHECK, md, NULL) < 0)
+  if (pcre2_match(re, (PCRE2_SPTR)p->text, p->len, from, PCRE2_NO_UTF_CHECK, md, plan__lexicon_match_context(doc->lex)) < 0)
     return;
   PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
   char buf[16];
@@ -114,7 +114,7 @@ plan_status plan__refs(plan_doc *doc) {
     const plan_para *p = &doc->paras[i];
     size_t pos = 0;
     while (pos < p->len &&
-           pcre2_match(re, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md, NULL) > 0) {
+           pcre2_match(re, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md, plan__lexicon_match_context(doc->lex)) > 0) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       bool hyphen = ov[4] == PCRE2_UNSET;
       size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1];
@@ -129,7 +129,7 @@ plan_status plan__refs(plan_doc *doc) {
     }
     pos = 0;
     while (pos < p->len &&
-           pcre2_match(law, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md2, NULL) > 0) {
+           pcre2_match(law, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md2, plan__lexicon_match_context(doc->lex)) > 0) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md2);
       mention(doc, p, ov[0], p->text + ov[0], ov[3] - ov[0], true);
       pos = ov[1] > pos ? ov[1] : pos + 1;

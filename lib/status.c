@@ -75,6 +75,8 @@ void plan_options_init(plan_options *opts) {
   opts->tone_style = PLAN_TONE_TRADITIONAL;
   opts->max_input_bytes = PLAN_DEFAULT_MAX_INPUT;
   opts->lexicon = NULL;
+  opts->max_line_bytes = PLAN_DEFAULT_MAX_LINE;
+  opts->max_depth = PLAN_DEFAULT_MAX_DEPTH;
 }
 
 void plan__options_copy(plan_options *dst, const plan_options *src) {

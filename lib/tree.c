@@ -12,7 +12,8 @@
 #include "doc.h"
 #include "frame.h"
 
-#define MAX_DEPTH 64
+/* The stack of open items; the deepest level is plan_options.max_depth. */
+#define MAX_DEPTH 1024
 
 typedef enum state {
   S_HEAD,       /* before the type line */
@@ -156,7 +157,7 @@ static void push_item(walker *w, size_t i) {
   split_heading(w->doc, n, p);
   n->path = join_path(w->doc, parent->kind == PLAN_NODE_ITEM ? parent->path : "", n->label);
   if (!n->path) n->path = "";
-  if (w->depth < MAX_DEPTH) w->stack[w->depth++] = n;
+  if (w->depth < w->doc->max_depth) w->stack[w->depth++] = n;
   w->seen_items = true;
 }
 

@@ -57,6 +57,23 @@ static inline char *read_corpus(const char *name, size_t *len) {
                plan_status_name(w_));                                         \
   } while (0)
 
+/* A growable string for building inputs. */
+typedef struct test_buf {
+  char *data;
+  size_t len, cap;
+} test_buf;
+
+static inline void test_put(test_buf *b, const char *s) {
+  size_t n = strlen(s);
+  if (b->len + n + 1 > b->cap) {
+    b->cap = (b->len + n + 1) * 2;
+    b->data = realloc(b->data, b->cap);
+    assert_non_null(b->data);
+  }
+  memcpy(b->data + b->len, s, n + 1);
+  b->len += n;
+}
+
 /* Normalizes with a tone style and flags; the caller frees. */
 static inline char *norm_with(const char *s, size_t len, plan_tone_style style,
                               unsigned flags) {

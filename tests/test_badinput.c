@@ -1,0 +1,216 @@
+/* test_badinput.c - hostile and broken input: every class of invalid UTF-8,
+ * NUL bytes, a 10 MB line, 100,000 items, deep numbering, white space or
+ * markup only, legacy 8-bit encodings presented as UTF-8, and documents
+ * parsed and compared from two threads at once.  Each gives a clear error
+ * or a sane document; the sanitizer and valgrind runs prove no crash or
+ * leak. */
+#include <pthread.h>
+
+#include "test_util.h"
+
+static void expect_parse_error(const char *in, size_t len, plan_status want, size_t offset) {
+  plan_doc *doc = (plan_doc *)1;
+  plan_error e;
+  plan_status st = plan_doc_parse(in, len, NULL, &doc, &e);
+  if (st != want)
+    fail_msg("status %s (%s), want %s", plan_status_name(st), e.message, plan_status_name(want));
+  assert_null(doc);
+  assert_int_equal(e.offset, offset);
+  assert_true(e.line >= 1 && strlen(e.message) > 0);
+}
+
+static void test_invalid_utf8_classes(void **state) {
+  (void)state;
+  static const struct { const char *bytes; size_t len, offset; } cases[] = {
+      {"ok \xc0\x80", 5, 3},             /* overlong NUL */
+      {"ok \xc1\xbf", 5, 3},             /* overlong 2-byte */
+      {"ok \xe0\x80\xaf", 6, 3},         /* overlong 3-byte */
+      {"ok \xf0\x80\x80\xaf", 7, 3},     /* overlong 4-byte */
+      {"ok \xed\xa0\x80", 6, 3},         /* high surrogate */
+      {"ok \xed\xbf\xbf", 6, 3},         /* low surrogate */
+      {"ok \xf4\x90\x80\x80", 7, 3},     /* above U+10FFFF */
+      {"ok \xf5\x80\x80\x80", 7, 3},     /* invalid lead byte */
+      {"ok \xff", 4, 3},                 /* never valid */
+      {"ok \x80", 4, 3},                 /* lone continuation */
+      {"ok \xe1\xbb", 5, 3},             /* truncated at the end */
+      {"ok \xe1\x41\x42", 6, 3},         /* truncated inside */
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+    expect_parse_error(cases[i].bytes, cases[i].len, PLAN_EUTF8, cases[i].offset);
+  expect_parse_error("ab\0cd", 5, PLAN_ENUL, 2);
+}
+
+/* Windows-1258 and TCVN3 bytes handed over as if they were UTF-8: a clear
+ * error at the first byte, not mojibake. */
+static void test_legacy_encodings(void **state) {
+  (void)state;
+  static const char cp1258[] = "K\xea ho\xb8\x63h";          /* "Kê hoạch"-ish in CP1258 */
+  static const char tcvn3[] = "\xa4\xde y ban nh\xa9n d\xa9n"; /* "Ủy ban nhân dân" in TCVN3 */
+  expect_parse_error(cp1258, sizeof cp1258 - 1, PLAN_EUTF8, 1);
+  expect_parse_error(tcvn3, sizeof tcvn3 - 1, PLAN_EUTF8, 0);
+}
+
+static void test_empty_and_markup_only(void **state) {
+  (void)state;
+  static const char *const empty[] = {"", " ", "\n\n\t \r\n", "\xef\xbb\xbf", "**\n---\n|\n## \n***\n",
+                                      "\xe2\x80\x8b\xe2\x80\x8b"};
+  for (size_t i = 0; i < sizeof empty / sizeof *empty; i++)
+    expect_parse_error(empty[i], strlen(empty[i]), PLAN_EEMPTY, 0);
+  static const char junk[] = "\x01\x02\x03\x04\x05\x06\x07\x08\x0e\x0f\x10\x11\x12";
+  expect_parse_error(junk, sizeof junk - 1, PLAN_EFORMAT, 0);
+}
+
+static plan_doc *parse_ok(const char *s, size_t n) {
+  plan_doc *doc;
+  plan_error e;
+  plan_status st = plan_doc_parse(s, n, NULL, &doc, &e);
+  if (st != PLAN_OK) fail_msg("%s", e.message);
+  return doc;
+}
+
+static void test_huge_line(void **state) {
+  (void)state;
+  size_t n = 10u << 20;
+  char *s = malloc(n);
+  for (size_t i = 0; i < n; i++) s[i] = "Sở Y tế chủ trì. "[i % 20];
+  /* cut at a character boundary */
+  while (((unsigned char)s[n - 1] & 0xC0) == 0x80 || (unsigned char)s[n - 1] >= 0xC0) n--;
+  plan_doc *doc = parse_ok(s, n);
+  const plan_node *first = plan_node_first_child(plan_doc_root(doc));
+  assert_non_null(first);
+  assert_true(strlen(plan_node_text(first)) > (9u << 20));
+  plan_doc_free(doc);
+  free(s);
+}
+
+static void test_many_and_deep_items(void **state) {
+  (void)state;
+  /* 100,000 items, each kind nested in the one before, over and over */
+  static const char *const kinds[] = {"I. Phần", "1. Mục", "a) Điểm", "- Gạch"};
+  test_buf b = {0};
+  for (size_t i = 0; i < 100000; i++) {
+    test_put(&b, kinds[i % 4]);
+    test_put(&b, "\n\n");
+  }
+  plan_doc *doc = parse_ok(b.data, b.len);
+  size_t items = 0, depth = 0, max_depth = 0;
+  plan_iter *it = plan_iter_new(plan_doc_root(doc));
+  plan_event ev;
+  while ((ev = plan_iter_next(it)) != PLAN_EVENT_DONE) {
+    const plan_node *nd = plan_iter_node(it);
+    if (ev == PLAN_EVENT_ENTER) {
+      items += plan_node_kind_of(nd) == PLAN_NODE_ITEM;
+      if (plan_node_first_child(nd) && ++depth > max_depth) max_depth = depth;
+    } else {
+      depth--;
+    }
+  }
+  plan_iter_free(it);
+  assert_int_equal(items, 100000);
+  assert_true(max_depth <= 5);
+  plan_doc_free(doc);
+  free(b.data);
+
+  /* one marker with 50,000 levels of dotted numbering */
+  b = (test_buf){0};
+  for (size_t i = 0; i < 50000; i++) test_put(&b, "1.");
+  test_put(&b, " Mục sâu\n");
+  doc = parse_ok(b.data, b.len);
+  plan_doc_free(doc);
+  free(b.data);
+
+  /* markdown heading hashes and emphasis stacked high */
+  b = (test_buf){0};
+  for (size_t i = 0; i < 20000; i++) test_put(&b, "## **");
+  test_put(&b, "Tiêu đề\n");
+  doc = parse_ok(b.data, b.len);
+  plan_doc_free(doc);
+  free(b.data);
+}
+
+/* The limits are options, with documented defaults. */
+static void test_limits(void **state) {
+  (void)state;
+  plan_options o;
+  plan_options_init(&o);
+  assert_int_equal(o.max_input_bytes, PLAN_DEFAULT_MAX_INPUT);
+  assert_int_equal(o.max_line_bytes, PLAN_DEFAULT_MAX_LINE);
+  assert_int_equal(o.max_depth, PLAN_DEFAULT_MAX_DEPTH);
+  plan_doc *doc;
+  plan_error e;
+  o.max_line_bytes = 10;
+  assert_status(plan_doc_parse("short\nthis line is too long\n", 28, &o, &doc, &e), PLAN_ELIMIT);
+  assert_int_equal(e.line, 2);
+  assert_int_equal(e.offset, 6);
+  plan_options_init(&o);
+  o.max_input_bytes = 3;
+  assert_status(plan_doc_parse("abcd", 4, &o, &doc, &e), PLAN_ELIMIT);
+  /* nesting deeper than max_depth: the deeper items stay, as siblings */
+  plan_options_init(&o);
+  o.max_depth = 2;
+  const char *deep = "I. A\n\n1. B\n\na) C\n\n- D\n";
+  assert_status(plan_doc_parse(deep, strlen(deep), &o, &doc, &e), PLAN_OK);
+  const plan_node *i1 = plan_node_first_child(plan_doc_root(doc));
+  const plan_node *b1 = plan_node_first_child(i1);
+  assert_int_equal(plan_node_item_count(b1), 2); /* a) and - both under 1. */
+  plan_doc_free(doc);
+}
+
+typedef struct job {
+  const plan_lexicon *lex;
+  char *json;
+} job;
+
+static void *work(void *arg) {
+  job *j = arg;
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = j->lex;
+  plan_doc *docs[CORPUS_COUNT];
+  for (size_t i = 0; i < CORPUS_COUNT; i++) {
+    char path[512];
+    snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, corpus_files[i]);
+    if (plan_doc_parse_file(path, &o, &docs[i], NULL) != PLAN_OK) return NULL;
+  }
+  plan_compare *c;
+  if (plan_compare_new((const plan_doc *const *)docs, CORPUS_COUNT, NULL, &c, NULL) == PLAN_OK) {
+    j->json = plan_render_compare_json(c, NULL, NULL);
+    plan_compare_free(c);
+  }
+  for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(docs[i]);
+  return NULL;
+}
+
+/* Two threads parse and compare the corpus at once, sharing one lexicon:
+ * both get what one thread alone gets. */
+static void test_threads(void **state) {
+  (void)state;
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  job alone = {lex, NULL}, jobs[2] = {{lex, NULL}, {lex, NULL}};
+  work(&alone);
+  assert_non_null(alone.json);
+  pthread_t t[2];
+  for (int i = 0; i < 2; i++) assert_int_equal(pthread_create(&t[i], NULL, work, &jobs[i]), 0);
+  for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
+  for (int i = 0; i < 2; i++) {
+    assert_non_null(jobs[i].json);
+    assert_string_equal(jobs[i].json, alone.json);
+    plan_free(jobs[i].json);
+  }
+  plan_free(alone.json);
+  plan_lexicon_free(lex);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_invalid_utf8_classes),
+      cmocka_unit_test(test_legacy_encodings),
+      cmocka_unit_test(test_empty_and_markup_only),
+      cmocka_unit_test(test_huge_line),
+      cmocka_unit_test(test_many_and_deep_items),
+      cmocka_unit_test(test_limits),
+      cmocka_unit_test(test_threads),
+  };
+  return cmocka_run_group_tests_name("badinput", tests, NULL, NULL);
+}
