@@ -80,11 +80,11 @@ $(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libplan.a | $(B)/fuzz
 
 # libFuzzer builds (clang): build-fuzz/fuzz_normalize etc.  Run one with
 #   build-fuzz/fuzz_parse -max_total_time=600 build-fuzz/seeds-parse corpus fuzz/seeds
-FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer
+FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 fuzz:
 	mkdir -p build-fuzz/lib
 	for f in lib/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
-	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
+	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
 	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
 	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
 

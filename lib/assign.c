@@ -344,7 +344,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   }
   a.nduties = duties.len;
   a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
-  if (a.duties) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
+  if (a.duties && duties.len) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
   bool oom = duties.oom || !a.duties;
   plan__vec_free(&duties);
   plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);

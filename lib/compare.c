@@ -150,7 +150,7 @@ static plan_status collect(plan_compare *c) {
   owner *sorted = malloc((total + 1) * sizeof *sorted);
   plan_status st = sorted && !own.oom ? PLAN_OK : PLAN_ENOMEM;
   if (st == PLAN_OK) {
-    memcpy(sorted, all, total * sizeof *sorted);
+    if (total) memcpy(sorted, all, total * sizeof *sorted);
     qsort(sorted, total, sizeof *sorted, owner_order);
     size_t ng = 0;
     for (size_t i = 0; i < total; i++)

@@ -209,7 +209,7 @@ plan_status plan__lines(plan_doc *doc) {
     doc->npara = b.paras.len;
     doc->paras = plan__arena_alloc(&doc->arena, (b.paras.len + 1) * sizeof(plan_para));
     if (!doc->paras) st = PLAN_ENOMEM;
-    else memcpy(doc->paras, b.paras.data, b.paras.len * sizeof(plan_para));
+    else if (b.paras.len) memcpy(doc->paras, b.paras.data, b.paras.len * sizeof(plan_para));
   }
   plan__vec_free(&b.paras);
   plan__vec_free(&b.segs);
