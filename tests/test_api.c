@@ -50,6 +50,53 @@ static void test_null_handling(void **state) {
   assert_null(plan_normalize_string("\xff", 1, NULL, NULL, NULL));
 }
 
+/* Misuse of the document and comparison calls: NULLs and out-of-range
+ * indices give an error or NULL, never a crash. */
+static void test_misuse(void **state) {
+  (void)state;
+  plan_error e;
+  plan_doc *doc;
+  assert_status(plan_doc_parse("a", 1, NULL, NULL, &e), PLAN_EINVAL);
+  assert_true(strlen(e.message) > 0);
+  assert_status(plan_doc_parse(NULL, 5, NULL, &doc, &e), PLAN_EINVAL);
+  assert_status(plan_doc_parse_file(NULL, NULL, &doc, &e), PLAN_EINVAL);
+  assert_null(plan_doc_root(NULL));
+  assert_null(plan_doc_meta(NULL, PLAN_META_NUMBER));
+  assert_status(plan_doc_parse("1. Một\n", 8, NULL, &doc, &e), PLAN_OK);
+  assert_null(plan_doc_meta(doc, (plan_meta)99));
+  assert_null(plan_meta_name((plan_meta)-1));
+  assert_null(plan_doc_reference(doc, 99));
+  assert_null(plan_doc_assignment(doc, 99));
+  assert_null(plan_doc_diagnostic(doc, 99));
+  assert_null(plan_doc_agency(doc, 99));
+  assert_null(plan_doc_non_assignment(doc, 99));
+  assert_int_equal(plan_assignment_duty_count(NULL), 0);
+  assert_null(plan_assignment_duty(NULL, 0));
+  assert_null(plan_duty_text(NULL));
+  assert_string_equal(plan_node_kind_name((plan_node_kind)77), "unknown");
+  assert_string_equal(plan_marker_name((plan_marker)77), "unknown");
+  assert_string_equal(plan_role_name((plan_role)77), "unknown");
+  assert_string_equal(plan_link_kind_name((plan_link_kind)77), "unknown");
+  assert_null(plan_render_xml(NULL, NULL));
+  assert_null(plan_render_text(NULL, NULL));
+  plan_compare *c = (plan_compare *)1;
+  assert_status(plan_compare_new(NULL, 2, NULL, &c, &e), PLAN_EINVAL);
+  const plan_doc *one[] = {doc, NULL};
+  assert_status(plan_compare_new(one, 2, NULL, &c, &e), PLAN_EINVAL);
+  assert_status(plan_compare_new(one, 1, NULL, NULL, &e), PLAN_EINVAL);
+  assert_int_equal(plan_compare_link_count(NULL, 0, 0, 1), 0);
+  assert_null(plan_compare_link(NULL, 0, 0, 1, 0));
+  assert_null(plan_compare_document(NULL, 0));
+  assert_int_equal(plan_link_diff_count(NULL), 0);
+  assert_int_equal(plan_link_duty(NULL, 0, 0), SIZE_MAX);
+  assert_null(plan_render_compare_json(NULL, NULL, NULL));
+  assert_null(plan_render_compare_html(NULL, NULL, NULL));
+  plan_compare_free(NULL);
+  plan_iter_free(NULL);
+  assert_int_equal(plan_iter_next(NULL), PLAN_EVENT_DONE);
+  plan_doc_free(doc);
+}
+
 /* An options struct from an older caller (smaller size) still works: the
  * fields it does not know take their defaults. */
 static void test_options_size(void **state) {
@@ -87,6 +134,7 @@ int main(void) {
       cmocka_unit_test(test_version),
       cmocka_unit_test(test_statuses),
       cmocka_unit_test(test_null_handling),
+      cmocka_unit_test(test_misuse),
       cmocka_unit_test(test_options_size),
       cmocka_unit_test(test_shared_lexicon),
   };

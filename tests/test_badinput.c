@@ -181,19 +181,22 @@ static void *work(void *arg) {
   return NULL;
 }
 
-/* Two threads parse and compare the corpus at once, sharing one lexicon:
- * both get what one thread alone gets. */
+/* Eight threads parse and compare the corpus at once, sharing one lexicon
+ * (and half of them with no lexicon at all): each gets what one thread
+ * alone gets. */
+enum { THREADS = 8 };
 static void test_threads(void **state) {
   (void)state;
   plan_lexicon *lex;
   assert_status(plan_lexicon_new(&lex), PLAN_OK);
-  job alone = {lex, NULL}, jobs[2] = {{lex, NULL}, {lex, NULL}};
+  job alone = {lex, NULL}, jobs[THREADS];
+  for (int i = 0; i < THREADS; i++) jobs[i] = (job){i % 2 ? lex : NULL, NULL};
   work(&alone);
   assert_non_null(alone.json);
-  pthread_t t[2];
-  for (int i = 0; i < 2; i++) assert_int_equal(pthread_create(&t[i], NULL, work, &jobs[i]), 0);
-  for (int i = 0; i < 2; i++) pthread_join(t[i], NULL);
-  for (int i = 0; i < 2; i++) {
+  pthread_t t[THREADS];
+  for (int i = 0; i < THREADS; i++) assert_int_equal(pthread_create(&t[i], NULL, work, &jobs[i]), 0);
+  for (int i = 0; i < THREADS; i++) pthread_join(t[i], NULL);
+  for (int i = 0; i < THREADS; i++) {
     assert_non_null(jobs[i].json);
     assert_string_equal(jobs[i].json, alone.json);
     plan_free(jobs[i].json);
