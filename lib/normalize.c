@@ -501,15 +501,20 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
     }
     /* Heading hashes: "## **II. ...**"; repeated groups all go so that a
      * second pass finds nothing more to take. */
+    /* Emphasis first: "##** x" is a heading once the ** is known to be
+     * markup, and so it must be the first time, for idempotence. */
+    if (s->has_star) mark_emphasis(s, lb, le);
     for (;;) {
       size_t h = lb;
       while (h < le && cp[h] == '#') h++;
-      if (h == lb || h - lb > 6 || (h < le && cp[h] != ' ')) break;
+      size_t after = h;
+      while (after < le && cp[after] < 0) after++; /* emphasis markers */
+      if (h == lb || h - lb > 6 || (after < le && cp[after] != ' ')) break;
       if (!heading) heading = (int)(h - lb);
+      for (size_t k = lb; k < h; k++) cp[k] = DELETED;
       lb = h;
-      while (lb < le && cp[lb] == ' ') lb++;
+      while (lb < le && (cp[lb] == ' ' || cp[lb] == DELETED)) lb++;
     }
-    if (s->has_star) mark_emphasis(s, lb, le);
   }
   if (s->has_dash) map_dashes(s, lb, le);
   if (lb == le) {

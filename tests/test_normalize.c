@@ -264,6 +264,10 @@ static void test_markup(void **state) {
                           {PLAN_HINT_ITALIC, "Nơi nhận:", 0}};
   expect_hints("#### ***Nơi nhận:***", "Nơi nhận:\n", h7, 3);
 
+  /* emphasis right after the hashes: still a heading, the first time */
+  const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};
+  expect_hints("##** Mục**", "Mục\n", h8, 2);
+
   /* not markup: a bullet star, arithmetic, a lone star */
   expect_norm("* mục", "* mục\n", PLAN_TONE_TRADITIONAL, 0);
   expect_norm("2 * 3 * 4", "2 * 3 * 4\n", PLAN_TONE_TRADITIONAL, 0);
