@@ -11,10 +11,13 @@
 
 /* Prints a reworded duty pair with deleted words [-like this-] and inserted
  * ones {+like this+}. */
-static void print_diff(const plan_link *link) {
+static void print_diff(const plan_compare *cmp, const plan_link *link) {
   const char *a = plan_link_text(link, 0), *b = plan_link_text(link, 1);
-  for (size_t i = 0; i < plan_link_diff_count(link); i++) {
-    const plan_diff_step *s = plan_link_diff(link, i);
+  plan_diff_step *steps;
+  size_t n;
+  if (plan_link_diff(cmp, link, &steps, &n) != PLAN_OK) return;
+  for (size_t i = 0; i < n; i++) {
+    const plan_diff_step *s = &steps[i];
     if (s->op == PLAN_DIFF_EQUAL)
       printf("%.*s ", (int)s->a_len, a + s->a_off);
     else if (s->op == PLAN_DIFF_DELETE)
@@ -23,6 +26,7 @@ static void print_diff(const plan_link *link) {
       printf("{+%.*s+} ", (int)s->b_len, b + s->b_off);
   }
   printf("\n");
+  plan_free(steps);
 }
 
 static const char *province(const plan_compare *cmp, size_t d) {
@@ -80,9 +84,9 @@ int main(int argc, char **argv) {
         int side = kind == PLAN_LINK_ONLY_B;
         size_t k = plan_link_duty(link, side, 0);
         printf("%s\n", plan_duty_text(plan_compare_duty(cmp, g, (size_t)side, k)));
-      } else if (plan_link_diff_count(link)) {
+      } else if (kind != PLAN_LINK_SAME && kind != PLAN_LINK_PARTIAL) {
         printf("(%.2f) ", plan_link_similarity(link));
-        print_diff(link);
+        print_diff(cmp, link);
       } else {
         size_t k = plan_link_duty(link, 0, 0);
         printf("(%.2f) %s\n", plan_link_similarity(link),

@@ -698,11 +698,11 @@ PLAN_API int plan_link_boilerplate(const plan_link *l);
 /** The rarest syllables the two sides share, space-separated (folded). */
 PLAN_API const char *plan_link_rare_words(const plan_link *l);
 
-/** Word-level difference of a reworded, merged or split link, by syllable:
- *  a minimal edit script turning side a's text into side b's (the sides'
- *  duties joined by a space).  Each step: PLAN_DIFF_EQUAL, _DELETE (from
- *  a) or _INSERT (from b), with byte offsets and lengths into each side's
- *  joined text and into the source files. */
+/** Word-level difference of a link, by syllable: a minimal edit script
+ *  turning side a's text into side b's (a side's duties joined by a
+ *  space).  Each step: PLAN_DIFF_EQUAL, _DELETE (from a) or _INSERT (from
+ *  b), with byte offsets and lengths into each side's text
+ *  (plan_link_text()) and into the source files. */
 typedef enum plan_diff_op { PLAN_DIFF_EQUAL = 0, PLAN_DIFF_DELETE, PLAN_DIFF_INSERT } plan_diff_op;
 typedef struct plan_diff_step {
   plan_diff_op op;
@@ -710,8 +710,13 @@ typedef struct plan_diff_step {
   size_t b_off, b_len;        /**< in side b's text (0, 0 for a delete) */
   size_t a_source, b_source;  /**< byte offsets in the source files */
 } plan_diff_step;
-PLAN_API size_t plan_link_diff_count(const plan_link *l);
-PLAN_API const plan_diff_step *plan_link_diff(const plan_link *l, size_t i);
+/** Computes the diff of link l of cmp (the comparison keeps none, so its
+ *  memory does not grow with the links).  On PLAN_OK, *steps is a new array
+ *  of *n steps for plan_free() (NULL and 0 for a link with one side only).
+ *  Returns PLAN_OK, PLAN_EINVAL (a NULL argument) or PLAN_ENOMEM.  Reads cmp
+ *  only: several threads may compute diffs of one comparison at once. */
+PLAN_API plan_status plan_link_diff(const plan_compare *cmp, const plan_link *l,
+                                    plan_diff_step **steps, size_t *n);
 /** The joined text of one side (owned by the comparison). */
 PLAN_API const char *plan_link_text(const plan_link *l, int side);
 

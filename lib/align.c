@@ -206,6 +206,9 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
     memcpy(l->ib, d->ib, d->nb * sizeof(size_t));
     l->sim = d->sim; l->uni = d->uni; l->bi = d->bi;
     l->rare = "";
+    l->agency = (size_t)(ag - c->agencies);
+    l->a = a;
+    l->b = b;
     if (l->kind == PLAN_LINK_ONLY_A || l->kind == PLAN_LINK_ONLY_B) continue;
     plan_cduty *as[8], *bs[8];
     for (size_t x = 0; x < l->na; x++) as[x] = &A[l->ia[x]];
@@ -215,8 +218,9 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
     for (size_t x = 0; x < l->na; x++) { ia_save[x] = l->ia[x]; l->ia[x] = x; }
     for (size_t y = 0; y < l->nb; y++) { ib_save[y] = l->ib[y]; l->ib[y] = y; }
     plan__evidence(c, l, as, bs);
-    if (l->kind != PLAN_LINK_SAME && l->kind != PLAN_LINK_PARTIAL)
-      st = plan__link_diff(c, l, as, bs, c->docs[a], c->docs[b]);
+    l->text[0] = plan__side_text(c, as, l->na);
+    l->text[1] = plan__side_text(c, bs, l->nb);
+    if (!l->text[0] || !l->text[1]) st = PLAN_ENOMEM;
     for (size_t x = 0; x < l->na; x++) l->ia[x] = ia_save[x];
     for (size_t y = 0; y < l->nb; y++) l->ib[y] = ib_save[y];
   }

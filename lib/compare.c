@@ -311,9 +311,10 @@ double plan_link_unigram(const plan_link *l) { return l ? l->uni : 0; }
 double plan_link_bigram(const plan_link *l) { return l ? l->bi : 0; }
 int plan_link_boilerplate(const plan_link *l) { return l && l->boilerplate; }
 const char *plan_link_rare_words(const plan_link *l) { return l ? l->rare : NULL; }
-size_t plan_link_diff_count(const plan_link *l) { return l ? l->ndiff : 0; }
-const plan_diff_step *plan_link_diff(const plan_link *l, size_t i) {
-  return l && i < l->ndiff ? &l->diff[i] : NULL;
+plan_status plan_link_diff(const plan_compare *c, const plan_link *l, plan_diff_step **steps,
+                           size_t *n) {
+  if (!c || !l || !steps || !n) return PLAN_EINVAL;
+  return plan__link_diff(c, l, steps, n);
 }
 const char *plan_link_text(const plan_link *l, int side) { return l ? l->text[side ? 1 : 0] : NULL; }
 

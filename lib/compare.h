@@ -33,9 +33,8 @@ struct plan_link {
   double sim, uni, bi;
   bool boilerplate;
   const char *rare;
-  const char *text[2];
-  plan_diff_step *diff;
-  size_t ndiff;
+  const char *text[2]; /* a side's duty text, or its duties' joined */
+  size_t agency, a, b; /* where it belongs: diffs are computed on demand */
 };
 
 typedef struct plan_cpair {
@@ -97,12 +96,14 @@ PLAN_INTERNAL plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t 
 PLAN_INTERNAL plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match);
 
 /* worddiff.c: a minimal syllable edit script between token lists; *ops is
- * malloc'd, for the caller to free (arena is unused, kept for symmetry). */
-PLAN_INTERNAL plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na,
+ * malloc'd, for the caller to free. */
+PLAN_INTERNAL plan_status plan__word_diff(const uint64_t *a, size_t na,
                                           const uint64_t *b, size_t nb, plan_diff_op **ops,
                                           size_t *nops);
-PLAN_INTERNAL plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as,
-                                          plan_cduty *const *bs, const plan_doc *da,
-                                          const plan_doc *db);
+/* The diff of a link, computed now; *steps is malloc'd (NULL when n = 0). */
+PLAN_INTERNAL plan_status plan__link_diff(const plan_compare *c, const plan_link *l,
+                                          plan_diff_step **steps, size_t *n);
+/* A side's text: its one duty's, or its duties' joined (into the arena). */
+PLAN_INTERNAL const char *plan__side_text(plan_compare *c, plan_cduty *const *ds, size_t n);
 
 #endif

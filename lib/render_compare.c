@@ -22,10 +22,14 @@ static void duty_ref(plan_buf *b, const plan_cduty *d) {
   plan__buf_printf(b, ",\"index\":%zu}", d->item_index);
 }
 
-static void diff_json(plan_buf *b, const plan_link *l) {
+static plan_status diff_json(plan_buf *b, const plan_compare *c, const plan_link *l) {
+  plan_diff_step *steps;
+  size_t n;
+  plan_status st = plan__link_diff(c, l, &steps, &n);
+  if (st) return st;
   plan__buf_putc(b, '[');
-  for (size_t i = 0; i < l->ndiff; i++) {
-    const plan_diff_step *s = &l->diff[i];
+  for (size_t i = 0; i < n; i++) {
+    const plan_diff_step *s = &steps[i];
     if (i) plan__buf_putc(b, ',');
     const char *op = s->op == PLAN_DIFF_EQUAL ? "=" : s->op == PLAN_DIFF_DELETE ? "-" : "+";
     plan__buf_printf(b, "[\"%s\",", op);
@@ -34,6 +38,12 @@ static void diff_json(plan_buf *b, const plan_link *l) {
     plan__buf_putc(b, ']');
   }
   plan__buf_putc(b, ']');
+  free(steps);
+  return PLAN_OK;
+}
+
+static bool has_diff(const plan_link *l) {
+  return l->kind == PLAN_LINK_REWORDED || l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT;
 }
 
 static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag, size_t a, size_t bd) {
@@ -76,9 +86,9 @@ static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag
                      l->sim, l->uni, l->bi);
     plan__json_str(b, l->rare);
     plan__buf_printf(b, ",\"boilerplate\":%s}", l->boilerplate ? "true" : "false");
-    if (l->ndiff) {
+    if (has_diff(l)) {
       plan__buf_printf(b, ",\"diff\":");
-      diff_json(b, l);
+      if (diff_json(b, c, l)) b->oom = true;
     }
     plan__buf_putc(b, '}');
   }
@@ -162,7 +172,7 @@ char *plan_render_compare_json(const plan_compare *c, const char *agency, size_t
     plan__buf_printf(&b, "]}");
   }
   plan__buf_printf(&b, "]}\n");
-  if (st != PLAN_OK) {
+  if (st != PLAN_OK || b.oom) {
     plan__buf_free(&b);
     return NULL;
   }
@@ -219,9 +229,15 @@ char *plan_render_compare_csv(const plan_compare *c, const char *agency, size_t 
 
 /* ---- text ------------------------------------------------------------ */
 
-static void text_diff(plan_buf *b, const plan_link *l, bool color) {
-  for (size_t i = 0; i < l->ndiff; i++) {
-    const plan_diff_step *s = &l->diff[i];
+static void text_diff(plan_buf *b, const plan_compare *c, const plan_link *l, bool color) {
+  plan_diff_step *steps;
+  size_t n;
+  if (plan__link_diff(c, l, &steps, &n)) {
+    b->oom = true;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const plan_diff_step *s = &steps[i];
     if (i) plan__buf_putc(b, ' ');
     if (s->op == PLAN_DIFF_EQUAL) {
       plan__buf_put(b, l->text[0] + s->a_off, s->a_len);
@@ -235,6 +251,7 @@ static void text_diff(plan_buf *b, const plan_link *l, bool color) {
       plan__buf_put(b, color ? "+}\033[0m" : "+}", color ? 6 : 2);
     }
   }
+  free(steps);
 }
 
 char *plan_render_compare_text(const plan_compare *c, const char *agency, unsigned flags, size_t *len) {
@@ -289,7 +306,7 @@ char *plan_render_compare_text(const plan_compare *c, const char *agency, unsign
                                ? ag->duties[a][l->ia[0]].duty->text : NULL;
           plan__buf_put(&b, "      ", 6);
           if (only) plan__buf_put(&b, only, strlen(only));
-          else text_diff(&b, l, color);
+          else text_diff(&b, c, l, color);
           plan__buf_putc(&b, '\n');
         }
       }

@@ -50,9 +50,10 @@ static const plan_link *link_with(const plan_compare *c, const plan_cagency *ag,
 
 /* Document d's wording, its differences from the representative marked:
  * words only d has in <ins>, words only the representative has in <del>. */
-static void diff_cell(xmlNodePtr td, const plan_link *l, bool d_is_b) {
-  for (size_t i = 0; i < l->ndiff; i++) {
-    const plan_diff_step *s = &l->diff[i];
+static void diff_cell(xmlNodePtr td, const plan_diff_step *steps, size_t nsteps, const plan_link *l,
+                      bool d_is_b) {
+  for (size_t i = 0; i < nsteps; i++) {
+    const plan_diff_step *s = &steps[i];
     const char *text;
     size_t off, n;
     const char *tag = NULL;
@@ -148,9 +149,13 @@ char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t
         const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
         const plan_link *l = d == r ? NULL : link_with(c, ag, r, rk, d);
         xmlNodePtr td;
-        if (l && l->ndiff) {
+        plan_diff_step *steps = NULL;
+        size_t nsteps = 0;
+        if (l && l->kind != PLAN_LINK_SAME && plan__link_diff(c, l, &steps, &nsteps) == PLAN_OK &&
+            nsteps) {
           td = cell(row, "td", cls, NULL);
-          if (td) diff_cell(td, l, d > r);
+          if (td) diff_cell(td, steps, nsteps, l, d > r);
+          free(steps);
         } else {
           td = cell(row, "td", cls, cd->duty->text);
         }

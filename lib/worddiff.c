@@ -6,8 +6,8 @@
 
 #include "compare.h"
 
-plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, const uint64_t *b,
-                            size_t nb, plan_diff_op **ops, size_t *nops) {
+plan_status plan__word_diff(const uint64_t *a, size_t na, const uint64_t *b, size_t nb,
+                            plan_diff_op **ops, size_t *nops) {
   size_t max = na + nb;
   ptrdiff_t off = (ptrdiff_t)max + 1;
   /* V[k + off] is the furthest x on diagonal k.  Before step d the trace
@@ -48,7 +48,7 @@ plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, con
   }
   /* Walk back from (na, nb) through the trace, writing ops from the end. */
   size_t n = na + nb;
-  plan_diff_op *out = malloc((n + 1) * sizeof *out); /* the caller frees *ops_base */
+  plan_diff_op *out = malloc((n + 1) * sizeof *out);
   if (!out) { free(v); free(trace); free(start); return PLAN_ENOMEM; }
   size_t pos = n;
   ptrdiff_t x = (ptrdiff_t)na, y = (ptrdiff_t)nb;
@@ -71,7 +71,6 @@ plan_status plan__word_diff(plan_arena *arena, const uint64_t *a, size_t na, con
   free(v);
   free(trace);
   free(start);
-  (void)arena;
   memmove(out, out + pos, (n - pos) * sizeof *out);
   *ops = out;
   *nops = n - pos;
@@ -120,24 +119,36 @@ static void free_side(side *s) {
   free(s->src);
 }
 
-plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as,
-                            plan_cduty *const *bs, const plan_doc *da, const plan_doc *db) {
+const char *plan__side_text(plan_compare *c, plan_cduty *const *ds, size_t n) {
+  if (n == 1) return ds[0]->duty->text;
+  plan_buf b = {0};
+  for (size_t i = 0; i < n; i++) {
+    if (i) plan__buf_putc(&b, ' ');
+    plan__buf_put(&b, ds[i]->duty->text, strlen(ds[i]->duty->text));
+  }
+  const char *r = b.oom ? NULL : plan__arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+  plan__buf_free(&b);
+  return r;
+}
+
+plan_status plan__link_diff(const plan_compare *c, const plan_link *l, plan_diff_step **steps,
+                            size_t *nsteps) {
+  *steps = NULL;
+  *nsteps = 0;
+  if (!l->na || !l->nb) return PLAN_OK; /* only in one document */
+  const plan_cagency *ag = &c->agencies[l->agency];
+  plan_cduty *as[8], *bs[8];
+  for (size_t x = 0; x < l->na && x < 8; x++) as[x] = &ag->duties[l->a][l->ia[x]];
+  for (size_t y = 0; y < l->nb && y < 8; y++) bs[y] = &ag->duties[l->b][l->ib[y]];
   side sa, sb;
   memset(&sb, 0, sizeof sb);
-  plan_status st = build_side(&sa, as, l->na, da);
-  if (st == PLAN_OK) st = build_side(&sb, bs, l->nb, db);
+  plan_status st = build_side(&sa, as, l->na, c->docs[l->a]);
+  if (st == PLAN_OK) st = build_side(&sb, bs, l->nb, c->docs[l->b]);
   plan_diff_op *ops = NULL;
   size_t nops = 0;
-  if (st == PLAN_OK) st = plan__word_diff(&c->arena, sa.tok, sa.n, sb.tok, sb.n, &ops, &nops);
-  if (st == PLAN_OK) {
-    /* one duty on a side: its text as it is; several: joined, copied */
-    l->text[0] = l->na == 1 ? as[0]->duty->text
-                            : plan__arena_strndup(&c->arena, sa.text.data ? sa.text.data : "", sa.text.len);
-    l->text[1] = l->nb == 1 ? bs[0]->duty->text
-                            : plan__arena_strndup(&c->arena, sb.text.data ? sb.text.data : "", sb.text.len);
-    l->diff = plan__arena_alloc(&c->arena, (nops + 1) * sizeof *l->diff);
-    if (!l->text[0] || !l->text[1] || !l->diff) st = PLAN_ENOMEM;
-  }
+  if (st == PLAN_OK) st = plan__word_diff(sa.tok, sa.n, sb.tok, sb.n, &ops, &nops);
+  plan_diff_step *out = NULL;
+  if (st == PLAN_OK && !(out = malloc((nops + 1) * sizeof *out))) st = PLAN_ENOMEM;
   /* Runs of one operation become one step. */
   size_t x = 0, y = 0, n = 0;
   for (size_t i = 0; st == PLAN_OK && i < nops;) {
@@ -145,7 +156,7 @@ plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as
     size_t j = i;
     while (j < nops && ops[j] == op) j++;
     size_t cnt = j - i;
-    plan_diff_step *s = &l->diff[n++];
+    plan_diff_step *s = &out[n++];
     memset(s, 0, sizeof *s);
     s->op = op;
     if (op != PLAN_DIFF_INSERT) {
@@ -162,9 +173,14 @@ plan_status plan__link_diff(plan_compare *c, plan_link *l, plan_cduty *const *as
     }
     i = j;
   }
-  l->ndiff = n;
   free(ops);
   free_side(&sa);
   free_side(&sb);
-  return st;
+  if (st != PLAN_OK) {
+    free(out);
+    return st;
+  }
+  *steps = out;
+  *nsteps = n;
+  return PLAN_OK;
 }

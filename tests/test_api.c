@@ -87,7 +87,9 @@ static void test_misuse(void **state) {
   assert_int_equal(plan_compare_link_count(NULL, 0, 0, 1), 0);
   assert_null(plan_compare_link(NULL, 0, 0, 1, 0));
   assert_null(plan_compare_document(NULL, 0));
-  assert_int_equal(plan_link_diff_count(NULL), 0);
+  plan_diff_step *steps;
+  size_t nsteps;
+  assert_status(plan_link_diff(NULL, NULL, &steps, &nsteps), PLAN_EINVAL);
   assert_int_equal(plan_link_duty(NULL, 0, 0), SIZE_MAX);
   assert_null(plan_render_compare_json(NULL, NULL, NULL));
   assert_null(plan_render_compare_html(NULL, NULL, NULL));
