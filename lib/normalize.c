@@ -90,6 +90,9 @@ static bool grow_line(norm *s, size_t need) {
 
 static plan_status add_hint(norm *s, plan_hint_kind kind, size_t start,
                             size_t end, int level) {
+  /* An opening marker counts the space that would come before the next
+   * word; when none came (the span closed at once), the span is empty. */
+  if (start > end) start = end;
   plan_hint *h = plan__vec_push(&s->t->hints);
   if (!h) return PLAN_ENOMEM;
   h->kind = kind;
