@@ -7,13 +7,6 @@
 #include "plan.h"
 #include "bench_util.h"
 
-static const char *const files[] = {
-    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
-    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
-    "corpus/quang-ngai-2020-cv-4040.txt",
-};
-enum { NFILES = 5 };
-
 static const struct { const char *from, *to; } synonyms[] = {
     {"Tăng cường", "Đẩy mạnh"}, {"Chỉ đạo", "Hướng dẫn"}, {"phối hợp với", "cùng với"},
     {"tổ chức", "triển khai"}, {"kịp thời", "nhanh chóng"}, {"hiệu quả", "thiết thực"},
@@ -98,9 +91,9 @@ static void write_duties(const plan_doc *const *docs, size_t n, const char *path
 }
 
 int main(void) {
-  plan_doc *corpus[NFILES];
-  for (int i = 0; i < NFILES; i++)
-    if (plan_doc_parse_file(files[i], NULL, &corpus[i], NULL) != PLAN_OK) return 1;
+  plan_doc *corpus[BENCH_NFILES];
+  for (int i = 0; i < BENCH_NFILES; i++)
+    if (plan_doc_parse_file(bench_files[i], NULL, &corpus[i], NULL) != PLAN_OK) return 1;
   static const size_t sizes[] = {2, 8, 34, 63, 128, 256};
   enum { MAXN = 256 };
   plan_doc *docs[MAXN];
@@ -111,7 +104,7 @@ int main(void) {
   o.lexicon = lex;
   for (int i = 0; i < MAXN; i++) {
     size_t len;
-    char *text = synthesize(corpus[i % NFILES], (unsigned)i * 7919u + 1, i, &len);
+    char *text = synthesize(corpus[i % BENCH_NFILES], (unsigned)i * 7919u + 1, i, &len);
     if (plan_doc_parse(text, len, &o, &docs[i], NULL) != PLAN_OK) return 1;
     free(text);
   }
@@ -177,7 +170,7 @@ int main(void) {
   else
     printf("  difflib peer not available (python3)\n");
   for (int i = 0; i < MAXN; i++) plan_doc_free(docs[i]);
-  for (int i = 0; i < NFILES; i++) plan_doc_free(corpus[i]);
+  for (int i = 0; i < BENCH_NFILES; i++) plan_doc_free(corpus[i]);
   plan_lexicon_free(lex);
   return 0;
 }

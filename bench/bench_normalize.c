@@ -3,37 +3,21 @@
 #include "plan.h"
 #include "bench_util.h"
 
-static const char *const files[] = {
-    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
-    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
-    "corpus/quang-ngai-2020-cv-4040.txt",
-};
-enum { NFILES = 5, RUNS = 5 };
+enum { RUNS = 5 };
 #define TARGET (64u << 20)
 
 int main(void) {
-  char *doc[NFILES];
-  size_t dlen[NFILES], set = 0;
-  for (int i = 0; i < NFILES; i++) {
-    doc[i] = slurp(files[i], &dlen[i]);
-    set += dlen[i] + 1;
+  size_t dlen[BENCH_NFILES], total, copies;
+  char *big = replicate_corpus(TARGET, dlen, &total, &copies);
+  size_t ndocs = copies * BENCH_NFILES;
+  size_t *starts = malloc((ndocs + 1) * sizeof *starts);
+  for (size_t d = 0, at = 0; d < ndocs; d++) {
+    starts[d] = at;
+    at += dlen[d % BENCH_NFILES] + 1;
   }
-  /* The corpus replicated: whole documents, each followed by a blank line. */
-  size_t copies = TARGET / set + 1, total = 0;
-  char *big = malloc(copies * set);
-  size_t *starts = malloc(copies * NFILES * sizeof *starts);
-  for (size_t c = 0; c < copies; c++)
-    for (int i = 0; i < NFILES; i++) {
-      starts[c * NFILES + i] = total;
-      memcpy(big + total, doc[i], dlen[i]);
-      total += dlen[i];
-      big[total++] = '\n';
-    }
-  size_t ndocs = copies * NFILES;
-  starts[0] = 0;
   printf("normalize: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, ndocs);
 
-  double base_rss = peak_rss(), t[RUNS];
+  double t[RUNS];
   size_t out_bytes = 0;
   for (int r = 0; r < RUNS; r++) {
     double t0 = now();
@@ -62,7 +46,6 @@ int main(void) {
   double whole = median(t, 3), whole_rss = peak_rss();
   printf("  libplan, one %3.0f MB call       : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
          total / MB, total / MB / whole, whole_rss / MB, whole_rss / total);
-  (void)base_rss;
 
   char path[] = "/tmp/plan-bench-XXXXXX";
   int fd = mkstemp(path);
@@ -85,7 +68,6 @@ int main(void) {
     printf("  ratio libplan/uconv             : %8.1fx (per document), %.1fx (one call); target >= 3x\n",
            u / per_doc, u / whole);
   }
-  for (int i = 0; i < NFILES; i++) free(doc[i]);
   free(big);
   free(starts);
   return 0;

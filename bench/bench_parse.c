@@ -4,30 +4,13 @@
 #include "plan.h"
 #include "bench_util.h"
 
-static const char *const files[] = {
-    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
-    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
-    "corpus/quang-ngai-2020-cv-4040.txt",
-};
-enum { NFILES = 5, RUNS = 3 };
+enum { RUNS = 3 };
 #define TARGET (64u << 20)
 
 int main(void) {
-  char *doc[NFILES];
-  size_t dlen[NFILES], set = 0;
-  for (int i = 0; i < NFILES; i++) {
-    doc[i] = slurp(files[i], &dlen[i]);
-    set += dlen[i] + 1;
-  }
-  size_t copies = TARGET / set + 1, total = 0;
-  char *big = malloc(copies * set);
-  for (size_t c = 0; c < copies; c++)
-    for (int i = 0; i < NFILES; i++) {
-      memcpy(big + total, doc[i], dlen[i]);
-      total += dlen[i];
-      big[total++] = '\n';
-    }
-  printf("parse: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, copies * NFILES);
+  size_t dlen[BENCH_NFILES], total, copies;
+  char *big = replicate_corpus(TARGET, dlen, &total, &copies);
+  printf("parse: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, copies * BENCH_NFILES);
 
   plan_lexicon *lex;
   if (plan_lexicon_new(&lex) != PLAN_OK) return 1;
@@ -42,7 +25,7 @@ int main(void) {
       double t0 = now();
       size_t at = 0;
       for (size_t c = 0; c < copies; c++)
-        for (int i = 0; i < NFILES; i++) {
+        for (int i = 0; i < BENCH_NFILES; i++) {
           plan_doc *d;
           if (plan_doc_parse(big + at, dlen[i], &o, &d, NULL) != PLAN_OK) return 1;
           nodes += plan_doc_reference_count(d) + plan_doc_assignment_count(d);
@@ -54,9 +37,9 @@ int main(void) {
   }
   double per_doc = median(t, RUNS), no_assign = median(tn, RUNS), rss = peak_rss();
   printf("  libplan parse, no assignments        : %7.1f MB/s  %7.0f documents/s\n",
-         total / MB / no_assign, copies * NFILES / no_assign);
+         total / MB / no_assign, copies * BENCH_NFILES / no_assign);
   printf("  libplan parse, with assignments      : %7.1f MB/s  %7.0f documents/s  peak RSS %6.1f MB = %.2fx input\n",
-         total / MB / per_doc, copies * NFILES / per_doc, rss / MB, rss / total);
+         total / MB / per_doc, copies * BENCH_NFILES / per_doc, rss / MB, rss / total);
   printf("  assignments keep                     : %7.0f%% of the throughput; target >= 80%%\n",
          100.0 * no_assign / per_doc);
 
@@ -82,7 +65,6 @@ int main(void) {
            c / no_assign, c / per_doc);
   }
   plan_lexicon_free(lex);
-  for (int i = 0; i < NFILES; i++) free(doc[i]);
   free(big);
   return nodes == 0;
 }

@@ -70,6 +70,39 @@ static inline double run_peer(char *const argv[], const char *in_path, double *r
 
 #define MB (1024.0 * 1024.0)
 
+/* The corpus, replicated to at least target bytes: whole documents, each
+ * followed by a newline.  Returns the buffer; *total its size, *copies the
+ * number of rounds; doc_len[i] the length of document i. */
+static const char *const bench_files[] = {
+    "corpus/bac-kan-2021-qd-145.txt",     "corpus/binh-dinh-2021-kh-1472.txt",
+    "corpus/binh-phuoc-2024-kh-ct28.txt", "corpus/hai-phong-2021-kh-03.txt",
+    "corpus/quang-ngai-2020-cv-4040.txt",
+};
+enum { BENCH_NFILES = 5 };
+
+static inline char *replicate_corpus(size_t target, size_t doc_len[BENCH_NFILES], size_t *total,
+                                     size_t *copies) {
+  char *doc[BENCH_NFILES];
+  size_t set = 0;
+  for (int i = 0; i < BENCH_NFILES; i++) {
+    doc[i] = slurp(bench_files[i], &doc_len[i]);
+    set += doc_len[i] + 1;
+  }
+  *copies = target / set + 1;
+  char *big = malloc(*copies * set);
+  if (!big) exit(1);
+  size_t at = 0;
+  for (size_t c = 0; c < *copies; c++)
+    for (int i = 0; i < BENCH_NFILES; i++) {
+      memcpy(big + at, doc[i], doc_len[i]);
+      at += doc_len[i];
+      big[at++] = '\n';
+    }
+  for (int i = 0; i < BENCH_NFILES; i++) free(doc[i]);
+  *total = at;
+  return big;
+}
+
 /* A tiny growable string for generating inputs (the library's own buffer
  * is internal). */
 typedef struct plan_buf {

@@ -88,6 +88,27 @@ static plan_status cli_error(plan_error *e, plan_status st, const char *msg) {
   return st;
 }
 
+/* --style's value; 0 when it is not a style. */
+static int tone_style(const char *v, plan_tone_style *out) {
+  if (!strcmp(v, "traditional")) *out = PLAN_TONE_TRADITIONAL;
+  else if (!strcmp(v, "modern")) *out = PLAN_TONE_MODERN;
+  else if (!strcmp(v, "keep")) *out = PLAN_TONE_KEEP;
+  else {
+    fprintf(stderr, "%s: unknown style '%s'\n", prog, v);
+    return 0;
+  }
+  return 1;
+}
+
+/* Flushes standard output; EXIT_IO (and a message) when that fails. */
+static int finish_output(int rc) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "%s: cannot write output\n", prog);
+    return EXIT_IO;
+  }
+  return rc;
+}
+
 static const char *opt_value(const char *arg, const char *name) {
   size_t n = strlen(name);
   return strncmp(arg, name, n) == 0 && arg[n] == '=' ? arg + n + 1 : NULL;
@@ -107,10 +128,7 @@ static int cmd_normalize(int argc, char **argv) {
       normalize_usage(stdout);
       goto done;
     } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
-      if (!strcmp(v, "traditional")) o.tone_style = PLAN_TONE_TRADITIONAL;
-      else if (!strcmp(v, "modern")) o.tone_style = PLAN_TONE_MODERN;
-      else if (!strcmp(v, "keep")) o.tone_style = PLAN_TONE_KEEP;
-      else { fprintf(stderr, "%s: unknown style '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+      if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "--expand")) {
       o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
     } else if (!strcmp(a, "--key")) {
@@ -167,10 +185,7 @@ static int cmd_normalize(int argc, char **argv) {
     plan_text_free(t);
     free(in);
   }
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "%s: cannot write output\n", prog);
-    rc = EXIT_IO;
-  }
+  rc = finish_output(rc);
 done:
   free(files);
   plan_lexicon_free(lex);
@@ -216,10 +231,7 @@ static int cmd_parse(int argc, char **argv) {
       else if (!strcmp(v, "xml")) format = XML;
       else { fprintf(stderr, "%s: unknown format '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
     } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
-      if (!strcmp(v, "traditional")) o.tone_style = PLAN_TONE_TRADITIONAL;
-      else if (!strcmp(v, "modern")) o.tone_style = PLAN_TONE_MODERN;
-      else if (!strcmp(v, "keep")) o.tone_style = PLAN_TONE_KEEP;
-      else { fprintf(stderr, "%s: unknown style '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
+      if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
       quiet = 1;
     } else if (a[0] == '-' && a[1]) {
@@ -270,10 +282,7 @@ static int cmd_parse(int argc, char **argv) {
     plan_free(out);
     plan_doc_free(doc);
   }
-  if (fflush(stdout) != 0 || ferror(stdout)) {
-    fprintf(stderr, "%s: cannot write output\n", prog);
-    rc = EXIT_IO;
-  }
+  rc = finish_output(rc);
 done:
   free(files);
   plan_lexicon_free(lex);

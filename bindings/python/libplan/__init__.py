@@ -32,7 +32,29 @@ def version():
     return _ffi.plan_version_string().decode()
 
 
-class Lexicon:
+class _Handle:
+    """Owns one C object: freed by close(), by leaving a `with` block, or
+    when the Python object goes.  Subclasses name the C destructor."""
+
+    _free = None
+    _handle = None
+
+    def close(self):
+        if self._handle:
+            type(self)._free(self._handle)
+            self._handle = None
+
+    def __del__(self):
+        self.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+class Lexicon(_Handle):
     """Abbreviations and agencies: the embedded defaults, extendable from a
     file (lines "abbrev<TAB>ABBR<TAB>Text" or "agency<TAB>id<TAB>name<TAB>level
     <TAB>kind<TAB>portfolios<TAB>aliases").  Pass it to parse() and compare()
@@ -70,18 +92,7 @@ class Lexicon:
         r = _ffi.plan_lexicon_resolve(self._handle, raw, len(raw))
         return r.decode() if r else None
 
-    def close(self):
-        if self._handle:
-            _ffi.plan_lexicon_free(self._handle)
-            self._handle = None
-
-    __del__ = close
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+    _free = staticmethod(_ffi.plan_lexicon_free)
 
 
 _default_lexicon = None
@@ -138,7 +149,7 @@ def key(text, lexicon=None):
     return _ffi.take_string(ptr, n.value)
 
 
-class Document:
+class Document(_Handle):
     """A parsed plan.  `meta`, `sections`, `assignments`, `references`,
     `diagnostics` and the rest of to_dict() are read once, in bulk, from the
     C library's JSON.  The C document is freed by close(), by leaving a
@@ -180,18 +191,7 @@ class Document:
     references = property(lambda self: self.to_dict()["references"], doc="Cited documents.")
     diagnostics = property(lambda self: self.to_dict()["diagnostics"], doc="Warnings.")
 
-    def close(self):
-        if getattr(self, "_handle", None):
-            _ffi.plan_doc_free(self._handle)
-            self._handle = None
-
-    __del__ = close
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+    _free = staticmethod(_ffi.plan_doc_free)
 
     def __repr__(self):
         return f"<libplan.Document {self.source or '(text)'}>"
@@ -220,7 +220,7 @@ def parse(text_or_path, style="traditional", lexicon=None):
     return Document(handle, source)
 
 
-class Comparison:
+class Comparison(_Handle):
     """N plans compared: for every agency, every document pair's aligned
     duties, the coverage and duty groups.  Keeps its documents alive."""
 
@@ -262,18 +262,7 @@ class Comparison:
         """{agency id: [duty count per document]} (0: absent)."""
         return {a["id"]: a["duties"] for a in self.agencies}
 
-    def close(self):
-        if getattr(self, "_handle", None):
-            _ffi.plan_compare_free(self._handle)
-            self._handle = None
-
-    __del__ = close
-
-    def __enter__(self):
-        return self
-
-    def __exit__(self, *exc):
-        self.close()
+    _free = staticmethod(_ffi.plan_compare_free)
 
 
 def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, partial_min=None,
