@@ -119,8 +119,6 @@ static plan_status collect(plan_compare *c) {
   if (!first) return PLAN_ENOMEM;
   /* every (agency, duty) of every document: a duty belongs to the member
    * organisation that carries it, or to each agency its item names */
-  plan_vec per_doc[1];
-  (void)per_doc;
   for (size_t d = 0; d < c->n; d++) {
     const plan_doc *doc = c->docs[d];
     first[d] = own.len;

@@ -189,8 +189,7 @@ plan_event plan_iter_next(plan_iter *it) {
     it->cur = c->first;
     return it->ev = PLAN_EVENT_ENTER;
   }
-  if (it->ev == PLAN_EVENT_ENTER && !c->first && c == it->root) goto done;
-  if (c == it->root) goto done;
+  if (c == it->root) goto done; /* a root without children, or its exit */
   if (c->next) {
     it->cur = c->next;
     return it->ev = PLAN_EVENT_ENTER;

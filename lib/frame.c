@@ -74,10 +74,8 @@ bool plan__frame_number(plan_doc *doc, const char *s, size_t n) {
   if (!md) return false;
   size_t dl, sl;
   const char *digits = group(md, s, 1, &dl), *suffix = group(md, s, 2, &sl);
-  (void)digits;
-  if (dl) {
-    const char *start = s + (size_t)(pcre2_get_ovector_pointer(md)[2]);
-    doc->meta[PLAN_META_NUMBER] = plan__arena_strndup(&doc->arena, start, dl + sl);
+  if (dl) { /* "145" + "/QĐ-UBND" */
+    doc->meta[PLAN_META_NUMBER] = plan__arena_strndup(&doc->arena, digits, dl + sl);
   } else if (sl) {
     doc->meta[PLAN_META_NUMBER_PATTERN] = plan__arena_strndup(&doc->arena, suffix, sl);
   }

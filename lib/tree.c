@@ -149,11 +149,7 @@ static void push_item(walker *w, size_t i) {
   if (!n) return;
   n->marker = p->marker;
   n->number = p->number;
-  if (p->marker == PLAN_MARKER_ARTICLE) {
-    n->label = p->label; /* "Điều 1" */
-  } else {
-    n->label = p->label;
-  }
+  n->label = p->label; /* "I", "2.3", "a", "Điều 1" */
   split_heading(w->doc, n, p);
   n->path = join_path(w->doc, parent->kind == PLAN_NODE_ITEM ? parent->path : "", n->label);
   if (!n->path) n->path = "";
