@@ -162,12 +162,27 @@ static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
   return PLAN_OK;
 }
 
+/* Markup taken off a line leaves sentinels (negative code points) where it
+ * was.  The checks below look through them, as a second pass over the
+ * output would, so that one pass takes off all that a second could: that
+ * is what makes normalization idempotent. */
+static size_t next_visible(const int32_t *cp, size_t i, size_t e) {
+  while (i < e && cp[i] < 0) i++;
+  return i;
+}
+
+/* One past the nearest visible character before i, or b when none. */
+static size_t prev_visible(const int32_t *cp, size_t b, size_t i) {
+  while (i > b && cp[i - 1] < 0) i--;
+  return i;
+}
+
 /* A line made only of one repeated rule character (at least three). */
 static bool is_rule(const int32_t *cp, size_t b, size_t e) {
   int32_t ch = 0;
   size_t count = 0;
   for (size_t i = b; i < e; i++) {
-    if (cp[i] == ' ') continue;
+    if (cp[i] == ' ' || cp[i] < 0) continue;
     if (cp[i] != '-' && cp[i] != '_' && cp[i] != '*' && cp[i] != '=' &&
         !is_dash(cp[i]))
       return false;
@@ -182,47 +197,79 @@ static bool is_pipes(const int32_t *cp, size_t b, size_t e) {
   bool any = false;
   for (size_t i = b; i < e; i++) {
     if (cp[i] == '|') any = true;
-    else if (cp[i] != ' ') return false;
+    else if (cp[i] != ' ' && cp[i] >= 0) return false;
   }
   return any;
 }
 
 /* Turns emphasis markers into MARK_* code points: every "**" toggles bold
  * (bold may span lines, as in a signature block); a single '*' opens italic
- * before a non-space and closes after one, on the same line. */
-static void mark_emphasis(norm *s, size_t b, size_t e) {
+ * before a non-space and closes after one, on the same line.  Returns
+ * whether it took any off. */
+static bool mark_emphasis(norm *s, size_t b, size_t e) {
   int32_t *cp = s->cp;
   size_t open = SIZE_MAX;
+  bool changed = false;
   for (size_t i = b; i < e; i++) {
     if (cp[i] != '*') continue;
-    if (i + 1 < e && cp[i + 1] == '*') {
+    size_t j = next_visible(cp, i + 1, e);
+    if (j < e && cp[j] == '*') {
       cp[i] = MARK_BOLD;
-      cp[i + 1] = DELETED;
-      i++;
+      cp[j] = DELETED;
+      changed = true;
+      i = j;
       continue;
     }
-    size_t p = i; /* the nearest real character before, past markers */
-    while (p > b && cp[p - 1] < 0) p--;
+    size_t p = prev_visible(cp, b, i);
     bool prev_space = p == b || cp[p - 1] == ' ';
-    bool next_space = i + 1 >= e || cp[i + 1] == ' ';
+    bool next_space = j >= e || cp[j] == ' ';
     if (open == SIZE_MAX) {
       if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
     } else if (!prev_space) {
       cp[open] = MARK_ITALIC;
       cp[i] = MARK_ITALIC;
       open = SIZE_MAX;
+      changed = true;
     }
   }
+  return changed;
+}
+
+/* Takes off heading hashes ("## **II. ...**"), every group of them, and
+ * records the first group's level.  Returns whether it took any off. */
+static bool strip_heading(norm *s, size_t *lb, size_t le, int *heading) {
+  int32_t *cp = s->cp;
+  bool changed = false;
+  for (;;) {
+    size_t h = next_visible(cp, *lb, le), count = 0;
+    while (h < le && (cp[h] == '#' || cp[h] < 0)) {
+      count += cp[h] == '#';
+      h++;
+    }
+    while (h > *lb && cp[h - 1] < 0) h--; /* markers after the hashes stay */
+    if (count == 0 || count > 6 || (h < le && next_visible(cp, h, le) < le &&
+                                    cp[next_visible(cp, h, le)] != ' '))
+      break;
+    if (!*heading) *heading = (int)count;
+    for (size_t k = *lb; k < h; k++)
+      if (cp[k] == '#') cp[k] = DELETED;
+    *lb = h;
+    while (*lb < le && (cp[*lb] == ' ' || cp[*lb] == DELETED)) (*lb)++;
+    changed = true;
+  }
+  return changed;
 }
 
 /* A dash that separates words becomes '-'; one inside a word (a range such
  * as 2021–2030 written tight) is left alone. */
 static void map_dashes(norm *s, size_t b, size_t e) {
+  int32_t *cp = s->cp;
   for (size_t i = b; i < e; i++) {
-    if (!is_dash(s->cp[i])) continue;
-    bool before = i == b || s->cp[i - 1] == ' ';
-    bool after = i + 1 >= e || s->cp[i + 1] == ' ';
-    if (before || after) s->cp[i] = '-';
+    if (!is_dash(cp[i])) continue;
+    size_t p = prev_visible(cp, b, i), n = next_visible(cp, i + 1, e);
+    bool before = p == b || cp[p - 1] == ' ';
+    bool after = n >= e || cp[n] == ' ';
+    if (before || after) cp[i] = '-';
   }
 }
 
@@ -494,29 +541,21 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
   while (le > lb && cp[le - 1] == ' ') le--;
   int heading = 0;
   if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP)) {
-    plan_hint_kind brk = 0;
-    if (lb < le && is_pipes(cp, lb, le)) brk = PLAN_HINT_TABLE_CELL;
-    else if (is_rule(cp, lb, le)) brk = PLAN_HINT_RULE;
-    if (brk) {
-      size_t at = s->t->out.len;
-      if (add_hint(s, brk, at, at, 0)) return PLAN_ENOMEM;
-      lb = le;
-    }
-    /* Heading hashes: "## **II. ...**"; repeated groups all go so that a
-     * second pass finds nothing more to take. */
-    /* Emphasis first: "##** x" is a heading once the ** is known to be
-     * markup, and so it must be the first time, for idempotence. */
-    if (s->has_star) mark_emphasis(s, lb, le);
-    for (;;) {
-      size_t h = lb;
-      while (h < le && cp[h] == '#') h++;
-      size_t after = h;
-      while (after < le && cp[after] < 0) after++; /* emphasis markers */
-      if (h == lb || h - lb > 6 || (after < le && cp[after] != ' ')) break;
-      if (!heading) heading = (int)(h - lb);
-      for (size_t k = lb; k < h; k++) cp[k] = DELETED;
-      lb = h;
-      while (lb < le && (cp[lb] == ' ' || cp[lb] == DELETED)) lb++;
+    /* Until nothing more comes off: taking off emphasis can make a line a
+     * heading, a table cell or a rule, and the other way round. */
+    for (int round = 0; round < 16; round++) {
+      plan_hint_kind brk = 0;
+      if (lb < le && is_pipes(cp, lb, le)) brk = PLAN_HINT_TABLE_CELL;
+      else if (is_rule(cp, lb, le)) brk = PLAN_HINT_RULE;
+      if (brk) {
+        size_t at = s->t->out.len;
+        if (add_hint(s, brk, at, at, 0)) return PLAN_ENOMEM;
+        lb = le;
+        break;
+      }
+      bool changed = s->has_star && mark_emphasis(s, lb, le);
+      changed |= strip_heading(s, &lb, le, &heading);
+      if (!changed) break;
     }
   }
   if (s->has_dash) map_dashes(s, lb, le);

@@ -268,6 +268,11 @@ static void test_markup(void **state) {
   const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};
   expect_hints("##** Mục**", "Mục\n", h8, 2);
 
+  /* markup that taking off markup uncovers goes too (idempotence) */
+  expect_norm("**|**", "", PLAN_TONE_TRADITIONAL, 0);
+  expect_norm("#**#** x", "x\n", PLAN_TONE_TRADITIONAL, 0);
+  expect_norm("a **–**b", "a -b\n", PLAN_TONE_TRADITIONAL, 0);
+
   /* not markup: a bullet star, arithmetic, a lone star */
   expect_norm("* mục", "* mục\n", PLAN_TONE_TRADITIONAL, 0);
   expect_norm("2 * 3 * 4", "2 * 3 * 4\n", PLAN_TONE_TRADITIONAL, 0);
