@@ -8,8 +8,10 @@ INCLUDEDIR ?= $(PREFIX)/include
 BINDIR ?= $(PREFIX)/bin
 PKGCONFIGDIR ?= $(LIBDIR)/pkgconfig
 MANDIR ?= $(PREFIX)/share/man
-# Where the Python package goes: the system Python's site directory under PREFIX.
-PYDIR ?= $(shell python3 -c 'import sysconfig; print(sysconfig.get_path("purelib", vars={"base": "$(PREFIX)", "platbase": "$(PREFIX)"}))' 2>/dev/null || echo $(PREFIX)/lib/python3/dist-packages)
+# Where the Python package goes: the directory under PREFIX that the system
+# Python (Debian's /usr/bin/python3 when there is one) searches.
+PYTHON ?= $(shell test -x /usr/bin/python3 && echo /usr/bin/python3 || echo python3)
+PYDIR ?= $(shell $(PYTHON) tools/python_dir.py $(PREFIX) 2>/dev/null || echo $(PREFIX)/lib/python3/dist-packages)
 
 # The API version lives in include/plan.h; the ABI version (soname) here.
 VERSION := $(shell sed -n 's/^\#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
