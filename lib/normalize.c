@@ -241,20 +241,20 @@ static bool strip_heading(norm *s, size_t *lb, size_t le, int *heading) {
   int32_t *cp = s->cp;
   bool changed = false;
   for (;;) {
-    size_t h = next_visible(cp, *lb, le), count = 0;
+    /* leading spaces count for nothing: the emitted line drops them */
+    size_t first = *lb;
+    while (first < le && (cp[first] < 0 || cp[first] == ' ')) first++;
+    size_t h = first, count = 0;
     while (h < le && (cp[h] == '#' || cp[h] < 0)) {
       count += cp[h] == '#';
       h++;
     }
-    while (h > *lb && cp[h - 1] < 0) h--; /* markers after the hashes stay */
-    if (count == 0 || count > 6 || (h < le && next_visible(cp, h, le) < le &&
-                                    cp[next_visible(cp, h, le)] != ' '))
-      break;
+    while (h > first && cp[h - 1] < 0) h--; /* markers after the hashes stay */
+    size_t after = next_visible(cp, h, le);
+    if (count == 0 || count > 6 || (after < le && cp[after] != ' ')) break;
     if (!*heading) *heading = (int)count;
-    for (size_t k = *lb; k < h; k++)
-      if (cp[k] == '#') cp[k] = DELETED;
-    *lb = h;
-    while (*lb < le && (cp[*lb] == ' ' || cp[*lb] == DELETED)) (*lb)++;
+    for (size_t k = first; k < h; k++)
+      if (cp[k] == '#') cp[k] = DELETED; /* markers keep their places */
     changed = true;
   }
   return changed;
