@@ -568,11 +568,19 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
     plan__offmap_mark(&s->t->map, s->t->out.len, s->src[lb]);
     plan__buf_putc(&s->t->out, '\n');
   }
+  size_t hints_before = s->t->hints.len;
   st = emit_line(s, lb, le, heading);
   if (st) return st;
   if (s->t->out.len == before + (s->blank_pending ? 1 : 0)) {
-    /* Only markup: no text, but still a paragraph break. */
+    /* Only markup: no text, but still a paragraph break.  The newline put
+     * before it goes, and with it any place a hint of this line took. */
     s->t->out.len = before;
+    for (size_t i = hints_before; i < s->t->hints.len; i++) {
+      plan_hint *h = (plan_hint *)s->t->hints.data + i;
+      if (h->end > before) h->end = before;
+      if (h->start > h->end) h->start = h->end;
+    }
+    if (s->bold_open && s->bold_start > before) s->bold_start = before;
     if (s->t->out.len) s->blank_pending = true;
   } else {
     s->blank_pending = false;
