@@ -114,6 +114,17 @@ static const char *opt_value(const char *arg, const char *name) {
   return strncmp(arg, name, n) == 0 && arg[n] == '=' ? arg + n + 1 : NULL;
 }
 
+/* In an option loop over argv (index i, argument a): does a name option
+ * NAME, as "NAME=value" or "NAME value"?  Sets v to the value. */
+#define VALUE(name) ((v = opt_value(a, name)) || (!strcmp(a, name) && i + 1 < argc && (v = argv[++i])))
+
+/* An argument that looks like an option but is none: a usage error. */
+static int unknown_option(const char *a, void (*print_usage)(FILE *)) {
+  fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
+  print_usage(stderr);
+  return EXIT_USAGE;
+}
+
 static int cmd_normalize(int argc, char **argv) {
   plan_options o;
   plan_options_init(&o);
@@ -127,7 +138,7 @@ static int cmd_normalize(int argc, char **argv) {
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       normalize_usage(stdout);
       goto done;
-    } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
+    } else if (VALUE("--style")) {
       if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "--expand")) {
       o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
@@ -137,15 +148,13 @@ static int cmd_normalize(int argc, char **argv) {
       o.flags |= PLAN_OPT_REPLACE_INVALID;
     } else if (!strcmp(a, "--keep-markup")) {
       o.flags |= PLAN_OPT_KEEP_MARKUP;
-    } else if ((v = opt_value(a, "--lexicon")) || (!strcmp(a, "--lexicon") && i + 1 < argc && (v = argv[++i]))) {
+    } else if (VALUE("--lexicon")) {
       plan_error e;
       if (!lex && plan_lexicon_new(&lex) != PLAN_OK) { rc = EXIT_IO; goto done; }
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
       o.lexicon = lex;
     } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
-      normalize_usage(stderr);
-      rc = EXIT_USAGE;
+      rc = unknown_option(a, normalize_usage);
       goto done;
     } else {
       files[nfiles++] = argv[i];
@@ -225,19 +234,17 @@ static int cmd_parse(int argc, char **argv) {
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       parse_usage(stdout);
       goto done;
-    } else if ((v = opt_value(a, "--format")) || (!strcmp(a, "--format") && i + 1 < argc && (v = argv[++i]))) {
+    } else if (VALUE("--format")) {
       if (!strcmp(v, "text")) format = TEXT;
       else if (!strcmp(v, "json")) format = JSON;
       else if (!strcmp(v, "xml")) format = XML;
       else { fprintf(stderr, "%s: unknown format '%s'\n", prog, v); rc = EXIT_USAGE; goto done; }
-    } else if ((v = opt_value(a, "--style")) || (!strcmp(a, "--style") && i + 1 < argc && (v = argv[++i]))) {
+    } else if (VALUE("--style")) {
       if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
       quiet = 1;
     } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
-      parse_usage(stderr);
-      rc = EXIT_USAGE;
+      rc = unknown_option(a, parse_usage);
       goto done;
     } else {
       files[nfiles++] = argv[i];
@@ -314,13 +321,11 @@ static int cmd_agencies(int argc, char **argv) {
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       agencies_usage(stdout);
       goto done;
-    } else if ((v = opt_value(a, "--lexicon")) || (!strcmp(a, "--lexicon") && i + 1 < argc && (v = argv[++i]))) {
+    } else if (VALUE("--lexicon")) {
       plan_error e;
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
     } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
-      agencies_usage(stderr);
-      rc = EXIT_USAGE;
+      rc = unknown_option(a, agencies_usage);
       goto done;
     } else {
       files[nfiles++] = argv[i];
@@ -409,7 +414,6 @@ static int cmd_compare(int argc, char **argv) {
   o.lexicon = lex;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
-#define VALUE(name) ((v = opt_value(a, name)) || (!strcmp(a, name) && i + 1 < argc && (v = argv[++i])))
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
       compare_usage(stdout);
       goto done;
@@ -441,14 +445,11 @@ static int cmd_compare(int argc, char **argv) {
       plan_error e;
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
     } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
-      compare_usage(stderr);
-      rc = EXIT_USAGE;
+      rc = unknown_option(a, compare_usage);
       goto done;
     } else {
       files[nfiles++] = argv[i];
     }
-#undef VALUE
   }
   if (nfiles < 2) {
     fprintf(stderr, "%s: compare needs two files or more\n", prog);
