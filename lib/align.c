@@ -77,6 +77,47 @@ static void insert_sorted(size_t *list, size_t *n, size_t v) {
   list[i] = v;
 }
 
+/* A draft's duty indices and count on one side (0: a, 1: b). */
+static size_t *side_index(draft *d, int side) { return side ? d->ib : d->ia; }
+static size_t *side_count(draft *d, int side) { return side ? &d->nb : &d->na; }
+
+/* Folds each duty of one side, unmatched or matched only in part, into the
+ * matched duty of the other side that contains it together with its own
+ * partner: a merge when side a folds into b, a split the other way.  A
+ * partial link the duty had gives way (its other duty is then only in one
+ * document). */
+static void fold_leftovers(const plan_compare *c, draft *dr, int side, const plan_cduty *mine,
+                           size_t nmine, const plan_cduty *other, size_t nother,
+                           size_t *link_of_mine, size_t *link_of_other) {
+  for (size_t i = 0; i < nmine; i++) {
+    size_t had = link_of_mine[i];
+    if (had != SIZE_MAX && dr[had].kind != PLAN_LINK_PARTIAL) continue;
+    size_t best = SIZE_MAX;
+    double best_c = c->o.merge_min;
+    for (size_t j = 0; j < nother; j++) {
+      size_t l = link_of_other[j];
+      if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].kind == 0 ||
+          *side_count(&dr[l], !side) != 1 || *side_count(&dr[l], side) >= 8)
+        continue;
+      double ci = plan__containment(&mine[i], &other[j]);
+      if (ci >= best_c &&
+          plan__containment(&mine[side_index(&dr[l], side)[0]], &other[j]) >= c->o.merge_min) {
+        best_c = ci;
+        best = j;
+      }
+    }
+    if (best == SIZE_MAX) continue;
+    if (had != SIZE_MAX) {
+      dr[had].kind = 0; /* dissolved */
+      link_of_other[side_index(&dr[had], !side)[0]] = SIZE_MAX;
+    }
+    draft *d = &dr[link_of_other[best]];
+    insert_sorted(side_index(d, side), side_count(d, side), i);
+    d->kind = side ? PLAN_LINK_SPLIT : PLAN_LINK_MERGED;
+    link_of_mine[i] = link_of_other[best];
+  }
+}
+
 plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
   size_t m = ag->count[a], n = ag->count[b];
   plan_cpair *pair = &ag->pairs[plan__pair_index(c->n, a, b)];
@@ -115,62 +156,8 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
       of_b[j] = i;
       link_of_a[i] = link_of_b[j] = nd++;
     }
-    /* Merges: a duty of a, unmatched or matched only in part, that a
-     * matched duty of b contains together with its own partner.  A partial
-     * link it had gives way (its other duty is then only in b). */
-    for (size_t i = 0; i < m; i++) {
-      size_t had = link_of_a[i];
-      if (had != SIZE_MAX && dr[had].kind != PLAN_LINK_PARTIAL) continue;
-      size_t best = SIZE_MAX;
-      double best_c = c->o.merge_min;
-      for (size_t j = 0; j < n; j++) {
-        size_t l = link_of_b[j];
-        if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].nb != 1 ||
-            dr[l].na >= 8)
-          continue;
-        double ci = plan__containment(&A[i], &B[j]);
-        if (ci >= best_c && plan__containment(&A[dr[l].ia[0]], &B[j]) >= c->o.merge_min) {
-          best_c = ci;
-          best = j;
-        }
-      }
-      if (best == SIZE_MAX) continue;
-      if (had != SIZE_MAX) {
-        dr[had].kind = 0; /* dissolved */
-        link_of_b[dr[had].ib[0]] = SIZE_MAX;
-      }
-      draft *d = &dr[link_of_b[best]];
-      insert_sorted(d->ia, &d->na, i);
-      d->kind = PLAN_LINK_MERGED;
-      link_of_a[i] = link_of_b[best];
-    }
-    /* Splits: the same, the other way round. */
-    for (size_t j = 0; j < n; j++) {
-      size_t had = link_of_b[j];
-      if (had != SIZE_MAX && (dr[had].kind != PLAN_LINK_PARTIAL || dr[had].na != 1)) continue;
-      size_t best = SIZE_MAX;
-      double best_c = c->o.merge_min;
-      for (size_t i = 0; i < m; i++) {
-        size_t l = link_of_a[i];
-        if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].kind == 0 ||
-            dr[l].na != 1 || dr[l].nb >= 8)
-          continue;
-        double ci = plan__containment(&B[j], &A[i]);
-        if (ci >= best_c && plan__containment(&B[dr[l].ib[0]], &A[i]) >= c->o.merge_min) {
-          best_c = ci;
-          best = i;
-        }
-      }
-      if (best == SIZE_MAX) continue;
-      if (had != SIZE_MAX) {
-        dr[had].kind = 0;
-        link_of_a[dr[had].ia[0]] = SIZE_MAX;
-      }
-      draft *d = &dr[link_of_a[best]];
-      insert_sorted(d->ib, &d->nb, j);
-      d->kind = PLAN_LINK_SPLIT;
-      link_of_b[j] = link_of_a[best];
-    }
+    fold_leftovers(c, dr, 0, A, m, B, n, link_of_a, link_of_b); /* merges */
+    fold_leftovers(c, dr, 1, B, n, A, m, link_of_b, link_of_a); /* splits */
     for (size_t i = 0; i < m; i++)
       if (link_of_a[i] == SIZE_MAX) {
         memset(&dr[nd], 0, sizeof *dr);
