@@ -47,22 +47,11 @@ int main(void) {
   printf("  libplan, one %3.0f MB call       : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
          total / MB, total / MB / whole, whole_rss / MB, whole_rss / total);
 
-  char path[] = "/tmp/plan-bench-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0 || write(fd, big, total) != (ssize_t)total) return 1;
-  close(fd);
   char *const uconv[] = {"uconv", "-f", "utf-8", "-t", "utf-8", "-x", "any-nfc", NULL};
-  double ut[3], urss = 0;
-  int ok = 1;
-  for (int r = 0; r < 3 && ok; r++) {
-    ut[r] = run_peer(uconv, path, &urss);
-    if (ut[r] < 0) ok = 0;
-  }
-  unlink(path);
-  if (!ok) {
+  double urss = 0, u = time_peer(uconv, big, total, 3, &urss);
+  if (u < 0) {
     printf("  uconv -x any-nfc                : not available (apt-get install icu-devtools)\n");
   } else {
-    double u = median(ut, 3);
     printf("  uconv -x any-nfc (ICU)          : %8.1f MB/s  peak RSS %6.1f MB = %.2fx input\n",
            total / MB / u, urss / MB, urss / total);
     printf("  ratio libplan/uconv             : %8.1fx (per document), %.1fx (one call); target >= 3x\n",

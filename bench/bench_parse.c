@@ -43,22 +43,11 @@ int main(void) {
   printf("  assignments keep                     : %7.0f%% of the throughput; target >= 80%%\n",
          100.0 * no_assign / per_doc);
 
-  char path[] = "/tmp/plan-bench-XXXXXX";
-  int fd = mkstemp(path);
-  if (fd < 0 || write(fd, big, total) != (ssize_t)total) return 1;
-  close(fd);
   char *const cmark[] = {"cmark", "-t", "xml", NULL};
-  double ct[RUNS], crss = 0;
-  int ok = 1;
-  for (int r = 0; r < RUNS && ok; r++) {
-    ct[r] = run_peer(cmark, path, &crss);
-    if (ct[r] < 0) ok = 0;
-  }
-  unlink(path);
-  if (!ok) {
+  double crss = 0, c = time_peer(cmark, big, total, RUNS, &crss);
+  if (c < 0) {
     printf("  cmark -t xml                         : not available (apt-get install cmark)\n");
   } else {
-    double c = median(ct, RUNS);
     printf("  cmark -t xml (whole file)            : %7.1f MB/s                       peak RSS %6.1f MB = %.2fx input\n",
            total / MB / c, crss / MB, crss / total);
     printf("  ratio libplan/cmark                  : %7.2fx without assignments, %.2fx with; target >= 1x\n",

@@ -103,6 +103,31 @@ static inline char *replicate_corpus(size_t target, size_t doc_len[BENCH_NFILES]
   return big;
 }
 
+/* Times a peer program on the same bytes: writes them to a temporary file,
+ * runs argv on it runs times, and returns the median wall time (negative
+ * when the peer is missing or fails) and its peak RSS in *rss. */
+static inline double time_peer(char *const argv[], const char *bytes, size_t len, int runs,
+                               double *rss) {
+  char path[] = "/tmp/plan-bench-XXXXXX";
+  int fd = mkstemp(path);
+  if (fd < 0) return -1;
+  if (write(fd, bytes, len) != (ssize_t)len) {
+    close(fd);
+    unlink(path);
+    return -1;
+  }
+  close(fd);
+  double t[16];
+  if (runs > 16) runs = 16;
+  int ok = 1;
+  for (int r = 0; r < runs && ok; r++) {
+    t[r] = run_peer(argv, path, rss);
+    if (t[r] < 0) ok = 0;
+  }
+  unlink(path);
+  return ok ? median(t, runs) : -1;
+}
+
 /* A tiny growable string for generating inputs (the library's own buffer
  * is internal). */
 typedef struct plan_buf {
