@@ -43,18 +43,6 @@ static json_t *read_gold(const char *txt_name) {
   return g;
 }
 
-static plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
-  plan_options o;
-  plan_options_init(&o);
-  o.lexicon = lex;
-  plan_doc *doc;
-  plan_error e;
-  if (plan_doc_parse_file(path, &o, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
-  return doc;
-}
-
 static const plan_assignment *by_label(const plan_doc *doc, const char *label) {
   for (size_t i = 0; i < plan_doc_assignment_count(doc); i++)
     if (strcmp(plan_assignment_label(plan_doc_assignment(doc, i)), label) == 0)

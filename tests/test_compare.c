@@ -15,15 +15,6 @@ static plan_doc *parse_text(const char *s, size_t n, const char *name) {
   return doc;
 }
 
-static plan_doc *parse_named(const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
-  plan_doc *doc;
-  plan_error e;
-  if (plan_doc_parse_file(path, NULL, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
-  return doc;
-}
-
 /* The comparison's index of the document parsed from file name. */
 static size_t doc_named(const plan_compare *c, const char *name) {
   for (size_t d = 0; d < plan_compare_document_count(c); d++) {
@@ -144,8 +135,8 @@ static size_t check_gold(const plan_compare *c, double *precision, double *recal
 
 static void test_gold_alignments(void **state) {
   (void)state;
-  plan_doc *a = parse_named("binh-dinh-2021-kh-1472.txt");
-  plan_doc *b = parse_named("bac-kan-2021-qd-145.txt");
+  plan_doc *a = parse_corpus("binh-dinh-2021-kh-1472.txt", NULL);
+  plan_doc *b = parse_corpus("bac-kan-2021-qd-145.txt", NULL);
   const plan_doc *docs[] = {a, b};
   plan_compare *c;
   plan_error e;
@@ -255,8 +246,8 @@ static void test_invariance(void **state) {
 
 static void test_order_independence(void **state) {
   (void)state;
-  plan_doc *d[3] = {parse_named("binh-dinh-2021-kh-1472.txt"), parse_named("bac-kan-2021-qd-145.txt"),
-                    parse_named("hai-phong-2021-kh-03.txt")};
+  plan_doc *d[3] = {parse_corpus("binh-dinh-2021-kh-1472.txt", NULL), parse_corpus("bac-kan-2021-qd-145.txt", NULL),
+                    parse_corpus("hai-phong-2021-kh-03.txt", NULL)};
   static const int perms[6][3] = {{0, 1, 2}, {0, 2, 1}, {1, 0, 2}, {1, 2, 0}, {2, 0, 1}, {2, 1, 0}};
   char *first = NULL;
   for (int p = 0; p < 6; p++) {
@@ -351,7 +342,7 @@ static void test_word_diff(void **state) {
   }
 
   /* on real text: steps cover whole syllables, and rebuild side b */
-  plan_doc *a = parse_named("binh-dinh-2021-kh-1472.txt"), *b = parse_named("bac-kan-2021-qd-145.txt");
+  plan_doc *a = parse_corpus("binh-dinh-2021-kh-1472.txt", NULL), *b = parse_corpus("bac-kan-2021-qd-145.txt", NULL);
   const plan_doc *docs[] = {a, b};
   plan_compare *c;
   assert_status(plan_compare_new(docs, 2, NULL, &c, NULL), PLAN_OK);
@@ -399,7 +390,7 @@ static void test_word_diff(void **state) {
 static void test_reports_and_errors(void **state) {
   (void)state;
   plan_doc *d[5];
-  for (size_t i = 0; i < CORPUS_COUNT; i++) d[i] = parse_named(corpus_files[i]);
+  for (size_t i = 0; i < CORPUS_COUNT; i++) d[i] = parse_corpus(corpus_files[i], NULL);
   plan_compare *c;
   plan_error e;
   assert_status(plan_compare_new((const plan_doc *const *)d, 5, NULL, &c, &e), PLAN_OK);

@@ -16,16 +16,6 @@ static json_t *read_gold(const char *txt_name) {
   return g;
 }
 
-static plan_doc *parse_corpus(const char *name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
-  plan_doc *doc;
-  plan_error e;
-  plan_status st = plan_doc_parse_file(path, NULL, &doc, &e);
-  if (st != PLAN_OK) fail_msg("%s: %s", name, e.message);
-  return doc;
-}
-
 static const plan_node *find_path(const plan_node *n, const char *path) {
   for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
     if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
@@ -49,7 +39,7 @@ static void test_gold_meta(void **state) {
   for (size_t d = 0; d < CORPUS_COUNT; d++) {
     json_t *gold = read_gold(corpus_files[d]);
     json_t *meta = json_object_get(gold, "meta");
-    plan_doc *doc = parse_corpus(corpus_files[d]);
+    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
     const char *key;
     json_t *val;
     json_object_foreach(meta, key, val) {
@@ -76,7 +66,7 @@ static void test_gold_outline(void **state) {
   int checked = 0;
   for (size_t d = 0; d < CORPUS_COUNT; d++) {
     json_t *gold = read_gold(corpus_files[d]);
-    plan_doc *doc = parse_corpus(corpus_files[d]);
+    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
     size_t i;
     json_t *node;
     json_array_foreach(json_object_get(gold, "outline"), i, node) {
@@ -107,7 +97,7 @@ static void test_gold_references(void **state) {
   for (size_t d = 0; d < CORPUS_COUNT; d++) {
     json_t *gold = read_gold(corpus_files[d]);
     json_t *refs = json_object_get(gold, "references");
-    plan_doc *doc = parse_corpus(corpus_files[d]);
+    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
     size_t numbered = 0;
     for (size_t r = 0; r < plan_doc_reference_count(doc); r++) {
       const plan_reference *ref = plan_doc_reference(doc, r);
@@ -132,7 +122,7 @@ static void test_gold_references(void **state) {
 /* Reference details the gold leaves out: kind, issuer, date, merged case. */
 static void test_reference_details(void **state) {
   (void)state;
-  plan_doc *doc = parse_corpus("bac-kan-2021-qd-145.txt");
+  plan_doc *doc = parse_corpus("bac-kan-2021-qd-145.txt", NULL);
   const plan_reference *qd = NULL, *law = NULL, *nd = NULL;
   for (size_t r = 0; r < plan_doc_reference_count(doc); r++) {
     const plan_reference *ref = plan_doc_reference(doc, r);
@@ -196,7 +186,7 @@ static void test_diagnostics(void **state) {
   plan_doc_free(doc);
 
   /* the corpus: Bình Định is a draft with a partial date */
-  doc = parse_corpus("binh-dinh-2021-kh-1472.txt");
+  doc = parse_corpus("binh-dinh-2021-kh-1472.txt", NULL);
   assert_true(has_diag(doc, PLAN_DIAG_NO_NUMBER, 3));
   assert_true(has_diag(doc, PLAN_DIAG_GUESSED_DATE, 5));
   plan_doc_free(doc);
@@ -286,7 +276,7 @@ static void test_paragraphs_only_and_errors(void **state) {
 
 static void test_iterator(void **state) {
   (void)state;
-  plan_doc *doc = parse_corpus("hai-phong-2021-kh-03.txt");
+  plan_doc *doc = parse_corpus("hai-phong-2021-kh-03.txt", NULL);
   plan_iter *it = plan_iter_new(plan_doc_root(doc));
   size_t enter = 0, exit_ = 0, nodes = 0;
   plan_event ev;
@@ -324,7 +314,7 @@ static void test_iterator(void **state) {
 static void test_renderers(void **state) {
   (void)state;
   for (size_t d = 0; d < CORPUS_COUNT; d++) {
-    plan_doc *doc = parse_corpus(corpus_files[d]);
+    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
     size_t n;
     char *js = plan_render_json(doc, &n);
     assert_non_null(js);

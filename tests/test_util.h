@@ -48,6 +48,20 @@ static inline char *read_corpus(const char *name, size_t *len) {
   return read_file(path, len);
 }
 
+/* Parses corpus document name from its file (so it has a source name),
+ * with lex or the defaults; fails the test when it cannot. */
+static inline plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  plan_doc *doc;
+  plan_error e;
+  if (plan_doc_parse_file(path, &o, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
+  return doc;
+}
+
 /* Asserts a status, printing names rather than numbers. */
 #define assert_status(got, want)                                              \
   do {                                                                        \
