@@ -23,7 +23,7 @@ SOFILE = libplan.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH)
 
 CC ?= cc
 PKG_CONFIG ?= pkg-config
-DEPS = libxml-2.0 libpcre2-8 libutf8proc
+DEPS = libxml-2.0 libpcre2-8 libutf8proc libzip
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -lm
 # Tests read the gold JSON with jansson; the library does not use it.
@@ -52,7 +52,7 @@ all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
 deps:
 	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
-	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev libjansson-dev"; exit 1; }
+	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev libjansson-dev libzip-dev"; exit 1; }
 
 $(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
 	$(CC) $(LIB_CFLAGS) -c $< -o $@

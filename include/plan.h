@@ -72,7 +72,8 @@ typedef enum plan_status {
   PLAN_ELIMIT = -5,  /**< a configured limit was exceeded */
   PLAN_EFORMAT = -6, /**< the input is not in the expected format */
   PLAN_EIO = -7,     /**< a file could not be read */
-  PLAN_EEMPTY = -8   /**< the input holds no text */
+  PLAN_EEMPTY = -8,  /**< the input holds no text */
+  PLAN_EENCODING = -9 /**< not UTF-8, and the legacy encoding is uncertain */
 } plan_status;
 
 /** A short English description of a status ("invalid UTF-8").  Static;
@@ -194,6 +195,43 @@ typedef enum plan_tone_style {
 /** plan_doc_parse: skip the assignment stage (agencies and duties). */
 #define PLAN_OPT_NO_ASSIGNMENTS (1u << 3)
 
+/** What kind of document the input is.  PLAN_INPUT_AUTO tells by content:
+ *  a ZIP with word/document.xml is DOCX, markup such as <html>, <body>,
+ *  <p>, <div> or <table> near the start is HTML, '#' headings or '**' bold
+ *  make markdown, the rest is text.  Text and markdown take the same path
+ *  (the normalizer removes markdown and keeps it as hints). */
+typedef enum plan_input {
+  PLAN_INPUT_AUTO = 0,
+  PLAN_INPUT_TEXT,     /**< plain text, hard-wrapped or not */
+  PLAN_INPUT_MARKDOWN, /**< text with markdown headings, bold, tables */
+  PLAN_INPUT_HTML,     /**< an HTML page (libxml2's HTML parser) */
+  PLAN_INPUT_DOCX      /**< a Word document (word/document.xml) */
+} plan_input;
+
+/** The character encoding of the input.  PLAN_ENCODING_AUTO takes valid
+ *  UTF-8 as UTF-8 (or as VIQR when pure ASCII reads as VIQR text), and
+ *  otherwise tries TCVN3, VNI-Windows and Windows-1258, keeping the one
+ *  whose decoding gives valid Vietnamese syllables; when two are close it
+ *  fails with PLAN_EENCODING and names them.  Legacy text is converted to
+ *  UTF-8 before normalization (NFC).  DOCX is always UTF-8. */
+typedef enum plan_encoding {
+  PLAN_ENCODING_AUTO = 0,
+  PLAN_ENCODING_UTF8,
+  PLAN_ENCODING_TCVN3,  /**< TCVN3 (ABC), TCVN 5712:1993 */
+  PLAN_ENCODING_VNI,    /**< VNI-Windows */
+  PLAN_ENCODING_VIQR,   /**< VIQR (RFC 1456), 7-bit */
+  PLAN_ENCODING_CP1258  /**< Windows-1258 */
+} plan_encoding;
+
+/** Names: "auto", "text", "markdown", "html", "docx" and "auto", "utf-8",
+ *  "tcvn3", "vni", "viqr", "windows-1258" (static; NULL when unknown). */
+PLAN_API const char *plan_input_name(plan_input input);
+PLAN_API const char *plan_encoding_name(plan_encoding encoding);
+/** The value a name gives (case-insensitive; "cp1258", "utf8", "abc" and
+ *  "vni-windows" are accepted too), or -1 when the name is unknown. */
+PLAN_API int plan_input_from_name(const char *name);
+PLAN_API int plan_encoding_from_name(const char *name);
+
 /** Default for plan_options.max_input_bytes: 1 GiB. */
 #define PLAN_DEFAULT_MAX_INPUT ((size_t)1 << 30)
 /** Default for plan_options.max_line_bytes: 256 MiB. */
@@ -215,6 +253,8 @@ typedef struct plan_options {
   size_t max_depth;             /**< deepest outline nesting kept; deeper items
                                      become siblings (default PLAN_DEFAULT_MAX_DEPTH,
                                      at most 1024) */
+  plan_input input;             /**< default PLAN_INPUT_AUTO */
+  plan_encoding encoding;       /**< default PLAN_ENCODING_AUTO */
 } plan_options;
 
 /** Fills *opts with the defaults. */
@@ -252,6 +292,11 @@ PLAN_API plan_status plan_normalize(const char *input, size_t len,
 
 /** Frees a normalized text.  NULL is ignored. */
 PLAN_API void plan_text_free(plan_text *text);
+
+/** The kind of input the text was read from and the encoding it was in
+ *  (detected, or as opts said).  Never AUTO. */
+PLAN_API plan_input plan_text_input(const plan_text *text);
+PLAN_API plan_encoding plan_text_encoding(const plan_text *text);
 
 /** The normalized bytes (NUL-terminated, owned by text) and their length. */
 PLAN_API const char *plan_text_data(const plan_text *text, size_t *len);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "input.h"
 
 /* Binary data: control characters other than the white space text has. */
 static bool looks_binary(const char *s, size_t n, size_t *at) {
@@ -45,7 +46,8 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   doc->lex = o.lexicon;
   doc->max_depth = o.max_depth < 1 ? 1 : o.max_depth > 1024 ? 1024 : o.max_depth;
   size_t at = 0;
-  if (input && looks_binary(input, len, &at)) {
+  /* a DOCX is binary by nature: the input stage reads its text */
+  if (input && !plan__source_is_docx(input, len, &o) && looks_binary(input, len, &at)) {
     size_t line, col;
     plan__position(input, len, at, &line, &col);
     st = plan__error(err, PLAN_EFORMAT, at, line, col,

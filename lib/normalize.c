@@ -11,6 +11,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "input.h"
 #include "internal.h"
 #include "tables.h"
 #include "text.h"
@@ -594,46 +595,41 @@ static int hint_cmp(const void *a, const void *b) {
   return (int)x->kind - (int)y->kind;
 }
 
-plan_status plan_normalize(const char *input, size_t len, const plan_options *opts,
-                           plan_text **out, plan_error *err) {
-  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
-  *out = NULL;
-  if (!input && len) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "input is NULL");
+/* Normalizes src (the input as the input stage turned it into text) into a
+ * new text; positions map back to input (len bytes). */
+static plan_status normalize_source(const plan_options *o, plan_source *src,
+                                    const char *input, size_t len, plan_text **out,
+                                    plan_error *err) {
   norm s;
   memset(&s, 0, sizeof s);
-  plan__options_copy(&s.o, opts);
-  if (s.o.tone_style > PLAN_TONE_KEEP)
-    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "unknown tone style %d",
-                       (int)s.o.tone_style);
-  if (len > s.o.max_input_bytes)
-    return plan__error(err, PLAN_ELIMIT, s.o.max_input_bytes, 0, 0,
-                       "input of %zu bytes exceeds the limit of %zu bytes", len,
-                       s.o.max_input_bytes);
-  s.in = input ? input : "";
-  s.len = len;
+  s.o = *o;
+  s.in = src->data ? src->data : "";
+  s.len = src->len;
   s.italic_start = SIZE_MAX;
-  s.t = plan__text_new(input, len);
+  s.t = src->detached ? plan__text_new(s.in, s.len) : plan__text_new(input, len);
   if (!s.t) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  s.t->input = src->input;
+  s.t->encoding = src->encoding;
   /* The output is rarely longer than the input: one allocation usually. */
-  plan__buf_reserve(&s.t->out, len + 64);
+  plan__buf_reserve(&s.t->out, s.len + 64);
 
   plan_status st = PLAN_OK;
   /* Most files end lines with LF alone; memchr finds those fast. */
-  bool other_breaks = len && (memchr(s.in, '\r', len) || memchr(s.in, '\f', len) ||
-                              memchr(s.in, '\v', len));
+  bool other_breaks = s.len && (memchr(s.in, '\r', s.len) || memchr(s.in, '\f', s.len) ||
+                                memchr(s.in, '\v', s.len));
   size_t b = 0;
-  while (b < len && st == PLAN_OK) {
+  while (b < s.len && st == PLAN_OK) {
     size_t e = b;
     if (!other_breaks) {
-      const char *nl = memchr(s.in + b, '\n', len - b);
-      e = nl ? (size_t)(nl - s.in) : len;
+      const char *nl = memchr(s.in + b, '\n', s.len - b);
+      e = nl ? (size_t)(nl - s.in) : s.len;
     } else {
-      while (e < len && s.in[e] != '\n' && s.in[e] != '\r' && s.in[e] != '\f' &&
+      while (e < s.len && s.in[e] != '\n' && s.in[e] != '\r' && s.in[e] != '\f' &&
              s.in[e] != '\v')
         e++;
     }
     st = do_line(&s, b, e, err);
-    if (e < len && s.in[e] == '\r' && e + 1 < len && s.in[e + 1] == '\n') e++;
+    if (e < s.len && s.in[e] == '\r' && e + 1 < s.len && s.in[e + 1] == '\n') e++;
     b = e + 1;
   }
   if (st == PLAN_OK && s.bold_open &&
@@ -648,14 +644,63 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   if (st == PLAN_OK && (s.o.flags & PLAN_OPT_EXPAND_ABBREVIATIONS))
     st = plan__expand_abbreviations(s.t, &s.o);
   if (st == PLAN_OK && !plan__buf_reserve(&s.t->out, 0)) st = PLAN_ENOMEM;
+  if (st == PLAN_OK && src->converted && !src->detached) {
+    /* the text's positions go through the conversion's map to the input */
+    plan_offmap tmp = s.t->map0;
+    s.t->map0 = src->map;
+    src->map = tmp;
+    s.t->decoded = true;
+  }
   if (st != PLAN_OK) {
     if (st == PLAN_ENOMEM) plan__error(err, st, 0, 0, 0, "out of memory");
+    else if (err && src->converted && !src->detached && err->offset < src->len) {
+      /* a position in the converted text: say where it came from */
+      err->offset = plan__offmap_lookup(&src->map, err->offset);
+      plan__position(input, len, err->offset, &err->line, &err->column);
+    }
     plan_text_free(s.t);
     return st;
   }
   s.t->out.data[s.t->out.len] = '\0';
   *out = s.t;
   return PLAN_OK;
+}
+
+plan_status plan_normalize(const char *input, size_t len, const plan_options *opts,
+                           plan_text **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
+  if (!input && len) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "input is NULL");
+  plan_options o;
+  plan__options_copy(&o, opts);
+  if (o.tone_style > PLAN_TONE_KEEP)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "unknown tone style %d", (int)o.tone_style);
+  if (len > o.max_input_bytes)
+    return plan__error(err, PLAN_ELIMIT, o.max_input_bytes, 0, 0,
+                       "input of %zu bytes exceeds the limit of %zu bytes", len,
+                       o.max_input_bytes);
+  if (!input) input = "";
+  plan_source src;
+  plan_status st = plan__source_open(&src, input, len, &o, err);
+  if (st == PLAN_OK) st = normalize_source(&o, &src, input, len, out, err);
+  if (st == PLAN_EUTF8 && o.encoding == PLAN_ENCODING_AUTO && !src.converted) {
+    /* Not UTF-8: perhaps one of the legacy encodings.  Looked at only now,
+     * so that UTF-8 input pays nothing for it. */
+    plan_encoding e;
+    plan_error e2;
+    plan_status dst = plan__legacy_detect(input, len, false, &e, &e2);
+    if (dst != PLAN_OK) {
+      st = dst;
+      if (err) *err = e2;
+    } else if (e != PLAN_ENCODING_UTF8) {
+      plan__source_close(&src);
+      o.encoding = e;
+      st = plan__source_open(&src, input, len, &o, err);
+      if (st == PLAN_OK) st = normalize_source(&o, &src, input, len, out, err);
+    }
+  }
+  plan__source_close(&src);
+  return st;
 }
 
 char *plan_normalize_string(const char *input, size_t len, const plan_options *opts,

@@ -167,6 +167,10 @@ char *plan_render_json(const plan_doc *doc, size_t *len) {
   plan__buf_putc(&b, '{');
   plan__json_key(&b, &f, "source");
   plan__json_str(&b, doc->source);
+  plan__json_key(&b, &f, "input");
+  plan__json_str(&b, plan_input_name(plan_text_input(doc->text)));
+  plan__json_key(&b, &f, "encoding");
+  plan__json_str(&b, plan_encoding_name(plan_text_encoding(doc->text)));
   plan__json_key(&b, &f, "meta");
   plan__buf_putc(&b, '{');
   bool mf = true;

@@ -75,6 +75,8 @@ char *plan_render_xml(const plan_doc *doc, size_t *len) {
   xmlDocSetRootElement(x, root);
   xmlSetNs(root, xmlNewNs(root, X("urn:libplan:document:1"), NULL));
   if (doc->source) xmlNewProp(root, X("source"), X(doc->source));
+  xmlNewProp(root, X("input"), X(plan_input_name(plan_text_input(doc->text))));
+  xmlNewProp(root, X("encoding"), X(plan_encoding_name(plan_text_encoding(doc->text))));
   xmlNodePtr meta = xmlNewChild(root, NULL, X("meta"), NULL);
   for (int m = 0; meta && m < PLAN_META_COUNT_; m++)
     if (doc->meta[m]) xmlNewTextChild(meta, NULL, X(plan_meta_name((plan_meta)m)), X(doc->meta[m]));

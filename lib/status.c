@@ -25,6 +25,7 @@ static const struct {
     {PLAN_EFORMAT, "PLAN_EFORMAT", "malformed input"},
     {PLAN_EIO, "PLAN_EIO", "input/output error"},
     {PLAN_EEMPTY, "PLAN_EEMPTY", "empty input"},
+    {PLAN_EENCODING, "PLAN_EENCODING", "unknown encoding"},
 };
 
 const char *plan_strerror(plan_status status) {
@@ -77,6 +78,8 @@ void plan_options_init(plan_options *opts) {
   opts->lexicon = NULL;
   opts->max_line_bytes = PLAN_DEFAULT_MAX_LINE;
   opts->max_depth = PLAN_DEFAULT_MAX_DEPTH;
+  opts->input = PLAN_INPUT_AUTO;
+  opts->encoding = PLAN_ENCODING_AUTO;
 }
 
 void plan__options_copy(plan_options *dst, const plan_options *src) {

@@ -19,6 +19,10 @@ PLAN_TABLE(reference_kinds) /* code -> kind */
 PLAN_TABLE(cities)        /* centrally-run cities */
 PLAN_TABLE(titles)        /* signers' titles */
 PLAN_TABLE(hyphenated)    /* "Lao động" - "Thương binh" */
+PLAN_TABLE(enc_tcvn3)     /* legacy encodings: bytes (hex) -> text */
+PLAN_TABLE(enc_vni)
+PLAN_TABLE(enc_viqr)
+PLAN_TABLE(enc_cp1258)
 #undef PLAN_TABLE
 
 /* A row of data/agencies.tsv. */

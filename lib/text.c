@@ -9,6 +9,7 @@ plan_text *plan__text_new(const char *input, size_t len) {
   if (!t) return NULL;
   plan__offmap_init(&t->map);
   plan__offmap_init(&t->map2);
+  plan__offmap_init(&t->map0);
   plan__vec_init(&t->hints, sizeof(plan_hint));
   plan__vec_init(&t->lines, sizeof(size_t));
   t->input_len = len;
@@ -41,9 +42,15 @@ void plan_text_free(plan_text *t) {
   plan__buf_free(&t->out);
   plan__offmap_free(&t->map);
   plan__offmap_free(&t->map2);
+  plan__offmap_free(&t->map0);
   plan__vec_free(&t->hints);
   plan__vec_free(&t->lines);
   free(t);
+}
+
+plan_input plan_text_input(const plan_text *t) { return t ? t->input : PLAN_INPUT_TEXT; }
+plan_encoding plan_text_encoding(const plan_text *t) {
+  return t ? t->encoding : PLAN_ENCODING_UTF8;
 }
 
 const char *plan_text_data(const plan_text *t, size_t *len) {
@@ -66,6 +73,7 @@ plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_of
   } else {
     size_t o = t->expanded ? plan__offmap_lookup(&t->map2, offset) : offset;
     in = plan__offmap_lookup(&t->map, o);
+    if (t->decoded) in = plan__offmap_lookup(&t->map0, in);
     if (in > t->input_len) in = t->input_len;
   }
   const size_t *ls = t->lines.data;

@@ -8,6 +8,10 @@ struct plan_text {
   plan_buf out;       /* the normalized bytes */
   plan_offmap map;    /* out -> input, from the main pass */
   plan_offmap map2;   /* out -> main-pass out, after abbreviation expansion */
+  plan_offmap map0;   /* main-pass input -> input, when the input was converted */
+  bool decoded;       /* map0 is in use */
+  plan_input input;   /* what the input was read as */
+  plan_encoding encoding;
   bool expanded;      /* map2 is in use */
   plan_vec hints;     /* of plan_hint, sorted by start */
   size_t replacements;

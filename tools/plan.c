@@ -43,6 +43,9 @@ static void normalize_usage(FILE *f) {
           "  --expand         expand agency abbreviations (UBND, LĐTBXH, ...)\n"
           "  --key            print the matching key instead (folded, no marks)\n"
           "  --replace        replace invalid UTF-8 with U+FFFD instead of failing\n"
+          "  --input=KIND     text, markdown, html or docx (default: by content)\n"
+          "  --encoding=ENC   utf-8, tcvn3, vni, viqr or windows-1258 (default: by\n"
+          "                   content; legacy encodings are converted to UTF-8)\n"
           "  --keep-markup    keep markdown and table leftovers\n"
           "  --lexicon=FILE   add abbreviations from FILE (abbrev<TAB>ABBR<TAB>Text)\n"
           "  -h, --help       show this help\n"
@@ -118,6 +121,34 @@ static const char *opt_value(const char *arg, const char *name) {
  * NAME, as "NAME=value" or "NAME value"?  Sets v to the value. */
 #define VALUE(name) ((v = opt_value(a, name)) || (!strcmp(a, name) && i + 1 < argc && (v = argv[++i])))
 
+/* --input and --encoding, which every command that reads documents takes:
+ * 1 when a was one of them (o is set), 0 when not, -1 for a bad value. */
+static int input_option(const char *a, int *i, int argc, char **argv, plan_options *o) {
+  const char *v = NULL;
+  bool enc = false;
+  if ((v = opt_value(a, "--input")) || (!strcmp(a, "--input") && *i + 1 < argc && (v = argv[++*i])))
+    enc = false;
+  else if ((v = opt_value(a, "--encoding")) ||
+           (!strcmp(a, "--encoding") && *i + 1 < argc && (v = argv[++*i])))
+    enc = true;
+  else
+    return 0;
+  int x = enc ? plan_encoding_from_name(v) : plan_input_from_name(v);
+  if (x < 0) {
+    fprintf(stderr, "%s: unknown %s '%s'\n", prog, enc ? "encoding" : "input kind", v);
+    return -1;
+  }
+  if (enc) o->encoding = (plan_encoding)x;
+  else o->input = (plan_input)x;
+  return 1;
+}
+
+/* Says on standard error when a document was not UTF-8 text. */
+static void note_input(const char *path, const plan_text *t) {
+  if (plan_text_encoding(t) != PLAN_ENCODING_UTF8)
+    fprintf(stderr, "%s: %s: read as %s\n", prog, path, plan_encoding_name(plan_text_encoding(t)));
+}
+
 /* An argument that looks like an option but is none: a usage error. */
 static int unknown_option(const char *a, void (*print_usage)(FILE *)) {
   fprintf(stderr, "%s: unknown option '%s'\n", prog, a);
@@ -129,7 +160,7 @@ static int cmd_normalize(int argc, char **argv) {
   plan_options o;
   plan_options_init(&o);
   plan_lexicon *lex = NULL;
-  int key = 0, nfiles = 0, rc = EXIT_OK;
+  int key = 0, nfiles = 0, rc = EXIT_OK, ro;
   const char *v;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files) return EXIT_IO;
@@ -148,6 +179,8 @@ static int cmd_normalize(int argc, char **argv) {
       o.flags |= PLAN_OPT_REPLACE_INVALID;
     } else if (!strcmp(a, "--keep-markup")) {
       o.flags |= PLAN_OPT_KEEP_MARKUP;
+    } else if ((ro = input_option(a, &i, argc, argv, &o)) != 0) {
+      if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (VALUE("--lexicon")) {
       plan_error e;
       if (!lex && plan_lexicon_new(&lex) != PLAN_OK) { rc = EXIT_IO; goto done; }
@@ -177,6 +210,7 @@ static int cmd_normalize(int argc, char **argv) {
       out = k = plan_key(in, len, &o, &n, &e);
     } else if (plan_normalize(in, len, &o, &t, &e) == PLAN_OK) {
       out = plan_text_data(t, &n);
+      note_input(files[i], t);
       if (plan_text_replacements(t))
         fprintf(stderr, "%s: %s: replaced %zu invalid UTF-8 sequences with U+FFFD\n", prog,
                 files[i], plan_text_replacements(t));
@@ -203,7 +237,7 @@ done:
 
 static void parse_usage(FILE *f) {
   fprintf(f,
-          "usage: plan parse [--format=text|json|xml] [--style=STYLE] [FILE|-]...\n"
+          "usage: plan parse [OPTIONS] [FILE|-]...\n"
           "\n"
           "Parses each FILE (or standard input) and writes its metadata, outline and\n"
           "references.  json writes one document per line (JSON Lines); xml one XML\n"
@@ -214,6 +248,9 @@ static void parse_usage(FILE *f) {
           "  --format=FORMAT  text (the default), json or xml\n"
           "  --style=STYLE    tone placement, as for plan normalize\n"
           "  -q, --quiet      do not print diagnostics\n"
+          "  --input=KIND     text, markdown, html or docx (default: by content)\n"
+          "  --encoding=ENC   utf-8, tcvn3, vni, viqr or windows-1258 (default: by\n"
+          "                   content; legacy encodings are converted to UTF-8)\n"
           "  -h, --help       show this help\n"
           "\n"
           "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
@@ -223,7 +260,7 @@ static int cmd_parse(int argc, char **argv) {
   plan_options o;
   plan_options_init(&o);
   enum { TEXT, JSON, XML } format = TEXT;
-  int nfiles = 0, rc = EXIT_OK, quiet = 0;
+  int nfiles = 0, rc = EXIT_OK, quiet = 0, ro;
   const char *v;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_lexicon *lex = NULL;
@@ -243,6 +280,8 @@ static int cmd_parse(int argc, char **argv) {
       if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
       quiet = 1;
+    } else if ((ro = input_option(a, &i, argc, argv, &o)) != 0) {
+      if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (a[0] == '-' && a[1]) {
       rc = unknown_option(a, parse_usage);
       goto done;
@@ -269,6 +308,7 @@ static int cmd_parse(int argc, char **argv) {
       if (rc == EXIT_OK) rc = r;
       continue;
     }
+    if (!quiet) note_input(files[i], plan_doc_text(doc));
     for (size_t d = 0; !quiet && d < plan_doc_diagnostic_count(doc); d++) {
       const plan_diagnostic *dg = plan_doc_diagnostic(doc, d);
       size_t line, col;
@@ -298,7 +338,7 @@ done:
 
 static void agencies_usage(FILE *f) {
   fprintf(f,
-          "usage: plan agencies [--lexicon=FILE] [FILE...]\n"
+          "usage: plan agencies [--lexicon=FILE] [--input=KIND] [--encoding=ENC] [FILE...]\n"
           "\n"
           "Without FILE: lists the agency lexicon, one agency a line:\n"
           "  id<TAB>level<TAB>kind<TAB>portfolios<TAB>name\n"
@@ -312,7 +352,9 @@ static void agencies_usage(FILE *f) {
 
 static int cmd_agencies(int argc, char **argv) {
   plan_lexicon *lex = NULL;
-  int rc = EXIT_OK, nfiles = 0;
+  plan_options o;
+  plan_options_init(&o);
+  int rc = EXIT_OK, nfiles = 0, ro;
   const char *v;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   if (!files || plan_lexicon_new(&lex) != PLAN_OK) { free(files); return EXIT_IO; }
@@ -324,6 +366,8 @@ static int cmd_agencies(int argc, char **argv) {
     } else if (VALUE("--lexicon")) {
       plan_error e;
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
+    } else if ((ro = input_option(a, &i, argc, argv, &o)) != 0) {
+      if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (a[0] == '-' && a[1]) {
       rc = unknown_option(a, agencies_usage);
       goto done;
@@ -339,8 +383,6 @@ static int cmd_agencies(int argc, char **argv) {
     }
     goto done;
   }
-  plan_options o;
-  plan_options_init(&o);
   o.lexicon = lex;
   for (int f = 0; f < nfiles; f++) {
     plan_doc *doc;
@@ -394,6 +436,9 @@ static void compare_usage(FILE *f) {
           "  --reworded=X --partial=X --merge=X  similarity thresholds\n"
           "  --color=WHEN          auto (the default), always or never\n"
           "  --lexicon=FILE        extra abbreviations and agencies\n"
+          "  --input=KIND          text, markdown, html or docx (default: by content)\n"
+          "  --encoding=ENC        utf-8, tcvn3, vni, viqr, windows-1258 (default: by\n"
+          "                        content)\n"
           "  -h, --help            show this help\n"
           "\n"
           "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
@@ -407,7 +452,7 @@ static int cmd_compare(int argc, char **argv) {
   plan_lexicon *lex = NULL;
   enum { TEXT, JSON, CSV, HTML } format = TEXT;
   const char *agency = NULL, *output = NULL, *html = NULL, *v;
-  int color = -1, rc = EXIT_OK, nfiles = 0;
+  int color = -1, rc = EXIT_OK, nfiles = 0, ro;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
   if (!files || !docs || plan_lexicon_new(&lex) != PLAN_OK) { free(files); free(docs); return EXIT_IO; }
@@ -444,6 +489,8 @@ static int cmd_compare(int argc, char **argv) {
     } else if (VALUE("--lexicon")) {
       plan_error e;
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
+    } else if ((ro = input_option(a, &i, argc, argv, &o)) != 0) {
+      if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (a[0] == '-' && a[1]) {
       rc = unknown_option(a, compare_usage);
       goto done;

@@ -107,11 +107,21 @@ def _lexicon(lexicon):
     return _default_lexicon
 
 
-def _options(style="traditional", expand=False, replace=False, keep_markup=False, lexicon=None):
+_INPUTS = {"auto": 0, "text": 1, "markdown": 2, "html": 3, "docx": 4}
+_ENCODINGS = {"auto": 0, "utf-8": 1, "tcvn3": 2, "vni": 3, "viqr": 4, "windows-1258": 5}
+
+
+def _options(style="traditional", expand=False, replace=False, keep_markup=False, lexicon=None,
+             input="auto", encoding="auto"):
     o = _ffi.Options()
     _ffi.plan_options_init(ctypes.byref(o))
     if style not in _STYLES:
         raise ValueError(f"style must be one of {sorted(_STYLES)}")
+    if input not in _INPUTS:
+        raise ValueError(f"input must be one of {sorted(_INPUTS)}")
+    if encoding not in _ENCODINGS:
+        raise ValueError(f"encoding must be one of {sorted(_ENCODINGS)}")
+    o.input, o.encoding = _INPUTS[input], _ENCODINGS[encoding]
     o.tone_style = _STYLES[style]
     o.flags = (_OPT_EXPAND if expand else 0) | (_OPT_REPLACE if replace else 0) | \
               (_OPT_KEEP_MARKUP if keep_markup else 0)
@@ -124,13 +134,15 @@ def _bytes(text):
 
 
 def normalize(text, style="traditional", expand=False, replace=False, keep_markup=False,
-              lexicon=None):
+              lexicon=None, input="auto", encoding="auto"):
     """Normalized text: NFC, one tone placement (style: "traditional" hòa,
     "modern" hoà, or "keep"), spaces, dashes, markdown leftovers removed;
     abbreviations expanded with expand=True; invalid UTF-8 (bytes input)
-    replaced by U+FFFD with replace=True, else an Error."""
+    replaced by U+FFFD with replace=True, else an Error.  input ("text",
+    "markdown", "html", "docx") and encoding ("utf-8", "tcvn3", "vni",
+    "viqr", "windows-1258") are told from the content unless given."""
     raw = _bytes(text)
-    o = _options(style, expand, replace, keep_markup, lexicon)
+    o = _options(style, expand, replace, keep_markup, lexicon, input, encoding)
     n, err = _ffi.size_t(), _ffi.ErrorStruct()
     ptr = _ffi.plan_normalize_string(raw, len(raw), ctypes.byref(o), ctypes.byref(n), ctypes.byref(err))
     if not ptr:
@@ -186,6 +198,9 @@ class Document(_Handle):
         return self._render(_ffi.plan_render_text)
 
     meta = property(lambda self: self.to_dict()["meta"], doc="Metadata: doc_type, number, date, ...")
+    input = property(lambda self: self.to_dict()["input"], doc='"text", "markdown", "html" or "docx".')
+    encoding = property(lambda self: self.to_dict()["encoding"],
+                        doc='The encoding it was in: "utf-8", "tcvn3", "vni", "viqr", "windows-1258".')
     sections = property(lambda self: self.to_dict()["sections"], doc="The outline, nested.")
     assignments = property(lambda self: self.to_dict()["assignments"], doc="Agency items and duties.")
     references = property(lambda self: self.to_dict()["references"], doc="Cited documents.")
@@ -197,10 +212,12 @@ class Document(_Handle):
         return f"<libplan.Document {self.source or '(text)'}>"
 
 
-def parse(text_or_path, style="traditional", lexicon=None):
-    """Parses a plan from text (str or bytes) or from a path (str ending in
-    .txt, .md, or any existing file; os.PathLike) and returns a Document."""
-    o = _options(style, lexicon=lexicon)
+def parse(text_or_path, style="traditional", lexicon=None, input="auto", encoding="auto"):
+    """Parses a plan from text (str or bytes: text, markdown, HTML, DOCX) or
+    from a path (an existing file; os.PathLike) and returns a Document.
+    input and encoding as for normalize(); Document.input and
+    Document.encoding say what was found."""
+    o = _options(style, lexicon=lexicon, input=input, encoding=encoding)
     handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
     is_path = isinstance(text_or_path, os.PathLike) or (
         isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096

@@ -59,7 +59,8 @@ c_int = ctypes.c_int
 class Options(ctypes.Structure):
     _fields_ = [("size", size_t), ("flags", ctypes.c_uint), ("tone_style", c_int),
                 ("max_input_bytes", size_t), ("lexicon", c_void_p), ("max_line_bytes", size_t),
-                ("max_depth", size_t)]
+                ("max_depth", size_t), ("input", c_int),
+                ("encoding", c_int)]
 
 
 class ErrorStruct(ctypes.Structure):

@@ -1,0 +1,135 @@
+#!/usr/bin/env python3
+"""Writes data/enc_*.tsv, the legacy Vietnamese encodings libplan decodes.
+
+Run once by hand when a table changes (`python3 tools/gen_encodings.py
+data`); the build reads only the committed TSV files.  Sources:
+  cp1258  Python's cp1258 codec (Windows-1258, combining tone marks)
+  tcvn3   glibc iconv's TCVN5712-1 (VN1; its lower case and the seven base
+          capitals are the TCVN3/ABC fonts' codes)
+  vni     VNI-Windows: a base letter followed by a mark byte (rules below)
+  viqr    RFC 1456 VIQR: a letter followed by ASCII marks
+"""
+import subprocess
+import sys
+import unicodedata
+
+TONES = ["", "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"]  # -, acute, grave, hook, tilde, dot
+
+
+def nfc(s):
+    return unicodedata.normalize("NFC", s)
+
+
+def hexb(bs):
+    return "".join("%02x" % b for b in bs)
+
+
+def cp1258():
+    rows = []
+    for b in range(0x80, 0x100):
+        try:
+            ch = bytes([b]).decode("cp1258")
+        except UnicodeDecodeError:
+            continue
+        rows.append((hexb([b]), ch))
+    return rows
+
+
+def tcvn3():
+    rows = []
+    for b in list(range(0x01, 0x20)) + list(range(0x80, 0x100)):
+        if b in (0x09, 0x0A, 0x0B, 0x0C, 0x0D):
+            continue
+        r = subprocess.run(["iconv", "-f", "TCVN5712-1", "-t", "UTF-8"], input=bytes([b]),
+                           capture_output=True)
+        if r.returncode or not r.stdout:
+            continue
+        ch = r.stdout.decode()
+        if len(ch) == 1 and ord(ch) == b and b < 0x80:
+            continue  # a control byte that stays itself
+        rows.append((hexb([b]), ch))
+    return rows
+
+
+# VNI-Windows: vowel + tone byte; the circumflex, breve and horn forms; the
+# one-byte letters.  Lower-case mark bytes are the upper-case ones + 0x20.
+VNI_TONE = {"": b"", "\u0301": b"\xd9", "\u0300": b"\xd8", "\u0309": b"\xdb",
+            "\u0303": b"\xd5", "\u0323": b"\xcf"}
+VNI_CIRC = {"": b"\xc2", "\u0301": b"\xc1", "\u0300": b"\xc0", "\u0309": b"\xc5",
+            "\u0303": b"\xc3", "\u0323": b"\xc4"}
+VNI_BREVE = {"": b"\xca", "\u0301": b"\xc9", "\u0300": b"\xc8", "\u0309": b"\xda",
+             "\u0303": b"\xdc", "\u0323": b"\xcb"}
+VNI_I = {"\u0301": b"\xcd", "\u0300": b"\xcc", "\u0309": b"\xc6", "\u0303": b"\xd3",
+         "\u0323": b"\xd2"}
+
+
+def lower_bytes(bs):
+    return bytes(b + 0x20 if b >= 0xC0 else b for b in bs)
+
+
+def vni():
+    rows = []
+
+    def add(bs_upper, upper_text):
+        rows.append((hexb(bs_upper), nfc(upper_text)))
+        rows.append((hexb(lower_bytes(bs_upper.lower() if bs_upper[:1].isalpha() else bs_upper)),
+                     nfc(upper_text.lower())))
+
+    for tone in TONES:
+        for v in "AEOUY":
+            if tone:
+                add(v.encode() + VNI_TONE[tone], v + tone)
+        for v in "AEO":
+            add(v.encode() + VNI_CIRC[tone], v + "\u0302" + tone)
+        add(b"A" + VNI_BREVE[tone], "A\u0306" + tone)
+        add(b"\xd4" + VNI_TONE[tone], "O\u031b" + tone)   # Ơ
+        add(b"\xd6" + VNI_TONE[tone], "U\u031b" + tone)   # Ư
+        if tone:
+            add(VNI_I[tone], "I" + tone)
+    add(b"\xd1", "\u0110")  # Đ
+    # ỵ is one byte, not Y + dot
+    rows = [r for r in rows if nfc(r[1]) not in ("\u1ef4", "\u1ef5")]
+    rows += [("ce", "\u1ef4"), ("ee", "\u1ef5")]
+    return sorted(set(rows))
+
+
+VIQR_MOD = {"\u0302": "^", "\u0306": "(", "\u031b": "+"}
+VIQR_TONE = {"\u0301": "'", "\u0300": "`", "\u0309": "?", "\u0303": "~", "\u0323": "."}
+
+
+def viqr():
+    rows = []
+    bases = [("a", ""), ("a", "\u0306"), ("a", "\u0302"), ("e", ""), ("e", "\u0302"), ("i", ""),
+             ("o", ""), ("o", "\u0302"), ("o", "\u031b"), ("u", ""), ("u", "\u031b"), ("y", "")]
+    for letter, mod in bases:
+        for tone in TONES:
+            if not mod and not tone:
+                continue
+            for l in (letter, letter.upper()):
+                seq = l + VIQR_MOD.get(mod, "") + VIQR_TONE.get(tone, "")
+                rows.append((hexb(seq.encode()), nfc(l + mod + tone)))
+    for seq, ch in (("dd", "đ"), ("DD", "Đ"), ("Dd", "Đ")):
+        rows.append((hexb(seq.encode()), ch))
+    return sorted(rows)
+
+
+HEADER = {
+    "cp1258": "Windows-1258: one byte per character; tones are combining marks (CC EC D2 DE F2).",
+    "tcvn3": "TCVN3 (ABC) / TCVN 5712:1993: one byte per precomposed letter; C0 and 80-A0 hold VN1's capitals.",
+    "vni": "VNI-Windows: a base letter, then one byte for the mark(s); some letters are one byte.",
+    "viqr": "VIQR (RFC 1456): a letter, then ^ ( + for the vowel mark and ' ` ? ~ . for the tone; dd is đ.",
+}
+
+
+def main():
+    out = sys.argv[1] if len(sys.argv) > 1 else "data"
+    for name, rows in (("cp1258", cp1258()), ("tcvn3", tcvn3()), ("vni", vni()), ("viqr", viqr())):
+        with open("%s/enc_%s.tsv" % (out, name), "w", encoding="utf-8") as f:
+            f.write("# %s\n" % HEADER[name])
+            f.write("# Generated by tools/gen_encodings.py.  Format: bytes (hex)<TAB>text (UTF-8 NFC\n")
+            f.write("# unless a lone combining mark).\n")
+            for hb, text in rows:
+                f.write("%s\t%s\n" % (hb, text))
+
+
+main()
