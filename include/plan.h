@@ -269,6 +269,12 @@ PLAN_API void plan_options_init(plan_options *opts);
 typedef struct plan_text plan_text;
 
 /** Normalizes Vietnamese administrative text:
+ *   - reads the input as opts->input and opts->encoding say (by default
+ *     told from the content): HTML and DOCX become text (blocks as lines,
+ *     headings, bold and table cells as hints), a legacy encoding is
+ *     converted to UTF-8 (PLAN_EFORMAT for a byte it does not define,
+ *     unless PLAN_OPT_REPLACE_INVALID; PLAN_EENCODING when two legacy
+ *     encodings fit equally well);
  *   - validates UTF-8 (error with the offset of the first bad sequence, or
  *     U+FFFD replacement with PLAN_OPT_REPLACE_INVALID); a NUL byte is an
  *     error;
@@ -284,7 +290,8 @@ typedef struct plan_text plan_text;
  *  Normalizing the output again gives the same bytes.
  *  opts may be NULL (defaults).  On PLAN_OK *out holds the result; on
  *  failure *out is NULL and *err (if given) says where.  Statuses: PLAN_OK,
- *  PLAN_EINVAL, PLAN_EUTF8, PLAN_ENUL, PLAN_ELIMIT, PLAN_ENOMEM.
+ *  PLAN_EINVAL, PLAN_EUTF8, PLAN_ENUL, PLAN_ELIMIT, PLAN_ENOMEM, PLAN_EFORMAT,
+ *  PLAN_EENCODING.
  *  Empty input gives an empty text, not an error. */
 PLAN_API plan_status plan_normalize(const char *input, size_t len,
                                     const plan_options *opts, plan_text **out,
@@ -305,7 +312,9 @@ PLAN_API const char *plan_text_data(const plan_text *text, size_t *len);
 PLAN_API size_t plan_text_replacements(const plan_text *text);
 
 /** Maps a byte offset of the normalized text back to the input: the byte
- *  offset it came from and its 1-based line and byte column there.  Any of
+ *  offset it came from and its 1-based line and byte column there (for an
+ *  HTML page or legacy bytes, in those bytes; for DOCX, whose ZIP has no
+ *  useful offsets, in the text extracted from it, a line per paragraph).  Any of
  *  the out pointers may be NULL.  An offset at or past the end maps to the
  *  end of the input.  Returns PLAN_OK or PLAN_EINVAL (text is NULL). */
 PLAN_API plan_status plan_text_source(const plan_text *text, size_t offset,
@@ -367,10 +376,13 @@ typedef struct plan_node plan_node;
 
 /** Parses a plan: normalizes input (with opts), joins physical lines into
  *  paragraphs (PDF and HTML hard wraps, page breaks), recognises the frame,
- *  the outline, references and diagnostics.  opts may be NULL.  For speed
+ *  the outline, references and diagnostics.  Reads text, markdown, HTML
+ *  and DOCX in UTF-8 or a legacy encoding, as plan_normalize() does.
+ *  opts may be NULL.  For speed
  *  across many documents, set opts->lexicon: its patterns are compiled once.
  *  Statuses: PLAN_OK; the normalizer's (PLAN_EUTF8, PLAN_ENUL, PLAN_ELIMIT,
- *  PLAN_EINVAL, PLAN_ENOMEM); PLAN_EEMPTY when the input holds no text;
+ *  PLAN_EINVAL, PLAN_ENOMEM, PLAN_EFORMAT, PLAN_EENCODING); PLAN_EEMPTY
+ *  when the input holds no text;
  *  PLAN_EFORMAT when it is not text (binary data: control characters).  A
  *  text with no structure is not an error: it parses into paragraphs. */
 PLAN_API plan_status plan_doc_parse(const char *input, size_t len,

@@ -61,6 +61,19 @@ head -c 15 /tmp/plan-cli-report.$$.html | grep -q '<!DOCTYPE html>'
 rm -f /tmp/plan-cli-report.$$.html
 $plan compare --color=always --agency=doh corpus/*.txt | grep -q "$(printf '\033')\["
 [ -z "$($plan compare --agency=doh corpus/*.txt | grep "$(printf '\033')")" ]
+# other inputs: HTML by content, --input, legacy encodings by content and named
+$plan parse --format=json fuzz/seeds/page.html 2>/dev/null | grep -q '"input":"html","encoding":"utf-8"'
+$plan parse --format=json fuzz/seeds/plan.docx 2>/dev/null | grep -q '"input":"docx"'
+[ "$($plan normalize --input=text fuzz/seeds/page.html | head -c 9)" = "<!DOCTYPE" ]
+expect 2 $plan parse --input=pdf fuzz/seeds/page.html
+expect 2 $plan normalize --encoding=koi8 fuzz/seeds/viqr.txt
+[ "$($plan normalize fuzz/seeds/viqr.txt 2>/dev/null | head -1)" = "KẾ HOẠCH" ]
+$plan normalize fuzz/seeds/viqr.txt 2>&1 >/dev/null | grep -q 'read as viqr'
+[ "$($plan normalize --encoding=utf-8 fuzz/seeds/viqr.txt | head -1)" = "KE^' HOA.CH" ]
+printf 'Ch\361 tr\327 ph\350i h\356p v\355i S\353 Y t\325 v\265 \247\265i Ph\270t thanh\n' > /tmp/plan-cli-tcvn3.$$
+[ "$($plan normalize /tmp/plan-cli-tcvn3.$$ 2>/dev/null)" = "Chủ trì phối hợp với Sở Y tế và Đài Phát thanh" ]
+expect 1 $plan normalize --encoding=utf-8 /tmp/plan-cli-tcvn3.$$
+rm -f /tmp/plan-cli-tcvn3.$$
 # the example program
 $B/examples/compare corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q 'Bình Định against Bắc Kạn'
 # the Python module's command line and example

@@ -5,6 +5,8 @@
  * or a sane document; the sanitizer and valgrind runs prove no crash or
  * leak. */
 #include <pthread.h>
+#include <unistd.h>
+#include <zip.h>
 
 #include "test_util.h"
 
@@ -160,6 +162,178 @@ static void test_many_and_deep_items(void **state) {
 }
 
 /* The limits are options, with documented defaults. */
+
+/* ---- hostile HTML and DOCX --------------------------------------------- */
+
+static plan_status parse_as(const char *s, size_t n, plan_input input, size_t max_input,
+                            plan_doc **doc, plan_error *e) {
+  plan_options o;
+  plan_options_init(&o);
+  o.input = input;
+  if (max_input) o.max_input_bytes = max_input;
+  return plan_doc_parse(s, n, &o, doc, e);
+}
+
+/* Entities declared in a page's DOCTYPE are never expanded (HTML has none
+ * of its own to declare) and nothing is fetched: billion laughs stays
+ * small, an external entity does not read the file. */
+static void test_html_entities_and_dtd(void **state) {
+  (void)state;
+  static const char laughs[] =
+      "<!DOCTYPE html [<!ENTITY a \"lollollollollollollollollollol\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;\">"
+      "<!ENTITY d \"&c;&c;&c;&c;&c;&c;&c;&c;&c;&c;\"><!ENTITY e \"&d;&d;&d;&d;&d;&d;&d;&d;&d;&d;\">"
+      "<!ENTITY f \"&e;&e;&e;&e;&e;&e;&e;&e;&e;&e;\"><!ENTITY g \"&f;&f;&f;&f;&f;&f;&f;&f;&f;&f;\">]>"
+      "<html><body><p>KẾ HOẠCH &g;&g;&g;&g;&g;</p></body></html>";
+  plan_doc *doc = NULL;
+  plan_error e;
+  assert_int_equal(parse_as(laughs, sizeof laughs - 1, PLAN_INPUT_AUTO, 0, &doc, &e), PLAN_OK);
+  size_t n;
+  const char *t = plan_text_data(plan_doc_text(doc), &n);
+  assert_true(n < 1024);
+  assert_non_null(strstr(t, "KẾ HOẠCH"));
+  assert_null(strstr(t, "lollollol"));
+  plan_doc_free(doc);
+  static const char xxe[] =
+      "<!DOCTYPE html [<!ENTITY x SYSTEM \"file:///etc/passwd\">"
+      "<!ENTITY y SYSTEM \"http://127.0.0.1:9/x\">]><html><body><p>Sở Y tế &x; &y;</p>"
+      "<img src=\"file:///etc/passwd\"><iframe src=\"http://127.0.0.1:9/\"></iframe></body></html>";
+  assert_int_equal(parse_as(xxe, sizeof xxe - 1, PLAN_INPUT_AUTO, 0, &doc, &e), PLAN_OK);
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "Sở Y tế"));
+  assert_null(strstr(t, "root:"));
+  plan_doc_free(doc);
+}
+
+/* Broken markup gives a document or a clear error, never a crash. */
+static void test_malformed_html(void **state) {
+  (void)state;
+  static const char *const pages[] = {
+      "<html><body><p>1. Sở Y tế<p>- Chủ trì</b></i></td></tr></table></div>",
+      "<table><tr><td>Số: 12/KH-UBND<td>Hà Nội<tr><td colspan=9>",
+      "<p <b>KẾ HOẠCH</p",
+      "<html><body><table><tr><td><table><tr><td>lồng</td></tr></table>",
+      "<!DOCTYPE html><html><body><p>Trên đây là &#xffffffff; &#0; &bogus; &#55296; k\xc3\xa9</p>",
+      "<html><body><script>never closed <p>1. Sở Y tế</p>",
+      "<html><body><ul><li><ol><li><ul><li>- sâu</li></ul></ol></ul><b><i><b><i>x",
+      "<html><!-- never closed <p>1. Sở</p>",
+      "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><html><body><p>Sở Y tế</p></body></html>",
+  };
+  for (size_t i = 0; i < sizeof pages / sizeof *pages; i++) {
+    plan_doc *doc = NULL;
+    plan_error e;
+    plan_status st = parse_as(pages[i], strlen(pages[i]), PLAN_INPUT_HTML, 0, &doc, &e);
+    if (st == PLAN_OK) {
+      assert_non_null(plan_doc_root(doc));
+      size_t n;
+      plan_text_data(plan_doc_text(doc), &n);
+      for (size_t k = 0; k < plan_text_hint_count(plan_doc_text(doc)); k++)
+        assert_true(plan_text_hint(plan_doc_text(doc), k)->end <= n);
+      plan_doc_free(doc);
+    } else {
+      assert_int_equal(st, PLAN_EEMPTY); /* nothing but markup */
+      assert_null(doc);
+    }
+  }
+  /* invalid UTF-8 and NUL in a page: the error names the byte */
+  static const char bad[] = "<html><body><p>S\xe1\xbb Y t\xe1\xba\xbf</p></body></html>";
+  plan_doc *doc = NULL;
+  plan_error e;
+  assert_int_equal(parse_as(bad, sizeof bad - 1, PLAN_INPUT_HTML, 0, &doc, &e), PLAN_EUTF8);
+  assert_int_equal(e.offset, 16);
+  static const char nul[] = "<html><body><p>Sở\0Y tế</p></body></html>";
+  assert_int_equal(parse_as(nul, sizeof nul - 1, PLAN_INPUT_HTML, 0, &doc, &e), PLAN_ENUL);
+  assert_int_equal(e.offset, 19);
+}
+
+/* 100,000 nested elements of each kind. */
+static void test_deep_html(void **state) {
+  (void)state;
+  static const char *const opens[] = {"<div>", "<b>", "<table><tr><td>", "<ul><li>", "<h2>"};
+  size_t depth = 100000;
+  for (size_t k = 0; k < sizeof opens / sizeof *opens; k++) {
+    size_t ol = strlen(opens[k]);
+    char *s = malloc(ol * depth + 64);
+    size_t n = 0;
+    memcpy(s, "<html><body>", 12);
+    n = 12;
+    for (size_t i = 0; i < depth; i++, n += ol) memcpy(s + n, opens[k], ol);
+    memcpy(s + n, "1. Sở Y tế: Chủ trì.", 23);
+    n += 23;
+    plan_doc *doc = NULL;
+    plan_error e;
+    assert_int_equal(parse_as(s, n, PLAN_INPUT_AUTO, 0, &doc, &e), PLAN_OK);
+    assert_non_null(strstr(plan_text_data(plan_doc_text(doc), NULL), "Sở Y tế"));
+    plan_doc_free(doc);
+    free(s);
+  }
+}
+
+/* A DOCX is a ZIP: build hostile ones with libzip. */
+static char *make_zip(const char *part, const char *data, size_t n, size_t *out_len) {
+  char path[] = "/tmp/plan-bad-docx-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  int zerr;
+  zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  assert_non_null(za);
+  zip_source_t *src = zip_source_buffer(za, data, n, 0);
+  assert_true(zip_file_add(za, part, src, 0) >= 0);
+  assert_int_equal(zip_close(za), 0);
+  char *bytes = read_file(path, out_len);
+  unlink(path);
+  return bytes;
+}
+
+static void test_hostile_docx(void **state) {
+  (void)state;
+  static const char *const parts[] = {
+      /* billion laughs and an external entity: refused before parsing */
+      "<?xml version=\"1.0\"?><!DOCTYPE w:document [<!ENTITY a \"lollollol\">"
+      "<!ENTITY b \"&a;&a;&a;&a;&a;&a;&a;&a;\"><!ENTITY c \"&b;&b;&b;&b;&b;&b;&b;&b;\">]>"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:body><w:p><w:r><w:t>&c;</w:t></w:r></w:p></w:body></w:document>",
+      "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>"
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:body><w:p><w:r><w:t>&x;</w:t></w:r></w:p></w:body></w:document>",
+      /* not well-formed */
+      "<w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\">"
+      "<w:body><w:p><w:r><w:t>Sở Y tế</w:r></w:body>",
+      /* not a Word document */
+      "<html><body>nope</body></html>",
+  };
+  for (size_t i = 0; i < sizeof parts / sizeof *parts; i++) {
+    size_t n;
+    char *z = make_zip("word/document.xml", parts[i], strlen(parts[i]), &n);
+    plan_doc *doc = NULL;
+    plan_error e;
+    assert_int_equal(parse_as(z, n, PLAN_INPUT_AUTO, 0, &doc, &e), PLAN_EFORMAT);
+    assert_null(doc);
+    assert_true(strstr(e.message, "DOCX") || strstr(e.message, "document.xml"));
+    free(z);
+  }
+  /* a ZIP without the part, a damaged one, and a zip bomb */
+  size_t n;
+  char *z = make_zip("other.txt", "x", 1, &n);
+  plan_doc *doc = NULL;
+  plan_error e;
+  assert_int_equal(parse_as(z, n, PLAN_INPUT_AUTO, 0, &doc, &e), PLAN_EFORMAT);
+  z[n / 2] ^= 0x55;
+  z[n - 10] ^= 0x55;
+  assert_int_equal(parse_as(z, n, PLAN_INPUT_DOCX, 0, &doc, &e), PLAN_EFORMAT);
+  free(z);
+  size_t big = 8u << 20;
+  char *zeros = calloc(1, big);
+  memcpy(zeros, "<w:document>", 12);
+  z = make_zip("word/document.xml", zeros, big, &n);
+  assert_true(n < (1u << 20)); /* it compresses to little */
+  assert_int_equal(parse_as(z, n, PLAN_INPUT_AUTO, 1u << 20, &doc, &e), PLAN_ELIMIT);
+  assert_null(doc);
+  free(z);
+  free(zeros);
+}
+
 static void test_limits(void **state) {
   (void)state;
   plan_options o;
@@ -245,6 +419,10 @@ int main(void) {
       cmocka_unit_test(test_many_and_deep_items),
       cmocka_unit_test(test_limits),
       cmocka_unit_test(test_threads),
+      cmocka_unit_test(test_html_entities_and_dtd),
+      cmocka_unit_test(test_malformed_html),
+      cmocka_unit_test(test_deep_html),
+      cmocka_unit_test(test_hostile_docx),
   };
   return cmocka_run_group_tests_name("badinput", tests, NULL, NULL);
 }

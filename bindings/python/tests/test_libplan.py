@@ -1,5 +1,6 @@
 """Tests of the Python binding: the corpus against the same gold as the C
 tests, a comparison against the alignment gold, errors, and memory."""
+import html
 import json
 import os
 import resource
@@ -97,6 +98,27 @@ class TestParse(unittest.TestCase):
         self.assertTrue(doc.to_xml().startswith("<?xml"))
         self.assertIn("assignments:", doc.to_text())
         self.assertEqual(json.loads(doc.to_json())["meta"], doc.meta)
+
+    def test_html_and_legacy_input(self):
+        text = open(os.path.join(CORPUS, DOCS[0]), encoding="utf-8").read()
+        want = libplan.parse(text)
+        page = "<html><body>" + "".join(
+            "<p>" + html.escape(block).replace("\n", "<br>") + "</p>"
+            for block in text.split("\n\n")) + "</body></html>"
+        doc = libplan.parse(page)
+        self.assertEqual((doc.input, doc.encoding), ("html", "utf-8"))
+        self.assertEqual(doc.meta, want.meta)
+        self.assertEqual([a["heading"] for a in doc.assignments],
+                         [a["heading"] for a in want.assignments])
+        self.assertIn("<p>", libplan.normalize(page, input="text"))
+        viqr = libplan.parse(b"KE^' HOA.CH\n1. So+? Y te^': Chu? tri` kha'm be^.nh.\n")
+        self.assertEqual(viqr.encoding, "viqr")
+        self.assertEqual(viqr.meta["doc_type"], "KẾ HOẠCH")
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.normalize(b"K\xea ho\xb8ch", encoding="utf-8")
+        self.assertEqual(cm.exception.code, "PLAN_EUTF8")
+        with self.assertRaises(ValueError):
+            libplan.parse("x", encoding="koi8-r")
 
     def test_errors(self):
         with self.assertRaises(libplan.Error) as cm:
