@@ -67,8 +67,12 @@ $(B)/$(SOFILE): $(LIB_OBJ) lib/libplan.map
 	ln -sf $(SOFILE) $(B)/$(SONAME)
 	ln -sf $(SONAME) $(B)/libplan.so
 
-$(B)/plan: tools/plan.c $(B)/libplan.a include/plan.h | $(B)
-	$(CC) $(ALL_CFLAGS) -o $@ tools/plan.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+# The CLI reads JSON Lines input with jansson and parses on threads.
+TOOL_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
+TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -pthread
+
+$(B)/plan: tools/plan.c tools/corpus.c tools/corpus.h $(B)/libplan.a include/plan.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
 
 # The example builds as a user would build it: plan.h and the library.
 $(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/examples

@@ -389,6 +389,13 @@ PLAN_API plan_status plan_doc_parse(const char *input, size_t len,
                                     const plan_options *opts, plan_doc **out,
                                     plan_error *err);
 
+/** As plan_doc_parse(), naming the document (a path, a record id): the
+ *  name plan_doc_source() returns and the renderers write.  name may be
+ *  NULL; it is copied. */
+PLAN_API plan_status plan_doc_parse_named(const char *input, size_t len, const char *name,
+                                          const plan_options *opts, plan_doc **out,
+                                          plan_error *err);
+
 /** Reads and parses a file.  As plan_doc_parse(), plus PLAN_EIO. */
 PLAN_API plan_status plan_doc_parse_file(const char *path, const plan_options *opts,
                                          plan_doc **out, plan_error *err);
@@ -402,8 +409,8 @@ PLAN_API const plan_node *plan_doc_root(const plan_doc *doc);
 /** The normalized text the document was parsed from (owned by doc). */
 PLAN_API const plan_text *plan_doc_text(const plan_doc *doc);
 
-/** The name the caller gave the document (plan_doc_parse_file's path), or
- *  NULL. */
+/** The name the caller gave the document (plan_doc_parse_file's path,
+ *  plan_doc_parse_named's name), or NULL. */
 PLAN_API const char *plan_doc_source(const plan_doc *doc);
 
 /** Metadata fields read from the document's frame. */
@@ -537,6 +544,51 @@ PLAN_API size_t plan_reference_count(const plan_reference *ref);
 PLAN_API void plan_reference_position(const plan_reference *ref, size_t *offset,
                                       size_t *line);
 
+
+/** The national documents the plan carries out, in the order it cites
+ *  them: the documents a national body issued (Prime Minister, Government,
+ *  National Assembly, the Party centre, a ministry: data/national_issuers.tsv)
+ *  that its title or a letter's "V/v" subject cites, else its "Thực hiện
+ *  ..." preamble, else its "Căn cứ ..." preamble.  Bắc Kạn's plan gives
+ *  1472/QĐ-TTg then 121/2020/QH14.  Owned by the document. */
+PLAN_API size_t plan_doc_implements_count(const plan_doc *doc);
+PLAN_API const plan_reference *plan_doc_implements(const plan_doc *doc, size_t i);
+
+/* ---- groups of plans ------------------------------------------------- */
+
+/** Plans grouped by the national documents they implement, to find every
+ *  province's answer to the same policy in a pile of documents.  Plans
+ *  that implement a common document share a group (transitively: a plan of
+ *  1472/QĐ-TTg and 121/2020/QH14 joins a letter of 121/2020/QH14 alone).
+ *  Build with plan_groups_add() or plan_groups_add_doc() for each plan,
+ *  then plan_groups_finish(); the accessors answer after that.  Members
+ *  are added by what they implement, so a caller may group plans it parsed
+ *  earlier and kept only the numbers of. */
+typedef struct plan_groups plan_groups;
+PLAN_API plan_status plan_groups_new(plan_groups **out);
+PLAN_API void plan_groups_free(plan_groups *groups);
+/** Adds a plan by the numbers of the documents it implements (as
+ *  plan_doc_implements gives them; may be none); *index (may be NULL)
+ *  receives its member index, 0, 1, ... in order of adding.  PLAN_EINVAL
+ *  after plan_groups_finish(). */
+PLAN_API plan_status plan_groups_add(plan_groups *groups, const char *const *numbers, size_t n,
+                                     size_t *index);
+PLAN_API plan_status plan_groups_add_doc(plan_groups *groups, const plan_doc *doc, size_t *index);
+/** Forms the groups, numbered in order of their first member. */
+PLAN_API plan_status plan_groups_finish(plan_groups *groups);
+PLAN_API size_t plan_groups_count(const plan_groups *groups);
+/** The group's name: the document most of its members implement first
+ *  ("1472/QĐ-TTg"); owned by groups. */
+PLAN_API const char *plan_groups_key(const plan_groups *groups, size_t group);
+/** Every document that ties the group, most cited first ("1472/QĐ-TTg,
+ *  121/2020/QH14"). */
+PLAN_API const char *plan_groups_cites(const plan_groups *groups, size_t group);
+PLAN_API size_t plan_groups_size(const plan_groups *groups, size_t group);
+/** The k-th member's index (in order of adding); SIZE_MAX when out of range. */
+PLAN_API size_t plan_groups_member(const plan_groups *groups, size_t group, size_t k);
+/** The group of a member, or SIZE_MAX for a plan that implements nothing
+ *  found (it is in no group). */
+PLAN_API size_t plan_groups_of(const plan_groups *groups, size_t member);
 
 /* ---- assignments ---------------------------------------------------- */
 

@@ -29,6 +29,7 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   plan_doc *doc = calloc(1, sizeof *doc);
   if (!doc) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   plan__vec_init(&doc->refs, sizeof(plan_reference));
+  plan__vec_init(&doc->implements, sizeof(const plan_reference *));
   plan__vec_init(&doc->diags, sizeof(plan_diagnostic));
   plan__vec_init(&doc->assignments, sizeof(plan_assignment));
   plan__vec_init(&doc->agencies, sizeof(plan_agency *));
@@ -63,6 +64,7 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
     st = plan__tree(doc);
   }
   if (st == PLAN_OK) st = plan__refs(doc);
+  if (st == PLAN_OK) st = plan__implements(doc);
   if (st == PLAN_OK && !(o.flags & PLAN_OPT_NO_ASSIGNMENTS)) st = plan__assign(doc);
   doc->lex = NULL; /* borrowed for the parse only */
   plan_lexicon_free(own);
@@ -73,6 +75,20 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   }
   *out = doc;
   return PLAN_OK;
+}
+
+plan_status plan_doc_parse_named(const char *input, size_t len, const char *name,
+                                 const plan_options *opts, plan_doc **out, plan_error *err) {
+  plan_status st = plan_doc_parse(input, len, opts, out, err);
+  if (st == PLAN_OK && name) {
+    (*out)->source = plan__arena_strndup(&(*out)->arena, name, strlen(name));
+    if (!(*out)->source) {
+      plan_doc_free(*out);
+      *out = NULL;
+      return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+    }
+  }
+  return st;
 }
 
 plan_status plan_doc_parse_file(const char *path, const plan_options *opts, plan_doc **out,
@@ -91,9 +107,8 @@ plan_status plan_doc_parse_file(const char *path, const plan_options *opts, plan
     plan__buf_free(&b);
     return plan__error(err, bad ? PLAN_EIO : PLAN_ENOMEM, 0, 0, 0, "cannot read %s", path);
   }
-  plan_status st = plan_doc_parse(b.data, b.len, opts, out, err);
+  plan_status st = plan_doc_parse_named(b.data, b.len, path, opts, out, err);
   plan__buf_free(&b);
-  if (st == PLAN_OK) (*out)->source = plan__arena_strndup(&(*out)->arena, path, strlen(path));
   return st;
 }
 
@@ -101,6 +116,7 @@ void plan_doc_free(plan_doc *doc) {
   if (!doc) return;
   plan_text_free(doc->text);
   plan__vec_free(&doc->refs);
+  plan__vec_free(&doc->implements);
   plan__vec_free(&doc->diags);
   plan__vec_free(&doc->assignments);
   plan__vec_free(&doc->agencies);

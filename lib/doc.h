@@ -99,6 +99,7 @@ struct plan_doc {
   plan_node *root;
   const char *meta[PLAN_META_COUNT_];
   plan_vec refs;   /* of plan_reference */
+  plan_vec implements; /* of const plan_reference *: national documents carried out */
   plan_vec diags;  /* of plan_diagnostic */
   plan_vec assignments;     /* of plan_assignment */
   plan_vec agencies;        /* of plan_agency * */
@@ -112,6 +113,7 @@ PLAN_INTERNAL plan_status plan__lines(plan_doc *doc);  /* paragraphs */
 PLAN_INTERNAL void plan__blocks(plan_doc *doc);        /* markers */
 PLAN_INTERNAL plan_status plan__tree(plan_doc *doc);   /* frame + outline */
 PLAN_INTERNAL plan_status plan__refs(plan_doc *doc);   /* references */
+PLAN_INTERNAL plan_status plan__implements(plan_doc *doc); /* what it carries out */
 PLAN_INTERNAL plan_status plan__assign(plan_doc *doc); /* agencies and duties */
 
 /* Whether a paragraph opens with a marker, and which (blocks.c). */

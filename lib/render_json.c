@@ -206,6 +206,13 @@ char *plan_render_json(const plan_doc *doc, size_t *len) {
     agency_ref(&b, ((const plan_agency **)doc->agencies.data)[i], NULL);
   }
   plan__buf_putc(&b, ']');
+  plan__json_key(&b, &f, "implements");
+  plan__buf_putc(&b, '[');
+  for (size_t i = 0; i < doc->implements.len; i++) {
+    if (i) plan__buf_putc(&b, ',');
+    plan__json_str(&b, ((const plan_reference **)doc->implements.data)[i]->number);
+  }
+  plan__buf_putc(&b, ']');
   plan__json_key(&b, &f, "references");
   plan__buf_putc(&b, '[');
   for (size_t i = 0; i < doc->refs.len; i++) {

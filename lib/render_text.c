@@ -73,6 +73,10 @@ char *plan_render_text(const plan_doc *doc, size_t *len) {
     const plan_node *n = ((const plan_node **)doc->non_assignments.data)[i];
     plan__buf_printf(&b, "  %s. %s (not an agency)\n", n->label, n->title ? n->title : n->text);
   }
+  for (size_t i = 0; i < doc->implements.len; i++)
+    plan__buf_printf(&b, "%s%s", i ? ", " : "\nimplements: ",
+                     ((const plan_reference **)doc->implements.data)[i]->number);
+  if (doc->implements.len) plan__buf_putc(&b, '\n');
   if (doc->refs.len) plan__buf_put(&b, "\nreferences:\n", 13);
   for (size_t i = 0; i < doc->refs.len; i++) {
     const plan_reference *r = (const plan_reference *)doc->refs.data + i;

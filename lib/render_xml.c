@@ -132,6 +132,11 @@ char *plan_render_xml(const plan_doc *doc, size_t *len) {
     if (r->date) xmlNewProp(e, X("date"), X(r->date));
     number_attr(e, "count", r->count);
     number_attr(e, "line", r->line);
+    for (size_t k = 0; k < doc->implements.len; k++)
+      if (((const plan_reference **)doc->implements.data)[k] == r) {
+        number_attr(e, "implements", k + 1);
+        break;
+      }
   }
   xmlNodePtr diags = xmlNewChild(root, NULL, X("diagnostics"), NULL);
   for (size_t i = 0; diags && i < doc->diags.len; i++) {

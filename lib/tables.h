@@ -23,6 +23,7 @@ PLAN_TABLE(enc_tcvn3)     /* legacy encodings: bytes (hex) -> text */
 PLAN_TABLE(enc_vni)
 PLAN_TABLE(enc_viqr)
 PLAN_TABLE(enc_cp1258)
+PLAN_TABLE(national_issuers) /* codes of national issuing bodies */
 #undef PLAN_TABLE
 
 /* A row of data/agencies.tsv. */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "corpus.h"
 #include "plan.h"
 
 /* Exit codes, documented in --help. */
@@ -22,6 +23,7 @@ static void usage(FILE *f) {
           "  parse       segment plans: metadata, outline, assignments, references\n"
           "  agencies    list the agency lexicon, or the agencies plans name\n"
           "  compare     compare provinces' plans: duties shared, reworded, missing\n"
+          "  corpus      a folder of plans: group by the policy they implement, compare\n"
           "\n"
           "Run 'plan COMMAND --help' for a command's options.\n"
           "\n"
@@ -572,6 +574,25 @@ done:
   return rc;
 }
 
+/* plan corpus: --input and --encoding here, the rest in corpus.c. */
+static int cmd_corpus(int argc, char **argv) {
+  plan_options o;
+  plan_options_init(&o);
+  char **rest = calloc((size_t)argc + 1, sizeof *rest);
+  if (!rest) return EXIT_IO;
+  int n = 0, ro;
+  for (int i = 0; i < argc; i++) {
+    if (i > 0 && (ro = input_option(argv[i], &i, argc, argv, &o)) != 0) {
+      if (ro < 0) { free(rest); return EXIT_USAGE; }
+      continue;
+    }
+    rest[n++] = argv[i];
+  }
+  int rc = plan_corpus_run(n, rest, &o);
+  free(rest);
+  return rc;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     usage(stderr);
@@ -589,6 +610,7 @@ int main(int argc, char **argv) {
   if (!strcmp(argv[1], "parse")) return cmd_parse(argc - 1, argv + 1);
   if (!strcmp(argv[1], "agencies")) return cmd_agencies(argc - 1, argv + 1);
   if (!strcmp(argv[1], "compare")) return cmd_compare(argc - 1, argv + 1);
+  if (!strcmp(argv[1], "corpus")) return cmd_corpus(argc - 1, argv + 1);
   fprintf(stderr, "%s: unknown command '%s'\n", prog, argv[1]);
   usage(stderr);
   return EXIT_USAGE;

@@ -1,0 +1,302 @@
+/* implements.c - which national documents a plan implements, and grouping
+ * plans by them.  A provincial plan names what it carries out in its title
+ * (a letter in its "V/v" subject), else in a "Thực hiện ..." paragraph of
+ * the preamble, else among the "Căn cứ ..." it rests on; of the documents
+ * cited there, those a national body issued (data/national_issuers.tsv)
+ * are what it implements.  Plans that implement a common document share a
+ * group: a plan carrying out Decision 1472/QĐ-TTg, which itself carries
+ * out Resolution 121/2020/QH14, and a letter carrying out that resolution
+ * directly answer the same policy. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "doc.h"
+#include "tables.h"
+
+static bool national(const char *issuer) {
+  if (!issuer) return false;
+  for (size_t i = 0; i < plan__table_national_issuers_count; i++) {
+    const char *code = plan__table_national_issuers[i].first;
+    size_t n = strlen(code);
+    if (strncmp(issuer, code, n) != 0) continue;
+    const char *rest = issuer + n;
+    while (*rest >= '0' && *rest <= '9') rest++;
+    if (*rest == '\0') return true;
+  }
+  return false;
+}
+
+/* Position of a whole-word occurrence of key in folded text, or -1. */
+static long find_word(const char *text, const char *key) {
+  size_t kl = strlen(key);
+  for (const char *p = text; kl && (p = strstr(p, key)) != NULL; p++) {
+    bool start = p == text || p[-1] == ' ';
+    bool end = p[kl] == '\0' || p[kl] == ' ';
+    if (start && end) return (long)(p - text);
+  }
+  return -1;
+}
+
+typedef struct hit {
+  long at;
+  const plan_reference *ref;
+} hit;
+
+static int hit_cmp(const void *a, const void *b) {
+  const hit *x = a, *y = b;
+  return x->at < y->at ? -1 : x->at > y->at;
+}
+
+/* Appends to doc->implements the national documents text cites, in the
+ * order it cites them; base orders texts one after another. */
+static plan_status collect(plan_doc *doc, const char *text, long base, plan_vec *hits) {
+  if (!text || !*text) return PLAN_OK;
+  char *f = plan__fold(text, strlen(text));
+  if (!f) return PLAN_ENOMEM;
+  for (size_t i = 0; i < doc->refs.len; i++) {
+    const plan_reference *r = (const plan_reference *)doc->refs.data + i;
+    if (!r->number || !national(r->issuer)) continue;
+    char *k = plan__fold(r->number, strlen(r->number));
+    long at = k ? find_word(f, k) : -1;
+    free(k);
+    bool seen = false;
+    for (size_t j = 0; j < hits->len; j++) seen |= ((hit *)hits->data)[j].ref == r;
+    if (at >= 0 && !seen) {
+      hit *h = plan__vec_push(hits);
+      if (!h) { free(f); return PLAN_ENOMEM; }
+      h->at = base + at;
+      h->ref = r;
+    }
+  }
+  free(f);
+  return PLAN_OK;
+}
+
+plan_status plan__implements(plan_doc *doc) {
+  plan_vec hits;
+  plan__vec_init(&hits, sizeof(hit));
+  plan_status st = collect(doc, doc->meta[PLAN_META_TITLE], 0, &hits);
+  if (st == PLAN_OK) st = collect(doc, doc->meta[PLAN_META_SUBJECT], 1L << 24, &hits);
+  /* the preamble: "Thực hiện ..." first, "Căn cứ ..." only when nothing else */
+  static const char *const openers[][3] = {{"thuc hien", "trien khai", NULL}, {"can cu", NULL}};
+  for (size_t pass = 0; pass < 2 && st == PLAN_OK && hits.len == 0; pass++) {
+    long base = 0;
+    for (const plan_node *n = doc->root ? doc->root->first : NULL; n && st == PLAN_OK; n = n->next) {
+      if (n->kind != PLAN_NODE_PREAMBLE || !n->text) continue;
+      bool opens = false;
+      for (size_t k = 0; openers[pass][k]; k++)
+        opens |= plan__fold_starts(n->text, strlen(n->text), openers[pass][k]);
+      if (opens) st = collect(doc, n->text, base += 1L << 24, &hits);
+    }
+  }
+  if (st == PLAN_OK && hits.len) {
+    qsort(hits.data, hits.len, sizeof(hit), hit_cmp);
+    for (size_t i = 0; i < hits.len && st == PLAN_OK; i++) {
+      const plan_reference **slot = plan__vec_push(&doc->implements);
+      if (!slot) st = PLAN_ENOMEM;
+      else *slot = ((hit *)hits.data)[i].ref;
+    }
+  }
+  plan__vec_free(&hits);
+  return st;
+}
+
+size_t plan_doc_implements_count(const plan_doc *doc) { return doc ? doc->implements.len : 0; }
+
+const plan_reference *plan_doc_implements(const plan_doc *doc, size_t i) {
+  if (!doc || i >= doc->implements.len) return NULL;
+  return ((const plan_reference **)doc->implements.data)[i];
+}
+
+/* ---- groups ----------------------------------------------------------- */
+
+typedef struct member {
+  char **numbers; /* as given */
+  char **keys;    /* folded */
+  size_t n;
+  size_t group;
+} member;
+
+typedef struct group {
+  size_t *members;
+  size_t n;
+  const char *key;
+  char *cites;
+} group;
+
+struct plan_groups {
+  member *m;
+  size_t n, cap;
+  group *g;
+  size_t ng;
+  bool finished;
+};
+
+plan_status plan_groups_new(plan_groups **out) {
+  if (!out) return PLAN_EINVAL;
+  *out = calloc(1, sizeof **out);
+  return *out ? PLAN_OK : PLAN_ENOMEM;
+}
+
+void plan_groups_free(plan_groups *g) {
+  if (!g) return;
+  for (size_t i = 0; i < g->n; i++) {
+    for (size_t k = 0; k < g->m[i].n; k++) {
+      free(g->m[i].numbers[k]);
+      free(g->m[i].keys[k]);
+    }
+    free(g->m[i].numbers);
+    free(g->m[i].keys);
+  }
+  for (size_t i = 0; i < g->ng; i++) {
+    free(g->g[i].members);
+    free(g->g[i].cites);
+  }
+  free(g->m);
+  free(g->g);
+  free(g);
+}
+
+plan_status plan_groups_add(plan_groups *g, const char *const *numbers, size_t n, size_t *index) {
+  if (!g || (n && !numbers) || g->finished) return PLAN_EINVAL;
+  for (size_t k = 0; k < n; k++)
+    if (!numbers[k]) return PLAN_EINVAL;
+  if (g->n == g->cap) {
+    size_t cap = g->cap ? g->cap * 2 : 16;
+    member *m = realloc(g->m, cap * sizeof *m);
+    if (!m) return PLAN_ENOMEM;
+    g->m = m;
+    g->cap = cap;
+  }
+  member *m = &g->m[g->n];
+  memset(m, 0, sizeof *m);
+  m->numbers = calloc(n ? n : 1, sizeof *m->numbers);
+  m->keys = calloc(n ? n : 1, sizeof *m->keys);
+  bool oom = !m->numbers || !m->keys;
+  for (size_t k = 0; k < n && !oom; k++) {
+    m->numbers[k] = strdup(numbers[k]);
+    m->keys[k] = plan__fold(numbers[k], strlen(numbers[k]));
+    oom = !m->numbers[k] || !m->keys[k];
+    m->n = k + 1;
+  }
+  g->n++;
+  if (index) *index = g->n - 1;
+  return oom ? PLAN_ENOMEM : PLAN_OK;
+}
+
+plan_status plan_groups_add_doc(plan_groups *g, const plan_doc *doc, size_t *index) {
+  if (!doc) return PLAN_EINVAL;
+  size_t n = plan_doc_implements_count(doc);
+  const char **nums = calloc(n ? n : 1, sizeof *nums);
+  if (!nums) return PLAN_ENOMEM;
+  for (size_t i = 0; i < n; i++) nums[i] = plan_reference_number(plan_doc_implements(doc, i));
+  plan_status st = plan_groups_add(g, nums, n, index);
+  free(nums);
+  return st;
+}
+
+static size_t find_root(size_t *parent, size_t i) {
+  while (parent[i] != i) i = parent[i] = parent[parent[i]];
+  return i;
+}
+
+/* Counts of each number across a group's members, the most cited first. */
+static plan_status name_group(plan_groups *g, group *gr) {
+  typedef struct { const char *number, *key; size_t first, all, seen; } tally;
+  size_t cap = 0;
+  for (size_t i = 0; i < gr->n; i++) cap += g->m[gr->members[i]].n;
+  tally *t = calloc(cap ? cap : 1, sizeof *t);
+  if (!t) return PLAN_ENOMEM;
+  size_t nt = 0;
+  for (size_t i = 0; i < gr->n; i++) {
+    const member *m = &g->m[gr->members[i]];
+    for (size_t k = 0; k < m->n; k++) {
+      size_t j = 0;
+      while (j < nt && strcmp(t[j].key, m->keys[k]) != 0) j++;
+      if (j == nt) t[nt++] = (tally){m->numbers[k], m->keys[k], 0, 0, nt};
+      t[j].all++;
+      t[j].first += k == 0;
+    }
+  }
+  /* the key: what most members implement first; then the most cited */
+  for (size_t a = 1; a < nt; a++)
+    for (size_t b = a; b > 0; b--) {
+      tally *x = &t[b - 1], *y = &t[b];
+      bool swap = y->first > x->first || (y->first == x->first && y->all > x->all) ||
+                  (y->first == x->first && y->all == x->all && y->seen < x->seen);
+      if (!swap) break;
+      tally tmp = *x;
+      *x = *y;
+      *y = tmp;
+    }
+  plan_buf b = {0};
+  for (size_t j = 0; j < nt; j++) {
+    if (j) plan__buf_put(&b, ", ", 2);
+    plan__buf_put(&b, t[j].number, strlen(t[j].number));
+  }
+  gr->key = nt ? t[0].number : "";
+  gr->cites = plan__buf_take(&b, NULL);
+  free(t);
+  return gr->cites ? PLAN_OK : PLAN_ENOMEM;
+}
+
+plan_status plan_groups_finish(plan_groups *g) {
+  if (!g || g->finished) return PLAN_EINVAL;
+  size_t *parent = malloc((g->n ? g->n : 1) * sizeof *parent);
+  if (!parent) return PLAN_ENOMEM;
+  for (size_t i = 0; i < g->n; i++) parent[i] = i;
+  /* members that implement a common document join (quadratic in the
+   * number of distinct numbers met, which stays small) */
+  for (size_t i = 0; i < g->n; i++)
+    for (size_t j = 0; j < i; j++) {
+      bool shared = false;
+      for (size_t a = 0; a < g->m[i].n && !shared; a++)
+        for (size_t c = 0; c < g->m[j].n && !shared; c++)
+          shared = strcmp(g->m[i].keys[a], g->m[j].keys[c]) == 0;
+      if (shared) parent[find_root(parent, i)] = find_root(parent, j);
+    }
+  g->g = calloc(g->n ? g->n : 1, sizeof *g->g);
+  plan_status st = g->g ? PLAN_OK : PLAN_ENOMEM;
+  size_t *group_of_root = malloc((g->n ? g->n : 1) * sizeof *group_of_root);
+  if (!group_of_root) st = PLAN_ENOMEM;
+  for (size_t i = 0; i < g->n && st == PLAN_OK; i++) group_of_root[i] = SIZE_MAX;
+  for (size_t i = 0; i < g->n && st == PLAN_OK; i++) {
+    g->m[i].group = SIZE_MAX;
+    if (g->m[i].n == 0) continue; /* implements nothing found: no group */
+    size_t r = find_root(parent, i);
+    if (group_of_root[r] == SIZE_MAX) group_of_root[r] = g->ng++;
+    group *gr = &g->g[group_of_root[r]];
+    size_t *mm = realloc(gr->members, (gr->n + 1) * sizeof *mm);
+    if (!mm) { st = PLAN_ENOMEM; break; }
+    gr->members = mm;
+    gr->members[gr->n++] = i;
+    g->m[i].group = group_of_root[r];
+  }
+  for (size_t i = 0; i < g->ng && st == PLAN_OK; i++) st = name_group(g, &g->g[i]);
+  free(parent);
+  free(group_of_root);
+  g->finished = st == PLAN_OK;
+  return st;
+}
+
+size_t plan_groups_count(const plan_groups *g) { return g && g->finished ? g->ng : 0; }
+
+const char *plan_groups_key(const plan_groups *g, size_t i) {
+  return g && g->finished && i < g->ng ? g->g[i].key : NULL;
+}
+
+const char *plan_groups_cites(const plan_groups *g, size_t i) {
+  return g && g->finished && i < g->ng ? g->g[i].cites : NULL;
+}
+
+size_t plan_groups_size(const plan_groups *g, size_t i) {
+  return g && g->finished && i < g->ng ? g->g[i].n : 0;
+}
+
+size_t plan_groups_member(const plan_groups *g, size_t i, size_t k) {
+  return g && g->finished && i < g->ng && k < g->g[i].n ? g->g[i].members[k] : SIZE_MAX;
+}
+
+size_t plan_groups_of(const plan_groups *g, size_t doc) {
+  return g && g->finished && doc < g->n ? g->m[doc].group : SIZE_MAX;
+}
