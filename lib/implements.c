@@ -200,35 +200,58 @@ static size_t find_root(size_t *parent, size_t i) {
   return i;
 }
 
-/* Counts of each number across a group's members, the most cited first. */
+/* One number one member cites, for sorting. */
+typedef struct cite {
+  const char *key, *number;
+  size_t member, pos; /* pos: its place in the member's list */
+} cite;
+
+static int cite_cmp(const void *a, const void *b) {
+  const cite *x = a, *y = b;
+  int d = strcmp(x->key, y->key);
+  if (d) return d;
+  return x->member != y->member ? (x->member < y->member ? -1 : 1) : (x->pos > y->pos) - (x->pos < y->pos);
+}
+
+typedef struct tally {
+  const char *number;
+  size_t first, all, seen; /* first: members citing it first; seen: first member */
+} tally;
+
+static int tally_cmp(const void *a, const void *b) {
+  const tally *x = a, *y = b;
+  if (x->first != y->first) return x->first > y->first ? -1 : 1;
+  if (x->all != y->all) return x->all > y->all ? -1 : 1;
+  return (x->seen > y->seen) - (x->seen < y->seen);
+}
+
+/* Names a group: what most of its members implement first, then what most
+ * cite, then what came first. */
 static plan_status name_group(plan_groups *g, group *gr) {
-  typedef struct { const char *number, *key; size_t first, all, seen; } tally;
-  size_t cap = 0;
-  for (size_t i = 0; i < gr->n; i++) cap += g->m[gr->members[i]].n;
-  tally *t = calloc(cap ? cap : 1, sizeof *t);
-  if (!t) return PLAN_ENOMEM;
-  size_t nt = 0;
+  size_t nc = 0;
+  for (size_t i = 0; i < gr->n; i++) nc += g->m[gr->members[i]].n;
+  cite *c = malloc((nc ? nc : 1) * sizeof *c);
+  tally *t = malloc((nc ? nc : 1) * sizeof *t);
+  if (!c || !t) {
+    free(c);
+    free(t);
+    return PLAN_ENOMEM;
+  }
+  size_t k = 0;
   for (size_t i = 0; i < gr->n; i++) {
     const member *m = &g->m[gr->members[i]];
-    for (size_t k = 0; k < m->n; k++) {
-      size_t j = 0;
-      while (j < nt && strcmp(t[j].key, m->keys[k]) != 0) j++;
-      if (j == nt) t[nt++] = (tally){m->numbers[k], m->keys[k], 0, 0, nt};
-      t[j].all++;
-      t[j].first += k == 0;
-    }
+    for (size_t j = 0; j < m->n; j++) c[k++] = (cite){m->keys[j], m->numbers[j], gr->members[i], j};
   }
-  /* the key: what most members implement first; then the most cited */
-  for (size_t a = 1; a < nt; a++)
-    for (size_t b = a; b > 0; b--) {
-      tally *x = &t[b - 1], *y = &t[b];
-      bool swap = y->first > x->first || (y->first == x->first && y->all > x->all) ||
-                  (y->first == x->first && y->all == x->all && y->seen < x->seen);
-      if (!swap) break;
-      tally tmp = *x;
-      *x = *y;
-      *y = tmp;
-    }
+  qsort(c, nc, sizeof *c, cite_cmp);
+  size_t nt = 0;
+  for (size_t i = 0; i < nc; i++) {
+    if (i == 0 || strcmp(c[i].key, c[i - 1].key) != 0) t[nt++] = (tally){c[i].number, 0, 0, c[i].member};
+    tally *x = &t[nt - 1];
+    x->all++;
+    x->first += c[i].pos == 0;
+    if (c[i].member < x->seen) { x->seen = c[i].member; x->number = c[i].number; }
+  }
+  qsort(t, nt, sizeof *t, tally_cmp);
   plan_buf b = {0};
   for (size_t j = 0; j < nt; j++) {
     if (j) plan__buf_put(&b, ", ", 2);
@@ -236,45 +259,54 @@ static plan_status name_group(plan_groups *g, group *gr) {
   }
   gr->key = nt ? t[0].number : "";
   gr->cites = plan__buf_take(&b, NULL);
+  free(c);
   free(t);
   return gr->cites ? PLAN_OK : PLAN_ENOMEM;
 }
 
 plan_status plan_groups_finish(plan_groups *g) {
   if (!g || g->finished) return PLAN_EINVAL;
+  size_t nc = 0;
+  for (size_t i = 0; i < g->n; i++) nc += g->m[i].n;
   size_t *parent = malloc((g->n ? g->n : 1) * sizeof *parent);
-  if (!parent) return PLAN_ENOMEM;
-  for (size_t i = 0; i < g->n; i++) parent[i] = i;
-  /* members that implement a common document join (quadratic in the
-   * number of distinct numbers met, which stays small) */
-  for (size_t i = 0; i < g->n; i++)
-    for (size_t j = 0; j < i; j++) {
-      bool shared = false;
-      for (size_t a = 0; a < g->m[i].n && !shared; a++)
-        for (size_t c = 0; c < g->m[j].n && !shared; c++)
-          shared = strcmp(g->m[i].keys[a], g->m[j].keys[c]) == 0;
-      if (shared) parent[find_root(parent, i)] = find_root(parent, j);
-    }
-  g->g = calloc(g->n ? g->n : 1, sizeof *g->g);
-  plan_status st = g->g ? PLAN_OK : PLAN_ENOMEM;
   size_t *group_of_root = malloc((g->n ? g->n : 1) * sizeof *group_of_root);
-  if (!group_of_root) st = PLAN_ENOMEM;
-  for (size_t i = 0; i < g->n && st == PLAN_OK; i++) group_of_root[i] = SIZE_MAX;
+  cite *c = malloc((nc ? nc : 1) * sizeof *c);
+  g->g = calloc(g->n ? g->n : 1, sizeof *g->g);
+  plan_status st = parent && group_of_root && c && g->g ? PLAN_OK : PLAN_ENOMEM;
+  if (st == PLAN_OK) {
+    /* members citing one number are joined: sort the citations by number
+     * and join neighbours (n log n, for corpora of any size) */
+    size_t k = 0;
+    for (size_t i = 0; i < g->n; i++) {
+      parent[i] = i;
+      group_of_root[i] = SIZE_MAX;
+      for (size_t j = 0; j < g->m[i].n; j++) c[k++] = (cite){g->m[i].keys[j], NULL, i, j};
+    }
+    qsort(c, nc, sizeof *c, cite_cmp);
+    for (size_t i = 1; i < nc; i++)
+      if (strcmp(c[i].key, c[i - 1].key) == 0) {
+        size_t a = find_root(parent, c[i].member), b = find_root(parent, c[i - 1].member);
+        if (a != b) parent[a > b ? a : b] = a < b ? a : b;
+      }
+  }
   for (size_t i = 0; i < g->n && st == PLAN_OK; i++) {
     g->m[i].group = SIZE_MAX;
     if (g->m[i].n == 0) continue; /* implements nothing found: no group */
     size_t r = find_root(parent, i);
     if (group_of_root[r] == SIZE_MAX) group_of_root[r] = g->ng++;
     group *gr = &g->g[group_of_root[r]];
-    size_t *mm = realloc(gr->members, (gr->n + 1) * sizeof *mm);
-    if (!mm) { st = PLAN_ENOMEM; break; }
-    gr->members = mm;
+    if ((gr->n & (gr->n - 1)) == 0) { /* grow at powers of two */
+      size_t *mm = realloc(gr->members, (gr->n ? gr->n * 2 : 1) * sizeof *mm);
+      if (!mm) { st = PLAN_ENOMEM; break; }
+      gr->members = mm;
+    }
     gr->members[gr->n++] = i;
     g->m[i].group = group_of_root[r];
   }
   for (size_t i = 0; i < g->ng && st == PLAN_OK; i++) st = name_group(g, &g->g[i]);
   free(parent);
   free(group_of_root);
+  free(c);
   g->finished = st == PLAN_OK;
   return st;
 }

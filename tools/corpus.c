@@ -26,23 +26,33 @@
 #include "plan.h"
 #include "corpus.h"
 
+/* One input document.  Only what the summary, the grouping and the index
+ * need stays in memory: texts are read when a document is parsed, parsed
+ * documents are freed once their JSON is in the cache, and a group's
+ * documents are parsed again only while that group is compared.  So memory
+ * stays that of one group however large the corpus. */
 typedef struct item {
-  char *id;         /* path, or "file.jsonl#id" */
-  char *text;       /* content (NULL once no longer needed) */
-  size_t len;
+  char *id;          /* path, or "file.jsonl#id" */
+  char *path;        /* the file that holds it */
+  long long rec_off; /* a JSON Lines record: its line's offset; -1: the whole file */
+  size_t rec_len;
+  size_t size;       /* bytes of text */
   char hash[33];
-  long dup_of;      /* index of the first item with the same content, or -1 */
-  bool cached;      /* results came from the cache */
+  long dup_of;       /* index of the first item with the same bytes, or -1 */
+  bool cached;       /* its results came from the cache */
+  bool parsed;       /* parsed in this run */
   bool failed;
-  char *reason;     /* why it failed */
+  char *reason;      /* why it failed */
   char *province;
-  char *json;       /* one line */
-  char **impl;      /* numbers of the national documents it implements */
+  char **impl;       /* numbers of the national documents it implements */
   size_t nimpl;
-  plan_doc *doc;    /* when parsed in this run */
+  plan_doc *doc;     /* while its group is compared */
 } item;
 
-typedef struct corpus {
+typedef struct corpus corpus;
+typedef void (*job_fn)(corpus *c, size_t index);
+
+struct corpus {
   item *items;
   size_t n, cap;
   const char *out;   /* output folder */
@@ -52,10 +62,11 @@ typedef struct corpus {
   plan_options opts;
   plan_lexicon *lex;
   atomic_size_t next, done;
-  size_t *todo;      /* items to parse */
+  size_t *todo;      /* items the running job works on */
   size_t ntodo;
+  job_fn job;
   double t0, first_report;
-} corpus;
+};
 
 static double now(void) {
   struct timespec ts;
@@ -63,7 +74,7 @@ static double now(void) {
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static item *add_item(corpus *c, const char *id) {
+static item *add_item(corpus *c, const char *id, const char *path) {
   if (c->n == c->cap) {
     size_t cap = c->cap ? c->cap * 2 : 64;
     item *v = realloc(c->items, cap * sizeof *v);
@@ -74,6 +85,8 @@ static item *add_item(corpus *c, const char *id) {
   item *it = &c->items[c->n++];
   memset(it, 0, sizeof *it);
   it->id = strdup(id);
+  it->path = strdup(path);
+  it->rec_off = -1;
   it->dup_of = -1;
   return it;
 }
@@ -114,12 +127,30 @@ static bool ends_with(const char *s, const char *suffix) {
   return a >= b && strcmp(s + a - b, suffix) == 0;
 }
 
-/* Each line a JSON object {"id": ..., "text": ...}. */
+/* The text of a JSON Lines record. */
+static char *record_text(const char *line, size_t n, size_t *len, char *why, size_t whyn) {
+  json_error_t je;
+  json_t *rec = json_loadb(line, n, 0, &je);
+  json_t *text = rec ? json_object_get(rec, "text") : NULL;
+  char *r = NULL;
+  if (!rec) snprintf(why, whyn, "%s", je.text);
+  else if (!json_is_string(json_object_get(rec, "id")) || !json_is_string(text))
+    snprintf(why, whyn, "fields missing");
+  else if ((r = malloc(json_string_length(text) + 1)) != NULL) {
+    *len = json_string_length(text);
+    memcpy(r, json_string_value(text), *len + 1);
+  }
+  json_decref(rec);
+  return r;
+}
+
+/* Each line a JSON object {"id": ..., "text": ...}; only ids and places
+ * are kept now, the texts are read again by the threads. */
 static void add_jsonl(corpus *c, const char *path) {
   size_t len;
   char *data = slurp(path, &len);
   if (!data) {
-    item *it = add_item(c, path);
+    item *it = add_item(c, path, path);
     if (it) fail_item(it, "cannot read: %s", strerror(errno ? errno : EIO));
     return;
   }
@@ -132,24 +163,40 @@ static void add_jsonl(corpus *c, const char *path) {
       json_error_t je;
       json_t *rec = json_loadb(data + b, e - b, 0, &je);
       const char *id = rec ? json_string_value(json_object_get(rec, "id")) : NULL;
-      json_t *text = rec ? json_object_get(rec, "text") : NULL;
       char name[1024];
-      snprintf(name, sizeof name, "%s#%s", path, id ? id : "");
-      if (!id) snprintf(name, sizeof name, "%s:%zu", path, line);
-      item *it = add_item(c, name);
-      if (it && (!id || !json_is_string(text))) {
+      if (id) snprintf(name, sizeof name, "%s#%s", path, id);
+      else snprintf(name, sizeof name, "%s:%zu", path, line);
+      item *it = add_item(c, name, path);
+      if (it && (!id || !json_is_string(json_object_get(rec, "text"))))
         fail_item(it, "not a JSON object with string id and text: %s",
                   rec ? "fields missing" : je.text);
-      } else if (it) {
-        it->len = json_string_length(text);
-        it->text = malloc(it->len + 1);
-        if (it->text) memcpy(it->text, json_string_value(text), it->len + 1);
+      else if (it) {
+        it->rec_off = (long long)b;
+        it->rec_len = e - b;
       }
       json_decref(rec);
     }
     b = e + 1;
   }
   free(data);
+}
+
+/* A document's text, read from its file now; NULL with *why when not. */
+static char *load_text(const item *it, size_t *len, char *why, size_t whyn) {
+  if (it->rec_off < 0) {
+    char *t = slurp(it->path, len);
+    if (!t) snprintf(why, whyn, "cannot read: %s", strerror(errno ? errno : EIO));
+    return t;
+  }
+  FILE *f = fopen(it->path, "rb");
+  char *line = malloc(it->rec_len ? it->rec_len : 1);
+  bool ok = f && line && fseeko(f, (off_t)it->rec_off, SEEK_SET) == 0 &&
+            fread(line, 1, it->rec_len, f) == it->rec_len;
+  if (f) fclose(f);
+  char *t = ok ? record_text(line, it->rec_len, len, why, whyn) : NULL;
+  if (!ok) snprintf(why, whyn, "cannot read the record again: %s", strerror(errno ? errno : EIO));
+  free(line);
+  return t;
 }
 
 static int name_cmp(const void *a, const void *b) {
@@ -161,18 +208,17 @@ static int name_cmp(const void *a, const void *b) {
 static void add_path(corpus *c, const char *path, int depth) {
   struct stat st;
   if (stat(path, &st) != 0) {
-    item *it = add_item(c, path);
+    item *it = add_item(c, path, path);
     if (it) fail_item(it, "cannot read: %s", strerror(errno));
     return;
   }
   if (S_ISDIR(st.st_mode)) {
     char real_out[4096], real_dir[4096];
     if (realpath(c->out, real_out) && realpath(path, real_dir) && !strcmp(real_out, real_dir)) return;
-    DIR *d = opendir(path);
-    if (!d || depth > 32) {
-      item *it = add_item(c, path);
+    DIR *d = depth <= 32 ? opendir(path) : NULL;
+    if (!d) {
+      item *it = add_item(c, path, path);
       if (it) fail_item(it, "cannot read folder: %s", strerror(errno ? errno : ELOOP));
-      if (d) closedir(d);
       return;
     }
     char **names = NULL;
@@ -201,10 +247,7 @@ static void add_path(corpus *c, const char *path, int depth) {
   } else if (ends_with(path, ".jsonl")) {
     add_jsonl(c, path);
   } else {
-    item *it = add_item(c, path);
-    if (!it) return;
-    it->text = slurp(path, &it->len);
-    if (!it->text) fail_item(it, "cannot read: %s", strerror(errno ? errno : EIO));
+    add_item(c, path, path);
   }
 }
 
@@ -212,10 +255,10 @@ static void add_path(corpus *c, const char *path, int depth) {
 
 /* 128 bits from two FNV-1a passes with different bases: a cache key, not a
  * defence against crafted collisions. */
-static void hash_item(item *it) {
-  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull ^ it->len;
-  for (size_t i = 0; i < it->len; i++) {
-    unsigned char ch = (unsigned char)it->text[i];
+static void hash_text(item *it, const char *text, size_t n) {
+  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull ^ n;
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)text[i];
     a = (a ^ ch) * 0x100000001b3ull;
     b = (b ^ ch ^ (i & 0xff)) * 0x100000001b3ull;
   }
@@ -227,32 +270,44 @@ static void cache_path(const corpus *c, const item *it, char *buf, size_t n) {
   snprintf(buf, n, "%s/cache/%s.doc", c->out, it->hash);
 }
 
-/* The cache entry of an item: lines "key<TAB>value". */
+/* The cache entry of an item: "key<TAB>value" lines, the JSON last.  Only
+ * the small fields are loaded; the JSON is copied out when written. */
 static bool cache_load(corpus *c, item *it) {
   char path[4096];
   cache_path(c, it, path, sizeof path);
-  size_t len;
-  char *data = slurp(path, &len);
-  if (!data) return false;
-  bool ok = len > 15 && strncmp(data, "libplan-cache\t1\n", 16) == 0;
-  for (char *line = data, *nl; ok && line < data + len; line = nl + 1) {
-    nl = memchr(line, '\n', (size_t)(data + len - line));
-    if (!nl) break;
-    *nl = '\0';
+  FILE *f = fopen(path, "rb");
+  if (!f) return false;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n = getline(&line, &cap, f);
+  bool ok = n > 0 && strcmp(line, "libplan-cache\t2\n") == 0, json = false;
+  while (ok && (n = getline(&line, &cap, f)) > 0) {
+    if (line[n - 1] == '\n') line[--n] = '\0';
     char *tab = strchr(line, '\t');
     if (!tab) continue;
     *tab = '\0';
     const char *v = tab + 1;
     if (!strcmp(line, "failed")) { it->failed = true; it->reason = strdup(v); }
     else if (!strcmp(line, "province") && *v) it->province = strdup(v);
-    else if (!strcmp(line, "json")) it->json = strdup(v);
+    else if (!strcmp(line, "json")) { json = true; break; }
     else if (!strcmp(line, "implements")) {
       char **impl = realloc(it->impl, (it->nimpl + 1) * sizeof *impl);
       if (impl) { it->impl = impl; it->impl[it->nimpl++] = strdup(v); }
     }
   }
-  free(data);
-  it->cached = ok && (it->failed || it->json);
+  free(line);
+  fclose(f);
+  it->cached = ok && (it->failed || json);
+  if (!it->cached) { /* a damaged entry: forget what it said */
+    it->failed = false;
+    free(it->reason);
+    free(it->province);
+    for (size_t i = 0; i < it->nimpl; i++) free(it->impl[i]);
+    free(it->impl);
+    it->reason = it->province = NULL;
+    it->impl = NULL;
+    it->nimpl = 0;
+  }
   return it->cached;
 }
 
@@ -264,41 +319,70 @@ static void mkdirs(const char *path) {
   mkdir(buf, 0777);
 }
 
-/* Writes data to path through a temporary file, so a stopped run never
- * leaves half a file behind. */
-static bool write_file(const char *path, const char *data, size_t n) {
+/* Writes data to path through a temporary file (named by tag, so that two
+ * threads writing the same entry do not share one), so a stopped run
+ * never leaves half a file behind. */
+static bool write_file_tagged(const char *path, const char *data, size_t n, size_t tag) {
   char tmp[4200];
-  snprintf(tmp, sizeof tmp, "%s.tmp", path);
+  snprintf(tmp, sizeof tmp, "%s.%zu.tmp", path, tag);
   FILE *f = fopen(tmp, "wb");
   if (!f) return false;
   bool ok = fwrite(data, 1, n, f) == n;
   ok &= fclose(f) == 0;
-  return ok && rename(tmp, path) == 0;
+  if (!ok || rename(tmp, path) != 0) {
+    remove(tmp);
+    return false;
+  }
+  return true;
 }
 
-static void cache_store(corpus *c, const item *it) {
+static bool write_file(const char *path, const char *data, size_t n) {
+  return write_file_tagged(path, data, n, 0);
+}
+
+static void cache_store(corpus *c, const item *it, const char *json, size_t tag) {
   char path[4096];
   cache_path(c, it, path, sizeof path);
-  size_t n = 64 + (it->json ? strlen(it->json) : 0) + (it->reason ? strlen(it->reason) : 0);
+  size_t n = 64 + (json ? strlen(json) : 0) + (it->reason ? strlen(it->reason) : 0) +
+             (it->province ? strlen(it->province) : 0);
   for (size_t i = 0; i < it->nimpl; i++) n += strlen(it->impl[i]) + 16;
-  n += it->province ? strlen(it->province) : 0;
   char *buf = malloc(n);
   if (!buf) return;
-  int k = snprintf(buf, n, "libplan-cache\t1\n");
+  int k = snprintf(buf, n, "libplan-cache\t2\n");
   if (it->failed) k += snprintf(buf + k, n - (size_t)k, "failed\t%s\n", it->reason);
   if (it->province) k += snprintf(buf + k, n - (size_t)k, "province\t%s\n", it->province);
   for (size_t i = 0; i < it->nimpl; i++)
     k += snprintf(buf + k, n - (size_t)k, "implements\t%s\n", it->impl[i]);
-  if (it->json) k += snprintf(buf + k, n - (size_t)k, "json\t%s\n", it->json);
-  write_file(path, buf, (size_t)k);
+  if (json) k += snprintf(buf + k, n - (size_t)k, "json\t%s\n", json);
+  write_file_tagged(path, buf, (size_t)k, tag);
   free(buf);
 }
 
-/* ---- parsing on threads ------------------------------------------------------ */
+/* Copies an item's JSON line from its cache entry to out. */
+static bool copy_json(corpus *c, const item *it, FILE *out) {
+  char path[4096];
+  cache_path(c, it, path, sizeof path);
+  FILE *f = fopen(path, "rb");
+  if (!f) return false;
+  char *line = NULL;
+  size_t cap = 0;
+  ssize_t n;
+  bool found = false;
+  while (!found && (n = getline(&line, &cap, f)) > 0)
+    if (!strncmp(line, "json\t", 5)) {
+      fwrite(line + 5, 1, (size_t)n - 5, out);
+      found = true;
+    }
+  free(line);
+  fclose(f);
+  return found;
+}
 
-static void parse_item(corpus *c, item *it) {
+/* ---- the jobs the threads run ------------------------------------------------ */
+
+static plan_status parse_text(corpus *c, item *it, const char *text, size_t len, plan_doc **doc) {
   plan_error e;
-  plan_status st = plan_doc_parse_named(it->text, it->len, it->id, &c->opts, &it->doc, &e);
+  plan_status st = plan_doc_parse_named(text, len, it->id, &c->opts, doc, &e);
   if (st != PLAN_OK) {
     char msg[400];
     if (e.line)
@@ -307,21 +391,61 @@ static void parse_item(corpus *c, item *it) {
     else
       snprintf(msg, sizeof msg, "%s: %s", plan_status_name(st), e.message);
     fail_item(it, "%s", msg);
+  }
+  return st;
+}
+
+/* The first pass: read, hash, and take the results from the cache or
+ * parse and store them. */
+static void scan_item(corpus *c, size_t index) {
+  item *it = &c->items[index];
+  if (it->failed) return;
+  char why[256];
+  size_t len = 0;
+  char *text = load_text(it, &len, why, sizeof why);
+  if (!text) {
+    fail_item(it, "%s", why);
     return;
   }
-  size_t n;
-  char *json = plan_render_json(it->doc, &n);
-  if (json) {
-    while (n && json[n - 1] == '\n') json[--n] = '\0';
-    it->json = strdup(json);
+  it->size = len;
+  hash_text(it, text, len);
+  if (cache_load(c, it)) {
+    free(text);
+    return;
   }
+  plan_doc *doc = NULL;
+  it->parsed = true;
+  char *json = NULL;
+  if (parse_text(c, it, text, len, &doc) == PLAN_OK) {
+    size_t n;
+    json = plan_render_json(doc, &n);
+    while (json && n && json[n - 1] == '\n') json[--n] = '\0';
+    const char *prov = plan_doc_meta(doc, PLAN_META_PROVINCE);
+    if (prov) it->province = strdup(prov);
+    it->nimpl = plan_doc_implements_count(doc);
+    it->impl = calloc(it->nimpl ? it->nimpl : 1, sizeof *it->impl);
+    for (size_t i = 0; it->impl && i < it->nimpl; i++)
+      it->impl[i] = strdup(plan_reference_number(plan_doc_implements(doc, i)));
+    if (!json) fail_item(it, "%s", "out of memory");
+  }
+  cache_store(c, it, json, index);
   plan_free(json);
-  const char *prov = plan_doc_meta(it->doc, PLAN_META_PROVINCE);
-  if (prov) it->province = strdup(prov);
-  it->nimpl = plan_doc_implements_count(it->doc);
-  it->impl = calloc(it->nimpl ? it->nimpl : 1, sizeof *it->impl);
-  for (size_t i = 0; it->impl && i < it->nimpl; i++)
-    it->impl[i] = strdup(plan_reference_number(plan_doc_implements(it->doc, i)));
+  plan_doc_free(doc);
+  free(text);
+}
+
+/* The second pass, for a group to compare: parse its members again. */
+static void load_item(corpus *c, size_t index) {
+  item *it = &c->items[index];
+  char why[256];
+  size_t len = 0;
+  char *text = load_text(it, &len, why, sizeof why);
+  if (!text) {
+    fail_item(it, "%s", why);
+    return;
+  }
+  parse_text(c, it, text, len, &it->doc);
+  free(text);
 }
 
 static void *worker(void *arg) {
@@ -329,7 +453,7 @@ static void *worker(void *arg) {
   for (;;) {
     size_t k = atomic_fetch_add(&c->next, 1);
     if (k >= c->ntodo) break;
-    parse_item(c, &c->items[c->todo[k]]);
+    c->job(c, c->todo[k]);
     atomic_fetch_add(&c->done, 1);
   }
   return NULL;
@@ -344,25 +468,30 @@ static void draw_progress(corpus *c, size_t done, double t) {
           (int)left / 60, (int)left % 60);
 }
 
-static void parse_all(corpus *c) {
+/* Runs job on todo[0..n) on the threads; a bar on stderr when asked. */
+static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, bool bar) {
+  c->job = job;
+  c->todo = todo;
+  c->ntodo = n;
   atomic_store(&c->next, 0);
   atomic_store(&c->done, 0);
-  if (!c->ntodo) return;
+  if (!n) return;
   int nt = c->threads < 1 ? 1 : c->threads;
-  if ((size_t)nt > c->ntodo) nt = (int)c->ntodo;
+  if ((size_t)nt > n) nt = (int)n;
   pthread_t *tids = calloc((size_t)nt, sizeof *tids);
   int started = 0;
   for (int i = 0; tids && i < nt; i++)
     if (pthread_create(&tids[i], NULL, worker, c) == 0) started++;
   if (!started) worker(c); /* no threads to be had: do it here */
   double t0 = now();
-  while (c->progress && atomic_load(&c->done) < c->ntodo) {
+  bar &= c->progress;
+  while (bar && atomic_load(&c->done) < n) {
     draw_progress(c, atomic_load(&c->done), now() - t0);
     usleep(100000);
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
-  if (c->progress) {
-    draw_progress(c, c->ntodo, now() - t0);
+  if (bar) {
+    draw_progress(c, n, now() - t0);
     fputc('\n', stderr);
   }
   free(tids);
@@ -422,36 +551,51 @@ static void check_reuse(corpus *c, group_out *go) {
   free(old);
 }
 
-static plan_status compare_group(corpus *c, group_out *go) {
+/* Parses the group's members again (on the threads), compares them,
+ * writes the reports and frees the documents. */
+static plan_status compare_group(corpus *c, group_out *go, size_t *todo) {
   char dir[4096], path[4400];
   group_dir(c, go, dir, sizeof dir);
   mkdirs(dir);
   plan_status st = PLAN_OK;
   if (go->n >= 2) {
+    for (size_t k = 0; k < go->n; k++) todo[k] = (size_t)(go->members[k] - c->items);
+    run_jobs(c, load_item, todo, go->n, false);
     const plan_doc **docs = calloc(go->n, sizeof *docs);
-    if (!docs) return PLAN_ENOMEM;
-    for (size_t k = 0; k < go->n; k++) docs[k] = go->members[k]->doc;
-    plan_compare_options co;
-    plan_compare_options_init(&co);
+    for (size_t k = 0; docs && k < go->n; k++) {
+      docs[k] = go->members[k]->doc;
+      if (!docs[k] && !go->error) {
+        char msg[600];
+        snprintf(msg, sizeof msg, "%s changed since it was read: %s", go->members[k]->id,
+                 go->members[k]->reason ? go->members[k]->reason : "unreadable");
+        go->error = strdup(msg);
+      }
+    }
     plan_compare *cmp = NULL;
     plan_error e;
-    st = plan_compare_new(docs, go->n, &co, &cmp, &e);
-    free(docs);
-    if (st != PLAN_OK) {
+    if (!docs) st = PLAN_ENOMEM;
+    else if (go->error) st = PLAN_EFORMAT;
+    else if ((st = plan_compare_new(docs, go->n, NULL, &cmp, &e)) != PLAN_OK)
       go->error = strdup(e.message);
-      return st;
+    free(docs);
+    if (st == PLAN_OK) {
+      go->agencies = plan_compare_agency_count(cmp);
+      size_t n;
+      char *r = plan_render_compare_html(cmp, NULL, &n);
+      bool ok = write_report(dir, "report.html", r, n);
+      r = plan_render_compare_csv(cmp, NULL, &n);
+      ok &= write_report(dir, "report.csv", r, n);
+      r = plan_render_compare_json(cmp, NULL, &n);
+      ok &= write_report(dir, "report.json", r, n);
+      if (!ok) st = PLAN_EIO;
+      if (c->first_report == 0) c->first_report = now() - c->t0;
     }
-    go->agencies = plan_compare_agency_count(cmp);
-    size_t n;
-    char *r = plan_render_compare_html(cmp, NULL, &n);
-    bool ok = write_report(dir, "report.html", r, n);
-    r = plan_render_compare_csv(cmp, NULL, &n);
-    ok &= write_report(dir, "report.csv", r, n);
-    r = plan_render_compare_json(cmp, NULL, &n);
-    ok &= write_report(dir, "report.json", r, n);
     plan_compare_free(cmp);
-    if (!ok) return PLAN_EIO;
-    if (c->first_report == 0) c->first_report = now() - c->t0;
+    for (size_t k = 0; k < go->n; k++) {
+      plan_doc_free(go->members[k]->doc);
+      go->members[k]->doc = NULL;
+    }
+    if (st != PLAN_OK) return st;
   }
   /* written last: the reports above are complete when it names them */
   size_t hl = strlen(go->hashes);
@@ -461,7 +605,7 @@ static plan_status compare_group(corpus *c, group_out *go) {
   snprintf(path, sizeof path, "%s/members", dir);
   bool ok = write_file(path, m, (size_t)k);
   free(m);
-  return ok ? st : PLAN_EIO;
+  return ok ? PLAN_OK : PLAN_EIO;
 }
 
 /* ---- the index page (libxml2) ------------------------------------------------ */
@@ -559,21 +703,19 @@ static bool write_index(corpus *c, const plan_groups *g, group_out *gos, size_t 
 }
 
 static bool write_jsonl(corpus *c) {
-  char path[4096];
+  char path[4096], final[4096];
   snprintf(path, sizeof path, "%s/documents.jsonl.tmp", c->out);
+  snprintf(final, sizeof final, "%s/documents.jsonl", c->out);
   FILE *f = fopen(path, "wb");
   if (!f) return false;
+  bool ok = true;
   for (size_t i = 0; i < c->n; i++) {
     const item *it = &c->items[i];
-    if (!it->failed && it->dup_of < 0 && it->json) fprintf(f, "%s\n", it->json);
+    if (!it->failed && it->dup_of < 0) ok &= copy_json(c, it, f);
   }
-  bool ok = fclose(f) == 0;
-  char final[4096];
-  snprintf(final, sizeof final, "%s/documents.jsonl", c->out);
+  ok &= fclose(f) == 0;
   return ok && rename(path, final) == 0;
 }
-
-/* ---- the run ----------------------------------------------------------------- */
 
 void plan_corpus_usage(FILE *f) {
   fprintf(f,
@@ -603,24 +745,71 @@ void plan_corpus_usage(FILE *f) {
 
 static void free_item(item *it) {
   free(it->id);
-  free(it->text);
+  free(it->path);
   free(it->reason);
   free(it->province);
-  free(it->json);
   for (size_t i = 0; i < it->nimpl; i++) free(it->impl[i]);
   free(it->impl);
   plan_doc_free(it->doc);
 }
 
-/* Parses the items in todo[0..n) on the thread pool. */
-static void parse_items(corpus *c, size_t *todo, size_t n) {
-  c->todo = todo;
-  c->ntodo = n;
-  parse_all(c);
-  for (size_t i = 0; i < n; i++) {
-    item *it = &c->items[todo[i]];
-    if (!it->cached) cache_store(c, it);
+static int index_hash_cmp(const void *a, const void *b, void *arg) {
+  const item *items = arg;
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  int d = strcmp(items[x].hash, items[y].hash);
+  return d ? d : (x > y) - (x < y);
+}
+
+/* Marks every item whose bytes an earlier item has. */
+static size_t mark_duplicates(corpus *c) {
+  size_t *order = malloc((c->n ? c->n : 1) * sizeof *order), m = 0, dups = 0;
+  if (!order) return 0;
+  for (size_t i = 0; i < c->n; i++)
+    if (!c->items[i].failed || c->items[i].hash[0]) order[m++] = i;
+  qsort_r(order, m, sizeof *order, index_hash_cmp, c->items);
+  for (size_t k = 1; k < m; k++) {
+    item *prev = &c->items[order[k - 1]], *it = &c->items[order[k]];
+    if (!strcmp(prev->hash, it->hash)) {
+      it->dup_of = prev->dup_of >= 0 ? prev->dup_of : (long)order[k - 1];
+      it->failed = false; /* counted as a duplicate, not twice as a failure */
+      dups++;
+    }
   }
+  free(order);
+  return dups;
+}
+
+static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *npaths,
+                      bool *quiet) {
+  for (int i = 1; i < argc; i++) {
+    const char *a = argv[i];
+    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
+      plan_corpus_usage(stdout);
+      return 0;
+    } else if (!strcmp(a, "-j") && i + 1 < argc) {
+      c->threads = atoi(argv[++i]);
+    } else if (!strncmp(a, "-j", 2) && a[2]) {
+      c->threads = atoi(a + 2);
+    } else if (!strcmp(a, "-o") && i + 1 < argc) {
+      c->out = argv[++i];
+    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+      *quiet = true;
+    } else if (!strcmp(a, "--stats")) {
+      c->stats = true;
+    } else if (a[0] == '-' && a[1]) {
+      fprintf(stderr, "plan: unknown option '%s'\n", a);
+      plan_corpus_usage(stderr);
+      return 2;
+    } else {
+      paths[(*npaths)++] = argv[i];
+    }
+  }
+  if (!*npaths || c->threads < 1 || c->threads > 1024) {
+    fprintf(stderr, "plan: %s\n", *npaths ? "-j wants 1 to 1024 threads" : "no PATH given");
+    plan_corpus_usage(stderr);
+    return 2;
+  }
+  return -1; /* go on */
 }
 
 int plan_corpus_run(int argc, char **argv, const plan_options *base) {
@@ -634,121 +823,76 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   char **paths = calloc((size_t)argc + 1, sizeof *paths);
   size_t npaths = 0;
   if (!paths) return 3;
-  for (int i = 1; i < argc; i++) {
-    const char *a = argv[i];
-    if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
-      plan_corpus_usage(stdout);
-      free(paths);
-      return 0;
-    } else if (!strcmp(a, "-j") && i + 1 < argc) {
-      c.threads = atoi(argv[++i]);
-    } else if (!strncmp(a, "-j", 2) && a[2]) {
-      c.threads = atoi(a + 2);
-    } else if (!strcmp(a, "-o") && i + 1 < argc) {
-      c.out = argv[++i];
-    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
-      quiet = true;
-    } else if (!strcmp(a, "--stats")) {
-      c.stats = true;
-    } else if (a[0] == '-' && a[1]) {
-      fprintf(stderr, "plan: unknown option '%s'\n", a);
-      plan_corpus_usage(stderr);
-      free(paths);
-      return 2;
-    } else {
-      paths[npaths++] = argv[i];
-    }
-  }
-  if (!npaths || c.threads < 1 || c.threads > 1024) {
-    fprintf(stderr, "plan: %s\n", npaths ? "-j wants 1 to 1024 threads" : "no PATH given");
-    plan_corpus_usage(stderr);
+  int rc = parse_args(&c, argc, argv, paths, &npaths, &quiet);
+  if (rc >= 0) {
     free(paths);
-    return 2;
+    return rc;
   }
   c.progress = !quiet && isatty(2);
   c.t0 = now();
   char dir[4096];
   snprintf(dir, sizeof dir, "%s/cache", c.out);
   mkdirs(dir);
-  if (access(dir, W_OK) != 0) {
+  if (access(dir, W_OK) != 0 || plan_lexicon_new(&c.lex) != PLAN_OK) {
     fprintf(stderr, "plan: cannot write to %s: %s\n", c.out, strerror(errno));
     free(paths);
     return 3;
   }
-  if (plan_lexicon_new(&c.lex) != PLAN_OK) { free(paths); return 3; }
   c.opts.lexicon = c.lex;
   for (size_t i = 0; i < npaths; i++) add_path(&c, paths[i], 0);
   free(paths);
 
-  /* hashes, duplicates, the cache; the rest is parsed */
-  size_t *todo = calloc(c.n ? c.n : 1, sizeof *todo), ntodo = 0, from_cache = 0;
-  for (size_t i = 0; i < c.n; i++) {
-    item *it = &c.items[i];
-    if (it->failed || !it->text) { it->failed = true; continue; }
-    hash_item(it);
-    for (size_t j = 0; j < i && it->dup_of < 0; j++)
-      if (!c.items[j].failed && c.items[j].dup_of < 0 && !strcmp(c.items[j].hash, it->hash))
-        it->dup_of = (long)j;
-    if (it->dup_of >= 0) continue;
-    if (cache_load(&c, it)) from_cache++;
-    else todo[ntodo++] = i;
-  }
+  /* read, hash, cache or parse: all on the threads */
+  size_t *todo = calloc(c.n ? c.n : 1, sizeof *todo);
+  if (!todo) return 3;
+  for (size_t i = 0; i < c.n; i++) todo[i] = i;
   double tp = now();
-  parse_items(&c, todo, ntodo);
-  double parse_time = now() - tp;
+  run_jobs(&c, scan_item, todo, c.n, true);
+  double scan_time = now() - tp;
+  size_t parsed = 0, from_cache = 0, failed = 0, ungrouped = 0, bytes = 0;
+  size_t dups = mark_duplicates(&c);
 
   /* groups */
   plan_groups *g = NULL;
   size_t *member_item = calloc(c.n ? c.n : 1, sizeof *member_item), nmembers = 0;
-  size_t failed = 0, dups = 0, ungrouped = 0;
   plan_groups_new(&g);
   for (size_t i = 0; i < c.n; i++) {
     item *it = &c.items[i];
+    if (it->parsed && it->dup_of < 0) { parsed++; bytes += it->size; }
+    if (it->cached && it->dup_of < 0) from_cache++;
+    if (it->dup_of >= 0) continue;
     if (it->failed) { failed++; continue; }
-    if (it->dup_of >= 0) { dups++; continue; }
     if (!it->nimpl) ungrouped++;
     plan_groups_add(g, (const char *const *)it->impl, it->nimpl, NULL);
     member_item[nmembers++] = i;
   }
   plan_groups_finish(g);
-  size_t ngroups = plan_groups_count(g);
+  size_t ngroups = plan_groups_count(g), reused = 0;
   group_out *gos = calloc(ngroups ? ngroups : 1, sizeof *gos);
-  size_t need = 0, reused = 0;
-  for (size_t gi = 0; gi < ngroups; gi++) {
+  rc = failed ? 1 : 0;
+  for (size_t gi = 0; gos && gi < ngroups; gi++) {
     group_out *go = &gos[gi];
     go->n = plan_groups_size(g, gi);
     go->members = calloc(go->n, sizeof *go->members);
-    for (size_t k = 0; k < go->n; k++) go->members[k] = &c.items[member_item[plan_groups_member(g, gi, k)]];
+    item **sorted = malloc(go->n * sizeof *sorted);
+    go->hashes = calloc(go->n * 33 + 1, 1);
+    if (!go->members || !sorted || !go->hashes) { free(sorted); rc = 3; break; }
+    for (size_t k = 0; k < go->n; k++)
+      go->members[k] = &c.items[member_item[plan_groups_member(g, gi, k)]];
     slug(plan_groups_key(g, gi), go->slug, sizeof go->slug);
     for (size_t o = 0; o < gi; o++) /* two keys that fold alike: keep folders apart */
       if (!strcmp(gos[o].slug, go->slug)) {
         size_t l = strlen(go->slug);
         snprintf(go->slug + l, sizeof go->slug - l, "-%zu", gi + 1);
       }
-    item **sorted = malloc(go->n * sizeof *sorted);
     memcpy(sorted, go->members, go->n * sizeof *sorted);
     qsort(sorted, go->n, sizeof *sorted, hash_cmp);
-    go->hashes = calloc(go->n * 33 + 1, 1);
-    for (size_t k = 0; k < go->n; k++) {
-      strcat(go->hashes, sorted[k]->hash);
-      strcat(go->hashes, "\n");
-    }
+    for (size_t k = 0, at = 0; k < go->n; k++) at += (size_t)sprintf(go->hashes + at, "%s\n", sorted[k]->hash);
     free(sorted);
     check_reuse(&c, go);
     reused += go->reused;
     if (go->reused) continue;
-    for (size_t k = 0; k < go->n && go->n >= 2; k++)
-      if (!go->members[k]->doc) todo[need++] = (size_t)(go->members[k] - c.items);
-  }
-  /* cached members of changed groups: parsed now, to be compared */
-  parse_items(&c, todo, need);
-  int rc = failed ? 1 : 0;
-  for (size_t gi = 0; gi < ngroups; gi++) {
-    group_out *go = &gos[gi];
-    if (go->reused) continue;
-    bool ready = true;
-    for (size_t k = 0; k < go->n; k++) ready &= go->members[k]->doc != NULL || go->n < 2;
-    plan_status st = ready ? compare_group(&c, go) : PLAN_EFORMAT;
+    plan_status st = compare_group(&c, go, todo);
     if (st == PLAN_EIO) rc = 3;
     if (st != PLAN_OK && !go->error) go->error = strdup(plan_strerror(st));
   }
@@ -759,26 +903,26 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   if (!quiet) {
     fprintf(stderr,
             "plan corpus: %zu documents (%zu parsed, %zu from the cache, %zu duplicates, "
-            "%zu failed); %zu groups (%zu reused), %zu implementing nothing found; see %s/index.html\n",
-            c.n, ntodo, from_cache, dups, failed, ngroups, reused, ungrouped, c.out);
+            "%zu failed); %zu groups (%zu reused), %zu implementing nothing found; see "
+            "%s/index.html\n",
+            c.n, parsed, from_cache, dups, failed, ngroups, reused, ungrouped, c.out);
     for (size_t i = 0; i < c.n; i++)
-      if (c.items[i].failed) fprintf(stderr, "  skipped %s: %s\n", c.items[i].id, c.items[i].reason);
-    for (size_t gi = 0; gi < ngroups; gi++)
+      if (c.items[i].failed && c.items[i].dup_of < 0)
+        fprintf(stderr, "  skipped %s: %s\n", c.items[i].id, c.items[i].reason);
+    for (size_t gi = 0; gos && gi < ngroups; gi++)
       if (gos[gi].error) fprintf(stderr, "  group %s: %s\n", plan_groups_key(g, gi), gos[gi].error);
   }
   if (c.stats) {
     struct rusage ru;
     getrusage(RUSAGE_SELF, &ru);
-    size_t bytes = 0;
-    for (size_t i = 0; i < ntodo; i++) bytes += c.items[todo[i]].len;
     fprintf(stderr,
             "stats: threads %d; parsed %zu documents (%.1f MB) in %.3f s: %.1f documents/s, "
             "%.1f MB/s; first report after %.3f s; total %.3f s; peak memory %.1f MB\n",
-            c.threads, ntodo, bytes / 1e6, parse_time, parse_time > 0 ? ntodo / parse_time : 0,
-            parse_time > 0 ? bytes / 1e6 / parse_time : 0, c.first_report, now() - c.t0,
+            c.threads, parsed, bytes / 1e6, scan_time, scan_time > 0 ? parsed / scan_time : 0,
+            scan_time > 0 ? bytes / 1e6 / scan_time : 0, c.first_report, now() - c.t0,
             ru.ru_maxrss / 1024.0);
   }
-  for (size_t gi = 0; gi < ngroups; gi++) {
+  for (size_t gi = 0; gos && gi < ngroups; gi++) {
     free(gos[gi].members);
     free(gos[gi].hashes);
     free(gos[gi].error);

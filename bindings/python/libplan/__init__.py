@@ -19,8 +19,8 @@ import os
 from . import _ffi
 from ._ffi import Error
 
-__all__ = ["Error", "normalize", "key", "parse", "compare", "Document", "Comparison", "Lexicon",
-           "version", "agencies", "resolve"]
+__all__ = ["Error", "normalize", "key", "parse", "compare", "group", "Document", "Comparison",
+           "Lexicon", "version", "agencies", "resolve"]
 
 _STYLES = {"traditional": 0, "modern": 1, "keep": 2}
 _OPT_REPLACE, _OPT_EXPAND, _OPT_KEEP_MARKUP = 1, 2, 4
@@ -199,6 +199,8 @@ class Document(_Handle):
 
     meta = property(lambda self: self.to_dict()["meta"], doc="Metadata: doc_type, number, date, ...")
     input = property(lambda self: self.to_dict()["input"], doc='"text", "markdown", "html" or "docx".')
+    implements = property(lambda self: self.to_dict()["implements"],
+                          doc='The national documents it carries out: ["1472/QĐ-TTg", ...].')
     encoding = property(lambda self: self.to_dict()["encoding"],
                         doc='The encoding it was in: "utf-8", "tcvn3", "vni", "viqr", "windows-1258".')
     sections = property(lambda self: self.to_dict()["sections"], doc="The outline, nested.")
@@ -300,6 +302,38 @@ def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, p
     if status:
         _ffi.raise_error(status, err)
     return Comparison(handle, docs)
+
+
+def group(plans):
+    """Groups plans by the national documents they implement (as plan corpus
+    does).  plans: Documents, or lists of the numbers each implements (what
+    Document.implements or a parsed JSON line's "implements" holds), so the
+    grouping can run apart from the parsing.  Returns a list of dicts
+    {"key", "cites", "members"} with members the indices into plans, groups
+    in order of their first member; a plan that implements nothing found is
+    in no group."""
+    lists = [p.implements if isinstance(p, Document) else list(p) for p in plans]
+    handle = ctypes.c_void_p()
+    status = _ffi.plan_groups_new(ctypes.byref(handle))
+    if status:
+        _ffi.raise_error(status, _ffi.ErrorStruct())
+    try:
+        for numbers in lists:
+            raw = [n.encode("utf-8") for n in numbers]
+            arr = (ctypes.c_char_p * max(len(raw), 1))(*raw)
+            status = _ffi.plan_groups_add(handle, arr, len(raw), None)
+            if status:
+                _ffi.raise_error(status, _ffi.ErrorStruct())
+        status = _ffi.plan_groups_finish(handle)
+        if status:
+            _ffi.raise_error(status, _ffi.ErrorStruct())
+        return [{"key": _ffi.plan_groups_key(handle, g).decode("utf-8"),
+                 "cites": _ffi.plan_groups_cites(handle, g).decode("utf-8").split(", "),
+                 "members": [_ffi.plan_groups_member(handle, g, k)
+                             for k in range(_ffi.plan_groups_size(handle, g))]}
+                for g in range(_ffi.plan_groups_count(handle))]
+    finally:
+        _ffi.plan_groups_free(handle)
 
 
 def agencies():

@@ -118,6 +118,16 @@ plan_render_compare_html = _fn("plan_render_compare_html", c_void_p, c_void_p, c
 plan_render_compare_text = _fn("plan_render_compare_text", c_void_p, c_void_p, c_char_p,
                                ctypes.c_uint, SizeP)
 
+plan_groups_new = _fn("plan_groups_new", c_int, ctypes.POINTER(c_void_p))
+plan_groups_free = _fn("plan_groups_free", None, c_void_p)
+plan_groups_add = _fn("plan_groups_add", c_int, c_void_p, ctypes.POINTER(c_char_p), size_t, SizeP)
+plan_groups_finish = _fn("plan_groups_finish", c_int, c_void_p)
+plan_groups_count = _fn("plan_groups_count", size_t, c_void_p)
+plan_groups_key = _fn("plan_groups_key", c_char_p, c_void_p, size_t)
+plan_groups_cites = _fn("plan_groups_cites", c_char_p, c_void_p, size_t)
+plan_groups_size = _fn("plan_groups_size", size_t, c_void_p, size_t)
+plan_groups_member = _fn("plan_groups_member", size_t, c_void_p, size_t, size_t)
+
 
 def take_string(ptr, length):
     """Copies a string libplan allocated and releases it with plan_free."""

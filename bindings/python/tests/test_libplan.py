@@ -120,6 +120,19 @@ class TestParse(unittest.TestCase):
         with self.assertRaises(ValueError):
             libplan.parse("x", encoding="koi8-r")
 
+    def test_implements_and_group(self):
+        docs = [libplan.parse(os.path.join(CORPUS, name)) for name in DOCS]
+        by_name = dict(zip(DOCS, docs))
+        self.assertEqual(by_name["quang-ngai-2020-cv-4040.txt"].implements, ["121/2020/QH14"])
+        groups = libplan.group(docs)
+        self.assertEqual([g["key"] for g in groups], ["1472/QĐ-TTg", "28-CT/TW"])
+        self.assertEqual(sorted(DOCS[i] for i in groups[0]["members"]),
+                         sorted(n for n in DOCS if "ct28" not in n))
+        # the same from the numbers alone, as a map step would hand them over
+        self.assertEqual(libplan.group([d.implements for d in docs]), groups)
+        self.assertEqual(libplan.group([[], ["1/QĐ-TTg"]]),
+                         [{"key": "1/QĐ-TTg", "cites": ["1/QĐ-TTg"], "members": [1]}])
+
     def test_errors(self):
         with self.assertRaises(libplan.Error) as cm:
             libplan.parse("")

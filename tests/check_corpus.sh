@@ -1,0 +1,82 @@
+#!/bin/sh
+# plan corpus on a folder made here from the bundled documents and variants
+# of them: provinces renamed, duties perturbed, a broken file, a duplicate,
+# JSON Lines records (one of them bad).  Checks the groups, the comparisons,
+# the skipped files' reasons, and that later runs reuse the cache.
+set -eu
+B=${1:-build}
+plan=$B/plan
+tmp=$(mktemp -d /tmp/plan-corpus.XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+in=$tmp/in
+out=$tmp/out
+mkdir -p "$in/sub"
+cp corpus/*.txt "$in/"
+sed 's/Bình Định/Phú Yên/g; s/BÌNH ĐỊNH/PHÚ YÊN/g' corpus/binh-dinh-2021-kh-1472.txt > "$in/sub/phu-yen.txt"
+sed 's/Bình Phước/Đồng Nai/g; s/BÌNH PHƯỚC/ĐỒNG NAI/g' corpus/binh-phuoc-2024-kh-ct28.txt > "$in/sub/dong-nai.txt"
+# perturbed: another province, every fifth bullet dropped, words changed
+sed 's/Hải Phòng/Hải Dương/g; s/HẢI PHÒNG/HẢI DƯƠNG/g; s/tuyên truyền/truyền thông/g' corpus/hai-phong-2021-kh-03.txt |
+  awk '/^- / && ++n % 5 == 0 { next } { print }' > "$in/sub/hai-duong.txt"
+cp corpus/bac-kan-2021-qd-145.txt "$in/sub/copy-of-bac-kan.txt"
+printf 'PK\003\004 not really a zip' > "$in/broken.docx"
+printf '\001\002\003\004\005\006\007\010 binary' > "$in/junk.bin"
+python3 - "$in/records.jsonl" <<'PY'
+import json, sys
+text = open("corpus/quang-ngai-2020-cv-4040.txt", encoding="utf-8").read().replace("Quảng Ngãi", "Quảng Nam").replace("QUẢNG NGÃI", "QUẢNG NAM")
+with open(sys.argv[1], "w", encoding="utf-8") as f:
+    f.write(json.dumps({"id": "quang-nam", "text": text}, ensure_ascii=False) + "\n")
+    f.write(json.dumps({"id": "no-text"}) + "\n")
+PY
+
+fail() { echo "check_corpus: $*"; exit 1; }
+summary() { grep '^plan corpus:' "$tmp/err"; }
+
+# first run: everything parsed, one duplicate, three failures
+rc=0; $plan corpus -j 2 -o "$out" "$in" 2> "$tmp/err" || rc=$?
+[ $rc -eq 1 ] || fail "exit $rc, want 1 (some inputs failed)"
+summary | grep -q '13 documents (11 parsed, 0 from the cache, 1 duplicates, 3 failed); 2 groups (0 reused), 0 implementing' ||
+  fail "first summary: $(summary)"
+grep -q "skipped $in/junk.bin: PLAN_EFORMAT" "$tmp/err" || fail "no reason for junk.bin"
+grep -q "skipped $in/broken.docx: PLAN_EFORMAT.*not a DOCX" "$tmp/err" || fail "no reason for broken.docx"
+grep -q "skipped $in/records.jsonl#no-text: not a JSON object" "$tmp/err" || fail "no reason for the bad record"
+[ "$(wc -l < "$out/documents.jsonl")" -eq 9 ] || fail "documents.jsonl lines"
+python3 - "$out" <<'PY' || fail "group reports"
+import json, sys
+out = sys.argv[1]
+def provinces(key):
+    r = json.load(open(f"{out}/groups/{key}/report.json", encoding="utf-8"))
+    return sorted(d["province"] for d in r["documents"])
+assert provinces("1472-qd-ttg") == sorted(["Bắc Kạn", "Bình Định", "Hải Phòng", "Quảng Ngãi",
+                                          "Phú Yên", "Hải Dương", "Quảng Nam"]), provinces("1472-qd-ttg")
+assert provinces("28-ct-tw") == ["Bình Phước", "Đồng Nai"]
+r = json.load(open(f"{out}/groups/28-ct-tw/report.json", encoding="utf-8"))
+assert any(p["matches"] for a in r["agencies"] for p in a["pairs"]), "no aligned duties"
+csv = open(f"{out}/groups/1472-qd-ttg/report.csv", encoding="utf-8").read().splitlines()
+assert len(csv[0].split(",")) >= 7 and len(csv) > 10
+index = open(f"{out}/index.html", encoding="utf-8").read()
+for word in ("1472/QĐ-TTg", "121/2020/QH14", "28-CT/TW", "Phú Yên", "junk.bin", "copy-of-bac-kan.txt",
+             'href="groups/28-ct-tw/report.html"'):
+    assert word in index, word
+PY
+
+# second run: nothing changed, everything from the cache
+rc=0; $plan corpus -j 2 -o "$out" "$in" 2> "$tmp/err" || rc=$?
+summary | grep -q '(0 parsed, 11 from the cache, 1 duplicates, 3 failed); 2 groups (2 reused)' ||
+  fail "second summary: $(summary)"
+
+# a new plan: it alone is parsed, its group alone compared again
+sed 's/Bắc Kạn/Cao Bằng/g; s/BẮC KẠN/CAO BẰNG/g' corpus/bac-kan-2021-qd-145.txt > "$in/sub/cao-bang.txt"
+rc=0; $plan corpus -j 1 -o "$out" "$in" 2> "$tmp/err" || rc=$?
+summary | grep -q '14 documents (1 parsed, 11 from the cache, 1 duplicates, 3 failed); 2 groups (1 reused)' ||
+  fail "third summary: $(summary)"
+rc=0; $plan corpus -q -j 1 -o "$out" "$in" 2> "$tmp/err" || rc=$?
+[ $rc -eq 1 ] && [ ! -s "$tmp/err" ] || fail "quiet run printed or exited $rc"
+python3 -c "
+import json,sys; r=json.load(open('$out/groups/1472-qd-ttg/report.json', encoding='utf-8'))
+assert 'Cao Bằng' in [d['province'] for d in r['documents']]" || fail "the new plan is not compared"
+
+# usage errors
+rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"
+rc=0; $plan corpus -j 0 "$in" 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "-j 0: exit $rc"
+rc=0; $plan corpus --encoding=klingon "$in" 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "bad encoding: exit $rc"
+exit 0
