@@ -64,7 +64,10 @@ static size_t source_pos(html *h, size_t len) {
  * looked for from the last one found; a word written with entities is not
  * found and takes the estimate. */
 static size_t locate(html *h, const char *w, size_t n, size_t estimate) {
+  /* not before the last word found, nor far before the estimate (a word
+   * of the page's title or script must not be taken for it) */
   size_t from = h->scan, to = estimate + n + 512;
+  if (estimate > 2048 && estimate - 2048 > from) from = estimate - 2048;
   if (to > h->len) to = h->len;
   if (from < to && n) {
     const char *at = memmem(h->in + from, to - from, w, n);

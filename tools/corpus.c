@@ -65,6 +65,7 @@ struct corpus {
   size_t *todo;      /* items the running job works on */
   size_t ntodo;
   job_fn job;
+  struct group_out *gos; /* the groups, for the job that compares them */
   double t0, first_report;
 };
 
@@ -521,6 +522,8 @@ typedef struct group_out {
   bool reused;     /* the reports of a run with the same members stand */
   size_t agencies; /* agencies compared */
   char *error;
+  plan_status status;
+  double done_at;  /* when its reports were written, from the start */
 } group_out;
 
 static bool write_report(const char *dir, const char *name, char *data, size_t n) {
@@ -551,16 +554,15 @@ static void check_reuse(corpus *c, group_out *go) {
   free(old);
 }
 
-/* Parses the group's members again (on the threads), compares them,
- * writes the reports and frees the documents. */
-static plan_status compare_group(corpus *c, group_out *go, size_t *todo) {
+/* Parses the group's members again, compares them, writes the reports
+ * and frees the documents.  Groups run on the threads, one a thread. */
+static plan_status compare_group(corpus *c, group_out *go) {
   char dir[4096], path[4400];
   group_dir(c, go, dir, sizeof dir);
   mkdirs(dir);
   plan_status st = PLAN_OK;
   if (go->n >= 2) {
-    for (size_t k = 0; k < go->n; k++) todo[k] = (size_t)(go->members[k] - c->items);
-    run_jobs(c, load_item, todo, go->n, false);
+    for (size_t k = 0; k < go->n; k++) load_item(c, (size_t)(go->members[k] - c->items));
     const plan_doc **docs = calloc(go->n, sizeof *docs);
     for (size_t k = 0; docs && k < go->n; k++) {
       docs[k] = go->members[k]->doc;
@@ -588,7 +590,7 @@ static plan_status compare_group(corpus *c, group_out *go, size_t *todo) {
       r = plan_render_compare_json(cmp, NULL, &n);
       ok &= write_report(dir, "report.json", r, n);
       if (!ok) st = PLAN_EIO;
-      if (c->first_report == 0) c->first_report = now() - c->t0;
+      go->done_at = now() - c->t0;
     }
     plan_compare_free(cmp);
     for (size_t k = 0; k < go->n; k++) {
@@ -606,6 +608,11 @@ static plan_status compare_group(corpus *c, group_out *go, size_t *todo) {
   bool ok = write_file(path, m, (size_t)k);
   free(m);
   return ok ? PLAN_OK : PLAN_EIO;
+}
+
+static void group_job(corpus *c, size_t gi) {
+  group_out *go = &c->gos[gi];
+  if (!go->reused) go->status = compare_group(c, go);
 }
 
 /* ---- the index page (libxml2) ------------------------------------------------ */
@@ -891,10 +898,17 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     free(sorted);
     check_reuse(&c, go);
     reused += go->reused;
-    if (go->reused) continue;
-    plan_status st = compare_group(&c, go, todo);
-    if (st == PLAN_EIO) rc = 3;
-    if (st != PLAN_OK && !go->error) go->error = strdup(plan_strerror(st));
+  }
+  /* the groups to compare, several at once */
+  c.gos = gos;
+  for (size_t gi = 0; gi < ngroups; gi++) todo[gi] = gi;
+  run_jobs(&c, group_job, todo, gos ? ngroups : 0, false);
+  for (size_t gi = 0; gos && gi < ngroups; gi++) {
+    group_out *go = &gos[gi];
+    if (go->status == PLAN_EIO) rc = 3;
+    if (go->status != PLAN_OK && !go->error) go->error = strdup(plan_strerror(go->status));
+    if (go->done_at > 0 && (c.first_report == 0 || go->done_at < c.first_report))
+      c.first_report = go->done_at;
   }
   if (!write_jsonl(&c) || !write_index(&c, g, gos, ngroups, ungrouped, failed, dups)) {
     fprintf(stderr, "plan: cannot write to %s\n", c.out);
