@@ -680,6 +680,11 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
                        "input of %zu bytes exceeds the limit of %zu bytes", len,
                        o.max_input_bytes);
   if (!input) input = "";
+  if (o.encoding == PLAN_ENCODING_AUTO && (o.flags & PLAN_OPT_REPLACE_INVALID)) {
+    /* replacing bad bytes would hide a legacy encoding: look first */
+    plan_status dst = plan__legacy_detect(input, len, false, &o.encoding, err);
+    if (dst != PLAN_OK) return dst;
+  }
   plan_source src;
   plan_status st = plan__source_open(&src, input, len, &o, err);
   if (st == PLAN_OK) st = normalize_source(&o, &src, input, len, out, err);

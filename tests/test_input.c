@@ -662,6 +662,14 @@ static void test_encoding_errors_and_names(void **state) {
   assert_int_equal(plan_normalize(two, sizeof two - 1, &o, &t, &e), PLAN_OK);
   assert_string_equal(plan_text_data(t, NULL), "tán mán lán bán cán\n");
   plan_text_free(t);
+  /* replacing bad bytes does not hide a legacy encoding */
+  static const char tcvn[] = "Ch\xf1 tr\xd7 ph\xe8i h\xeep v\xedi S\xeb Y t\xd5";
+  o.encoding = PLAN_ENCODING_AUTO;
+  o.flags = PLAN_OPT_REPLACE_INVALID;
+  assert_int_equal(plan_normalize(tcvn, sizeof tcvn - 1, &o, &t, &e), PLAN_OK);
+  assert_string_equal(plan_text_data(t, NULL), "Chủ trì phối hợp với Sở Y tế\n");
+  assert_int_equal(plan_text_replacements(t), 0);
+  plan_text_free(t);
   /* bad option values */
   o.flags = 0;
   o.encoding = (plan_encoding)42;
