@@ -35,14 +35,13 @@ static plan_input sniff(const char *s, size_t n) {
                                         "<?xml", "<!--"};
   for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
     if (starts_with_ci(s + i, lim - i, openers[k])) return PLAN_INPUT_HTML;
-  if (html_tags(s, lim) >= 3) return PLAN_INPUT_HTML;
-  for (size_t j = 0; j < lim; j++) { /* '#' headings or '**' bold */
-    if (s[j] == '#' && (j == 0 || s[j - 1] == '\n')) {
-      size_t k = j;
-      while (k < lim && s[k] == '#') k++;
-      if (k < lim && s[k] == ' ' && k - j <= 6) return PLAN_INPUT_MARKDOWN;
-    }
-    if (s[j] == '*' && j + 1 < lim && s[j + 1] == '*') return PLAN_INPUT_MARKDOWN;
+  if (memchr(s, '<', lim) && html_tags(s, lim) >= 3) return PLAN_INPUT_HTML;
+  if (memmem(s, lim, "**", 2)) return PLAN_INPUT_MARKDOWN;
+  for (const char *p = s; (p = memchr(p, '#', (size_t)(s + lim - p))) != NULL; p++) {
+    if (p != s && p[-1] != '\n') continue; /* '#' headings */
+    const char *q = p;
+    while (q < s + lim && *q == '#') q++;
+    if (q < s + lim && *q == ' ' && q - p <= 6) return PLAN_INPUT_MARKDOWN;
   }
   return PLAN_INPUT_TEXT;
 }
@@ -209,7 +208,8 @@ plan_status plan__source_open(plan_source *s, const char *in, size_t len, const 
 }
 
 bool plan__source_is_docx(const char *in, size_t len, const plan_options *o) {
-  return o->input == PLAN_INPUT_DOCX || (o->input == PLAN_INPUT_AUTO && sniff(in, len) == PLAN_INPUT_DOCX);
+  return o->input == PLAN_INPUT_DOCX ||
+         (o->input == PLAN_INPUT_AUTO && len >= 4 && memcmp(in, "PK\x03\x04", 4) == 0);
 }
 
 void plan__source_close(plan_source *s) {
