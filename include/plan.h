@@ -287,7 +287,8 @@ typedef struct plan_text plan_text;
  *   - markdown heading hashes, ** and * emphasis, lone table-cell '|' lines
  *     and horizontal rules removed, each recorded as a hint;
  *   - abbreviations expanded with PLAN_OPT_EXPAND_ABBREVIATIONS.
- *  Normalizing the output again gives the same bytes.
+ *  Normalizing the output again as UTF-8 text (PLAN_INPUT_TEXT,
+ *  PLAN_ENCODING_UTF8) gives the same bytes.
  *  opts may be NULL (defaults).  On PLAN_OK *out holds the result; on
  *  failure *out is NULL and *err (if given) says where.  Statuses: PLAN_OK,
  *  PLAN_EINVAL, PLAN_EUTF8, PLAN_ENUL, PLAN_ELIMIT, PLAN_ENOMEM, PLAN_EFORMAT,
