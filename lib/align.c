@@ -131,13 +131,16 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
   plan_status st = S && U && G && score && match && of_b && dr && link_of_a && link_of_b ? PLAN_OK : PLAN_ENOMEM;
   size_t nd = 0;
   if (st == PLAN_OK) {
-    for (size_t i = 0; i < m; i++)
+    for (size_t i = 0; i < m; i++) {
+      plan__scatter(c, &A[i], true);
       for (size_t j = 0; j < n; j++) {
         size_t x = i * n + j;
         if (strcmp(A[i].key, B[j].key) == 0) { S[x] = U[x] = G[x] = 1; }
-        else plan__similarity(c, &A[i], &B[j], &S[x], &U[x], &G[x]);
+        else plan__similarity_scattered(c, &A[i], &B[j], &S[x], &U[x], &G[x]);
         score[x] = S[x] >= c->o.partial_min ? S[x] : 0;
       }
+      plan__scatter(c, &A[i], false);
+    }
     st = plan__assignment(score, m, n, match);
   }
   if (st == PLAN_OK) {

@@ -30,15 +30,31 @@ static uint64_t text_hash(const plan_doc *d) {
 
 static int strcmp0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
 
+/* A document with its text's hash, computed once for the sort. */
+typedef struct doc_key {
+  const plan_doc *doc;
+  uint64_t hash;
+} doc_key;
+
 static int doc_order(const void *x, const void *y) {
-  const plan_doc *a = *(const plan_doc *const *)x, *b = *(const plan_doc *const *)y;
+  const doc_key *p = x, *q = y;
+  const plan_doc *a = p->doc, *b = q->doc;
   int r = strcmp0(a->meta[PLAN_META_PROVINCE], b->meta[PLAN_META_PROVINCE]);
   if (!r) r = strcmp0(a->source, b->source);
-  if (!r) {
-    uint64_t ha = text_hash(a), hb = text_hash(b);
-    r = (ha > hb) - (ha < hb);
-  }
+  if (!r) r = (p->hash > q->hash) - (p->hash < q->hash);
   return r;
+}
+
+/* The canonical order: by province, source, text (whatever order the
+ * caller gave them in). */
+static plan_status canonical_order(const plan_doc **docs, size_t n) {
+  doc_key *k = malloc((n ? n : 1) * sizeof *k);
+  if (!k) return PLAN_ENOMEM;
+  for (size_t i = 0; i < n; i++) k[i] = (doc_key){docs[i], text_hash(docs[i])};
+  qsort(k, n, sizeof *k, doc_order);
+  for (size_t i = 0; i < n; i++) docs[i] = k[i].doc;
+  free(k);
+  return PLAN_OK;
 }
 
 typedef struct owner {
@@ -230,7 +246,9 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   plan_status st = c->docs ? PLAN_OK : PLAN_ENOMEM;
   if (st == PLAN_OK) {
     memcpy(c->docs, docs, n * sizeof *c->docs);
-    qsort(c->docs, n, sizeof *c->docs, doc_order);
+    st = canonical_order(c->docs, n);
+  }
+  if (st == PLAN_OK) {
     st = collect(c);
   }
   if (st == PLAN_OK) st = plan__weigh(c);
@@ -249,6 +267,7 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
 
 void plan_compare_free(plan_compare *c) {
   if (!c) return;
+  free(c->dense);
   plan__arena_free(&c->arena);
   free(c);
 }

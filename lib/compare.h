@@ -10,6 +10,7 @@ typedef struct plan_feat {
   uint64_t hash;
   double w;
   const char *word; /* the folded syllable, for unigrams (evidence) */
+  uint32_t id;      /* its index among the comparison's distinct features */
 } plan_feat;
 
 /* A duty as the comparison sees it. */
@@ -59,6 +60,8 @@ struct plan_compare {
   plan_cagency *agencies;
   size_t nagencies;
   size_t total_duties;
+  size_t nfeat;  /* distinct features (unigrams and bigrams) */
+  double *dense; /* nfeat weights, zero but while a duty is scattered in */
 };
 
 /* Duty groups of one agency: duties linked (same, reworded, merged, split)
@@ -81,6 +84,13 @@ static inline size_t plan__pair_index(size_t n, size_t a, size_t b) {
 /* similarity.c */
 PLAN_INTERNAL plan_status plan__features(plan_compare *c, plan_cduty *d);
 PLAN_INTERNAL plan_status plan__weigh(plan_compare *c); /* document frequencies -> weights */
+/* Dense scoring: scatter duty a's weights into c->dense (on), score any
+ * number of duties against it, then clear them again (off).  The same
+ * figures as plan__similarity, in time linear in b alone. */
+PLAN_INTERNAL void plan__scatter(plan_compare *c, const plan_cduty *a, bool on);
+PLAN_INTERNAL void plan__similarity_scattered(const plan_compare *c, const plan_cduty *a,
+                                              const plan_cduty *b, double *sim, double *uni,
+                                              double *bi);
 PLAN_INTERNAL void plan__similarity(const plan_compare *c, const plan_cduty *a, const plan_cduty *b,
                                     double *sim, double *uni, double *bi);
 /* The share of a's unigram weight that b also has. */

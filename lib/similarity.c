@@ -79,36 +79,29 @@ plan_status plan__features(plan_compare *c, plan_cduty *d) {
   return d->key ? PLAN_OK : PLAN_ENOMEM;
 }
 
-static int u64_cmp(const void *x, const void *y) {
-  uint64_t a = *(const uint64_t *)x, b = *(const uint64_t *)y;
-  return (a > b) - (a < b);
-}
+/* A feature of some duty, for the one sort that counts them all. */
+typedef struct feat_ref {
+  uint64_t key; /* the hash, bigrams apart from unigrams */
+  plan_feat *f;
+} feat_ref;
 
-/* How many duties hold feature h: the run of h in the sorted list. */
-static size_t df_of(const uint64_t *all, size_t m, uint64_t h) {
-  size_t lo = 0, hi = m;
-  while (lo < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (all[mid] < h) lo = mid + 1; else hi = mid;
+/* Least significant digit radix sort on the 64-bit keys: 8 passes of 8
+ * bits, stable, no comparisons; tmp holds n entries. */
+static void radix_sort(feat_ref *v, feat_ref *tmp, size_t n) {
+  for (int shift = 0; shift < 64; shift += 8) {
+    size_t count[257] = {0};
+    for (size_t i = 0; i < n; i++) count[((v[i].key >> shift) & 0xFF) + 1]++;
+    if (count[1] == n || n == 0) continue; /* one bucket: this byte sorts nothing */
+    for (int k = 0; k < 256; k++) count[k + 1] += count[k];
+    for (size_t i = 0; i < n; i++) tmp[count[(v[i].key >> shift) & 0xFF]++] = v[i];
+    memcpy(v, tmp, n * sizeof *v);
   }
-  size_t e = lo;
-  while (e < m && all[e] == h) e++;
-  return e - lo;
-}
-
-static void weigh_list(plan_feat *f, size_t n, const uint64_t *all, size_t m, double D,
-                       uint64_t tag, double *norm2) {
-  double s = 0;
-  for (size_t i = 0; i < n; i++) {
-    size_t df = df_of(all, m, f[i].hash ^ tag);
-    f[i].w = log((D + 1.0) / (double)(df ? df : 1));
-    s += f[i].w * f[i].w;
-  }
-  *norm2 = s;
 }
 
 /* Document frequencies over every duty of the comparison, then weights:
- * idf = log((D + 1) / df), D the number of duties. */
+ * idf = log((D + 1) / df), D the number of duties.  One sort of every
+ * feature of every duty gives each distinct feature its run, its df and
+ * its id (for the dense scoring in align.c). */
 plan_status plan__weigh(plan_compare *c) {
   size_t total = 0, D = 0;
   for (size_t g = 0; g < c->nagencies; g++)
@@ -118,31 +111,50 @@ plan_status plan__weigh(plan_compare *c) {
         total += d->nuni + d->nbi;
         D++;
       }
-  uint64_t *all = malloc((total + 1) * sizeof *all);
-  if (!all) return PLAN_ENOMEM;
+  feat_ref *all = malloc((total + 1) * sizeof *all), *tmp = malloc((total + 1) * sizeof *tmp);
+  if (!all || !tmp) {
+    free(all);
+    free(tmp);
+    return PLAN_ENOMEM;
+  }
   size_t m = 0;
   for (size_t g = 0; g < c->nagencies; g++)
     for (size_t doc = 0; doc < c->n; doc++)
       for (size_t k = 0; k < c->agencies[g].count[doc]; k++) {
-        const plan_cduty *d = &c->agencies[g].duties[doc][k];
-        for (size_t i = 0; i < d->nuni; i++) all[m++] = d->uni[i].hash;
-        for (size_t i = 0; i < d->nbi; i++) all[m++] = d->bi[i].hash ^ 1; /* apart from unigrams */
+        plan_cduty *d = &c->agencies[g].duties[doc][k];
+        for (size_t i = 0; i < d->nuni; i++) all[m++] = (feat_ref){d->uni[i].hash, &d->uni[i]};
+        for (size_t i = 0; i < d->nbi; i++) all[m++] = (feat_ref){d->bi[i].hash ^ 1, &d->bi[i]}; /* apart from unigrams */
       }
-  qsort(all, m, sizeof *all, u64_cmp);
+  radix_sort(all, tmp, m);
+  free(tmp);
+  size_t nfeat = 0;
+  for (size_t i = 0; i < m;) {
+    size_t e = i;
+    while (e < m && all[e].key == all[i].key) e++;
+    double w = log(((double)D + 1.0) / (double)(e - i));
+    for (size_t k = i; k < e; k++) {
+      all[k].f->w = w;
+      all[k].f->id = (uint32_t)nfeat;
+    }
+    nfeat++;
+    i = e;
+  }
+  free(all);
   for (size_t g = 0; g < c->nagencies; g++)
     for (size_t doc = 0; doc < c->n; doc++)
       for (size_t k = 0; k < c->agencies[g].count[doc]; k++) {
         plan_cduty *d = &c->agencies[g].duties[doc][k];
-        double nu, nb;
-        weigh_list(d->uni, d->nuni, all, m, (double)D, 0, &nu);
-        weigh_list(d->bi, d->nbi, all, m, (double)D, 1, &nb);
+        double nu = 0, nb = 0;
+        for (size_t i = 0; i < d->nuni; i++) nu += d->uni[i].w * d->uni[i].w;
+        for (size_t i = 0; i < d->nbi; i++) nb += d->bi[i].w * d->bi[i].w;
         d->mass_u = nu;
         d->norm_u = sqrt(nu);
         d->norm_b = sqrt(nb);
       }
   c->total_duties = D;
-  free(all);
-  return PLAN_OK;
+  c->nfeat = nfeat;
+  c->dense = calloc(nfeat + 1, sizeof *c->dense);
+  return c->dense ? PLAN_OK : PLAN_ENOMEM;
 }
 
 /* Sum of w_a * w_b over the features both sorted lists hold. */
@@ -155,6 +167,25 @@ static double dot(const plan_feat *a, size_t na, const plan_feat *b, size_t nb) 
     else s += a[i++].w * b[j++].w;
   }
   return s;
+}
+
+void plan__scatter(plan_compare *c, const plan_cduty *a, bool on) {
+  for (size_t i = 0; i < a->nuni; i++) c->dense[a->uni[i].id] = on ? a->uni[i].w : 0;
+  for (size_t i = 0; i < a->nbi; i++) c->dense[a->bi[i].id] = on ? a->bi[i].w : 0;
+}
+
+void plan__similarity_scattered(const plan_compare *c, const plan_cduty *a, const plan_cduty *b,
+                                double *sim, double *uni, double *bi) {
+  const double *dense = c->dense;
+  double du = 0, db = 0;
+  for (size_t j = 0; j < b->nuni; j++) du += dense[b->uni[j].id] * b->uni[j].w;
+  for (size_t j = 0; j < b->nbi; j++) db += dense[b->bi[j].id] * b->bi[j].w;
+  double u = a->norm_u > 0 && b->norm_u > 0 ? du / (a->norm_u * b->norm_u) : 0;
+  double g = a->norm_b > 0 && b->norm_b > 0 ? db / (a->norm_b * b->norm_b) : 0;
+  double beta = c->o.bigram_weight;
+  if (uni) *uni = u;
+  if (bi) *bi = g;
+  *sim = (1 - beta) * u + beta * g;
 }
 
 void plan__similarity(const plan_compare *c, const plan_cduty *a, const plan_cduty *b, double *sim,
