@@ -378,8 +378,47 @@ static void emit_cluster(norm *s, size_t b, size_t e, bool word) {
   }
 }
 
+/* Markup inside a word ("*I*á", "**Th**ủy": a marker between two letters)
+ * moves to the end of the word: tone placement must see the one syllable
+ * the output will hold, or reading the output again would place its tone
+ * elsewhere.  The letters keep their order; the markers theirs. */
+static plan_status markers_out_of_words(norm *s, size_t b, size_t e) {
+  for (size_t k = b + 1; k < e; k++) {
+    if (s->cp[k] >= 0 || !(is_letter_cp(s->cp[k - 1]) || is_mark_cp(s->cp[k - 1]))) continue;
+    size_t r = k, letters = 0;
+    while (r < e && (s->cp[r] < 0 || is_letter_cp(s->cp[r]) || is_mark_cp(s->cp[r]))) {
+      letters += s->cp[r] >= 0;
+      r++;
+    }
+    if (letters) {
+      size_t n = r - k, w = 0;
+      int32_t *cp = malloc(n * sizeof *cp);
+      size_t *src = malloc(n * sizeof *src);
+      if (!cp || !src) {
+        free(cp);
+        free(src);
+        return PLAN_ENOMEM;
+      }
+      for (int pass = 0; pass < 2; pass++) /* letters first, then markup */
+        for (size_t i = k; i < r; i++)
+          if ((s->cp[i] >= 0) == (pass == 0)) {
+            cp[w] = s->cp[i];
+            src[w++] = s->src[i];
+          }
+      memcpy(&s->cp[k], cp, n * sizeof *cp);
+      memcpy(&s->src[k], src, n * sizeof *src);
+      free(cp);
+      free(src);
+      s->dropped = true; /* the word's bytes are no longer contiguous */
+    }
+    k = r;
+  }
+  return PLAN_OK;
+}
+
 static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
   plan_buf *out = &s->t->out;
+  if (markers_out_of_words(s, b, e) != PLAN_OK) return PLAN_ENOMEM;
   size_t line_start = out->len;
   bool pending_space = false, any = false;
   for (size_t i = b; i < e;) {

@@ -268,6 +268,12 @@ static void test_markup(void **state) {
   const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};
   expect_hints("##** Mục**", "Mục\n", h8, 2);
 
+  /* markup inside a word: the word is one syllable, its tone placed once
+   * (found by fuzzing: "*I*á" gave "Iá", which reads again as "Ía") */
+  expect_norm("*I*á", "Ía\n", PLAN_TONE_TRADITIONAL, 0);
+  const want_hint h9[] = {{PLAN_HINT_BOLD, "Thủy", 0}};
+  expect_hints("**Th**ủy", "Thủy\n", h9, 1);
+
   /* markup that taking off markup uncovers goes too (idempotence) */
   expect_norm("**|**", "", PLAN_TONE_TRADITIONAL, 0);
   expect_norm("#**#** x", "x\n", PLAN_TONE_TRADITIONAL, 0);
