@@ -502,8 +502,12 @@ static bool word_tone_ok(const norm *s, const char *skel, const bool *mod, size_
  * way (decode_line and emit_line). */
 static bool fast_line(norm *s, size_t b, size_t e) {
   const char *in = s->in;
-  if (e == b || in[b] == ' ' || in[e - 1] == ' ' || in[b] == '#' || in[b] == '-' ||
-      in[b] == '_' || in[b] == '=' || in[b] == '|' || in[b] == '+')
+  if (e == b || in[b] == ' ' || in[e - 1] == ' ' || in[b] == '#' || in[b] == '_' ||
+      in[b] == '=' || in[b] == '|' || in[b] == '+')
+    return false;
+  /* a bullet ("- Chủ trì ...") is the common line; a rule ("---", "- - -")
+   * and anything else that opens with a dash go the long way */
+  if (in[b] == '-' && !(e - b > 2 && in[b + 1] == ' ' && in[b + 2] != '-' && in[b + 2] != ' '))
     return false;
   enum { MAX = 24 };
   char skel[MAX];

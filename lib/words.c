@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "tables.h"
 #include "words.h"
 
 static bool is_edge_punct(unsigned char c) {
@@ -57,6 +58,84 @@ static bool maybe_abbreviation(const char *s, size_t n) {
   return caps == 2;
 }
 
+/* ASCII letters and digits folded (lower case); 0 for the rest. */
+static const char ascii_fold[128] = {
+    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
+    ['7'] = '7', ['8'] = '8', ['9'] = '9',
+    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
+    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
+    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
+    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
+    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
+    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
+    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
+    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z'};
+
+/* Adds a word whose folded key starts at key. */
+static bool push_word(plan_words *ws, size_t key, size_t start, size_t end) {
+  plan_word *w;
+  if (ws->words.len < ws->words.cap) w = (plan_word *)ws->words.data + ws->words.len++;
+  else if (!(w = plan__vec_push(&ws->words))) return false;
+  w->clause_end = w->comma = false;
+  w->start = start;
+  w->end = end;
+  w->key = key;
+  return true;
+}
+
+/* Folds a token of ASCII and precomposed Vietnamese letters straight into
+ * words (what plan__key_append and split_words do, in one pass); false,
+ * with nothing added, for a token holding any other character. */
+static bool fold_token(plan_words *ws, const char *t, size_t n, size_t start, size_t end,
+                       bool clause_end, bool comma) {
+  plan_buf *k = &ws->keys;
+  size_t from = k->len, first = ws->words.len;
+  if (k->len + n + 3 > k->cap && !plan__buf_reserve(k, n + 2)) return false;
+  char *out = k->data;
+  size_t len = k->len, word = SIZE_MAX; /* key offset of the open word */
+  for (size_t i = 0; i < n;) {
+    unsigned char c = (unsigned char)t[i];
+    char f;
+    if (c < 0x80) {
+      i++;
+      f = ascii_fold[c];
+      if (!f) { /* a separator */
+        if (word != SIZE_MAX) {
+          out[len++] = '\0';
+          if (!push_word(ws, word, start, end)) return false;
+          word = SIZE_MAX;
+        }
+        continue;
+      }
+    } else {
+      int32_t cp;
+      ptrdiff_t l = plan__utf8_next(t + i, n - i, &cp);
+      const plan_letter *lt = l > 0 ? plan__letter(cp) : NULL;
+      if (!lt) { /* undo: the caller folds it the long way */
+        k->len = from;
+        ws->words.len = first;
+        return false;
+      }
+      i += (size_t)l;
+      f = lt->skeleton;
+    }
+    if (word == SIZE_MAX) word = len;
+    out[len++] = f;
+  }
+  if (word != SIZE_MAX) {
+    out[len++] = '\0';
+    if (!push_word(ws, word, start, end)) return false;
+  }
+  out[len++] = '\0'; /* the token's end, as split_words leaves it */
+  k->len = len;
+  if (ws->words.len > first) {
+    plan_word *last = (plan_word *)ws->words.data + ws->words.len - 1;
+    last->clause_end = clause_end;
+    last->comma = comma;
+  }
+  return true;
+}
+
 plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
   memset(ws, 0, sizeof *ws);
   plan__vec_init(&ws->words, sizeof(plan_word));
@@ -83,11 +162,17 @@ plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n, plan_w
       exp = plan_lexicon_expand(lex, core);
     }
     size_t from = ws->keys.len;
-    if (exp) plan__key_append(&ws->keys, exp, strlen(exp));
-    else plan__key_append(&ws->keys, s + b, i - b);
+    if (exp) {
+      plan__key_append(&ws->keys, exp, strlen(exp));
+    } else if (fold_token(ws, s + b, i - b, cb, ce > cb ? ce : i, clause_end, comma)) {
+      continue; /* the common token: folded and split in one pass */
+    } else {
+      ws->keys.len = from; /* a character the table does not know: the long way */
+      plan__key_append(&ws->keys, s + b, i - b);
+    }
     st = split_words(ws, from, cb, ce > cb ? ce : i, clause_end, comma);
   }
-  return st;
+  return ws->keys.oom || ws->words.oom ? PLAN_ENOMEM : st;
 }
 
 void plan__words_free(plan_words *ws) {
@@ -103,15 +188,15 @@ bool plan__words_match(const plan_words *ws, size_t at, const char *const *keys,
 }
 
 bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase, size_t *len) {
-  size_t k = 0, i = 0, n = strlen(phrase);
-  while (i < n) {
-    size_t j = i;
-    while (j < n && phrase[j] != ' ') j++;
+  size_t k = 0;
+  const char *p = phrase;
+  while (*p) {
     if (at + k >= ws->words.len) return false;
     const char *w = plan__word_key(ws, at + k);
-    if (strlen(w) != j - i || memcmp(w, phrase + i, j - i) != 0) return false;
+    while (*w && *w == *p) { w++; p++; } /* the word against the phrase's next word */
+    if (*w || (*p && *p != ' ')) return false;
     k++;
-    i = j + 1;
+    if (*p == ' ') p++;
   }
   if (len) *len = k;
   return true;
