@@ -493,6 +493,17 @@ static bool word_tone_ok(const norm *s, const char *skel, const bool *mod, size_
   if (tones == 0) return true;
   if (tones > 1) return false;
   if (s->o.tone_style == PLAN_TONE_KEEP) return true;
+  /* Most syllables settle it at once: the tone sits on the last vowel with
+   * a mark (ơ of "ườ"), or on the only vowel.  (Where the full rule gives
+   * up on a word, the word is left as it is, as here.) */
+  size_t vowels = 0;
+  bool later_mod = false;
+  for (size_t i = 0; i < n; i++) {
+    char c = skel[i];
+    vowels += c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
+    later_mod |= i > tone_letter && mod[i];
+  }
+  if ((mod[tone_letter] && !later_mod) || vowels == 1) return true;
   return plan__tone_target(skel, mod, n, tone_letter, s->o.tone_style) == tone_letter;
 }
 
