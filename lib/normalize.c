@@ -489,23 +489,19 @@ static inline bool is_plain_punct(int32_t c) {
 
 /* Checks a word's tone placement from its skeleton (as already_normal). */
 static bool word_tone_ok(const norm *s, const char *skel, const bool *mod, size_t n, size_t tones,
-                         size_t tone_letter) {
+                         size_t tone_letter, size_t vowels, size_t last_mod) {
   if (tones == 0) return true;
   if (tones > 1) return false;
   if (s->o.tone_style == PLAN_TONE_KEEP) return true;
   /* Most syllables settle it at once: the tone sits on the last vowel with
    * a mark (ơ of "ườ"), or on the only vowel.  (Where the full rule gives
    * up on a word, the word is left as it is, as here.) */
-  size_t vowels = 0;
-  bool later_mod = false;
-  for (size_t i = 0; i < n; i++) {
-    char c = skel[i];
-    vowels += c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u' || c == 'y';
-    later_mod |= i > tone_letter && mod[i];
-  }
-  if ((mod[tone_letter] && !later_mod) || vowels == 1) return true;
+  if (last_mod == tone_letter || vowels == 1) return true;
   return plan__tone_target(skel, mod, n, tone_letter, s->o.tone_style) == tone_letter;
 }
+
+/* Bit (c - 'a') is set for the vowels a, e, i, o, u, y. */
+#define VOWEL_BITS ((1u << 0) | (1u << 4) | (1u << 8) | (1u << 14) | (1u << 20) | (1u << 24))
 
 /* The common line needs nothing: valid UTF-8 of ASCII and precomposed
  * Vietnamese letters, single spaces, no markup, every tone in place.  One
@@ -523,7 +519,7 @@ static bool fast_line(norm *s, size_t b, size_t e) {
   enum { MAX = 24 };
   char skel[MAX];
   bool mod[MAX];
-  size_t wl = 0, tones = 0, tone_letter = 0;
+  size_t wl = 0, tones = 0, tone_letter = 0, vowels = 0, last_mod = SIZE_MAX;
   bool prev_space = false;
   for (size_t i = b; i < e;) {
     unsigned char c = (unsigned char)in[i];
@@ -531,11 +527,14 @@ static bool fast_line(norm *s, size_t b, size_t e) {
       char lc = (char)(c | 0x20);
       if (lc >= 'a' && lc <= 'z') {
         if (wl == MAX) return false;
+        vowels += (VOWEL_BITS >> (lc - 'a')) & 1;
         skel[wl] = lc;
         mod[wl++] = false;
       } else {
-        if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
-        wl = tones = 0;
+        if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter, vowels, last_mod))
+          return false;
+        wl = tones = vowels = 0;
+        last_mod = SIZE_MAX;
         if (c < 0x20 || c == '*' || (c == ' ' && prev_space) || c == 0x7F) return false;
       }
       prev_space = c == ' ';
@@ -552,6 +551,8 @@ static bool fast_line(norm *s, size_t b, size_t e) {
       if (wl == MAX) return false;
       skel[wl] = l->skeleton;
       mod[wl] = l->info & 1;
+      vowels += (VOWEL_BITS >> (l->skeleton - 'a')) & 1;
+      if (mod[wl]) last_mod = wl;
       if (l->info >> 1) {
         tones++;
         tone_letter = wl;
@@ -560,10 +561,11 @@ static bool fast_line(norm *s, size_t b, size_t e) {
       continue;
     }
     if (!is_plain_punct(cp)) return false;
-    if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
-    wl = tones = 0;
+    if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter, vowels, last_mod)) return false;
+    wl = tones = vowels = 0;
+    last_mod = SIZE_MAX;
   }
-  if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter)) return false;
+  if (wl && !word_tone_ok(s, skel, mod, wl, tones, tone_letter, vowels, last_mod)) return false;
   plan_buf *out = &s->t->out;
   if (s->blank_pending) {
     plan__offmap_mark(&s->t->map, out->len, b);
