@@ -11,6 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <unistd.h>
+#include <zip.h>
 
 #include "plan.h"
 
@@ -60,6 +62,27 @@ static inline plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) 
   plan_error e;
   if (plan_doc_parse_file(path, &o, &doc, &e) != PLAN_OK) fail_msg("%s: %s", name, e.message);
   return doc;
+}
+
+/* A ZIP (a DOCX is one) holding the n parts names[i] with data[i] (len[i]
+ * bytes), made with libzip in a temporary file and read back. */
+static inline char *make_zip(const char *const *names, const char *const *data,
+                             const size_t *len, size_t n, size_t *out_len) {
+  char path[] = "/tmp/plan-test-zip-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  close(fd);
+  int zerr;
+  zip_t *za = zip_open(path, ZIP_CREATE | ZIP_TRUNCATE, &zerr);
+  assert_non_null(za);
+  for (size_t i = 0; i < n; i++) {
+    zip_source_t *src = zip_source_buffer(za, data[i], len[i], 0);
+    assert_true(zip_file_add(za, names[i], src, 0) >= 0);
+  }
+  assert_int_equal(zip_close(za), 0);
+  char *bytes = read_file(path, out_len);
+  unlink(path);
+  return bytes;
 }
 
 /* Asserts a status, printing names rather than numbers. */

@@ -102,8 +102,9 @@ static void fail_item(item *it, const char *fmt, const char *detail) {
 
 /* ---- reading the inputs ---------------------------------------------------- */
 
-static char *slurp(const char *path, size_t *len) {
-  FILE *f = fopen(path, "rb");
+/* Reads a whole file ("-" is standard input) into a new buffer. */
+char *read_all(const char *path, size_t *len) {
+  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
   if (!f) return NULL;
   size_t cap = 1 << 16, n = 0;
   char *buf = malloc(cap);
@@ -118,7 +119,7 @@ static char *slurp(const char *path, size_t *len) {
     if (k == 0) break;
   }
   if (buf && ferror(f)) { free(buf); buf = NULL; }
-  fclose(f);
+  if (f != stdin) fclose(f);
   *len = n;
   return buf;
 }
@@ -149,7 +150,7 @@ static char *record_text(const char *line, size_t n, size_t *len, char *why, siz
  * are kept now, the texts are read again by the threads. */
 static void add_jsonl(corpus *c, const char *path) {
   size_t len;
-  char *data = slurp(path, &len);
+  char *data = read_all(path, &len);
   if (!data) {
     item *it = add_item(c, path, path);
     if (it) fail_item(it, "cannot read: %s", strerror(errno ? errno : EIO));
@@ -185,7 +186,7 @@ static void add_jsonl(corpus *c, const char *path) {
 /* A document's text, read from its file now; NULL with *why when not. */
 static char *load_text(const item *it, size_t *len, char *why, size_t whyn) {
   if (it->rec_off < 0) {
-    char *t = slurp(it->path, len);
+    char *t = read_all(it->path, len);
     if (!t) snprintf(why, whyn, "cannot read: %s", strerror(errno ? errno : EIO));
     return t;
   }
@@ -271,12 +272,16 @@ static void cache_path(const corpus *c, const item *it, char *buf, size_t n) {
   snprintf(buf, n, "%s/cache/%s.doc", c->out, it->hash);
 }
 
+static FILE *cache_open(const corpus *c, const item *it) {
+  char path[4096];
+  cache_path(c, it, path, sizeof path);
+  return fopen(path, "rb");
+}
+
 /* The cache entry of an item: "key<TAB>value" lines, the JSON last.  Only
  * the small fields are loaded; the JSON is copied out when written. */
 static bool cache_load(corpus *c, item *it) {
-  char path[4096];
-  cache_path(c, it, path, sizeof path);
-  FILE *f = fopen(path, "rb");
+  FILE *f = cache_open(c, it);
   if (!f) return false;
   char *line = NULL;
   size_t cap = 0;
@@ -361,9 +366,7 @@ static void cache_store(corpus *c, const item *it, const char *json, size_t tag)
 
 /* Copies an item's JSON line from its cache entry to out. */
 static bool copy_json(corpus *c, const item *it, FILE *out) {
-  char path[4096];
-  cache_path(c, it, path, sizeof path);
-  FILE *f = fopen(path, "rb");
+  FILE *f = cache_open(c, it);
   if (!f) return false;
   char *line = NULL;
   size_t cap = 0;
@@ -544,7 +547,7 @@ static void check_reuse(corpus *c, group_out *go) {
   group_dir(c, go, dir, sizeof dir);
   snprintf(path, sizeof path, "%s/members", dir);
   size_t len;
-  char *old = slurp(path, &len);
+  char *old = read_all(path, &len);
   size_t hl = strlen(go->hashes);
   if (old && len > hl && memcmp(old, go->hashes, hl) == 0 && old[hl] == '#') {
     go->agencies = strtoul(old + hl + 1, NULL, 10);

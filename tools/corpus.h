@@ -1,4 +1,5 @@
-/* corpus.h - `plan corpus`, in its own file (tools/corpus.c). */
+/* corpus.h - `plan corpus` (tools/corpus.c), and the file reader the
+ * whole command-line tool shares. */
 #ifndef PLAN_TOOLS_CORPUS_H
 #define PLAN_TOOLS_CORPUS_H
 
@@ -10,5 +11,9 @@
  * --input and --encoding the caller read.  Returns the exit code. */
 int plan_corpus_run(int argc, char **argv, const plan_options *base);
 void plan_corpus_usage(FILE *f);
+
+/* Reads a whole file ("-" is standard input) into a new buffer for
+ * free(); NULL (errno set) when it cannot. */
+char *read_all(const char *path, size_t *len);
 
 #endif

@@ -55,28 +55,6 @@ static void normalize_usage(FILE *f) {
           "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
 }
 
-/* Reads a whole file ("-" is standard input) into a new buffer. */
-static char *read_all(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n == cap) {
-      char *p = realloc(buf, cap *= 2);
-      if (!p) { free(buf); buf = NULL; break; }
-      buf = p;
-    }
-    size_t k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0) break;
-  }
-  if (buf && ferror(f)) { free(buf); buf = NULL; }
-  if (f != stdin) fclose(f);
-  *len = n;
-  return buf;
-}
-
 static int report(const char *path, const plan_error *e) {
   if (e->line)
     fprintf(stderr, "%s: %s:%zu:%zu: %s [%s]\n", prog, path, e->line, e->column,
