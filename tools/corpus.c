@@ -420,7 +420,8 @@ static void scan_item(corpus *c, size_t index) {
   plan_doc *doc = NULL;
   it->parsed = true;
   char *json = NULL;
-  if (parse_text(c, it, text, len, &doc) == PLAN_OK) {
+  plan_status st = parse_text(c, it, text, len, &doc);
+  if (st == PLAN_OK) {
     size_t n;
     json = plan_render_json(doc, &n);
     while (json && n && json[n - 1] == '\n') json[--n] = '\0';
@@ -430,9 +431,12 @@ static void scan_item(corpus *c, size_t index) {
     it->impl = calloc(it->nimpl ? it->nimpl : 1, sizeof *it->impl);
     for (size_t i = 0; it->impl && i < it->nimpl; i++)
       it->impl[i] = strdup(plan_reference_number(plan_doc_implements(doc, i)));
-    if (!json) fail_item(it, "%s", "out of memory");
+    if (!json) {
+      fail_item(it, "%s", "out of memory");
+      st = PLAN_ENOMEM;
+    }
   }
-  cache_store(c, it, json, index);
+  if (st != PLAN_ENOMEM) cache_store(c, it, json, index); /* a lack of memory may pass */
   plan_free(json);
   plan_doc_free(doc);
   free(text);
