@@ -112,9 +112,24 @@ plan_status plan__refs(plan_doc *doc) {
   }
   for (size_t i = 0; i < doc->npara; i++) {
     const plan_para *p = &doc->paras[i];
+    /* Every document number holds a '/', and the kind word, "số" and the
+     * number before it fit in 64 bytes, the codes after it in a word: the
+     * pattern runs on that window around each '/' only, not from every
+     * position of the paragraph. */
     size_t pos = 0;
-    while (pos < p->len &&
-           pcre2_match(re, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md, plan__lexicon_match_context(doc->lex)) > 0) {
+    while (pos < p->len) {
+      const char *sl = memchr(p->text + pos, '/', p->len - pos);
+      if (!sl) break;
+      size_t slash = (size_t)(sl - p->text), start = slash > 64 ? slash - 64 : 0;
+      if (start < pos) start = pos;
+      else while (start > pos && p->text[start - 1] != ' ') start--;
+      size_t end = slash + 64 < p->len ? slash + 64 : p->len;
+      while (end < p->len && p->text[end] != ' ') end++;
+      if (pcre2_match(re, (PCRE2_SPTR)p->text, end, start, PCRE2_NO_UTF_CHECK, md,
+                      plan__lexicon_match_context(doc->lex)) <= 0) {
+        pos = slash + 1;
+        continue;
+      }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       bool hyphen = ov[4] == PCRE2_UNSET;
       size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1];
@@ -127,7 +142,7 @@ plan_status plan__refs(plan_doc *doc) {
       }
       pos = ne > pos ? ne : pos + 1;
     }
-    pos = 0;
+    pos = memmem(p->text, p->len, "Luật", sizeof "Luật" - 1) ? 0 : p->len;
     while (pos < p->len &&
            pcre2_match(law, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md2, plan__lexicon_match_context(doc->lex)) > 0) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md2);

@@ -147,6 +147,30 @@ static void test_reference_details(void **state) {
   plan_doc_free(doc);
 }
 
+static plan_doc *parse_str(const char *s);
+
+/* The pattern runs on a window around each '/': the longest kind word, a
+ * reference at a paragraph's start and end, dates and fractions that are
+ * no reference, and a long paragraph with many of them. */
+static void test_reference_windows(void **state) {
+  (void)state;
+  test_buf b = {0};
+  test_put(&b, "Căn cứ Thông tư liên tịch số 06/2013/TTLT-BLĐTBXH-BGDĐT ngày 15/3/2013; ");
+  for (int i = 0; i < 40; i++) test_put(&b, "tỷ lệ 3/4 số trẻ em, ngày 28/9/2020 và năm 2021/2022, ");
+  test_put(&b, "Chỉ thị số 28-CT/TW và 121/2020/QH14\n");
+  plan_doc *doc = parse_str(b.data);
+  assert_int_equal(plan_doc_reference_count(doc), 3);
+  const plan_reference *tt = plan_doc_reference(doc, 0);
+  assert_string_equal(plan_reference_number(tt), "06/2013/TTLT-BLĐTBXH-BGDĐT");
+  assert_string_equal(plan_reference_kind(tt), "Thông tư liên tịch");
+  assert_string_equal(plan_reference_date(tt), "2013-03-15");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 1)), "28-CT/TW");
+  assert_string_equal(plan_reference_kind(plan_doc_reference(doc, 1)), "Chỉ thị");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 2)), "121/2020/QH14");
+  plan_doc_free(doc);
+  free(b.data);
+}
+
 static plan_doc *parse_str(const char *s) {
   plan_doc *doc = NULL;
   plan_error e;
@@ -353,6 +377,7 @@ int main(void) {
       cmocka_unit_test(test_gold_outline),
       cmocka_unit_test(test_gold_references),
       cmocka_unit_test(test_reference_details),
+      cmocka_unit_test(test_reference_windows),
       cmocka_unit_test(test_diagnostics),
       cmocka_unit_test(test_structure_rules),
       cmocka_unit_test(test_paragraphs_only_and_errors),
