@@ -157,9 +157,12 @@ static void test_reference_windows(void **state) {
   test_buf b = {0};
   test_put(&b, "Căn cứ Thông tư liên tịch số 06/2013/TTLT-BLĐTBXH-BGDĐT ngày 15/3/2013; ");
   for (int i = 0; i < 40; i++) test_put(&b, "tỷ lệ 3/4 số trẻ em, ngày 28/9/2020 và năm 2021/2022, ");
-  test_put(&b, "Chỉ thị số 28-CT/TW và 121/2020/QH14\n");
+  test_put(&b, "Chỉ thị số 28-CT/TW và 121/2020/QH14, ");
+  /* no type code in the number: the kind is the words before it */
+  test_put(&b, "Thông tư liên tịch số 09/BTP-BYT\n");
   plan_doc *doc = parse_str(b.data);
-  assert_int_equal(plan_doc_reference_count(doc), 3);
+  assert_int_equal(plan_doc_reference_count(doc), 4);
+  assert_string_equal(plan_reference_kind(plan_doc_reference(doc, 3)), "Thông tư liên tịch");
   const plan_reference *tt = plan_doc_reference(doc, 0);
   assert_string_equal(plan_reference_number(tt), "06/2013/TTLT-BLĐTBXH-BGDĐT");
   assert_string_equal(plan_reference_kind(tt), "Thông tư liên tịch");
