@@ -36,7 +36,8 @@ static plan_input sniff(const char *s, size_t n) {
   for (size_t k = 0; k < sizeof openers / sizeof *openers; k++)
     if (starts_with_ci(s + i, lim - i, openers[k])) return PLAN_INPUT_HTML;
   if (memchr(s, '<', lim) && html_tags(s, lim) >= 3) return PLAN_INPUT_HTML;
-  if (memmem(s, lim, "**", 2)) return PLAN_INPUT_MARKDOWN;
+  for (const char *p = s; (p = memchr(p, '*', (size_t)(s + lim - p))) != NULL; p++)
+    if (p + 1 < s + lim && p[1] == '*') return PLAN_INPUT_MARKDOWN; /* "**" bold */
   for (const char *p = s; (p = memchr(p, '#', (size_t)(s + lim - p))) != NULL; p++) {
     if (p != s && p[-1] != '\n') continue; /* '#' headings */
     const char *q = p;
