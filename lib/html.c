@@ -80,7 +80,7 @@ static size_t locate(html *h, const char *w, size_t n, size_t estimate) {
 }
 
 static void put(html *h, sink *k, const char *s, size_t n, size_t src) {
-  plan__offmap_store(k->map, k->buf->len, src);
+  plan__offmap_store_forward(k->map, k->buf->len, src);
   plan__buf_put(k->buf, s, n);
 }
 

@@ -118,6 +118,10 @@ PLAN_INTERNAL void plan__offmap_init(plan_offmap *m);
 /* Records that output offset out comes from input offset in.  Inline for
  * the common case of an unchanged delta, which stores nothing. */
 PLAN_INTERNAL void plan__offmap_store(plan_offmap *m, size_t out, size_t in);
+/* As plan__offmap_store, never mapping back before an earlier anchor: for
+ * maps whose input positions are found rather than counted (HTML), so
+ * that later output never maps to earlier input. */
+PLAN_INTERNAL void plan__offmap_store_forward(plan_offmap *m, size_t out, size_t in);
 static inline void plan__offmap_mark(plan_offmap *m, size_t out, size_t in) {
   const plan_vec *v = &m->anchors;
   if (v->len) {

@@ -18,6 +18,15 @@ void plan__offmap_store(plan_offmap *m, size_t out, size_t in) {
   if (a) { a->out = out; a->in = in; }
 }
 
+void plan__offmap_store_forward(plan_offmap *m, size_t out, size_t in) {
+  const plan_vec *v = &m->anchors;
+  if (v->len) {
+    const plan_anchor *last = (const plan_anchor *)v->data + v->len - 1;
+    if (in < last->in) in = last->in;
+  }
+  plan__offmap_store(m, out, in);
+}
+
 size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
   const plan_anchor *a = m->anchors.data;
   size_t n = m->anchors.len, lo = 0, hi = n;

@@ -80,10 +80,11 @@ static void put_cell(plan_buf *out, plan_offmap *map, const plan_table_cell *c, 
   while (n > lead && (s[n - 1] == '\n' || (flat && s[n - 1] == ' '))) n--;
   size_t base = out->len;
   if (map) {
-    plan__offmap_store(map, base, c->src);
+    plan__offmap_store_forward(map, base, c->src);
     const plan_anchor *a = c->map.anchors.data;
     for (size_t i = 0; i < c->map.anchors.len; i++)
-      if (a[i].out >= lead && a[i].out < n) plan__offmap_store(map, base + a[i].out - lead, a[i].in);
+      if (a[i].out >= lead && a[i].out < n)
+        plan__offmap_store_forward(map, base + a[i].out - lead, a[i].in);
   }
   for (size_t i = lead; i < n; i++) plan__buf_putc(out, flat && s[i] == '\n' ? ' ' : s[i]);
 }
