@@ -11,12 +11,48 @@
 
 /* Kuhn-Munkres on a square cost matrix (the e-maxx formulation), rows and
  * columns 1-based inside. */
-plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match) {
+/* When every row's best score stands clear of the rest of its row and the
+ * rows' best columns differ, taking them is the one optimal matching (no
+ * matching beats the sum of the row maxima): most duty lists align so, and
+ * the cubic search below is skipped. */
+static bool rows_agree(const double *score, size_t m, size_t n, size_t *match) {
+  const double margin = 1e-9;
+  for (size_t i = 0; i < m; i++) {
+    const double *row = score + i * n;
+    size_t best = SIZE_MAX;
+    double top = 0, second = 0; /* a row's zeros (and the padding) count as 0 */
+    for (size_t j = 0; j < n; j++) {
+      if (row[j] > top) { second = top; top = row[j]; best = j; }
+      else if (row[j] > second) second = row[j];
+    }
+    if (best == SIZE_MAX) { match[i] = SIZE_MAX; continue; }
+    if (top - second <= margin) return false;
+    for (size_t r = 0; r < i; r++)
+      if (match[r] == best) return false;
+    match[i] = best;
+  }
+  return true;
+}
+
+/* As plan__assignment, with the working arrays in *work (grown as needed,
+ * kept by the caller from call to call). */
+static plan_status assignment_in(const double *score, size_t m, size_t n, size_t *match,
+                                 void **work, size_t *cap) {
+  if (rows_agree(score, m, n, match)) return PLAN_OK;
   size_t k = m > n ? m : n;
-  double *u = calloc(k + 1, sizeof *u), *v = calloc(k + 1, sizeof *v), *minv = malloc((k + 1) * sizeof *minv);
-  size_t *p = calloc(k + 1, sizeof *p), *way = calloc(k + 1, sizeof *way);
-  bool *used = malloc((k + 1) * sizeof *used);
-  plan_status st = u && v && minv && p && way && used ? PLAN_OK : PLAN_ENOMEM;
+  size_t need = (k + 1) * (3 * sizeof(double) + 2 * sizeof(size_t) + sizeof(bool));
+  if (need > *cap) {
+    void *grown = realloc(*work, need);
+    if (!grown) return PLAN_ENOMEM;
+    *work = grown;
+    *cap = need;
+  }
+  double *u = *work, *v = u + k + 1, *minv = v + k + 1;
+  size_t *p = (size_t *)(minv + k + 1), *way = p + k + 1;
+  bool *used = (bool *)(way + k + 1);
+  memset(u, 0, 2 * (k + 1) * sizeof *u);
+  memset(p, 0, 2 * (k + 1) * sizeof *p);
+  plan_status st = PLAN_OK;
 #define COST(i, j) ((i) <= m && (j) <= n ? -score[((i) - 1) * n + (j) - 1] : 0.0)
   for (size_t i = 1; st == PLAN_OK && i <= k; i++) {
     p[0] = i;
@@ -50,7 +86,14 @@ plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *ma
     for (size_t j = 1; j <= k; j++)
       if (p[j] >= 1 && p[j] <= m && j <= n && score[(p[j] - 1) * n + j - 1] > 0) match[p[j] - 1] = j - 1;
   }
-  free(u); free(v); free(minv); free(p); free(way); free(used);
+  return st;
+}
+
+plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match) {
+  void *work = NULL;
+  size_t cap = 0;
+  plan_status st = assignment_in(score, m, n, match, &work, &cap);
+  free(work);
   return st;
 }
 
@@ -71,6 +114,10 @@ static int draft_cmp(const void *x, const void *y) {
   return (int)a->kind - (int)b->kind;
 }
 
+static int draft_ptr_cmp(const void *x, const void *y) {
+  return draft_cmp(*(const draft *const *)x, *(const draft *const *)y);
+}
+
 static void insert_sorted(size_t *list, size_t *n, size_t v) {
   size_t i = (*n)++;
   while (i > 0 && list[i - 1] > v) { list[i] = list[i - 1]; i--; }
@@ -86,7 +133,7 @@ static size_t *side_count(draft *d, int side) { return side ? &d->nb : &d->na; }
  * partner: a merge when side a folds into b, a split the other way.  A
  * partial link the duty had gives way (its other duty is then only in one
  * document). */
-static void fold_leftovers(const plan_compare *c, draft *dr, int side, const plan_cduty *mine,
+static void fold_leftovers(plan_compare *c, draft *dr, int side, const plan_cduty *mine,
                            size_t nmine, const plan_cduty *other, size_t nother,
                            size_t *link_of_mine, size_t *link_of_other) {
   for (size_t i = 0; i < nmine; i++) {
@@ -94,18 +141,20 @@ static void fold_leftovers(const plan_compare *c, draft *dr, int side, const pla
     if (had != SIZE_MAX && dr[had].kind != PLAN_LINK_PARTIAL) continue;
     size_t best = SIZE_MAX;
     double best_c = c->o.merge_min;
+    plan__scatter_unigrams(c, &mine[i], true);
     for (size_t j = 0; j < nother; j++) {
       size_t l = link_of_other[j];
       if (l == SIZE_MAX || l == had || dr[l].kind == PLAN_LINK_PARTIAL || dr[l].kind == 0 ||
           *side_count(&dr[l], !side) != 1 || *side_count(&dr[l], side) >= 8)
         continue;
-      double ci = plan__containment(&mine[i], &other[j]);
+      double ci = plan__containment_scattered(c, &mine[i], &other[j]);
       if (ci >= best_c &&
           plan__containment(&mine[side_index(&dr[l], side)[0]], &other[j]) >= c->o.merge_min) {
         best_c = ci;
         best = j;
       }
     }
+    plan__scatter_unigrams(c, &mine[i], false);
     if (best == SIZE_MAX) continue;
     if (had != SIZE_MAX) {
       dr[had].kind = 0; /* dissolved */
@@ -118,31 +167,53 @@ static void fold_leftovers(const plan_compare *c, draft *dr, int side, const pla
   }
 }
 
-plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
+/* Scores every duty of document a against every duty of each document
+ * after it, for one agency: sims[b] gets the m x n similarities (sim,
+ * unigram part, bigram part: 3 * m * n doubles) of pair (a, b).  Each duty
+ * of a is scattered once for all the documents. */
+void plan__score_against(plan_compare *c, const plan_cagency *ag, size_t a, double **sims) {
+  size_t m = ag->count[a];
+  const plan_cduty *A = ag->duties[a];
+  for (size_t i = 0; i < m; i++) {
+    plan__scatter(c, &A[i], true);
+    for (size_t b = a + 1; b < c->n; b++) {
+      size_t n = ag->count[b];
+      const plan_cduty *B = ag->duties[b];
+      double *S = sims[b], *U = S + m * n, *G = U + m * n;
+      for (size_t j = 0; j < n; j++) {
+        size_t x = i * n + j;
+        if (strcmp(A[i].key, B[j].key) == 0) S[x] = U[x] = G[x] = 1;
+        else plan__similarity_scattered(c, &A[i], &B[j], &S[x], &U[x], &G[x]);
+      }
+    }
+    plan__scatter(c, &A[i], false);
+  }
+}
+
+plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b, const double *sims) {
   size_t m = ag->count[a], n = ag->count[b];
   plan_cpair *pair = &ag->pairs[plan__pair_index(c->n, a, b)];
   if (m == 0 || n == 0) return PLAN_OK;
   plan_cduty *A = ag->duties[a], *B = ag->duties[b];
-  double *S = malloc(m * n * sizeof *S), *U = malloc(m * n * sizeof *U), *G = malloc(m * n * sizeof *G);
-  double *score = malloc(m * n * sizeof *score);
-  size_t *match = malloc(m * sizeof *match), *of_b = malloc(n * sizeof *of_b);
-  draft *dr = malloc((m + n) * sizeof *dr);
-  size_t *link_of_a = malloc(m * sizeof *link_of_a), *link_of_b = malloc(n * sizeof *link_of_b);
-  plan_status st = S && U && G && score && match && of_b && dr && link_of_a && link_of_b ? PLAN_OK : PLAN_ENOMEM;
-  size_t nd = 0;
-  if (st == PLAN_OK) {
-    for (size_t i = 0; i < m; i++) {
-      plan__scatter(c, &A[i], true);
-      for (size_t j = 0; j < n; j++) {
-        size_t x = i * n + j;
-        if (strcmp(A[i].key, B[j].key) == 0) { S[x] = U[x] = G[x] = 1; }
-        else plan__similarity_scattered(c, &A[i], &B[j], &S[x], &U[x], &G[x]);
-        score[x] = S[x] >= c->o.partial_min ? S[x] : 0;
-      }
-      plan__scatter(c, &A[i], false);
-    }
-    st = plan__assignment(score, m, n, match);
+  const double *S = sims, *U = S + m * n, *G = U + m * n;
+  /* the working arrays, carved from one scratch block the comparison
+   * keeps from pair to pair (every size is a multiple of 8 bytes) */
+  size_t need = m * n * sizeof(double) + (m + n) * sizeof(draft) +
+                (3 * m + 2 * n + 1) * sizeof(size_t) + (m + n + 1) * sizeof(draft *);
+  if (need > c->scratch_cap) {
+    void *grown = realloc(c->scratch, need);
+    if (!grown) return PLAN_ENOMEM;
+    c->scratch = grown;
+    c->scratch_cap = need;
   }
+  double *score = c->scratch;
+  draft *dr = (draft *)(score + m * n);
+  size_t *match = (size_t *)(dr + m + n), *of_b = match + m, *link_of_a = of_b + n,
+         *link_of_b = link_of_a + m;
+  draft **order = (draft **)(link_of_b + n + 1);
+  size_t nd = 0;
+  for (size_t x = 0; x < m * n; x++) score[x] = S[x] >= c->o.partial_min ? S[x] : 0;
+  plan_status st = assignment_in(score, m, n, match, &c->km_scratch, &c->km_scratch_cap);
   if (st == PLAN_OK) {
     for (size_t j = 0; j < n; j++) { of_b[j] = SIZE_MAX; link_of_b[j] = SIZE_MAX; }
     for (size_t i = 0; i < m; i++) {
@@ -179,13 +250,15 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
     for (size_t k = 0; k < nd; k++)
       if (dr[k].kind != 0) dr[kept++] = dr[k];
     nd = kept;
-    qsort(dr, nd, sizeof *dr, draft_cmp);
+    /* sort pointers, not the drafts (each holds two arrays) */
+    for (size_t k = 0; k < nd; k++) order[k] = &dr[k];
+    qsort(order, nd, sizeof *order, draft_ptr_cmp);
     pair->links = plan__arena_alloc(&c->arena, (nd + 1) * sizeof(plan_link));
     if (!pair->links) st = PLAN_ENOMEM;
   }
   for (size_t k = 0; st == PLAN_OK && k < nd; k++) {
     plan_link *l = &pair->links[k];
-    const draft *d = &dr[k];
+    const draft *d = order[k];
     l->kind = d->kind;
     l->na = d->na;
     l->nb = d->nb;
@@ -215,7 +288,5 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b) {
     for (size_t y = 0; y < l->nb; y++) l->ib[y] = ib_save[y];
   }
   if (st == PLAN_OK) pair->n = nd;
-  free(S); free(U); free(G); free(score); free(match); free(of_b); free(dr);
-  free(link_of_a); free(link_of_b);
   return st;
 }

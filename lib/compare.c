@@ -219,6 +219,36 @@ static plan_status collect(plan_compare *c) {
   return st;
 }
 
+/* Every agency, every document pair: one document's duties scored against
+ * all the later documents' at once, then each pair aligned. */
+static plan_status align_all(plan_compare *c) {
+  double **sims = calloc(c->n + 1, sizeof *sims), *block = NULL;
+  size_t cap = 0;
+  plan_status st = sims ? PLAN_OK : PLAN_ENOMEM;
+  for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++) {
+    plan_cagency *ag = &c->agencies[g];
+    for (size_t a = 0; st == PLAN_OK && a < c->n; a++) {
+      size_t need = 0;
+      for (size_t b = a + 1; b < c->n; b++) need += 3 * ag->count[a] * ag->count[b];
+      if (need > cap) {
+        double *grown = realloc(block, need * sizeof *block);
+        if (!grown) { st = PLAN_ENOMEM; break; }
+        block = grown;
+        cap = need;
+      }
+      for (size_t b = a + 1, at = 0; b < c->n; b++) {
+        sims[b] = block + at;
+        at += 3 * ag->count[a] * ag->count[b];
+      }
+      plan__score_against(c, ag, a, sims);
+      for (size_t b = a + 1; st == PLAN_OK && b < c->n; b++) st = plan__align(c, ag, a, b, sims[b]);
+    }
+  }
+  free(block);
+  free(sims);
+  return st;
+}
+
 plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_compare_options *opts,
                              plan_compare **out, plan_error *err) {
   if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
@@ -253,9 +283,7 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   }
   if (st == PLAN_OK) st = plan__weigh(c);
   if (st == PLAN_OK && !(o.flags & PLAN_COMPARE_NO_PORTFOLIO)) st = portfolio_stand_ins(c);
-  for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++)
-    for (size_t a = 0; st == PLAN_OK && a < n; a++)
-      for (size_t b = a + 1; st == PLAN_OK && b < n; b++) st = plan__align(c, &c->agencies[g], a, b);
+  if (st == PLAN_OK) st = align_all(c);
   if (st == PLAN_OK && c->arena.oom) st = PLAN_ENOMEM;
   if (st != PLAN_OK) {
     plan_compare_free(c);
@@ -268,6 +296,8 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
 void plan_compare_free(plan_compare *c) {
   if (!c) return;
   free(c->dense);
+  free(c->scratch);
+  free(c->km_scratch);
   plan__arena_free(&c->arena);
   free(c);
 }

@@ -9,8 +9,9 @@
 typedef struct plan_feat {
   uint64_t hash;
   double w;
-  const char *word; /* the folded syllable, for unigrams (evidence) */
+  const char *word; /* the folded syllable (in the duty's key), for unigrams */
   uint32_t id;      /* its index among the comparison's distinct features */
+  uint32_t wlen;    /* the syllable's length */
 } plan_feat;
 
 /* A duty as the comparison sees it. */
@@ -22,6 +23,10 @@ typedef struct plan_cduty {
   plan_feat *uni, *bi; /* sorted by hash */
   size_t nuni, nbi;
   double norm_u, norm_b, mass_u; /* L2 norms; sum of squared unigram weights */
+  /* the features' ids and weights side by side (unigrams, then bigrams),
+   * for the dense scoring's inner loop */
+  uint32_t *fid;
+  double *fw;
   uint64_t *tokens;    /* one hash per syllable of the text, for diffs */
   size_t *tok_off, *tok_len;
   size_t ntok;
@@ -62,6 +67,10 @@ struct plan_compare {
   size_t total_duties;
   size_t nfeat;  /* distinct features (unigrams and bigrams) */
   double *dense; /* nfeat weights, zero but while a duty is scattered in */
+  void *scratch; /* align.c's working arrays, kept from pair to pair */
+  size_t scratch_cap;
+  void *km_scratch; /* and the assignment solver's */
+  size_t km_scratch_cap;
 };
 
 /* Duty groups of one agency: duties linked (same, reworded, merged, split)
@@ -85,14 +94,17 @@ static inline size_t plan__pair_index(size_t n, size_t a, size_t b) {
 PLAN_INTERNAL plan_status plan__features(plan_compare *c, plan_cduty *d);
 PLAN_INTERNAL plan_status plan__weigh(plan_compare *c); /* document frequencies -> weights */
 /* Dense scoring: scatter duty a's weights into c->dense (on), score any
- * number of duties against it, then clear them again (off).  The same
- * figures as plan__similarity, in time linear in b alone. */
+ * number of duties b against it, then clear them again (off).  The
+ * similarity is (1 - bigram_weight) * the unigram cosine + bigram_weight *
+ * the bigram cosine, idf-weighted; each b costs time linear in b alone. */
 PLAN_INTERNAL void plan__scatter(plan_compare *c, const plan_cduty *a, bool on);
 PLAN_INTERNAL void plan__similarity_scattered(const plan_compare *c, const plan_cduty *a,
                                               const plan_cduty *b, double *sim, double *uni,
                                               double *bi);
-PLAN_INTERNAL void plan__similarity(const plan_compare *c, const plan_cduty *a, const plan_cduty *b,
-                                    double *sim, double *uni, double *bi);
+/* The same for containment (unigrams only): a's unigrams scattered. */
+PLAN_INTERNAL void plan__scatter_unigrams(plan_compare *c, const plan_cduty *a, bool on);
+PLAN_INTERNAL double plan__containment_scattered(const plan_compare *c, const plan_cduty *a,
+                                                 const plan_cduty *b);
 /* The share of a's unigram weight that b also has. */
 PLAN_INTERNAL double plan__containment(const plan_cduty *a, const plan_cduty *b);
 /* Evidence for a link: rare shared words and the boilerplate flag. */
@@ -100,7 +112,10 @@ PLAN_INTERNAL void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *con
                                   plan_cduty *const *bs);
 
 /* align.c: the links of one agency between two documents. */
-PLAN_INTERNAL plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b);
+PLAN_INTERNAL void plan__score_against(plan_compare *c, const plan_cagency *ag, size_t a,
+                                       double **sims);
+PLAN_INTERNAL plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b,
+                                      const double *sims);
 /* The best one-to-one assignment of an m x n score matrix (row-major);
  * match[i] is the column of row i or SIZE_MAX.  Scores <= 0 never match. */
 PLAN_INTERNAL plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match);

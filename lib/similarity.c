@@ -15,14 +15,47 @@ static uint64_t hash64(const char *s) {
   return h;
 }
 
-static int feat_cmp(const void *x, const void *y) {
-  uint64_t a = ((const plan_feat *)x)->hash, b = ((const plan_feat *)y)->hash;
-  return (a > b) - (a < b);
+/* Sorts features by hash: quicksort with the compare inline (qsort's call
+ * through a pointer per comparison cost more than the sort), insertion
+ * sort for the short runs a duty mostly has. */
+static void sort_feats(plan_feat *f, size_t n) {
+  while (n > 24) {
+    uint64_t a = f[0].hash, b = f[n / 2].hash, c = f[n - 1].hash;
+    uint64_t pivot = a < b ? (b < c ? b : (a < c ? c : a)) : (a < c ? a : (b < c ? c : b));
+    size_t i = 0, j = n - 1;
+    for (;;) {
+      while (f[i].hash < pivot) i++;
+      while (f[j].hash > pivot) j--;
+      if (i >= j) break;
+      plan_feat t = f[i];
+      f[i++] = f[j];
+      f[j--] = t;
+    }
+    /* recurse into the smaller side, loop on the larger */
+    size_t left = j + 1;
+    if (left < n - left) {
+      sort_feats(f, left);
+      f += left;
+      n -= left;
+    } else {
+      sort_feats(f + left, n - left);
+      n = left;
+    }
+  }
+  for (size_t i = 1; i < n; i++) {
+    plan_feat x = f[i];
+    size_t j = i;
+    while (j > 0 && f[j - 1].hash > x.hash) {
+      f[j] = f[j - 1];
+      j--;
+    }
+    f[j] = x;
+  }
 }
 
 /* Sorts and removes duplicates; returns the new count. */
 static size_t unique(plan_feat *f, size_t n) {
-  qsort(f, n, sizeof *f, feat_cmp);
+  sort_feats(f, n);
   size_t k = 0;
   for (size_t i = 0; i < n; i++)
     if (k == 0 || f[k - 1].hash != f[i].hash) f[k++] = f[i];
@@ -52,13 +85,16 @@ plan_status plan__features(plan_compare *c, plan_cduty *d) {
   size_t ntok = 0;
   for (size_t i = 0; i < n; i++) {
     const char *w = plan__word_key(&ws, i);
+    size_t wl = strlen(w);
     uint64_t h = hash64(w);
     d->uni[i].hash = h;
-    d->uni[i].word = plan__arena_strndup(ar, w, strlen(w));
     if (i) d->bi[i - 1].hash = (prev * 0x9E3779B97F4A7C15ull) ^ h ^ 0x5bd1e995ull;
     prev = h;
     if (key.len) plan__buf_putc(&key, ' ');
-    plan__buf_put(&key, w, strlen(w));
+    /* the word itself is the key's: its offset for now, its place below */
+    d->uni[i].id = (uint32_t)key.len;
+    d->uni[i].wlen = (uint32_t)wl;
+    plan__buf_put(&key, w, wl);
     /* Diff tokens are the printed syllables; one printed token may fold
      * to several words ("1472/QĐ-TTg"), so keep each token once. */
     const plan_word *pw = plan__word(&ws, i);
@@ -71,37 +107,41 @@ plan_status plan__features(plan_compare *c, plan_cduty *d) {
     }
   }
   d->ntok = ntok;
-  d->nuni = unique(d->uni, n);
-  d->nbi = n ? unique(d->bi, n - 1) : 0;
   d->key = key.oom ? NULL : plan__arena_strndup(ar, key.data ? key.data : "", key.len);
   plan__buf_free(&key);
+  for (size_t i = 0; d->key && i < n; i++) d->uni[i].word = d->key + d->uni[i].id;
+  d->nuni = unique(d->uni, n);
+  d->nbi = n ? unique(d->bi, n - 1) : 0;
   plan__words_free(&ws);
   return d->key ? PLAN_OK : PLAN_ENOMEM;
 }
 
-/* A feature of some duty, for the one sort that counts them all. */
-typedef struct feat_ref {
-  uint64_t key; /* the hash, bigrams apart from unigrams */
-  plan_feat *f;
-} feat_ref;
+/* The distinct features of a comparison: an open-addressing table from
+ * feature key (a hash already) to its id; ids count up as keys are met. */
+typedef struct feat_table {
+  uint64_t *keys;
+  uint32_t *ids; /* UINT32_MAX: empty slot */
+  size_t mask;
+  uint32_t *df;  /* per id: how many duties hold it */
+  size_t n;
+} feat_table;
 
-/* Least significant digit radix sort on the 64-bit keys: 8 passes of 8
- * bits, stable, no comparisons; tmp holds n entries. */
-static void radix_sort(feat_ref *v, feat_ref *tmp, size_t n) {
-  for (int shift = 0; shift < 64; shift += 8) {
-    size_t count[257] = {0};
-    for (size_t i = 0; i < n; i++) count[((v[i].key >> shift) & 0xFF) + 1]++;
-    if (count[1] == n || n == 0) continue; /* one bucket: this byte sorts nothing */
-    for (int k = 0; k < 256; k++) count[k + 1] += count[k];
-    for (size_t i = 0; i < n; i++) tmp[count[(v[i].key >> shift) & 0xFF]++] = v[i];
-    memcpy(v, tmp, n * sizeof *v);
+static uint32_t feat_id(feat_table *t, uint64_t key) {
+  size_t i = (size_t)((key * 0x9E3779B97F4A7C15ull) >> 20) & t->mask;
+  while (t->ids[i] != UINT32_MAX) {
+    if (t->keys[i] == key) return t->ids[i];
+    i = (i + 1) & t->mask;
   }
+  t->keys[i] = key;
+  t->ids[i] = (uint32_t)t->n;
+  t->df[t->n] = 0;
+  return (uint32_t)t->n++;
 }
 
 /* Document frequencies over every duty of the comparison, then weights:
- * idf = log((D + 1) / df), D the number of duties.  One sort of every
- * feature of every duty gives each distinct feature its run, its df and
- * its id (for the dense scoring in align.c). */
+ * idf = log((D + 1) / df), D the number of duties.  Each distinct feature
+ * gets an id (for the dense scoring in align.c) and its df from one pass
+ * through a hash table: memory for the distinct features only. */
 plan_status plan__weigh(plan_compare *c) {
   size_t total = 0, D = 0;
   for (size_t g = 0; g < c->nagencies; g++)
@@ -111,49 +151,70 @@ plan_status plan__weigh(plan_compare *c) {
         total += d->nuni + d->nbi;
         D++;
       }
-  feat_ref *all = malloc((total + 1) * sizeof *all), *tmp = malloc((total + 1) * sizeof *tmp);
-  if (!all || !tmp) {
-    free(all);
-    free(tmp);
+  size_t cap = 64;
+  while (cap < 2 * total + 2) cap *= 2;
+  feat_table t = {calloc(cap, sizeof(uint64_t)), malloc(cap * sizeof(uint32_t)), cap - 1,
+                  malloc((total + 1) * sizeof(uint32_t)), 0};
+  if (!t.keys || !t.ids || !t.df) {
+    free(t.keys);
+    free(t.ids);
+    free(t.df);
     return PLAN_ENOMEM;
   }
-  size_t m = 0;
+  memset(t.ids, 0xFF, cap * sizeof(uint32_t));
   for (size_t g = 0; g < c->nagencies; g++)
     for (size_t doc = 0; doc < c->n; doc++)
       for (size_t k = 0; k < c->agencies[g].count[doc]; k++) {
         plan_cduty *d = &c->agencies[g].duties[doc][k];
-        for (size_t i = 0; i < d->nuni; i++) all[m++] = (feat_ref){d->uni[i].hash, &d->uni[i]};
-        for (size_t i = 0; i < d->nbi; i++) all[m++] = (feat_ref){d->bi[i].hash ^ 1, &d->bi[i]}; /* apart from unigrams */
+        /* a duty's lists hold each feature once: one count per duty */
+        for (size_t i = 0; i < d->nuni; i++) t.df[d->uni[i].id = feat_id(&t, d->uni[i].hash)]++;
+        for (size_t i = 0; i < d->nbi; i++)
+          t.df[d->bi[i].id = feat_id(&t, d->bi[i].hash ^ 1)]++; /* apart from unigrams */
       }
-  radix_sort(all, tmp, m);
-  free(tmp);
-  size_t nfeat = 0;
-  for (size_t i = 0; i < m;) {
-    size_t e = i;
-    while (e < m && all[e].key == all[i].key) e++;
-    double w = log(((double)D + 1.0) / (double)(e - i));
-    for (size_t k = i; k < e; k++) {
-      all[k].f->w = w;
-      all[k].f->id = (uint32_t)nfeat;
-    }
-    nfeat++;
-    i = e;
+  double *idf = malloc((t.n + 1) * sizeof *idf);
+  if (!idf) {
+    free(t.keys);
+    free(t.ids);
+    free(t.df);
+    return PLAN_ENOMEM;
   }
-  free(all);
+  for (size_t i = 0; i < t.n; i++) idf[i] = log(((double)D + 1.0) / (double)t.df[i]);
+  free(t.keys);
+  free(t.ids);
+  free(t.df);
   for (size_t g = 0; g < c->nagencies; g++)
     for (size_t doc = 0; doc < c->n; doc++)
       for (size_t k = 0; k < c->agencies[g].count[doc]; k++) {
         plan_cduty *d = &c->agencies[g].duties[doc][k];
         double nu = 0, nb = 0;
-        for (size_t i = 0; i < d->nuni; i++) nu += d->uni[i].w * d->uni[i].w;
-        for (size_t i = 0; i < d->nbi; i++) nb += d->bi[i].w * d->bi[i].w;
+        for (size_t i = 0; i < d->nuni; i++) {
+          d->uni[i].w = idf[d->uni[i].id];
+          nu += d->uni[i].w * d->uni[i].w;
+        }
+        for (size_t i = 0; i < d->nbi; i++) {
+          d->bi[i].w = idf[d->bi[i].id];
+          nb += d->bi[i].w * d->bi[i].w;
+        }
+        size_t nf = d->nuni + d->nbi;
+        d->fid = plan__arena_alloc(&c->arena, (nf + 1) * sizeof *d->fid);
+        d->fw = plan__arena_alloc(&c->arena, (nf + 1) * sizeof *d->fw);
+        if (!d->fid || !d->fw) {
+          free(idf);
+          return PLAN_ENOMEM;
+        }
+        for (size_t i = 0; i < d->nuni; i++) { d->fid[i] = d->uni[i].id; d->fw[i] = d->uni[i].w; }
+        for (size_t i = 0; i < d->nbi; i++) {
+          d->fid[d->nuni + i] = d->bi[i].id;
+          d->fw[d->nuni + i] = d->bi[i].w;
+        }
         d->mass_u = nu;
         d->norm_u = sqrt(nu);
         d->norm_b = sqrt(nb);
       }
+  free(idf);
   c->total_duties = D;
-  c->nfeat = nfeat;
-  c->dense = calloc(nfeat + 1, sizeof *c->dense);
+  c->nfeat = t.n;
+  c->dense = calloc(t.n + 1, sizeof *c->dense);
   return c->dense ? PLAN_OK : PLAN_ENOMEM;
 }
 
@@ -170,16 +231,18 @@ static double dot(const plan_feat *a, size_t na, const plan_feat *b, size_t nb) 
 }
 
 void plan__scatter(plan_compare *c, const plan_cduty *a, bool on) {
-  for (size_t i = 0; i < a->nuni; i++) c->dense[a->uni[i].id] = on ? a->uni[i].w : 0;
-  for (size_t i = 0; i < a->nbi; i++) c->dense[a->bi[i].id] = on ? a->bi[i].w : 0;
+  size_t nf = a->nuni + a->nbi;
+  for (size_t i = 0; i < nf; i++) c->dense[a->fid[i]] = on ? a->fw[i] : 0;
 }
 
 void plan__similarity_scattered(const plan_compare *c, const plan_cduty *a, const plan_cduty *b,
                                 double *sim, double *uni, double *bi) {
   const double *dense = c->dense;
+  const uint32_t *id = b->fid;
+  const double *w = b->fw;
   double du = 0, db = 0;
-  for (size_t j = 0; j < b->nuni; j++) du += dense[b->uni[j].id] * b->uni[j].w;
-  for (size_t j = 0; j < b->nbi; j++) db += dense[b->bi[j].id] * b->bi[j].w;
+  for (size_t j = 0; j < b->nuni; j++) du += dense[id[j]] * w[j];
+  for (size_t j = b->nuni; j < b->nuni + b->nbi; j++) db += dense[id[j]] * w[j];
   double u = a->norm_u > 0 && b->norm_u > 0 ? du / (a->norm_u * b->norm_u) : 0;
   double g = a->norm_b > 0 && b->norm_b > 0 ? db / (a->norm_b * b->norm_b) : 0;
   double beta = c->o.bigram_weight;
@@ -188,20 +251,29 @@ void plan__similarity_scattered(const plan_compare *c, const plan_cduty *a, cons
   *sim = (1 - beta) * u + beta * g;
 }
 
-void plan__similarity(const plan_compare *c, const plan_cduty *a, const plan_cduty *b, double *sim,
-                      double *uni, double *bi) {
-  double u = a->norm_u > 0 && b->norm_u > 0 ? dot(a->uni, a->nuni, b->uni, b->nuni) / (a->norm_u * b->norm_u) : 0;
-  double g = a->norm_b > 0 && b->norm_b > 0 ? dot(a->bi, a->nbi, b->bi, b->nbi) / (a->norm_b * b->norm_b) : 0;
-  double beta = c->o.bigram_weight;
-  if (uni) *uni = u;
-  if (bi) *bi = g;
-  *sim = (1 - beta) * u + beta * g;
+double plan__containment_scattered(const plan_compare *c, const plan_cduty *a,
+                                   const plan_cduty *b) {
+  if (a->mass_u <= 0) return 0;
+  double d = 0;
+  for (size_t j = 0; j < b->nuni; j++) d += c->dense[b->fid[j]] * b->fw[j];
+  return d / a->mass_u;
+}
+
+void plan__scatter_unigrams(plan_compare *c, const plan_cduty *a, bool on) {
+  for (size_t i = 0; i < a->nuni; i++) c->dense[a->fid[i]] = on ? a->fw[i] : 0;
 }
 
 double plan__containment(const plan_cduty *a, const plan_cduty *b) {
   if (a->mass_u <= 0) return 0;
   /* the weights are the same on both sides: w_a * w_b = w^2 */
   return dot(a->uni, a->nuni, b->uni, b->nuni) / a->mass_u;
+}
+
+/* Two features' words in byte order (as strcmp would order them). */
+static int word_cmp(const plan_feat *a, const plan_feat *b) {
+  size_t n = a->wlen < b->wlen ? a->wlen : b->wlen;
+  int r = memcmp(a->word, b->word, n);
+  return r ? r : (a->wlen > b->wlen) - (a->wlen < b->wlen);
 }
 
 void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *const *as, plan_cduty *const *bs) {
@@ -221,11 +293,17 @@ void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *const *as, plan_c
         const plan_feat *f = &a->uni[i];
         if (f->w <= common_w) common += f->w * f->w;
         else rare += f->w * f->w;
-        /* keep the TOP rarest, each word once */
+        /* keep the TOP rarest, each word once (most shared words are
+         * commoner than the fifth kept: they are passed over at once) */
+        if (top[TOP - 1] && f->w < top[TOP - 1]->w) {
+          i++;
+          j++;
+          continue;
+        }
         bool dup = false;
         for (int t = 0; t < TOP; t++) dup |= top[t] && top[t]->hash == f->hash;
         for (int t = 0; !dup && t < TOP; t++) {
-          if (!top[t] || f->w > top[t]->w || (f->w == top[t]->w && strcmp(f->word, top[t]->word) < 0)) {
+          if (!top[t] || f->w > top[t]->w || (f->w == top[t]->w && word_cmp(f, top[t]) < 0)) {
             for (int u = TOP - 1; u > t; u--) top[u] = top[u - 1];
             top[t] = f;
             break;
@@ -239,7 +317,7 @@ void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *const *as, plan_c
   plan_buf b = {0};
   for (int t = 0; t < TOP && top[t]; t++) {
     if (b.len) plan__buf_putc(&b, ' ');
-    plan__buf_put(&b, top[t]->word, strlen(top[t]->word));
+    plan__buf_put(&b, top[t]->word, top[t]->wlen);
   }
   l->rare = plan__arena_strndup(&c->arena, b.data ? b.data : "", b.len);
   plan__buf_free(&b);
