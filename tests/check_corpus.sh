@@ -75,6 +75,13 @@ python3 -c "
 import json,sys; r=json.load(open('$out/groups/1472-qd-ttg/report.json', encoding='utf-8'))
 assert 'Cao Bằng' in [d['province'] for d in r['documents']]" || fail "the new plan is not compared"
 
+# a progress bar on a terminal (script(1) gives the command one), none when piped
+if command -v script >/dev/null 2>&1; then
+  script -qec "$plan corpus -j 1 -o $tmp/tty $in" /dev/null > "$tmp/tty.log" 2>&1 || true
+  grep -q 'documents .*/s .*left' "$tmp/tty.log" || fail "no progress bar on a terminal"
+fi
+grep -q 'left' "$tmp/err" && fail "a progress bar when piped"
+
 # usage errors
 rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"
 rc=0; $plan corpus -j 0 "$in" 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "-j 0: exit $rc"
