@@ -230,6 +230,7 @@ static plan_status align_all(plan_compare *c) {
     for (size_t a = 0; st == PLAN_OK && a < c->n; a++) {
       size_t need = 0;
       for (size_t b = a + 1; b < c->n; b++) need += 3 * ag->count[a] * ag->count[b];
+      if (need == 0) continue; /* no duty here or in any later document: no pair to align */
       if (need > cap) {
         double *grown = realloc(block, need * sizeof *block);
         if (!grown) { st = PLAN_ENOMEM; break; }
