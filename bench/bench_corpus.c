@@ -96,7 +96,7 @@ static size_t generate(const char *dir) {
     int p = (i / 5 + base * 13) % (int)(sizeof provinces / sizeof *provinces);
     s = replace(s, &n, own[base][0], provinces[p][0]);
     s = replace(s, &n, own[base][1], provinces[p][1]);
-    char path[512];
+    char path[700];
     snprintf(path, sizeof path, "%s/plan-%04d.txt", dir, i);
     FILE *f = fopen(path, "wb");
     if (!f) { perror(path); exit(1); }
