@@ -449,6 +449,83 @@ static void test_docx_like_text(void **state) {
   }
 }
 
+/* Word's own list numbering (word/numbering.xml: Roman parts, decimal
+ * items, lower-case letters, bullets), a heading style, bold runs, a
+ * deleted run, a tab and a task table, written by hand as Word writes
+ * them. */
+static void test_docx_numbering_and_tables(void **state) {
+  (void)state;
+#define P(ppr, runs) "<w:p><w:pPr>" ppr "</w:pPr>" runs "</w:p>"
+#define R(text) "<w:r><w:t xml:space=\"preserve\">" text "</w:t></w:r>"
+#define NUM(id, lvl) "<w:numPr><w:ilvl w:val=\"" #lvl "\"/><w:numId w:val=\"" #id "\"/></w:numPr>"
+  static const char document[] =
+      "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>"
+      "<w:document xmlns:w=\"" W_NS "\"><w:body>"
+      P("", "<w:r><w:rPr><w:b/></w:rPr><w:t>KẾ HOẠCH</w:t></w:r>")
+      P("", R("Thực hiện Quyết định số 1472/QĐ-TTg"))
+      P("<w:pStyle w:val=\"Heading1\"/>" NUM(1, 0), R("MỤC ĐÍCH"))
+      P("<w:pStyle w:val=\"Heading1\"/>" NUM(1, 0), R("TỔ CHỨC THỰC HIỆN"))
+      P(NUM(1, 1), "<w:r><w:rPr><w:b/></w:rPr><w:t xml:space=\"preserve\">Sở Y tế: </w:t></w:r>"
+                   R("Chủ trì") "<w:del><w:r><w:delText>xóa bỏ</w:delText></w:r></w:del>"
+                   R(" khám sức khỏe."))
+      P(NUM(1, 1), R("Sở Giáo dục và Đào tạo"))
+      P(NUM(1, 2), R("Tuyên truyền trong trường học;"))
+      P(NUM(1, 2), "<w:r><w:t>Phối hợp</w:t><w:tab/><w:t>với Công an tỉnh.</w:t></w:r>")
+      P(NUM(2, 0), R("Báo cáo định kỳ."))
+      "<w:tbl><w:tr><w:tc>" P("", R("Nội dung")) "</w:tc><w:tc>" P("", R("Cơ quan chủ trì"))
+      "</w:tc><w:tc>" P("", R("Thời gian thực hiện")) "</w:tc></w:tr>"
+      "<w:tr><w:tc>" P("", R("Tập huấn cán bộ")) "</w:tc><w:tc>" P("", R("Sở Tư pháp"))
+      "</w:tc><w:tc>" P("", R("Năm 2021")) "</w:tc></w:tr></w:tbl>"
+      "</w:body></w:document>";
+  static const char numbering[] =
+      "<?xml version=\"1.0\"?><w:numbering xmlns:w=\"" W_NS "\">"
+      "<w:abstractNum w:abstractNumId=\"0\">"
+      "<w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"upperRoman\"/>"
+      "<w:lvlText w:val=\"%1.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>"
+      "<w:lvlText w:val=\"%2.\"/></w:lvl>"
+      "<w:lvl w:ilvl=\"2\"><w:start w:val=\"1\"/><w:numFmt w:val=\"lowerLetter\"/>"
+      "<w:lvlText w:val=\"%3)\"/></w:lvl></w:abstractNum>"
+      "<w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\"><w:numFmt w:val=\"bullet\"/>"
+      "<w:lvlText w:val=\"\xef\x82\xb7\"/></w:lvl></w:abstractNum>"
+      "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num>"
+      "<w:num w:numId=\"2\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>";
+#undef P
+#undef R
+#undef NUM
+  const char *names[] = {"word/document.xml", "word/numbering.xml"};
+  const char *data[] = {document, numbering};
+  size_t len[] = {sizeof document - 1, sizeof numbering - 1}, n;
+  char *docx = make_zip(names, data, len, 2, &n);
+  plan_doc *d = parse_bytes(docx, n, PLAN_INPUT_AUTO, PLAN_ENCODING_AUTO);
+  const char *t = plan_text_data(plan_doc_text(d), NULL);
+  /* the numbers Word shows, the heading and bold as hints, no deleted text */
+  assert_non_null(strstr(t, "I. MỤC ĐÍCH\nII. TỔ CHỨC THỰC HIỆN\n1. Sở Y tế: Chủ trì khám sức khỏe.\n"
+                            "2. Sở Giáo dục và Đào tạo\na) Tuyên truyền trong trường học;\n"
+                            "b) Phối hợp với Công an tỉnh.\n- Báo cáo định kỳ.\n"));
+  assert_null(strstr(t, "xóa bỏ"));
+  assert_string_equal(plan_doc_meta(d, PLAN_META_DOC_TYPE), "KẾ HOẠCH");
+  assert_int_equal(plan_doc_assignment_count(d), 2);
+  const plan_assignment *a = plan_doc_assignment(d, 1);
+  assert_string_equal(plan_assignment_label(a), "2");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)), "Phối hợp với Công an tỉnh.");
+  /* the task table's row: a duty with its lead agency and deadline */
+  assert_non_null(strstr(t, "- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp. Thời gian thực hiện: Năm 2021"));
+  bool bold = false, heading = false;
+  for (size_t i = 0; i < plan_text_hint_count(plan_doc_text(d)); i++) {
+    bold |= plan_text_hint(plan_doc_text(d), i)->kind == PLAN_HINT_BOLD;
+    heading |= plan_text_hint(plan_doc_text(d), i)->kind == PLAN_HINT_HEADING;
+  }
+  assert_true(bold && heading);
+  /* positions are those of the text taken out of the file: a line a paragraph */
+  size_t line;
+  plan_duty_span(plan_assignment_duty(a, 1), NULL, NULL, &line);
+  assert_int_equal(line, 8);
+  plan_doc_free(d);
+  free(docx);
+}
+
 /* ---- legacy encodings ------------------------------------------------------ */
 
 typedef struct enc_row {
@@ -680,6 +757,7 @@ int main(void) {
       cmocka_unit_test(test_html_pieces),
       cmocka_unit_test(test_html_like_text),
       cmocka_unit_test(test_docx_like_text),
+      cmocka_unit_test(test_docx_numbering_and_tables),
       cmocka_unit_test(test_legacy_round_trip_and_detection),
       cmocka_unit_test(test_encoding_errors_and_names),
   };
