@@ -184,7 +184,7 @@ static void add_jsonl(corpus *c, const char *path) {
 }
 
 /* A document's text, read from its file now; NULL with *why when not. */
-static char *load_text(const item *it, size_t *len, char *why, size_t whyn) {
+static char *read_text(const item *it, size_t *len, char *why, size_t whyn) {
   if (it->rec_off < 0) {
     char *t = read_all(it->path, len);
     if (!t) snprintf(why, whyn, "cannot read: %s", strerror(errno ? errno : EIO));
@@ -199,6 +199,14 @@ static char *load_text(const item *it, size_t *len, char *why, size_t whyn) {
   if (!ok) snprintf(why, whyn, "cannot read the record again: %s", strerror(errno ? errno : EIO));
   free(line);
   return t;
+}
+
+/* The text, or NULL with the item failed and the reason said. */
+static char *load_text(item *it, size_t *len) {
+  char why[256];
+  char *text = read_text(it, len, why, sizeof why);
+  if (!text) fail_item(it, "%s", why);
+  return text;
 }
 
 static int name_cmp(const void *a, const void *b) {
@@ -403,14 +411,9 @@ static plan_status parse_text(corpus *c, item *it, const char *text, size_t len,
  * parse and store them. */
 static void scan_item(corpus *c, size_t index) {
   item *it = &c->items[index];
-  if (it->failed) return;
-  char why[256];
   size_t len = 0;
-  char *text = load_text(it, &len, why, sizeof why);
-  if (!text) {
-    fail_item(it, "%s", why);
-    return;
-  }
+  char *text = it->failed ? NULL : load_text(it, &len);
+  if (!text) return;
   it->size = len;
   hash_text(it, text, len);
   if (cache_load(c, it)) {
@@ -445,13 +448,9 @@ static void scan_item(corpus *c, size_t index) {
 /* The second pass, for a group to compare: parse its members again. */
 static void load_item(corpus *c, size_t index) {
   item *it = &c->items[index];
-  char why[256];
   size_t len = 0;
-  char *text = load_text(it, &len, why, sizeof why);
-  if (!text) {
-    fail_item(it, "%s", why);
-    return;
-  }
+  char *text = load_text(it, &len);
+  if (!text) return;
   parse_text(c, it, text, len, &it->doc);
   free(text);
 }
