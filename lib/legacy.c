@@ -118,6 +118,8 @@ plan_status plan__legacy_decode(plan_encoding e, const char *in, size_t len, pla
 
 /* ---- detection ------------------------------------------------------ */
 
+#define SAMPLE_BYTES ((size_t)256 << 10) /* what detection decodes at most */
+
 /* A Vietnamese syllable's skeleton (letters without marks, lower case):
  * onset, a vowel cluster Vietnamese has, coda. */
 static const char syllable_pattern[] =
@@ -270,10 +272,19 @@ plan_status plan__legacy_detect(const char *in, size_t len, bool allow_viqr,
     scorer_free(&sc);
     return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   }
+  /* A few hundred kilobytes hold thousands of syllables, plenty to tell
+   * the encodings apart: a large file is not decoded three times over.
+   * The sample ends at a space, so no character is cut in two. */
+  size_t sample = len;
+  if (sample > SAMPLE_BYTES) {
+    sample = SAMPLE_BYTES;
+    while (sample > 0 && in[sample - 1] != ' ' && in[sample - 1] != '\n') sample--;
+    if (sample == 0) sample = SAMPLE_BYTES;
+  }
   long score[3] = {0}, valid[3] = {0};
   plan_status st = PLAN_OK;
   for (size_t i = 0; i < ncand && st == PLAN_OK; i++)
-    st = score_encoding(&sc, cand[i], in, len, &score[i], &valid[i]);
+    st = score_encoding(&sc, cand[i], in, sample, &score[i], &valid[i]);
   scorer_free(&sc);
   if (st != PLAN_OK) return plan__error(err, st, 0, 0, 0, "out of memory");
   size_t best = 0, second = ncand > 1 ? 1 : 0;
