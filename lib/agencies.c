@@ -9,22 +9,21 @@
 #include "tables.h"
 #include "words.h"
 
-static unsigned first_word_bit(const char *w) {
-  unsigned h = 5381;
-  for (; *w; w++) h = h * 33 + (unsigned char)*w;
-  return h % PLAN_FIRST_WORD_BITS;
+/* Aliases are bucketed by their first two words (one-word aliases by
+ * their word), so a text word looks at a handful of candidates.  h2 is 0
+ * for one word.  The key's bit in lex->pairs says whether any alias has
+ * it, so most look-ups end there. */
+static uint32_t pair_key(uint32_t h1, uint32_t h2) {
+  uint32_t x = h1 * 0x9E3779B1u + h2;
+  x ^= x >> 15;
+  x *= 0x85EBCA6Bu;
+  x ^= x >> 13;
+  return x;
 }
 
-/* Aliases are bucketed by their first two words (one-word aliases by
- * their word), so a text word looks at a handful of candidates. */
-static unsigned words_hash(const char *w1, const char *w2) {
-  unsigned h = 2166136261u;
-  for (; *w1; w1++) h = (h ^ (unsigned char)*w1) * 16777619u;
-  if (w2) {
-    h = (h ^ ' ') * 16777619u;
-    for (; *w2; w2++) h = (h ^ (unsigned char)*w2) * 16777619u;
-  }
-  return h % PLAN_ALIAS_BUCKETS;
+static bool has_pair(const plan_lexicon *lex, uint32_t key) {
+  unsigned bit = key % PLAN_PAIR_BITS;
+  return lex->pairs[bit / 64] >> (bit % 64) & 1;
 }
 
 static char *dup0(const char *s) { return strdup(s ? s : ""); }
@@ -79,15 +78,25 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
   a->key = keys.data; /* count NUL-terminated words, back to back */
   a->len = count;
   a->agency = agency;
-  a->hash = count > 1 ? words_hash(keys.data, keys.data + strlen(keys.data) + 1)
-                      : words_hash(keys.data, NULL);
-  unsigned bit = first_word_bit(keys.data);
+  a->hashes = malloc(count * sizeof *a->hashes);
+  if (!a->hashes) return PLAN_ENOMEM;
+  const char *w = keys.data;
+  a->province = count;
+  for (size_t k = 0; k < count; k++, w += strlen(w) + 1) {
+    a->hashes[k] = plan__word_hash(w);
+    if (strcmp(w, "%p") == 0 && a->province == count) a->province = k;
+  }
+  uint32_t key = pair_key(a->hashes[0], count > 1 ? a->hashes[1] : 0);
+  a->bucket = key % PLAN_ALIAS_BUCKETS;
+  unsigned bit = a->hashes[0] % PLAN_FIRST_WORD_BITS;
   lex->first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
-  size_t *slot = plan__vec_push(&lex->buckets[a->hash]);
+  bit = key % PLAN_PAIR_BITS;
+  lex->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+  size_t *slot = plan__vec_push(&lex->buckets[a->bucket]);
   if (!slot) return PLAN_ENOMEM;
   *slot = lex->aliases.len - 1;
   /* keep each bucket longest first */
-  plan_vec *b = &lex->buckets[a->hash];
+  plan_vec *b = &lex->buckets[a->bucket];
   size_t *ix = b->data;
   for (size_t k = b->len - 1; k > 0; k--) {
     const plan_alias *x = (const plan_alias *)lex->aliases.data + ix[k - 1];
@@ -129,6 +138,7 @@ plan_status plan__agencies_init(plan_lexicon *lex) {
   plan__vec_init(&lex->agencies, sizeof(plan_agency_def));
   plan__vec_init(&lex->aliases, sizeof(plan_alias));
   for (int b = 0; b < PLAN_ALIAS_BUCKETS; b++) plan__vec_init(&lex->buckets[b], sizeof(size_t));
+  lex->province_hash = plan__word_hash("%p");
   plan_status st = PLAN_OK;
   for (size_t i = 0; i < plan__table_agencies_count && st == PLAN_OK; i++) {
     const plan_agency_row *r = &plan__table_agencies[i];
@@ -146,38 +156,63 @@ void plan__agencies_free(plan_lexicon *lex) {
     free(d->kind);
     free(d->portfolios);
   }
-  for (size_t i = 0; i < lex->aliases.len; i++) free(((plan_alias *)lex->aliases.data)[i].key);
+  for (size_t i = 0; i < lex->aliases.len; i++) {
+    free(((plan_alias *)lex->aliases.data)[i].key);
+    free(((plan_alias *)lex->aliases.data)[i].hashes);
+  }
   plan__vec_free(&lex->agencies);
   plan__vec_free(&lex->aliases);
   for (int b = 0; b < PLAN_ALIAS_BUCKETS; b++) plan__vec_free(&lex->buckets[b]);
 }
 
-static bool try_bucket(const plan_lexicon *lex, unsigned bucket, const plan_words *ws, size_t at,
+/* Do the words from pos on hold the province's words?  *n gets their count. */
+static bool province_at(const plan_words *ws, size_t pos, const plan_words *province, size_t *n) {
+  size_t pn = province ? plan__words_count(province) : 0;
+  if (pn == 0 || pos + pn > plan__words_count(ws)) return false;
+  for (size_t p = 0; p < pn; p++)
+    if (plan__word(ws, pos + p)->hash != plan__word(province, p)->hash ||
+        strcmp(plan__word_key(ws, pos + p), plan__word_key(province, p)) != 0)
+      return false;
+  *n = pn;
+  return true;
+}
+
+/* Does alias a match the words from at on?  *nwords gets how many it
+ * covers.  Words are compared by hash, then, once all agree, by key. */
+static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
+                     const plan_words *province, size_t *nwords) {
+  size_t n = plan__words_count(ws), pos = at, pn = 0;
+  for (size_t i = 0; i < a->len; i++) {
+    if (i == a->province) {
+      if (!province_at(ws, pos, province, &pn)) return false;
+      pos += pn;
+    } else {
+      if (pos >= n || plan__word(ws, pos)->hash != a->hashes[i]) return false;
+      pos++;
+    }
+  }
+  *nwords = pos - at;
+  pos = at;
+  const char *w = a->key;
+  for (size_t i = 0; i < a->len; i++, w += strlen(w) + 1) {
+    if (i == a->province) {
+      pos += pn; /* compared by key already */
+    } else if (strcmp(plan__word_key(ws, pos++), w) != 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+static bool try_bucket(const plan_lexicon *lex, uint32_t key, const plan_words *ws, size_t at,
                        const plan_words *province, size_t *agency, size_t *nwords) {
-  const plan_vec *b = &lex->buckets[bucket];
+  if (!has_pair(lex, key)) return false;
+  const plan_vec *b = &lex->buckets[key % PLAN_ALIAS_BUCKETS];
   const size_t *ix = b->data;
   for (size_t k = 0; k < b->len; k++) {
     const plan_alias *a = (const plan_alias *)lex->aliases.data + ix[k];
-    const char *w = a->key;
-    size_t pos = at;
-    bool ok = true;
-    for (size_t i = 0; ok && i < a->len; i++) {
-      if (w[0] == '%' && w[1] == 'p' && !w[2]) {
-        size_t pn = province ? plan__words_count(province) : 0;
-        ok = pn > 0;
-        for (size_t p = 0; ok && p < pn; p++)
-          ok = pos + p < plan__words_count(ws) &&
-               strcmp(plan__word_key(ws, pos + p), plan__word_key(province, p)) == 0;
-        pos += pn;
-      } else {
-        ok = pos < plan__words_count(ws) && strcmp(plan__word_key(ws, pos), w) == 0;
-        pos++;
-      }
-      if (ok) w += strlen(w) + 1;
-    }
-    if (ok) {
+    if (a->hashes[0] == plan__word(ws, at)->hash && alias_at(a, ws, at, province, nwords)) {
       *agency = a->agency;
-      *nwords = pos - at;
       return true;
     }
   }
@@ -188,18 +223,18 @@ bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
                      const plan_words *province, size_t *agency, size_t *nwords) {
   size_t n = plan__words_count(ws);
   if (at >= n) return false;
-  const char *w0 = plan__word_key(ws, at);
-  unsigned bit = first_word_bit(w0);
-  if (!(lex->first_words[bit / 64] >> (bit % 64) & 1)) return false; /* most words */
+  uint32_t h0 = plan__word(ws, at)->hash;
+  if (!plan__may_start_alias(lex, h0)) return false; /* most words */
   /* multi-word aliases first (longest first within the bucket), then one-word ones */
   if (at + 1 < n &&
-      try_bucket(lex, words_hash(w0, plan__word_key(ws, at + 1)), ws, at, province, agency, nwords))
+      try_bucket(lex, pair_key(h0, plan__word(ws, at + 1)->hash), ws, at, province, agency, nwords))
     return true;
   if (at + 1 < n && province && plan__words_count(province)) {
     /* "Báo %p": the second word is the province's first */
-    if (try_bucket(lex, words_hash(w0, "%p"), ws, at, province, agency, nwords)) return true;
+    if (try_bucket(lex, pair_key(h0, lex->province_hash), ws, at, province, agency, nwords))
+      return true;
   }
-  return try_bucket(lex, words_hash(w0, NULL), ws, at, province, agency, nwords);
+  return try_bucket(lex, pair_key(h0, 0), ws, at, province, agency, nwords);
 }
 
 void plan__agency_info(const plan_lexicon *lex, size_t i, plan_agency_info *out) {

@@ -43,8 +43,22 @@ typedef struct ctx {
   plan_doc *doc;
   const plan_lexicon *lex;
   plan_words province;
+  plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
+  uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
+  uint64_t verbs;   /* first_word_bit() of each duty verb's first word */
+  uint64_t roles;   /* and of each role phrase's */
 } ctx;
+
+/* A word's bit in a 64-bit set of first words: a word whose bit is clear
+ * starts none of the set's phrases. */
+static uint64_t first_word_bit(uint32_t hash) { return (uint64_t)1 << (hash % 64); }
+
+static uint64_t phrase_bit(const char *phrase) {
+  uint32_t h = PLAN_WORD_HASH_INIT;
+  for (; *phrase && *phrase != ' '; phrase++) h = PLAN_WORD_HASH_STEP(h, *phrase);
+  return first_word_bit(h);
+}
 
 static bool in_list(const char *w, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -120,11 +134,14 @@ static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b,
 /* The agency whose alias starts at word i, or NULL. */
 static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size_t *n) {
   size_t idx;
-  if (!plan__agency_at(c->lex, ws, i, &c->province, &idx, n)) return NULL;
+  if (i >= plan__words_count(ws) || !plan__may_start_alias(c->lex, plan__word(ws, i)->hash) ||
+      !plan__agency_at(c->lex, ws, i, &c->province, &idx, n))
+    return NULL;
   return known_agency(c, idx);
 }
 
-static bool verb_at(const plan_words *ws, size_t i) {
+static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
+  if (!(c->verbs & first_word_bit(plan__word(ws, i)->hash))) return false;
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
     if (!plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
     if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
@@ -139,9 +156,10 @@ static bool verb_at(const plan_words *ws, size_t i) {
 
 /* The role the words before word i give an agency named there: the nearest
  * role word back to the start of the clause. */
-static plan_role role_before(const plan_words *ws, size_t i) {
+static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
   for (size_t j = i; j-- > 0;) {
-    for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++) {
+    for (size_t r = 0; c->roles & first_word_bit(plan__word(ws, j)->hash) &&
+                       r < sizeof role_words / sizeof *role_words; r++) {
       size_t n;
       if (plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i) return role_words[r].role;
     }
@@ -181,46 +199,47 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     plan__doc_position(doc, plan__para_norm(p, off), &d->start, &d->line, NULL);
     plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
   }
-  plan_words ws;
-  if (!d->text || plan__words(c->lex, d->text, strlen(d->text), &ws) != PLAN_OK) {
-    plan__words_free(&ws);
-    return;
-  }
+  plan_words *ws = &c->duty;
+  if (!d->text || plan__words_refill(c->lex, d->text, strlen(d->text), ws) != PLAN_OK) return;
   size_t start = 0, n;
-  if (plan__words_match_str(&ws, 0, "de nghi", &n)) start = n;
+  if (plan__words_match_str(ws, 0, "de nghi", &n)) start = n;
   size_t skip_to = 0;
-  const plan_agency *carrier = agency_at(c, &ws, start, &n);
+  const plan_agency *carrier = agency_at(c, ws, start, &n);
   if (carrier) {
     bool own = false;
     for (size_t k = 0; k < item->nagencies; k++) own |= item->agencies[k].agency == carrier;
     if (!own) d->agency = carrier;
     skip_to = start + n;
   }
-  for (size_t i = skip_to; i < plan__words_count(&ws);) {
+  for (size_t i = skip_to; i < plan__words_count(ws);) {
     size_t len;
-    if (strcmp(plan__word_key(&ws, i), "thoi") == 0 &&
-        (plan__words_match_str(&ws, i, "thoi gian thuc hien", &len) ||
-         plan__words_match_str(&ws, i, "thoi gian hoan thanh", &len))) {
+    uint32_t h = plan__word(ws, i)->hash;
+    if (h != c->thoi && !plan__may_start_alias(c->lex, h)) { /* most words */
+      i++;
+      continue;
+    }
+    if (h == c->thoi &&
+        (plan__words_match_str(ws, i, "thoi gian thuc hien", &len) ||
+         plan__words_match_str(ws, i, "thoi gian hoan thanh", &len))) {
       size_t j = i + len;
-      while (j < plan__words_count(&ws) && !plan__word(&ws, j)->clause_end) j++;
-      if (i + len < plan__words_count(&ws)) {
-        size_t last = j < plan__words_count(&ws) ? j : plan__words_count(&ws) - 1;
-        d->deadline = span_dup(doc, d->text, plan__word(&ws, i + len)->start, plan__word(&ws, last)->end);
+      while (j < plan__words_count(ws) && !plan__word(ws, j)->clause_end) j++;
+      if (i + len < plan__words_count(ws)) {
+        size_t last = j < plan__words_count(ws) ? j : plan__words_count(ws) - 1;
+        d->deadline = span_dup(doc, d->text, plan__word(ws, i + len)->start, plan__word(ws, last)->end);
       }
       i = j + 1;
       continue;
     }
-    const plan_agency *a = agency_at(c, &ws, i, &len);
+    const plan_agency *a = agency_at(c, ws, i, &len);
     if (a) {
-      push_mention(c, a, role_before(&ws, i), d->text, plan__word(&ws, i)->start,
-                   plan__word(&ws, i + len - 1)->end);
+      push_mention(c, a, role_before(c, ws, i), d->text, plan__word(ws, i)->start,
+                   plan__word(ws, i + len - 1)->end);
       i += len;
     } else {
       i++;
     }
   }
   d->mentions = keep_mentions(c, &d->nmentions);
-  plan__words_free(&ws);
 }
 
 static bool is_assigning(const plan_node *n) {
@@ -256,7 +275,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
     start = 1;
   }
   size_t cut = start + 1;
-  while (cut < nw && !verb_at(&ws, cut)) cut++;
+  while (cut < nw && !verb_at(c, &ws, cut)) cut++;
   if (cut > nw) cut = nw;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, &ws, i, &len);
@@ -385,12 +404,17 @@ plan_status plan__assign(plan_doc *doc) {
   c.doc = doc;
   c.lex = doc->lex;
   plan__vec_init(&c.scratch, sizeof(plan_mention));
+  c.thoi = plan__word_hash("thoi");
+  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) c.verbs |= phrase_bit(duty_verbs[v]);
+  for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++)
+    c.roles |= phrase_bit(role_words[r].words);
   const char *prov = doc->meta[PLAN_META_PROVINCE];
   plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
   bool found = false;
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   plan__words_free(&c.province);
+  plan__words_free(&c.duty);
   plan__vec_free(&c.scratch);
   if (st == PLAN_OK && (doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
     st = PLAN_ENOMEM;

@@ -9,9 +9,11 @@
 #include "tables.h"
 #include "words.h"
 
-static bool is_edge_punct(unsigned char c) {
-  return c == ',' || c == ';' || c == ':' || c == '.' || c == ')' || c == '(' || c == '"' ||
-         c == '\'' || c == '!' || c == '?';
+#define FNV_STEP PLAN_WORD_HASH_STEP
+
+static plan_word *new_word(plan_words *ws) {
+  if (ws->words.len < ws->words.cap) return (plan_word *)ws->words.data + ws->words.len++;
+  return plan__vec_push(&ws->words);
 }
 
 /* Splits the folded words appended to ws->keys from offset from (separated
@@ -24,17 +26,15 @@ static plan_status split_words(plan_words *ws, size_t from, size_t start, size_t
   for (size_t i = from; i < n;) {
     while (i < n && k[i] == ' ') k[i++] = '\0';
     if (i == n) break;
-    plan_word *w;
-    if (ws->words.len < ws->words.cap) { /* the common case: room reserved */
-      w = (plan_word *)ws->words.data + ws->words.len++;
-    } else if (!(w = plan__vec_push(&ws->words))) {
-      return PLAN_ENOMEM;
-    }
+    plan_word *w = new_word(ws);
+    if (!w) return PLAN_ENOMEM;
     w->clause_end = w->comma = false;
     w->start = start;
     w->end = end;
     w->key = i;
-    while (i < n && k[i] != ' ') i++;
+    uint32_t h = PLAN_WORD_HASH_INIT;
+    for (; i < n && k[i] != ' '; i++) h = FNV_STEP(h, k[i]);
+    w->hash = h;
   }
   plan__buf_putc(&ws->keys, '\0');
   if (ws->words.len) {
@@ -45,20 +45,9 @@ static plan_status split_words(plan_words *ws, size_t from, size_t start, size_t
   return ws->keys.oom ? PLAN_ENOMEM : PLAN_OK;
 }
 
-/* Could the token be an abbreviation?  They are upper case: two capitals
- * (ASCII or Đ) to start with. */
-static bool maybe_abbreviation(const char *s, size_t n) {
-  size_t caps = 0;
-  for (size_t i = 0; i < n && caps < 2;) {
-    unsigned char c = (unsigned char)s[i];
-    if (c >= 'A' && c <= 'Z') { caps++; i++; continue; }
-    if (c == 0xC4 && i + 1 < n && (unsigned char)s[i + 1] == 0x90) { caps++; i += 2; continue; }
-    return false;
-  }
-  return caps == 2;
-}
-
-/* ASCII letters and digits folded (lower case); 0 for the rest. */
+/* Byte classes of ASCII: letters and digits folded (lower case), the
+ * punctuation trimmed from a token's edges, and the rest (separators). */
+enum { EDGE = 1 };
 static const char ascii_fold[128] = {
     ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
     ['7'] = '7', ['8'] = '8', ['9'] = '9',
@@ -70,109 +59,174 @@ static const char ascii_fold[128] = {
     ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
     ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
     ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z'};
+static const char ascii_edge[128] = {
+    [','] = EDGE, [';'] = EDGE, [':'] = EDGE, ['.'] = EDGE, [')'] = EDGE, ['('] = EDGE,
+    ['"'] = EDGE, ['\''] = EDGE, ['!'] = EDGE, ['?'] = EDGE};
 
-/* Adds a word whose folded key starts at key. */
-static bool push_word(plan_words *ws, size_t key, size_t start, size_t end) {
-  plan_word *w;
-  if (ws->words.len < ws->words.cap) w = (plan_word *)ws->words.data + ws->words.len++;
-  else if (!(w = plan__vec_push(&ws->words))) return false;
-  w->clause_end = w->comma = false;
-  w->start = start;
-  w->end = end;
-  w->key = key;
-  return true;
+static bool is_edge_punct(unsigned char c) { return c < 0x80 && ascii_edge[c]; }
+
+/* A capital an abbreviation is made of: ASCII or Đ; its length, or 0. */
+static size_t capital_at(const char *s, size_t n) {
+  unsigned char c = (unsigned char)s[0];
+  if (c >= 'A' && c <= 'Z') return 1;
+  if (c == 0xC4 && n > 1 && (unsigned char)s[1] == 0x90) return 2;
+  return 0;
 }
 
-/* Folds a token of ASCII and precomposed Vietnamese letters straight into
- * words (what plan__key_append and split_words do, in one pass); false,
- * with nothing added, for a token holding any other character. */
-static bool fold_token(plan_words *ws, const char *t, size_t n, size_t start, size_t end,
-                       bool clause_end, bool comma) {
-  plan_buf *k = &ws->keys;
-  size_t from = k->len, first = ws->words.len;
-  if (k->len + n + 3 > k->cap && !plan__buf_reserve(k, n + 2)) return false;
-  char *out = k->data;
-  size_t len = k->len, word = SIZE_MAX; /* key offset of the open word */
-  for (size_t i = 0; i < n;) {
-    unsigned char c = (unsigned char)t[i];
-    char f;
-    if (c < 0x80) {
-      i++;
-      f = ascii_fold[c];
-      if (!f) { /* a separator */
-        if (word != SIZE_MAX) {
-          out[len++] = '\0';
-          if (!push_word(ws, word, start, end)) return false;
-          word = SIZE_MAX;
-        }
-        continue;
-      }
-    } else {
-      int32_t cp;
-      ptrdiff_t l = plan__utf8_next(t + i, n - i, &cp);
-      const plan_letter *lt = l > 0 ? plan__letter(cp) : NULL;
-      if (!lt) { /* undo: the caller folds it the long way */
-        k->len = from;
-        ws->words.len = first;
-        return false;
-      }
-      i += (size_t)l;
-      f = lt->skeleton;
-    }
-    if (word == SIZE_MAX) word = len;
-    out[len++] = f;
+/* Could the token be an abbreviation?  They are upper case: two capitals
+ * to start with. */
+static bool maybe_abbreviation(const char *s, size_t n) {
+  size_t a = n ? capital_at(s, n) : 0;
+  return a && a < n && capital_at(s + a, n - a);
+}
+
+/* The precomposed Vietnamese letter whose UTF-8 starts at t (n > 0 bytes
+ * left) and its length in *len, or NULL.  Indexes the two letter tables
+ * straight from the bytes: C3-C6 xx are U+00C0-U+01BF, E1 BA-BB xx are
+ * U+1E80-U+1EFF. */
+static inline const plan_letter *letter_at(const unsigned char *t, size_t n, size_t *len) {
+  const plan_letter *l;
+  if ((unsigned)(t[0] - 0xC3) <= 3u) {
+    if (n < 2 || (t[1] & 0xC0) != 0x80) return NULL;
+    size_t ix = ((size_t)(t[0] - 0xC3) << 6) | (t[1] & 0x3F);
+    if (ix > 0x1B0 - 0xC0) return NULL;
+    l = &plan__letters_latin[ix];
+    *len = 2;
+  } else if (t[0] == 0xE1) {
+    if (n < 3 || (unsigned)(t[1] - 0xBA) > 1u || (t[2] & 0xC0) != 0x80) return NULL;
+    size_t ix = ((size_t)(t[1] - 0xBA) << 6 | (t[2] & 0x3F)) - 0x20; /* from U+1EA0 */
+    if (ix > 0x1EF9 - 0x1EA0) return NULL;
+    l = &plan__letters_vietnamese[ix];
+    *len = 3;
+  } else {
+    return NULL;
   }
-  if (word != SIZE_MAX) {
+  return l->skeleton ? l : NULL;
+}
+
+/* Folds the token at s[i, n) up to the next space straight into words
+ * (what plan__key_append and split_words do, in one pass), hashing each
+ * word on the way, and returns the token's end; SIZE_MAX, with nothing
+ * added, when the token holds a character outside ASCII and the letter
+ * tables (the caller folds it the long way).  cb: where the token's
+ * leading edge punctuation ends.  ws->keys has room for the token. */
+static size_t fold_token(plan_words *ws, const unsigned char *t, size_t n, size_t i, size_t cb) {
+  char *out = ws->keys.data;
+  size_t len = ws->keys.len, first = ws->words.len, ce = cb;
+  for (;;) {
+    while (i < n && t[i] < 0x80 && !ascii_fold[t[i]]) { /* separators */
+      if (t[i] == ' ') break;
+      if (!ascii_edge[t[i]]) ce = i + 1;
+      i++;
+    }
+    if (i == n || t[i] == ' ') break;
+    size_t word = len;
+    uint32_t h = PLAN_WORD_HASH_INIT;
+    while (i < n) { /* a word's letters */
+      char f;
+      if (t[i] < 0x80) {
+        if (!(f = ascii_fold[t[i]])) break;
+        i++;
+      } else {
+        size_t l;
+        const plan_letter *lt = letter_at(t + i, n - i, &l);
+        if (!lt) {
+          ws->words.len = first;
+          return SIZE_MAX;
+        }
+        f = lt->skeleton;
+        i += l;
+      }
+      out[len++] = f;
+      h = PLAN_WORD_HASH_STEP(h, f);
+    }
     out[len++] = '\0';
-    if (!push_word(ws, word, start, end)) return false;
+    ce = i;
+    plan_word *w = new_word(ws);
+    if (!w) {
+      ws->words.len = first;
+      return SIZE_MAX;
+    }
+    w->key = word;
+    w->hash = h;
   }
   out[len++] = '\0'; /* the token's end, as split_words leaves it */
-  k->len = len;
-  if (ws->words.len > first) {
-    plan_word *last = (plan_word *)ws->words.data + ws->words.len - 1;
-    last->clause_end = clause_end;
-    last->comma = comma;
+  ws->keys.len = len;
+  size_t last = ws->words.len;
+  if (last > first) {
+    plan_word *w = (plan_word *)ws->words.data;
+    size_t end = ce > cb ? ce : i;
+    for (size_t j = first; j < last; j++) {
+      w[j].start = cb;
+      w[j].end = end;
+      w[j].clause_end = w[j].comma = false;
+    }
+    w[last - 1].clause_end = t[i - 1] == ';' || t[i - 1] == '.';
+    w[last - 1].comma = t[i - 1] == ',';
   }
-  return true;
+  return i;
+}
+
+/* Folds the token at s[b, i) the long way (utf8proc, abbreviations
+ * expanded) and returns its end.  cb: where its edge punctuation ends. */
+static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s, size_t n, size_t b,
+                         size_t cb, bool abbrev, plan_status *st) {
+  size_t i = b;
+  while (i < n && s[i] != ' ') i++;
+  size_t ce = i;
+  while (ce > cb && is_edge_punct((unsigned char)s[ce - 1])) ce--;
+  bool clause_end = s[i - 1] == ';' || s[i - 1] == '.';
+  bool comma = s[i - 1] == ',';
+  const char *exp = NULL;
+  char core[64];
+  if (abbrev && ce > cb && ce - cb < sizeof core) {
+    memcpy(core, s + cb, ce - cb);
+    core[ce - cb] = '\0';
+    exp = plan_lexicon_expand(lex, core);
+  }
+  size_t from = ws->keys.len;
+  if (exp) plan__key_append(&ws->keys, exp, strlen(exp));
+  else plan__key_append(&ws->keys, s + b, i - b);
+  *st = split_words(ws, from, cb, ce > cb ? ce : i, clause_end, comma);
+  return i;
+}
+
+plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
+  ws->words.len = 0;
+  ws->keys.len = 0;
+  if (ws->words.elem != sizeof(plan_word)) plan__vec_init(&ws->words, sizeof(plan_word));
+  size_t want = n / 2 + 8; /* a word and its space take two bytes at least */
+  if (ws->words.cap < want) {
+    plan_word *p = realloc(ws->words.data, want * sizeof(plan_word));
+    if (p) {
+      ws->words.data = p;
+      ws->words.cap = want;
+    }
+  }
+  plan_buf *k = &ws->keys;
+  const unsigned char *t = (const unsigned char *)s;
+  plan_status st = PLAN_OK;
+  for (size_t i = 0; i < n && st == PLAN_OK;) {
+    if (t[i] == ' ') {
+      i++;
+      continue;
+    }
+    size_t b = i, cb = i;
+    while (cb < n && t[cb] < 0x80 && ascii_edge[t[cb]]) cb++;
+    bool abbrev = lex && cb < n && ((unsigned)(t[cb] - 'A') < 26u || t[cb] == 0xC4) &&
+                  maybe_abbreviation(s + cb, n - cb);
+    if (!abbrev && (k->cap - k->len >= n - b + 2 || plan__buf_reserve(k, n - b + 2)) &&
+        (i = fold_token(ws, t, n, b, cb)) != SIZE_MAX)
+      continue; /* the common token */
+    i = slow_token(lex, ws, s, n, b, cb, abbrev, &st);
+  }
+  return ws->keys.oom || ws->words.oom ? PLAN_ENOMEM : st;
 }
 
 plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
   memset(ws, 0, sizeof *ws);
   plan__vec_init(&ws->words, sizeof(plan_word));
-  plan__buf_reserve(&ws->keys, n + n / 4 + 16);
-  /* a word and its space take two bytes at least */
-  ws->words.data = malloc((n / 2 + 8) * sizeof(plan_word));
-  ws->words.cap = ws->words.data ? n / 2 + 8 : 0;
-  plan_status st = PLAN_OK;
-  char core[64];
-  for (size_t i = 0; i < n && st == PLAN_OK;) {
-    while (i < n && s[i] == ' ') i++;
-    size_t b = i;
-    while (i < n && s[i] != ' ') i++;
-    if (i == b) break;
-    size_t cb = b, ce = i;
-    while (cb < ce && is_edge_punct((unsigned char)s[cb])) cb++;
-    while (ce > cb && is_edge_punct((unsigned char)s[ce - 1])) ce--;
-    bool clause_end = s[i - 1] == ';' || s[i - 1] == '.';
-    bool comma = s[i - 1] == ',';
-    const char *exp = NULL;
-    if (lex && ce > cb && ce - cb < sizeof core && maybe_abbreviation(s + cb, ce - cb)) {
-      memcpy(core, s + cb, ce - cb);
-      core[ce - cb] = '\0';
-      exp = plan_lexicon_expand(lex, core);
-    }
-    size_t from = ws->keys.len;
-    if (exp) {
-      plan__key_append(&ws->keys, exp, strlen(exp));
-    } else if (fold_token(ws, s + b, i - b, cb, ce > cb ? ce : i, clause_end, comma)) {
-      continue; /* the common token: folded and split in one pass */
-    } else {
-      ws->keys.len = from; /* a character the table does not know: the long way */
-      plan__key_append(&ws->keys, s + b, i - b);
-    }
-    st = split_words(ws, from, cb, ce > cb ? ce : i, clause_end, comma);
-  }
-  return ws->keys.oom || ws->words.oom ? PLAN_ENOMEM : st;
+  return plan__words_refill(lex, s, n, ws);
 }
 
 void plan__words_free(plan_words *ws) {

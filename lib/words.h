@@ -7,6 +7,7 @@
 typedef struct plan_word {
   size_t start, end; /* the token in the text */
   size_t key;        /* offset of the folded word in keys */
+  uint32_t hash;     /* plan__word_hash() of the folded word */
   bool clause_end;   /* the token ended with ';' or '.' */
   bool comma;        /* the token ended with ',' */
 } plan_word;
@@ -18,7 +19,21 @@ typedef struct plan_words {
 
 PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n,
                                       plan_words *ws);
+/* As plan__words(), into a list filled before (or zeroed), keeping its
+ * memory: one list serves many texts. */
+PLAN_INTERNAL plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
+                                             plan_words *ws);
 PLAN_INTERNAL void plan__words_free(plan_words *ws);
+
+/* The hash of a folded word (FNV-1a), computed as words are folded, so
+ * look-ups by word need not read its letters again. */
+#define PLAN_WORD_HASH_INIT 2166136261u
+#define PLAN_WORD_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
+static inline uint32_t plan__word_hash(const char *w) {
+  uint32_t h = PLAN_WORD_HASH_INIT;
+  for (; *w; w++) h = PLAN_WORD_HASH_STEP(h, *w);
+  return h;
+}
 
 static inline size_t plan__words_count(const plan_words *ws) { return ws->words.len; }
 static inline const plan_word *plan__word(const plan_words *ws, size_t i) {
