@@ -301,10 +301,10 @@ bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln, con
   plan_words ws;
   if (!joined.oom && plan__words(lex, joined.data, joined.len, &ws) == PLAN_OK) {
     for (size_t i = 0; i < plan__words_count(&ws) && !spans; i++) {
-      if (plan__word(&ws, i)->start >= boundary) break;
+      if (plan__word_start(&ws, i) >= boundary) break;
       size_t agency, n;
       if (plan__agency_at(lex, &ws, i, NULL, &agency, &n) &&
-          plan__word(&ws, i + n - 1)->end > boundary)
+          plan__word_end(&ws, i + n - 1) > boundary)
         spans = true;
     }
   }

@@ -145,7 +145,7 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
     if (!plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
     if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
-        (plan__word(ws, i - 1)->comma || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
+        (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
          strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
          strcmp(plan__word_key(ws, i - 1), "va") == 0))
       continue;
@@ -163,7 +163,7 @@ static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
       size_t n;
       if (plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i) return role_words[r].role;
     }
-    if (j > 0 && plan__word(ws, j - 1)->clause_end) break;
+    if (j > 0 && plan__word_clause_end(ws, j - 1)) break;
   }
   return PLAN_ROLE_NAMED;
 }
@@ -222,18 +222,18 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
         (plan__words_match_str(ws, i, "thoi gian thuc hien", &len) ||
          plan__words_match_str(ws, i, "thoi gian hoan thanh", &len))) {
       size_t j = i + len;
-      while (j < plan__words_count(ws) && !plan__word(ws, j)->clause_end) j++;
+      while (j < plan__words_count(ws) && !plan__word_clause_end(ws, j)) j++;
       if (i + len < plan__words_count(ws)) {
         size_t last = j < plan__words_count(ws) ? j : plan__words_count(ws) - 1;
-        d->deadline = span_dup(doc, d->text, plan__word(ws, i + len)->start, plan__word(ws, last)->end);
+        d->deadline = span_dup(doc, d->text, plan__word_start(ws, i + len), plan__word_end(ws, last));
       }
       i = j + 1;
       continue;
     }
     const plan_agency *a = agency_at(c, ws, i, &len);
     if (a) {
-      push_mention(c, a, role_before(c, ws, i), d->text, plan__word(ws, i)->start,
-                   plan__word(ws, i + len - 1)->end);
+      push_mention(c, a, role_before(c, ws, i), d->text, plan__word_start(ws, i),
+                   plan__word_end(ws, i + len - 1));
       i += len;
     } else {
       i++;
@@ -284,20 +284,20 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
       for (size_t k = 0; k < c->scratch.len; k++)
         seen |= ((plan_mention *)c->scratch.data)[k].agency == ag;
       if (!seen)
-        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word(&ws, i)->start,
-                     plan__word(&ws, i + len - 1)->end);
+        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(&ws, i),
+                     plan__word_end(&ws, i + len - 1));
       i += len;
     } else {
       i++;
     }
   }
   if (start < nw)
-    a.heading = span_dup(doc, head, plan__word(&ws, start)->start, plan__word(&ws, cut - 1)->end);
+    a.heading = span_dup(doc, head, plan__word_start(&ws, start), plan__word_end(&ws, cut - 1));
   if (c->scratch.len == 0 && start < nw &&
       in_list(plan__word_key(&ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads)) {
     const plan_agency *ag = unknown_agency(c, &ws, start, cut, a.heading);
-    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word(&ws, start)->start,
-                         plan__word(&ws, cut - 1)->end);
+    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(&ws, start),
+                         plan__word_end(&ws, cut - 1));
   }
   a.agencies = keep_mentions(c, &a.nagencies);
   if (a.nagencies == 0) {
@@ -321,13 +321,13 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
     for (size_t i = cut; i < nw; i++) {
       bool last = i + 1 == nw;
       size_t alen;
-      if (!last && plan__word(&ws, i)->clause_end && agency_at(c, &ws, i + 1, &alen)) {
+      if (!last && plan__word_clause_end(&ws, i) && agency_at(c, &ws, i + 1, &alen)) {
         if ((d = plan__vec_push(&duties)))
-          fill_duty(c, d, p, head, plan__word(&ws, b)->start, plan__word(&ws, i)->end, &a);
+          fill_duty(c, d, p, head, plan__word_start(&ws, b), plan__word_end(&ws, i), &a);
         b = i + 1;
       } else if (last) {
         if ((d = plan__vec_push(&duties)))
-          fill_duty(c, d, p, head, plan__word(&ws, b)->start, strlen(head), &a);
+          fill_duty(c, d, p, head, plan__word_start(&ws, b), strlen(head), &a);
       }
     }
   }

@@ -97,10 +97,10 @@ plan_status plan__features(plan_compare *c, plan_cduty *d) {
     plan__buf_put(&key, w, wl);
     /* Diff tokens are the printed syllables; one printed token may fold
      * to several words ("1472/QĐ-TTg"), so keep each token once. */
-    const plan_word *pw = plan__word(&ws, i);
-    if (ntok == 0 || d->tok_off[ntok - 1] != pw->start) {
-      d->tok_off[ntok] = pw->start;
-      d->tok_len[ntok] = pw->end - pw->start;
+    if (i == 0 || plan__word(&ws, i - 1)->token != plan__word(&ws, i)->token) {
+      size_t start = plan__word_start(&ws, i);
+      d->tok_off[ntok] = start;
+      d->tok_len[ntok] = plan__word_end(&ws, i) - start;
       d->tokens[ntok++] = h;
     } else {
       d->tokens[ntok - 1] = d->tokens[ntok - 1] * 31 + h;

@@ -16,10 +16,10 @@ static plan_word *new_word(plan_words *ws) {
   return plan__vec_push(&ws->words);
 }
 
+
 /* Splits the folded words appended to ws->keys from offset from (separated
- * by single spaces) into words pointing at the token [start, end). */
-static plan_status split_words(plan_words *ws, size_t from, size_t start, size_t end,
-                               bool clause_end, bool comma) {
+ * by single spaces) into words of the token at offset token. */
+static plan_status split_words(plan_words *ws, size_t from, size_t token) {
   if (ws->keys.oom) return PLAN_ENOMEM;
   size_t n = ws->keys.len;
   char *k = ws->keys.data;
@@ -28,20 +28,13 @@ static plan_status split_words(plan_words *ws, size_t from, size_t start, size_t
     if (i == n) break;
     plan_word *w = new_word(ws);
     if (!w) return PLAN_ENOMEM;
-    w->clause_end = w->comma = false;
-    w->start = start;
-    w->end = end;
     w->key = i;
+    w->token = token;
     uint32_t h = PLAN_WORD_HASH_INIT;
     for (; i < n && k[i] != ' '; i++) h = FNV_STEP(h, k[i]);
     w->hash = h;
   }
   plan__buf_putc(&ws->keys, '\0');
-  if (ws->words.len) {
-    plan_word *last = (plan_word *)ws->words.data + ws->words.len - 1;
-    last->clause_end = clause_end;
-    last->comma = comma;
-  }
   return ws->keys.oom ? PLAN_ENOMEM : PLAN_OK;
 }
 
@@ -104,70 +97,7 @@ static inline const plan_letter *letter_at(const unsigned char *t, size_t n, siz
   return l->skeleton ? l : NULL;
 }
 
-/* Folds the token at s[i, n) up to the next space straight into words
- * (what plan__key_append and split_words do, in one pass), hashing each
- * word on the way, and returns the token's end; SIZE_MAX, with nothing
- * added, when the token holds a character outside ASCII and the letter
- * tables (the caller folds it the long way).  cb: where the token's
- * leading edge punctuation ends.  ws->keys has room for the token. */
-static size_t fold_token(plan_words *ws, const unsigned char *t, size_t n, size_t i, size_t cb) {
-  char *out = ws->keys.data;
-  size_t len = ws->keys.len, first = ws->words.len, ce = cb;
-  for (;;) {
-    while (i < n && t[i] < 0x80 && !ascii_fold[t[i]]) { /* separators */
-      if (t[i] == ' ') break;
-      if (!ascii_edge[t[i]]) ce = i + 1;
-      i++;
-    }
-    if (i == n || t[i] == ' ') break;
-    size_t word = len;
-    uint32_t h = PLAN_WORD_HASH_INIT;
-    while (i < n) { /* a word's letters */
-      char f;
-      if (t[i] < 0x80) {
-        if (!(f = ascii_fold[t[i]])) break;
-        i++;
-      } else {
-        size_t l;
-        const plan_letter *lt = letter_at(t + i, n - i, &l);
-        if (!lt) {
-          ws->words.len = first;
-          return SIZE_MAX;
-        }
-        f = lt->skeleton;
-        i += l;
-      }
-      out[len++] = f;
-      h = PLAN_WORD_HASH_STEP(h, f);
-    }
-    out[len++] = '\0';
-    ce = i;
-    plan_word *w = new_word(ws);
-    if (!w) {
-      ws->words.len = first;
-      return SIZE_MAX;
-    }
-    w->key = word;
-    w->hash = h;
-  }
-  out[len++] = '\0'; /* the token's end, as split_words leaves it */
-  ws->keys.len = len;
-  size_t last = ws->words.len;
-  if (last > first) {
-    plan_word *w = (plan_word *)ws->words.data;
-    size_t end = ce > cb ? ce : i;
-    for (size_t j = first; j < last; j++) {
-      w[j].start = cb;
-      w[j].end = end;
-      w[j].clause_end = w[j].comma = false;
-    }
-    w[last - 1].clause_end = t[i - 1] == ';' || t[i - 1] == '.';
-    w[last - 1].comma = t[i - 1] == ',';
-  }
-  return i;
-}
-
-/* Folds the token at s[b, i) the long way (utf8proc, abbreviations
+/* Folds the token at s[b, ..) the long way (utf8proc, abbreviations
  * expanded) and returns its end.  cb: where its edge punctuation ends. */
 static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s, size_t n, size_t b,
                          size_t cb, bool abbrev, plan_status *st) {
@@ -175,8 +105,6 @@ static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s,
   while (i < n && s[i] != ' ') i++;
   size_t ce = i;
   while (ce > cb && is_edge_punct((unsigned char)s[ce - 1])) ce--;
-  bool clause_end = s[i - 1] == ';' || s[i - 1] == '.';
-  bool comma = s[i - 1] == ',';
   const char *exp = NULL;
   char core[64];
   if (abbrev && ce > cb && ce - cb < sizeof core) {
@@ -187,41 +115,125 @@ static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s,
   size_t from = ws->keys.len;
   if (exp) plan__key_append(&ws->keys, exp, strlen(exp));
   else plan__key_append(&ws->keys, s + b, i - b);
-  *st = split_words(ws, from, cb, ce > cb ? ce : i, clause_end, comma);
+  *st = split_words(ws, from, b);
   return i;
+}
+
+/* Room for what the fast path can add from n more bytes of text: a word
+ * takes a letter and a separator at least; keys take the letters plus a
+ * NUL per word and per token. */
+static bool reserve_for(plan_words *ws, size_t n) {
+  size_t words = ws->words.len + n / 2 + 8;
+  if (ws->words.cap < words) {
+    plan_word *p = realloc(ws->words.data, words * sizeof(plan_word));
+    if (!p) return false;
+    ws->words.data = p;
+    ws->words.cap = words;
+  }
+  return ws->keys.cap - ws->keys.len >= 2 * n + 16 || plan__buf_reserve(&ws->keys, 2 * n + 16);
 }
 
 plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
   ws->words.len = 0;
   ws->keys.len = 0;
+  ws->text = s;
+  ws->len = n;
   if (ws->words.elem != sizeof(plan_word)) plan__vec_init(&ws->words, sizeof(plan_word));
-  size_t want = n / 2 + 8; /* a word and its space take two bytes at least */
-  if (ws->words.cap < want) {
-    plan_word *p = realloc(ws->words.data, want * sizeof(plan_word));
-    if (p) {
-      ws->words.data = p;
-      ws->words.cap = want;
-    }
-  }
-  plan_buf *k = &ws->keys;
+  if (!reserve_for(ws, n)) return PLAN_ENOMEM;
   const unsigned char *t = (const unsigned char *)s;
-  plan_status st = PLAN_OK;
-  for (size_t i = 0; i < n && st == PLAN_OK;) {
+  plan_word *w = ws->words.data;
+  char *out = ws->keys.data;
+  size_t nw = 0, len = 0, i = 0;
+  /* One pass: tokens of ASCII and precomposed letters are folded and their
+   * words hashed here, in locals; any other token goes the long way. */
+  while (i < n) {
     if (t[i] == ' ') {
       i++;
       continue;
     }
-    size_t b = i, cb = i;
+    size_t b = i, cb = i, first = nw, from = len;
     while (cb < n && t[cb] < 0x80 && ascii_edge[t[cb]]) cb++;
     bool abbrev = lex && cb < n && ((unsigned)(t[cb] - 'A') < 26u || t[cb] == 0xC4) &&
                   maybe_abbreviation(s + cb, n - cb);
-    if (!abbrev && (k->cap - k->len >= n - b + 2 || plan__buf_reserve(k, n - b + 2)) &&
-        (i = fold_token(ws, t, n, b, cb)) != SIZE_MAX)
-      continue; /* the common token */
+    if (abbrev) goto long_way;
+    for (;;) { /* the token's words */
+      while (i < n && t[i] < 0x80 && !ascii_fold[t[i]]) { /* separators */
+        if (t[i] == ' ') goto token_end;
+        i++;
+      }
+      if (i == n) break;
+      size_t word = len;
+      uint32_t h = PLAN_WORD_HASH_INIT;
+      do { /* its letters */
+        char f;
+        if (t[i] < 0x80) {
+          if (!(f = ascii_fold[t[i]])) break;
+          i++;
+        } else {
+          size_t l;
+          const plan_letter *lt = letter_at(t + i, n - i, &l);
+          if (!lt) goto long_way;
+          f = lt->skeleton;
+          i += l;
+        }
+        out[len++] = f;
+        h = PLAN_WORD_HASH_STEP(h, f);
+      } while (i < n);
+      out[len++] = '\0';
+      w[nw].key = word;
+      w[nw].token = b;
+      w[nw].hash = h;
+      nw++;
+    }
+  token_end:
+    out[len++] = '\0'; /* the token's end, as split_words leaves it */
+    continue;
+  long_way: /* undo what the token added; fold it with utf8proc */
+    ws->words.len = first;
+    ws->keys.len = from;
+    plan_status st;
     i = slow_token(lex, ws, s, n, b, cb, abbrev, &st);
+    if (st != PLAN_OK || ws->keys.oom || !reserve_for(ws, n - i)) return PLAN_ENOMEM;
+    w = ws->words.data;
+    out = ws->keys.data;
+    nw = ws->words.len;
+    len = ws->keys.len;
   }
-  return ws->keys.oom || ws->words.oom ? PLAN_ENOMEM : st;
+  ws->words.len = nw;
+  ws->keys.len = len;
+  return PLAN_OK;
 }
+
+static size_t token_end(const plan_words *ws, size_t i) {
+  const char *sp = memchr(ws->text + i, ' ', ws->len - i);
+  return sp ? (size_t)(sp - ws->text) : ws->len;
+}
+
+size_t plan__word_start(const plan_words *ws, size_t i) {
+  size_t b = plan__word(ws, i)->token, e = token_end(ws, b);
+  while (b < e && is_edge_punct((unsigned char)ws->text[b])) b++;
+  return b;
+}
+
+size_t plan__word_end(const plan_words *ws, size_t i) {
+  size_t b = plan__word_start(ws, i), e = token_end(ws, b), ce = e;
+  while (ce > b && is_edge_punct((unsigned char)ws->text[ce - 1])) ce--;
+  return ce > b ? ce : e;
+}
+
+/* The byte that ends word i's token, when the word is its last; 0 else. */
+static char token_last_byte(const plan_words *ws, size_t i) {
+  size_t tok = plan__word(ws, i)->token;
+  if (i + 1 < plan__words_count(ws) && plan__word(ws, i + 1)->token == tok) return 0;
+  return ws->text[token_end(ws, tok) - 1];
+}
+
+bool plan__word_clause_end(const plan_words *ws, size_t i) {
+  char c = token_last_byte(ws, i);
+  return c == ';' || c == '.';
+}
+
+bool plan__word_comma(const plan_words *ws, size_t i) { return token_last_byte(ws, i) == ','; }
 
 plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
   memset(ws, 0, sizeof *ws);

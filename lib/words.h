@@ -5,16 +5,19 @@
 #include "doc.h"
 
 typedef struct plan_word {
-  size_t start, end; /* the token in the text */
-  size_t key;        /* offset of the folded word in keys */
-  uint32_t hash;     /* plan__word_hash() of the folded word */
-  bool clause_end;   /* the token ended with ';' or '.' */
-  bool comma;        /* the token ended with ',' */
+  size_t key;    /* offset of the folded word in keys */
+  size_t token;  /* offset of its token (up to a space) in the text */
+  uint32_t hash; /* plan__word_hash() of the folded word */
 } plan_word;
 
+/* The words of a text.  Where a word is in the text and what ends its
+ * token are read from the text when asked (plan__word_start() and the
+ * rest): few words are asked about, so folding stays one pass. */
 typedef struct plan_words {
-  plan_vec words; /* of plan_word */
-  plan_buf keys;  /* NUL-separated folded words */
+  plan_vec words;   /* of plan_word */
+  plan_buf keys;    /* NUL-separated folded words */
+  const char *text; /* the text, not owned: it must outlive the words */
+  size_t len;
 } plan_words;
 
 PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n,
@@ -42,6 +45,16 @@ static inline const plan_word *plan__word(const plan_words *ws, size_t i) {
 static inline const char *plan__word_key(const plan_words *ws, size_t i) {
   return ws->keys.data + plan__word(ws, i)->key;
 }
+/* Word i's token in the text without its edge punctuation ("(UBND)," is
+ * "UBND"): [plan__word_start, plan__word_end).  All the words a token
+ * folds to ("1472/QĐ-TTg") share it. */
+PLAN_INTERNAL size_t plan__word_start(const plan_words *ws, size_t i);
+PLAN_INTERNAL size_t plan__word_end(const plan_words *ws, size_t i);
+/* Is word i the last of a token that ends a clause (';' or '.')?  One
+ * that ends with a comma? */
+PLAN_INTERNAL bool plan__word_clause_end(const plan_words *ws, size_t i);
+PLAN_INTERNAL bool plan__word_comma(const plan_words *ws, size_t i);
+
 /* Do the words from at on equal keys[0..nkeys)? */
 PLAN_INTERNAL bool plan__words_match(const plan_words *ws, size_t at, const char *const *keys,
                                      size_t nkeys);

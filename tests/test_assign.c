@@ -265,6 +265,17 @@ static void test_unknown_agencies_and_mentions(void **state) {
   assert_int_equal(plan_assignment_duty_count(plan_doc_assignment(doc, 0)), 1);
   plan_doc_free(doc);
 
+  /* A role reaches back to its clause's start only: "Tham mưu" belongs
+   * to the sentence before, even when a token without words ("-”")
+   * stands between the two. */
+  doc = parse_str("III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n"
+                  "- Tham mưu bố trí kinh phí. -” Chỉ đạo Ủy ban nhân dân các xã bố trí cán bộ.\n");
+  d = plan_assignment_duty(plan_doc_assignment(doc, 0), 0);
+  assert_int_equal(plan_duty_mention_count(d), 1);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_duty_mention(d, 0))), "commune-pcs");
+  assert_int_equal(plan_mention_role(plan_duty_mention(d, 0)), PLAN_ROLE_NAMED);
+  plan_doc_free(doc);
+
   /* skipping the stage */
   plan_options o;
   plan_options_init(&o);
