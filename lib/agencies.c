@@ -9,21 +9,9 @@
 #include "tables.h"
 #include "words.h"
 
-/* Aliases are bucketed by their first two words (one-word aliases by
- * their word), so a text word looks at a handful of candidates.  h2 is 0
- * for one word.  The key's bit in lex->pairs says whether any alias has
- * it, so most look-ups end there. */
-static uint32_t pair_key(uint32_t h1, uint32_t h2) {
-  uint32_t x = h1 * 0x9E3779B1u + h2;
-  x ^= x >> 15;
-  x *= 0x85EBCA6Bu;
-  x ^= x >> 13;
-  return x;
-}
-
-static bool has_pair(const plan_lexicon *lex, uint32_t key) {
-  unsigned bit = key % PLAN_PAIR_BITS;
-  return lex->pairs[bit / 64] >> (bit % 64) & 1;
+static void set_bit(uint64_t *set, unsigned bits, uint32_t key) {
+  unsigned bit = key % bits;
+  set[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 static char *dup0(const char *s) { return strdup(s ? s : ""); }
@@ -86,12 +74,11 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
     a->hashes[k] = plan__word_hash(w);
     if (strcmp(w, "%p") == 0 && a->province == count) a->province = k;
   }
-  uint32_t key = pair_key(a->hashes[0], count > 1 ? a->hashes[1] : 0);
+  uint32_t key = plan__pair_key(a->hashes[0], count > 1 ? a->hashes[1] : 0);
   a->bucket = key % PLAN_ALIAS_BUCKETS;
-  unsigned bit = a->hashes[0] % PLAN_FIRST_WORD_BITS;
-  lex->first_words[bit / 64] |= (uint64_t)1 << (bit % 64);
-  bit = key % PLAN_PAIR_BITS;
-  lex->pairs[bit / 64] |= (uint64_t)1 << (bit % 64);
+  set_bit(lex->first_words, PLAN_FIRST_WORD_BITS, a->hashes[0]);
+  set_bit(lex->pairs, PLAN_PAIR_BITS, key);
+  if (count == 1 || a->province == 1) set_bit(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   size_t *slot = plan__vec_push(&lex->buckets[a->bucket]);
   if (!slot) return PLAN_ENOMEM;
   *slot = lex->aliases.len - 1;
@@ -206,7 +193,7 @@ static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
 
 static bool try_bucket(const plan_lexicon *lex, uint32_t key, const plan_words *ws, size_t at,
                        const plan_words *province, size_t *agency, size_t *nwords) {
-  if (!has_pair(lex, key)) return false;
+  if (!plan__bit(lex->pairs, PLAN_PAIR_BITS, key)) return false;
   const plan_vec *b = &lex->buckets[key % PLAN_ALIAS_BUCKETS];
   const size_t *ix = b->data;
   for (size_t k = 0; k < b->len; k++) {
@@ -224,17 +211,18 @@ bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
   size_t n = plan__words_count(ws);
   if (at >= n) return false;
   uint32_t h0 = plan__word(ws, at)->hash;
-  if (!plan__may_start_alias(lex, h0)) return false; /* most words */
+  if (!plan__alias_may_start(lex, h0, at + 1 < n ? plan__word(ws, at + 1)->hash : 0))
+    return false; /* most words */
   /* multi-word aliases first (longest first within the bucket), then one-word ones */
   if (at + 1 < n &&
-      try_bucket(lex, pair_key(h0, plan__word(ws, at + 1)->hash), ws, at, province, agency, nwords))
+      try_bucket(lex, plan__pair_key(h0, plan__word(ws, at + 1)->hash), ws, at, province, agency, nwords))
     return true;
   if (at + 1 < n && province && plan__words_count(province)) {
     /* "Báo %p": the second word is the province's first */
-    if (try_bucket(lex, pair_key(h0, lex->province_hash), ws, at, province, agency, nwords))
+    if (try_bucket(lex, plan__pair_key(h0, lex->province_hash), ws, at, province, agency, nwords))
       return true;
   }
-  return try_bucket(lex, pair_key(h0, 0), ws, at, province, agency, nwords);
+  return try_bucket(lex, plan__pair_key(h0, 0), ws, at, province, agency, nwords);
 }
 
 void plan__agency_info(const plan_lexicon *lex, size_t i, plan_agency_info *out) {

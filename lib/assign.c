@@ -134,9 +134,7 @@ static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b,
 /* The agency whose alias starts at word i, or NULL. */
 static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size_t *n) {
   size_t idx;
-  if (i >= plan__words_count(ws) || !plan__may_start_alias(c->lex, plan__word(ws, i)->hash) ||
-      !plan__agency_at(c->lex, ws, i, &c->province, &idx, n))
-    return NULL;
+  if (!plan__agency_at(c->lex, ws, i, &c->province, &idx, n)) return NULL;
   return known_agency(c, idx);
 }
 
@@ -211,11 +209,12 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     if (!own) d->agency = carrier;
     skip_to = start + n;
   }
-  for (size_t i = skip_to; i < plan__words_count(ws);) {
+  size_t nw = plan__words_count(ws);
+  for (size_t i = skip_to; i < nw;) {
     size_t len;
     uint32_t h = plan__word(ws, i)->hash;
-    if (h != c->thoi && !plan__may_start_alias(c->lex, h)) { /* most words */
-      i++;
+    if (h != c->thoi && !plan__alias_may_start(c->lex, h, i + 1 < nw ? plan__word(ws, i + 1)->hash : 0)) {
+      i++; /* most words */
       continue;
     }
     if (h == c->thoi &&

@@ -33,14 +33,32 @@ struct plan_lexicon {
   plan_vec buckets[PLAN_ALIAS_BUCKETS]; /* of size_t alias indices */
   uint64_t first_words[PLAN_FIRST_WORD_BITS / 64]; /* which words can start an alias */
   uint64_t pairs[PLAN_PAIR_BITS / 64];              /* which bucket keys an alias has */
+  uint64_t singles[PLAN_FIRST_WORD_BITS / 64]; /* first words of "X" and "X %p" aliases */
   uint32_t province_hash;                           /* of "%p" */
 };
 
-/* Can a word of this hash (plan__word_hash) start an agency's alias?
- * False for most words, so callers test it before plan__agency_at. */
-static inline bool plan__may_start_alias(const plan_lexicon *lex, uint32_t h) {
-  unsigned bit = h % PLAN_FIRST_WORD_BITS;
-  return lex->first_words[bit / 64] >> (bit % 64) & 1;
+/* Aliases are bucketed by the hashes of their first two words (h2 is 0
+ * for a one-word alias); lex->pairs has the bit of every key in use. */
+static inline uint32_t plan__pair_key(uint32_t h1, uint32_t h2) {
+  uint32_t x = h1 * 0x9E3779B1u + h2;
+  x ^= x >> 15;
+  x *= 0x85EBCA6Bu;
+  x ^= x >> 13;
+  return x;
+}
+
+static inline bool plan__bit(const uint64_t *set, unsigned bits, uint32_t key) {
+  unsigned bit = key % bits;
+  return set[bit / 64] >> (bit % 64) & 1;
+}
+
+/* Can an alias start at a word of hash h followed by one of hash next (0
+ * at the end)?  False for nearly every word, cheaply: callers test it
+ * before plan__agency_at. */
+static inline bool plan__alias_may_start(const plan_lexicon *lex, uint32_t h, uint32_t next) {
+  return plan__bit(lex->first_words, PLAN_FIRST_WORD_BITS, h) &&
+         (plan__bit(lex->pairs, PLAN_PAIR_BITS, plan__pair_key(h, next)) ||
+          plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h));
 }
 
 PLAN_INTERNAL plan_status plan__agencies_init(plan_lexicon *lex);

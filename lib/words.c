@@ -38,25 +38,39 @@ static plan_status split_words(plan_words *ws, size_t from, size_t token) {
   return ws->keys.oom ? PLAN_ENOMEM : PLAN_OK;
 }
 
-/* Byte classes of ASCII: letters and digits folded (lower case), the
- * punctuation trimmed from a token's edges, and the rest (separators). */
-enum { EDGE = 1 };
-static const char ascii_fold[128] = {
-    ['0'] = '0', ['1'] = '1', ['2'] = '2', ['3'] = '3', ['4'] = '4', ['5'] = '5', ['6'] = '6',
-    ['7'] = '7', ['8'] = '8', ['9'] = '9',
-    ['a'] = 'a', ['b'] = 'b', ['c'] = 'c', ['d'] = 'd', ['e'] = 'e', ['f'] = 'f', ['g'] = 'g',
-    ['h'] = 'h', ['i'] = 'i', ['j'] = 'j', ['k'] = 'k', ['l'] = 'l', ['m'] = 'm', ['n'] = 'n',
-    ['o'] = 'o', ['p'] = 'p', ['q'] = 'q', ['r'] = 'r', ['s'] = 's', ['t'] = 't', ['u'] = 'u',
-    ['v'] = 'v', ['w'] = 'w', ['x'] = 'x', ['y'] = 'y', ['z'] = 'z',
-    ['A'] = 'a', ['B'] = 'b', ['C'] = 'c', ['D'] = 'd', ['E'] = 'e', ['F'] = 'f', ['G'] = 'g',
-    ['H'] = 'h', ['I'] = 'i', ['J'] = 'j', ['K'] = 'k', ['L'] = 'l', ['M'] = 'm', ['N'] = 'n',
-    ['O'] = 'o', ['P'] = 'p', ['Q'] = 'q', ['R'] = 'r', ['S'] = 's', ['T'] = 't', ['U'] = 'u',
-    ['V'] = 'v', ['W'] = 'w', ['X'] = 'x', ['Y'] = 'y', ['Z'] = 'z'};
-static const char ascii_edge[128] = {
-    [','] = EDGE, [';'] = EDGE, [':'] = EDGE, ['.'] = EDGE, [')'] = EDGE, ['('] = EDGE,
-    ['"'] = EDGE, ['\''] = EDGE, ['!'] = EDGE, ['?'] = EDGE};
+/* What each byte is to the fast fold: a space, edge punctuation (trimmed
+ * from a token's span), another separator, the first or a later byte of
+ * a multibyte character, or an ASCII letter or digit: then the folded
+ * byte itself (lower case), which is above every class. */
+enum { SP = 1, EDGE, SEP, MB };
+#define S SP
+#define E EDGE
+#define X SEP
+#define M MB
+static const unsigned char byte_class[256] = {
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+    X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
+    S, E, E, X, X, X, X, E, E, E, X, X, E, X, E, X,
+    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', E, E, X, X, X, E,
+    X, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', X, X, X, X, X,
+    X, 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm', 'n', 'o',
+    'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z', X, X, X, X, X,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+    M, M, M, M, M, M, M, M, M, M, M, M, M, M, M, M,
+};
+#undef S
+#undef E
+#undef X
+#undef M
 
-static bool is_edge_punct(unsigned char c) { return c < 0x80 && ascii_edge[c]; }
+static bool is_edge_punct(unsigned char c) { return byte_class[c] == EDGE; }
 
 /* A capital an abbreviation is made of: ASCII or Đ; its length, or 0. */
 static size_t capital_at(const char *s, size_t n) {
@@ -66,48 +80,49 @@ static size_t capital_at(const char *s, size_t n) {
   return 0;
 }
 
-/* Could the token be an abbreviation?  They are upper case: two capitals
- * to start with. */
-static bool maybe_abbreviation(const char *s, size_t n) {
-  size_t a = n ? capital_at(s, n) : 0;
-  return a && a < n && capital_at(s + a, n - a);
+/* Could the token at s[i] be an abbreviation?  They are upper case: two
+ * capitals to start with, after any edge punctuation. */
+static bool maybe_abbreviation(const char *s, size_t n, size_t i) {
+  while (i < n && is_edge_punct((unsigned char)s[i])) i++;
+  size_t a = i < n ? capital_at(s + i, n - i) : 0;
+  return a && i + a < n && capital_at(s + i + a, n - i - a);
 }
 
-/* The precomposed Vietnamese letter whose UTF-8 starts at t (n > 0 bytes
- * left) and its length in *len, or NULL.  Indexes the two letter tables
- * straight from the bytes: C3-C6 xx are U+00C0-U+01BF, E1 BA-BB xx are
- * U+1E80-U+1EFF. */
-static inline const plan_letter *letter_at(const unsigned char *t, size_t n, size_t *len) {
-  const plan_letter *l;
+/* The skeleton of the precomposed Vietnamese letter whose UTF-8 starts at
+ * t (a byte above 0x7F, n > 0 bytes left), its length in *len; 0 for any
+ * other character.  Indexes the two letter tables straight from the
+ * bytes: C3-C6 xx are U+00C0-U+01BF, E1 BA-BB xx are U+1E80-U+1EFF. */
+static inline char multibyte_letter(const unsigned char *t, size_t n, size_t *len) {
+  unsigned x;
   if ((unsigned)(t[0] - 0xC3) <= 3u) {
-    if (n < 2 || (t[1] & 0xC0) != 0x80) return NULL;
-    size_t ix = ((size_t)(t[0] - 0xC3) << 6) | (t[1] & 0x3F);
-    if (ix > 0x1B0 - 0xC0) return NULL;
-    l = &plan__letters_latin[ix];
+    if (n < 2 || (x = t[1] ^ 0x80u) > 0x3F) return 0;
+    size_t ix = (size_t)(t[0] - 0xC3) << 6 | x;
+    if (ix > 0x1B0 - 0xC0) return 0;
     *len = 2;
-  } else if (t[0] == 0xE1) {
-    if (n < 3 || (unsigned)(t[1] - 0xBA) > 1u || (t[2] & 0xC0) != 0x80) return NULL;
-    size_t ix = ((size_t)(t[1] - 0xBA) << 6 | (t[2] & 0x3F)) - 0x20; /* from U+1EA0 */
-    if (ix > 0x1EF9 - 0x1EA0) return NULL;
-    l = &plan__letters_vietnamese[ix];
-    *len = 3;
-  } else {
-    return NULL;
+    return plan__letters_latin[ix].skeleton;
   }
-  return l->skeleton ? l : NULL;
+  if (t[0] == 0xE1) {
+    if (n < 3 || (unsigned)(t[1] - 0xBA) > 1u || (x = t[2] ^ 0x80u) > 0x3F) return 0;
+    size_t ix = ((size_t)(t[1] - 0xBA) << 6 | x) - 0x20; /* from U+1EA0 */
+    if (ix > 0x1EF9 - 0x1EA0) return 0;
+    *len = 3;
+    return plan__letters_vietnamese[ix].skeleton;
+  }
+  return 0;
 }
 
 /* Folds the token at s[b, ..) the long way (utf8proc, abbreviations
- * expanded) and returns its end.  cb: where its edge punctuation ends. */
+ * expanded) and returns its end. */
 static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s, size_t n, size_t b,
-                         size_t cb, bool abbrev, plan_status *st) {
-  size_t i = b;
+                         plan_status *st) {
+  size_t i = b, cb = b;
+  while (cb < n && is_edge_punct((unsigned char)s[cb])) cb++;
   while (i < n && s[i] != ' ') i++;
   size_t ce = i;
   while (ce > cb && is_edge_punct((unsigned char)s[ce - 1])) ce--;
   const char *exp = NULL;
   char core[64];
-  if (abbrev && ce > cb && ce - cb < sizeof core) {
+  if (lex && ce > cb && ce - cb < sizeof core && maybe_abbreviation(s, ce, cb)) {
     memcpy(core, s + cb, ce - cb);
     core[ce - cb] = '\0';
     exp = plan_lexicon_expand(lex, core);
@@ -147,43 +162,45 @@ plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
   /* One pass: tokens of ASCII and precomposed letters are folded and their
    * words hashed here, in locals; any other token goes the long way. */
   while (i < n) {
-    if (t[i] == ' ') {
+    unsigned c = byte_class[t[i]];
+    if (c == SP) {
       i++;
       continue;
     }
-    size_t b = i, cb = i, first = nw, from = len;
-    while (cb < n && t[cb] < 0x80 && ascii_edge[t[cb]]) cb++;
-    bool abbrev = lex && cb < n && ((unsigned)(t[cb] - 'A') < 26u || t[cb] == 0xC4) &&
-                  maybe_abbreviation(s + cb, n - cb);
-    if (abbrev) goto long_way;
+    size_t b = i, first = nw, from = len;
+    bool capital = c > MB ? (unsigned)(t[i] - 'A') < 26u : c == MB ? t[i] == 0xC4 : c == EDGE;
+    if (lex && capital && maybe_abbreviation(s, n, i)) goto long_way;
     for (;;) { /* the token's words */
-      while (i < n && t[i] < 0x80 && !ascii_fold[t[i]]) { /* separators */
-        if (t[i] == ' ') goto token_end;
-        i++;
+      while (c < MB) { /* separators */
+        if (c == SP || ++i == n) goto token_end;
+        c = byte_class[t[i]];
       }
-      if (i == n) break;
       size_t word = len;
       uint32_t h = PLAN_WORD_HASH_INIT;
-      do { /* its letters */
-        char f;
-        if (t[i] < 0x80) {
-          if (!(f = ascii_fold[t[i]])) break;
+      for (;;) { /* its letters */
+        if (c > MB) {
+          out[len++] = (char)c;
+          h = PLAN_WORD_HASH_STEP(h, c);
           i++;
-        } else {
+        } else if (c == MB) {
           size_t l;
-          const plan_letter *lt = letter_at(t + i, n - i, &l);
-          if (!lt) goto long_way;
-          f = lt->skeleton;
+          char f = multibyte_letter(t + i, n - i, &l);
+          if (!f) goto long_way;
+          out[len++] = f;
+          h = PLAN_WORD_HASH_STEP(h, f);
           i += l;
+        } else {
+          break;
         }
-        out[len++] = f;
-        h = PLAN_WORD_HASH_STEP(h, f);
-      } while (i < n);
+        if (i == n) break;
+        c = byte_class[t[i]];
+      }
       out[len++] = '\0';
       w[nw].key = word;
       w[nw].token = b;
       w[nw].hash = h;
       nw++;
+      if (i == n) break;
     }
   token_end:
     out[len++] = '\0'; /* the token's end, as split_words leaves it */
@@ -192,7 +209,7 @@ plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
     ws->words.len = first;
     ws->keys.len = from;
     plan_status st;
-    i = slow_token(lex, ws, s, n, b, cb, abbrev, &st);
+    i = slow_token(lex, ws, s, n, b, &st);
     if (st != PLAN_OK || ws->keys.oom || !reserve_for(ws, n - i)) return PLAN_ENOMEM;
     w = ws->words.data;
     out = ws->keys.data;
