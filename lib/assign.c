@@ -46,19 +46,21 @@ typedef struct ctx {
   plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
-  uint64_t verbs;   /* first_word_bit() of each duty verb's first word */
-  uint64_t roles;   /* and of each role phrase's */
+  /* plan__word_hash() of each duty verb's and role phrase's first word,
+   * and a 256-bit set of them: a word not in the set starts none */
+  uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
+  uint32_t role_first[sizeof role_words / sizeof *role_words];
+  uint64_t verbs[4], roles[4];
 } ctx;
 
-/* A word's bit in a 64-bit set of first words: a word whose bit is clear
- * starts none of the set's phrases. */
-static uint64_t first_word_bit(uint32_t hash) { return (uint64_t)1 << (hash % 64); }
-
-static uint64_t phrase_bit(const char *phrase) {
+static uint32_t first_word_hash(const char *phrase) {
   uint32_t h = PLAN_WORD_HASH_INIT;
   for (; *phrase && *phrase != ' '; phrase++) h = PLAN_WORD_HASH_STEP(h, *phrase);
-  return first_word_bit(h);
+  return h;
 }
+
+static void set_add(uint64_t set[4], uint32_t h) { set[h >> 6 & 3] |= (uint64_t)1 << (h & 63); }
+static bool set_has(const uint64_t set[4], uint32_t h) { return set[h >> 6 & 3] >> (h & 63) & 1; }
 
 static bool in_list(const char *w, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -139,9 +141,10 @@ static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size
 }
 
 static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
-  if (!(c->verbs & first_word_bit(plan__word(ws, i)->hash))) return false;
+  uint32_t h = plan__word(ws, i)->hash;
+  if (!set_has(c->verbs, h)) return false;
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
-    if (!plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
+    if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
     if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
         (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
          strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
@@ -156,10 +159,11 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
  * role word back to the start of the clause. */
 static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
   for (size_t j = i; j-- > 0;) {
-    for (size_t r = 0; c->roles & first_word_bit(plan__word(ws, j)->hash) &&
-                       r < sizeof role_words / sizeof *role_words; r++) {
+    uint32_t h = plan__word(ws, j)->hash;
+    for (size_t r = 0; set_has(c->roles, h) && r < sizeof role_words / sizeof *role_words; r++) {
       size_t n;
-      if (plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i) return role_words[r].role;
+      if (c->role_first[r] == h && plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i)
+        return role_words[r].role;
     }
     if (j > 0 && plan__word_clause_end(ws, j - 1)) break;
   }
@@ -404,9 +408,10 @@ plan_status plan__assign(plan_doc *doc) {
   c.lex = doc->lex;
   plan__vec_init(&c.scratch, sizeof(plan_mention));
   c.thoi = plan__word_hash("thoi");
-  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) c.verbs |= phrase_bit(duty_verbs[v]);
+  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++)
+    set_add(c.verbs, c.verb_first[v] = first_word_hash(duty_verbs[v]));
   for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++)
-    c.roles |= phrase_bit(role_words[r].words);
+    set_add(c.roles, c.role_first[r] = first_word_hash(role_words[r].words));
   const char *prov = doc->meta[PLAN_META_PROVINCE];
   plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
   bool found = false;

@@ -138,6 +138,7 @@ static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s,
  * takes a letter and a separator at least; keys take the letters plus a
  * NUL per word and per token. */
 static bool reserve_for(plan_words *ws, size_t n) {
+  if (n > SIZE_MAX / (4 * sizeof(plan_word))) return false;
   size_t words = ws->words.len + n / 2 + 8;
   if (ws->words.cap < words) {
     plan_word *p = realloc(ws->words.data, words * sizeof(plan_word));
