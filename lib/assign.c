@@ -46,6 +46,7 @@ typedef struct ctx {
   plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
+  bool oom;         /* a duty's words could not be made */
   /* plan__word_hash() of each duty verb's and role phrase's first word,
    * and a 256-bit set of them: a word not in the set starts none */
   uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
@@ -202,7 +203,10 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
   }
   plan_words *ws = &c->duty;
-  if (!d->text || plan__words_refill(c->lex, d->text, strlen(d->text), ws) != PLAN_OK) return;
+  if (!d->text || plan__words_refill(c->lex, d->text, strlen(d->text), ws) != PLAN_OK) {
+    c->oom = true;
+    return;
+  }
   size_t start = 0, n;
   if (plan__words_match_str(ws, 0, "de nghi", &n)) start = n;
   size_t skip_to = 0;
@@ -420,7 +424,7 @@ plan_status plan__assign(plan_doc *doc) {
   plan__words_free(&c.province);
   plan__words_free(&c.duty);
   plan__vec_free(&c.scratch);
-  if (st == PLAN_OK && (doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
+  if (st == PLAN_OK && (c.oom || doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
     st = PLAN_ENOMEM;
   return st;
 }

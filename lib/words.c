@@ -9,13 +9,10 @@
 #include "tables.h"
 #include "words.h"
 
-#define FNV_STEP PLAN_WORD_HASH_STEP
-
 static plan_word *new_word(plan_words *ws) {
   if (ws->words.len < ws->words.cap) return (plan_word *)ws->words.data + ws->words.len++;
   return plan__vec_push(&ws->words);
 }
-
 
 /* Splits the folded words appended to ws->keys from offset from (separated
  * by single spaces) into words of the token at offset token. */
@@ -31,7 +28,7 @@ static plan_status split_words(plan_words *ws, size_t from, size_t token) {
     w->key = i;
     w->token = token;
     uint32_t h = PLAN_WORD_HASH_INIT;
-    for (; i < n && k[i] != ' '; i++) h = FNV_STEP(h, k[i]);
+    for (; i < n && k[i] != ' '; i++) h = PLAN_WORD_HASH_STEP(h, k[i]);
     w->hash = h;
   }
   plan__buf_putc(&ws->keys, '\0');
