@@ -9,11 +9,6 @@
 #include "tables.h"
 #include "words.h"
 
-static void set_bit(uint64_t *set, unsigned bits, uint32_t key) {
-  unsigned bit = key % bits;
-  set[bit / 64] |= (uint64_t)1 << (bit % 64);
-}
-
 static char *dup0(const char *s) { return strdup(s ? s : ""); }
 
 static long find_agency(const plan_lexicon *lex, const char *id) {
@@ -76,9 +71,9 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
   }
   uint32_t key = plan__pair_key(a->hashes[0], count > 1 ? a->hashes[1] : 0);
   a->bucket = key % PLAN_ALIAS_BUCKETS;
-  set_bit(lex->first_words, PLAN_FIRST_WORD_BITS, a->hashes[0]);
-  set_bit(lex->pairs, PLAN_PAIR_BITS, key);
-  if (count == 1 || a->province == 1) set_bit(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
+  plan__bit_set(lex->first_words, PLAN_FIRST_WORD_BITS, a->hashes[0]);
+  plan__bit_set(lex->pairs, PLAN_PAIR_BITS, key);
+  if (count == 1 || a->province == 1) plan__bit_set(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   size_t *slot = plan__vec_push(&lex->buckets[a->bucket]);
   if (!slot) return PLAN_ENOMEM;
   *slot = lex->aliases.len - 1;

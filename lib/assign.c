@@ -39,6 +39,8 @@ static const struct { const char *words; plan_role role; } role_words[] = {
     {"qua", PLAN_ROLE_REPORT},          {"gui", PLAN_ROLE_REPORT},
 };
 
+enum { PHRASE_BITS = 256 }; /* the first-word sets of verbs and roles */
+
 typedef struct ctx {
   plan_doc *doc;
   const plan_lexicon *lex;
@@ -48,10 +50,10 @@ typedef struct ctx {
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
   bool oom;         /* a duty's words could not be made */
   /* plan__word_hash() of each duty verb's and role phrase's first word,
-   * and a 256-bit set of them: a word not in the set starts none */
+   * and a set of them: a word not in the set starts none */
   uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
   uint32_t role_first[sizeof role_words / sizeof *role_words];
-  uint64_t verbs[4], roles[4];
+  uint64_t verbs[PHRASE_BITS / 64], roles[PHRASE_BITS / 64];
 } ctx;
 
 static uint32_t first_word_hash(const char *phrase) {
@@ -60,8 +62,6 @@ static uint32_t first_word_hash(const char *phrase) {
   return h;
 }
 
-static void set_add(uint64_t set[4], uint32_t h) { set[h >> 6 & 3] |= (uint64_t)1 << (h & 63); }
-static bool set_has(const uint64_t set[4], uint32_t h) { return set[h >> 6 & 3] >> (h & 63) & 1; }
 
 static bool in_list(const char *w, const char *const *list, size_t n) {
   for (size_t i = 0; i < n; i++)
@@ -143,7 +143,7 @@ static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size
 
 static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
   uint32_t h = plan__word(ws, i)->hash;
-  if (!set_has(c->verbs, h)) return false;
+  if (!plan__bit(c->verbs, PHRASE_BITS, h)) return false;
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
     if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
     if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
@@ -161,7 +161,7 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
 static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
   for (size_t j = i; j-- > 0;) {
     uint32_t h = plan__word(ws, j)->hash;
-    for (size_t r = 0; set_has(c->roles, h) && r < sizeof role_words / sizeof *role_words; r++) {
+    for (size_t r = 0; plan__bit(c->roles, PHRASE_BITS, h) && r < sizeof role_words / sizeof *role_words; r++) {
       size_t n;
       if (c->role_first[r] == h && plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i)
         return role_words[r].role;
@@ -229,9 +229,9 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
         (plan__words_match_str(ws, i, "thoi gian thuc hien", &len) ||
          plan__words_match_str(ws, i, "thoi gian hoan thanh", &len))) {
       size_t j = i + len;
-      while (j < plan__words_count(ws) && !plan__word_clause_end(ws, j)) j++;
-      if (i + len < plan__words_count(ws)) {
-        size_t last = j < plan__words_count(ws) ? j : plan__words_count(ws) - 1;
+      while (j < nw && !plan__word_clause_end(ws, j)) j++;
+      if (i + len < nw) {
+        size_t last = j < nw ? j : nw - 1;
         d->deadline = span_dup(doc, d->text, plan__word_start(ws, i + len), plan__word_end(ws, last));
       }
       i = j + 1;
@@ -413,9 +413,9 @@ plan_status plan__assign(plan_doc *doc) {
   plan__vec_init(&c.scratch, sizeof(plan_mention));
   c.thoi = plan__word_hash("thoi");
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++)
-    set_add(c.verbs, c.verb_first[v] = first_word_hash(duty_verbs[v]));
+    plan__bit_set(c.verbs, PHRASE_BITS, c.verb_first[v] = first_word_hash(duty_verbs[v]));
   for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++)
-    set_add(c.roles, c.role_first[r] = first_word_hash(role_words[r].words));
+    plan__bit_set(c.roles, PHRASE_BITS, c.role_first[r] = first_word_hash(role_words[r].words));
   const char *prov = doc->meta[PLAN_META_PROVINCE];
   plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
   bool found = false;

@@ -47,9 +47,15 @@ static inline uint32_t plan__pair_key(uint32_t h1, uint32_t h2) {
   return x;
 }
 
+/* A bit set of `bits` bits (a multiple of 64) keyed by a hash. */
 static inline bool plan__bit(const uint64_t *set, unsigned bits, uint32_t key) {
   unsigned bit = key % bits;
   return set[bit / 64] >> (bit % 64) & 1;
+}
+
+static inline void plan__bit_set(uint64_t *set, unsigned bits, uint32_t key) {
+  unsigned bit = key % bits;
+  set[bit / 64] |= (uint64_t)1 << (bit % 64);
 }
 
 /* Can an alias start at a word of hash h followed by one of hash next (0

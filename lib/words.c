@@ -261,13 +261,6 @@ void plan__words_free(plan_words *ws) {
   plan__buf_free(&ws->keys);
 }
 
-bool plan__words_match(const plan_words *ws, size_t at, const char *const *keys, size_t nkeys) {
-  if (at + nkeys > ws->words.len) return false;
-  for (size_t k = 0; k < nkeys; k++)
-    if (strcmp(plan__word_key(ws, at + k), keys[k]) != 0) return false;
-  return true;
-}
-
 bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase, size_t *len) {
   size_t k = 0;
   const char *p = phrase;

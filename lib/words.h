@@ -55,10 +55,7 @@ PLAN_INTERNAL size_t plan__word_end(const plan_words *ws, size_t i);
 PLAN_INTERNAL bool plan__word_clause_end(const plan_words *ws, size_t i);
 PLAN_INTERNAL bool plan__word_comma(const plan_words *ws, size_t i);
 
-/* Do the words from at on equal keys[0..nkeys)? */
-PLAN_INTERNAL bool plan__words_match(const plan_words *ws, size_t at, const char *const *keys,
-                                     size_t nkeys);
-/* Do they equal the folded phrase ("chu tri")?  *len gets its word count. */
+/* Do the words from at on equal the folded phrase ("chu tri")?  *len gets its word count. */
 PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase,
                                          size_t *len);
 
