@@ -57,9 +57,7 @@ typedef struct ctx {
 } ctx;
 
 static uint32_t first_word_hash(const char *phrase) {
-  uint32_t h = PLAN_WORD_HASH_INIT;
-  for (; *phrase && *phrase != ' '; phrase++) h = PLAN_WORD_HASH_STEP(h, *phrase);
-  return h;
+  return plan__word_hash_n(phrase, strcspn(phrase, " "));
 }
 
 

@@ -45,6 +45,11 @@ typedef struct plan_letter {
 
 PLAN_INTERNAL extern const plan_letter plan__letters_latin[0x1B1 - 0xC0];
 PLAN_INTERNAL extern const plan_letter plan__letters_vietnamese[0x1EFA - 0x1EA0];
+/* The same skeletons (0: none) by UTF-8 bytes: [(lead - 0xC3) << 6 |
+ * (last & 0x3F)] for C3-C6 xx (U+00C0-U+01BF), [(middle - 0xBA) << 6 |
+ * (last & 0x3F)] for E1 BA-BB xx (U+1E80-U+1EFF). */
+PLAN_INTERNAL extern const unsigned char plan__skeletons_2byte[256];
+PLAN_INTERNAL extern const unsigned char plan__skeletons_3byte[128];
 
 /* The entry for c, or NULL when c is outside both tables or not a
  * Vietnamese letter. */

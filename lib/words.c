@@ -27,9 +27,8 @@ static plan_status split_words(plan_words *ws, size_t from, size_t token) {
     if (!w) return PLAN_ENOMEM;
     w->key = i;
     w->token = token;
-    uint32_t h = PLAN_WORD_HASH_INIT;
-    for (; i < n && k[i] != ' '; i++) h = PLAN_WORD_HASH_STEP(h, k[i]);
-    w->hash = h;
+    while (i < n && k[i] != ' ') i++;
+    w->hash = plan__word_hash_n(k + w->key, i - w->key);
   }
   plan__buf_putc(&ws->keys, '\0');
   return ws->keys.oom ? PLAN_ENOMEM : PLAN_OK;
@@ -133,7 +132,9 @@ static size_t slow_token(const plan_lexicon *lex, plan_words *ws, const char *s,
 
 /* Room for what the fast path can add from n more bytes of text: a word
  * takes a letter and a separator at least; keys take the letters plus a
- * NUL per word and per token. */
+ * NUL per word and per token, and 16 bytes more that a word's hash may
+ * read past its end (plan__word_hash_padded); the vector fold writes 64
+ * bytes at a time. */
 static bool reserve_for(plan_words *ws, size_t n) {
   if (n > SIZE_MAX / (4 * sizeof(plan_word))) return false;
   size_t words = ws->words.len + n / 2 + 8;
@@ -143,16 +144,20 @@ static bool reserve_for(plan_words *ws, size_t n) {
     ws->words.data = p;
     ws->words.cap = words;
   }
-  return ws->keys.cap - ws->keys.len >= 2 * n + 16 || plan__buf_reserve(&ws->keys, 2 * n + 16);
+  return ws->keys.cap - ws->keys.len >= 2 * n + 128 || plan__buf_reserve(&ws->keys, 2 * n + 128);
 }
 
-plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
+static plan_status refill(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws,
+                          bool vector) {
   ws->words.len = 0;
   ws->keys.len = 0;
   ws->text = s;
   ws->len = n;
   if (ws->words.elem != sizeof(plan_word)) plan__vec_init(&ws->words, sizeof(plan_word));
   if (!reserve_for(ws, n)) return PLAN_ENOMEM;
+  if (vector && plan__words_fold_vector(s, n, ws)) return PLAN_OK;
+  ws->words.len = 0;
+  ws->keys.len = 0;
   const unsigned char *t = (const unsigned char *)s;
   plan_word *w = ws->words.data;
   char *out = ws->keys.data;
@@ -174,18 +179,15 @@ plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
         c = byte_class[t[i]];
       }
       size_t word = len;
-      uint32_t h = PLAN_WORD_HASH_INIT;
       for (;;) { /* its letters */
         if (c > MB) {
           out[len++] = (char)c;
-          h = PLAN_WORD_HASH_STEP(h, c);
           i++;
         } else if (c == MB) {
           size_t l;
           char f = multibyte_letter(t + i, n - i, &l);
           if (!f) goto long_way;
           out[len++] = f;
-          h = PLAN_WORD_HASH_STEP(h, f);
           i += l;
         } else {
           break;
@@ -193,10 +195,10 @@ plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
         if (i == n) break;
         c = byte_class[t[i]];
       }
+      w[nw].hash = plan__word_hash_padded(out + word, len - word);
       out[len++] = '\0';
       w[nw].key = word;
       w[nw].token = b;
-      w[nw].hash = h;
       nw++;
       if (i == n) break;
     }
@@ -217,6 +219,16 @@ plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
   ws->words.len = nw;
   ws->keys.len = len;
   return PLAN_OK;
+}
+
+plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
+  if (!ws->vector) ws->vector = plan__words_vector_ok() ? 1 : -1;
+  return refill(lex, s, n, ws, ws->vector > 0);
+}
+
+plan_status plan__words_refill_scalar(const plan_lexicon *lex, const char *s, size_t n,
+                                      plan_words *ws) {
+  return refill(lex, s, n, ws, false);
 }
 
 static size_t token_end(const plan_words *ws, size_t i) {

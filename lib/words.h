@@ -2,6 +2,8 @@
 #ifndef PLAN_WORDS_H
 #define PLAN_WORDS_H
 
+#include <string.h>
+
 #include "doc.h"
 
 typedef struct plan_word {
@@ -18,6 +20,7 @@ typedef struct plan_words {
   plan_buf keys;    /* NUL-separated folded words */
   const char *text; /* the text, not owned: it must outlive the words */
   size_t len;
+  signed char vector; /* the vector fold: 0 not asked yet, 1 runs, -1 not */
 } plan_words;
 
 PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n,
@@ -27,16 +30,60 @@ PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, si
 PLAN_INTERNAL plan_status plan__words_refill(const plan_lexicon *lex, const char *s, size_t n,
                                              plan_words *ws);
 PLAN_INTERNAL void plan__words_free(plan_words *ws);
+/* As plan__words_refill(), always with the scalar fold (tests hold the
+ * vector fold to it). */
+PLAN_INTERNAL plan_status plan__words_refill_scalar(const plan_lexicon *lex, const char *s,
+                                                    size_t n, plan_words *ws);
 
-/* The hash of a folded word (FNV-1a), computed as words are folded, so
- * look-ups by word need not read its letters again. */
-#define PLAN_WORD_HASH_INIT 2166136261u
-#define PLAN_WORD_HASH_STEP(h, c) (((h) ^ (unsigned char)(c)) * 16777619u)
-static inline uint32_t plan__word_hash(const char *w) {
-  uint32_t h = PLAN_WORD_HASH_INIT;
-  for (; *w; w++) h = PLAN_WORD_HASH_STEP(h, *w);
-  return h;
+/* The vector fold (words_simd.c): can this CPU run it?  It fills ws (with
+ * room reserved for n bytes of text and 128 more of keys) and returns
+ * true, or returns false, leaving the text to the scalar fold. */
+PLAN_INTERNAL bool plan__words_vector_ok(void);
+PLAN_INTERNAL bool plan__words_fold_vector(const char *s, size_t n, plan_words *ws);
+
+/* The hash of a folded word of n bytes, computed as words are folded, so
+ * look-ups by word need not read its letters again.  It takes the word 16
+ * bytes at a time as two little-endian integers (zero past its end): a
+ * word needs no loop over its letters, so the fold has no branch that
+ * hangs on a word's length.  Two multiplies, for a hash that only picks
+ * bits of a filter and a bucket: every match is confirmed by key. */
+static inline uint64_t plan__hash_block(uint64_t acc, uint64_t lo, uint64_t hi) {
+  return (acc ^ lo) * 0x9E3779B97F4A7C15u + hi * 0xC2B2AE3D27D4EB4Fu;
 }
+static inline uint32_t plan__hash_final(uint64_t acc) {
+  return (uint32_t)(acc >> 32) ^ (uint32_t)(acc >> 50);
+}
+/* The n <= 8 bytes at p as a little-endian integer. */
+static inline uint64_t plan__load_le(const char *p, size_t n) {
+  uint64_t x = 0;
+  for (size_t i = 0; i < n; i++) x |= (uint64_t)(unsigned char)p[i] << (8 * i);
+  return x;
+}
+static inline uint32_t plan__word_hash_n(const char *w, size_t n) {
+  uint64_t acc = n;
+  for (; n > 16; w += 16, n -= 16) {
+    acc = plan__hash_block(acc, plan__load_le(w, 8), plan__load_le(w + 8, 8));
+    acc ^= acc >> 32;
+  }
+  uint64_t lo = plan__load_le(w, n < 8 ? n : 8), hi = n > 8 ? plan__load_le(w + 8, n - 8) : 0;
+  return plan__hash_final(plan__hash_block(acc, lo, hi));
+}
+/* As plan__word_hash_n(), for a word with 16 readable bytes from its
+ * first (keys are padded for it). */
+static inline uint32_t plan__word_hash_padded(const char *w, size_t n) {
+#if defined(__BYTE_ORDER__) && __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+  if (n > 16) return plan__word_hash_n(w, n);
+  uint64_t lo, hi;
+  memcpy(&lo, w, 8);
+  memcpy(&hi, w + 8, 8);
+  lo &= n >= 8 ? ~(uint64_t)0 : ((uint64_t)1 << (8 * n)) - 1;
+  hi &= n >= 16 ? ~(uint64_t)0 : n <= 8 ? 0 : ((uint64_t)1 << (8 * (n - 8))) - 1;
+  return plan__hash_final(plan__hash_block(n, lo, hi));
+#else
+  return plan__word_hash_n(w, n);
+#endif
+}
+static inline uint32_t plan__word_hash(const char *w) { return plan__word_hash_n(w, strlen(w)); }
 
 static inline size_t plan__words_count(const plan_words *ws) { return ws->words.len; }
 static inline const plan_word *plan__word(const plan_words *ws, size_t i) {

@@ -2,13 +2,16 @@
  * Vietnamese uses (U+00C0-U+01B0, U+1EA0-U+1EF9), its ASCII skeleton, whether
  * it carries a vowel modifier (circumflex, breve, horn) and which tone.
  * Derived from utf8proc's decompositions, so the table cannot disagree with
- * Unicode.  Run by `make gen`; the build uses the committed output. */
+ * Unicode.  Also the skeletons by UTF-8 bytes, which the vector fold
+ * (words_simd.c) looks up sixty-four at a time.  Run by `make gen`; the
+ * build uses the committed output. */
 #include <stdio.h>
 #include <utf8proc.h>
 
 static const int tones[] = {0, 0x0300, 0x0301, 0x0303, 0x0309, 0x0323};
 
-static void entry(utf8proc_int32_t c) {
+/* c's skeleton and info, or 0 when Vietnamese does not use it. */
+static int letter(utf8proc_int32_t c, int *info) {
   utf8proc_int32_t d[8];
   utf8proc_ssize_t n = utf8proc_decompose_char(c, d, 8, UTF8PROC_DECOMPOSE, NULL);
   int skel = 0, mod = 0, tone = 0, ok = n > 0 && n <= 3;
@@ -26,8 +29,28 @@ static void entry(utf8proc_int32_t c) {
     if (!t || tone) ok = 0;
     tone = t;
   }
-  if (!ok) printf("    {0, 0},\n");
-  else printf("    {'%c', %d}, /* U+%04X */\n", skel, mod | tone << 1, (unsigned)c);
+  *info = mod | tone << 1;
+  return ok ? skel : 0;
+}
+
+static void entry(utf8proc_int32_t c) {
+  int info, skel = letter(c, &info);
+  if (!skel) printf("    {0, 0},\n");
+  else printf("    {'%c', %d}, /* U+%04X */\n", skel, info, (unsigned)c);
+}
+
+/* Skeletons by the last byte(s) of the UTF-8: two-byte letters by lead
+ * C3-C6 and continuation byte, three-byte ones (E1 BA-BB xx) by the middle
+ * byte and the last; 0 where no letter is. */
+static void skeletons(const char *name, utf8proc_int32_t first, int count) {
+  int info;
+  printf("\nconst unsigned char %s[%d] = {", name, count);
+  for (int i = 0; i < count; i++) {
+    utf8proc_int32_t c = first + i;
+    int skel = c >= 0xC0 && c <= 0x1B0 ? letter(c, &info) : c >= 0x1EA0 && c <= 0x1EF9 ? letter(c, &info) : 0;
+    printf("%s%d,", i % 16 ? " " : "\n    ", skel);
+  }
+  printf("\n};\n");
 }
 
 int main(void) {
@@ -38,5 +61,7 @@ int main(void) {
   printf("};\n\nconst plan_letter plan__letters_vietnamese[0x%X] = {\n", 0x1EFA - 0x1EA0);
   for (utf8proc_int32_t c = 0x1EA0; c <= 0x1EF9; c++) entry(c);
   printf("};\n");
+  skeletons("plan__skeletons_2byte", 0xC0, 256);   /* C3 80 = U+00C0 .. C6 BF = U+01BF */
+  skeletons("plan__skeletons_3byte", 0x1E80, 128); /* E1 BA 80 = U+1E80 .. E1 BB BF = U+1EFF */
   return 0;
 }
