@@ -45,8 +45,10 @@ typedef struct ctx {
   plan_doc *doc;
   const plan_lexicon *lex;
   plan_words province;
+  plan_words head;  /* an item's heading's words, the list reused for each */
   plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
+  const plan_agency **known; /* the record of each lexicon agency, once made */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
   bool oom;         /* a duty's words could not be made */
   /* plan__word_hash() of each duty verb's and role phrase's first word,
@@ -67,18 +69,22 @@ static bool in_list(const char *w, const char *const *list, size_t n) {
   return false;
 }
 
-static char *span_dup(plan_doc *doc, const char *s, size_t b, size_t e) {
+/* s[b, e) without trailing separators, copied into the document; *len
+ * gets its length when len is not NULL. */
+static char *span_dup_len(plan_doc *doc, const char *s, size_t b, size_t e, size_t *len) {
   while (e > b && (s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == ';' || s[e - 1] == ' ')) e--;
+  if (len) *len = e - b;
   return plan__arena_strndup(&doc->arena, s + b, e - b);
+}
+
+static char *span_dup(plan_doc *doc, const char *s, size_t b, size_t e) {
+  return span_dup_len(doc, s, b, e, NULL);
 }
 
 /* The document's record of lexicon agency i, made on first use. */
 static const plan_agency *known_agency(ctx *c, size_t i) {
   plan_doc *doc = c->doc;
-  for (size_t k = 0; k < doc->agencies.len; k++) {
-    const plan_agency *a = ((const plan_agency **)doc->agencies.data)[k];
-    if (a->lex_index == (long)i) return a;
-  }
+  if (c->known[i]) return c->known[i];
   plan_agency_info info;
   plan__agency_info(c->lex, i, &info);
   plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
@@ -92,6 +98,7 @@ static const plan_agency *known_agency(ctx *c, size_t i) {
   a->known = true;
   a->lex_index = (long)i;
   *slot = a;
+  c->known[i] = a;
   return a;
 }
 
@@ -192,7 +199,8 @@ static void push_mention(ctx *c, const plan_agency *a, plan_role role, const cha
 static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, size_t b, size_t e,
                       const plan_assignment *item) {
   plan_doc *doc = c->doc;
-  d->text = span_dup(doc, s, b, e);
+  size_t text_len;
+  d->text = span_dup_len(doc, s, b, e, &text_len);
   if (p) {
     size_t off = (size_t)(s - p->text) + b;
     d->para = p;
@@ -201,7 +209,7 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
   }
   plan_words *ws = &c->duty;
-  if (!d->text || plan__words_refill(c->lex, d->text, strlen(d->text), ws) != PLAN_OK) {
+  if (!d->text || plan__words_refill(c->lex, d->text, text_len, ws) != PLAN_OK) {
     c->oom = true;
     return;
   }
@@ -263,50 +271,47 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   plan_doc *doc = c->doc;
   const plan_para *p = &doc->paras[n->para];
   const char *head = n->title ? n->title : n->text;
-  plan_words ws;
-  if (plan__words(c->lex, head, strlen(head), &ws) != PLAN_OK) {
-    plan__words_free(&ws);
-    return PLAN_ENOMEM;
-  }
-  size_t nw = plan__words_count(&ws), start = 0, len;
+  size_t head_len = strlen(head);
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, head, head_len, ws) != PLAN_OK) return PLAN_ENOMEM;
+  size_t nw = plan__words_count(ws), start = 0, len;
   plan_assignment a;
   memset(&a, 0, sizeof a);
   a.label = n->label;
   a.node = n;
-  if (plan__words_match_str(&ws, 0, "de nghi", &len)) {
+  if (plan__words_match_str(ws, 0, "de nghi", &len)) {
     a.requested = true;
     start = len;
-  } else if (nw && strcmp(plan__word_key(&ws, 0), "giao") == 0) {
+  } else if (nw && strcmp(plan__word_key(ws, 0), "giao") == 0) {
     start = 1;
   }
   size_t cut = start + 1;
-  while (cut < nw && !verb_at(c, &ws, cut)) cut++;
+  while (cut < nw && !verb_at(c, ws, cut)) cut++;
   if (cut > nw) cut = nw;
   for (size_t i = start; i < cut;) {
-    const plan_agency *ag = agency_at(c, &ws, i, &len);
+    const plan_agency *ag = agency_at(c, ws, i, &len);
     if (ag) {
       bool seen = false;
       for (size_t k = 0; k < c->scratch.len; k++)
         seen |= ((plan_mention *)c->scratch.data)[k].agency == ag;
       if (!seen)
-        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(&ws, i),
-                     plan__word_end(&ws, i + len - 1));
+        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, i),
+                     plan__word_end(ws, i + len - 1));
       i += len;
     } else {
       i++;
     }
   }
   if (start < nw)
-    a.heading = span_dup(doc, head, plan__word_start(&ws, start), plan__word_end(&ws, cut - 1));
+    a.heading = span_dup(doc, head, plan__word_start(ws, start), plan__word_end(ws, cut - 1));
   if (c->scratch.len == 0 && start < nw &&
-      in_list(plan__word_key(&ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads)) {
-    const plan_agency *ag = unknown_agency(c, &ws, start, cut, a.heading);
-    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(&ws, start),
-                         plan__word_end(&ws, cut - 1));
+      in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads)) {
+    const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
+    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
+                         plan__word_end(ws, cut - 1));
   }
   a.agencies = keep_mentions(c, &a.nagencies);
   if (a.nagencies == 0) {
-    plan__words_free(&ws);
     if (!in_part) return PLAN_OK;
     const plan_node **slot = plan__vec_push(&doc->non_assignments);
     if (slot) *slot = n;
@@ -326,17 +331,16 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
     for (size_t i = cut; i < nw; i++) {
       bool last = i + 1 == nw;
       size_t alen;
-      if (!last && plan__word_clause_end(&ws, i) && agency_at(c, &ws, i + 1, &alen)) {
+      if (!last && plan__word_clause_end(ws, i) && agency_at(c, ws, i + 1, &alen)) {
         if ((d = plan__vec_push(&duties)))
-          fill_duty(c, d, p, head, plan__word_start(&ws, b), plan__word_end(&ws, i), &a);
+          fill_duty(c, d, p, head, plan__word_start(ws, b), plan__word_end(ws, i), &a);
         b = i + 1;
       } else if (last) {
         if ((d = plan__vec_push(&duties)))
-          fill_duty(c, d, p, head, plan__word_start(&ws, b), strlen(head), &a);
+          fill_duty(c, d, p, head, plan__word_start(ws, b), head_len, &a);
       }
     }
   }
-  plan__words_free(&ws);
   bool items = false;
   for (const plan_node *k = n->first; k; k = k->next) {
     if (k->kind != PLAN_NODE_ITEM) continue;
@@ -416,12 +420,16 @@ plan_status plan__assign(plan_doc *doc) {
     plan__bit_set(c.roles, PHRASE_BITS, c.role_first[r] = first_word_hash(role_words[r].words));
   const char *prov = doc->meta[PLAN_META_PROVINCE];
   plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
+  c.known = calloc(c.lex->agencies.len + 1, sizeof *c.known);
+  if (!c.known) st = PLAN_ENOMEM;
   bool found = false;
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   plan__words_free(&c.province);
+  plan__words_free(&c.head);
   plan__words_free(&c.duty);
   plan__vec_free(&c.scratch);
+  free(c.known);
   if (st == PLAN_OK && (c.oom || doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
     st = PLAN_ENOMEM;
   return st;

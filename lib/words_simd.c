@@ -103,9 +103,7 @@ TARGET static bool fold(const char *s, size_t n, plan_words *ws) {
   for (size_t i = 0; i < n; i += 64) {
     uint64_t valid = n - i >= 64 ? ~(uint64_t)0 : _bzhi_u64(~(uint64_t)0, (unsigned)(n - i));
     __m512i x = _mm512_maskz_loadu_epi8(valid, s + i);
-    __m512i x1 = back_by(prev, x, 1), x2 = back_by(prev, x, 2), x3 = back_by(prev, x, 3);
-    __m512i x4 = back_by(prev, x, 4);
-    prev = x;
+    __m512i x1 = back_by(prev, x, 1), x2 = back_by(prev, x, 2);
 
     uint64_t high = _mm512_movepi8_mask(x), ascii = valid & ~high;
     __m512i folded = _mm512_permutex2var_epi8(ascii_lo, x, ascii_hi);
@@ -140,11 +138,18 @@ TARGET static bool fold(const char *s, size_t n, plan_words *ws) {
     leads_punct += (size_t)_mm_popcnt_u64(lead_punct);
     middles_punct += (size_t)_mm_popcnt_u64(middle_punct);
     lasts_punct += (size_t)_mm_popcnt_u64(last_punct);
-    /* two capitals after a space or edge punctuation: maybe an
-     * abbreviation (words.c looks closer) */
-    if ((in_range(x, 'A', 26) & opening_capital(x1, x2, x3, opens_lo, opens_hi)) |
-        (eq(x, 0x90) & eq(x1, 0xC4) & opening_capital(x2, x3, x4, opens_lo, opens_hi)))
-      return false;
+    /* Two capitals after a space or edge punctuation: maybe an
+     * abbreviation (words.c looks closer).  Capital pairs are rare; the
+     * bytes before them are looked at only when there is one. */
+    uint64_t ascii_capital = in_range(x, 'A', 26), d_capital = eq(x, 0x90) & eq(x1, 0xC4);
+    if ((ascii_capital & (in_range(x1, 'A', 26) | (eq(x1, 0x90) & eq(x2, 0xC4)))) |
+        (d_capital & (in_range(x2, 'A', 26) | eq(x2, 0x90)))) {
+      __m512i x3 = back_by(prev, x, 3), x4 = back_by(prev, x, 4);
+      if ((ascii_capital & opening_capital(x1, x2, x3, opens_lo, opens_hi)) |
+          (d_capital & opening_capital(x2, x3, x4, opens_lo, opens_hi)))
+        return false;
+    }
+    prev = x;
 
     /* The skeletons, packed: one byte a letter, 0 for a separator. */
     uint64_t keep = ascii | last2 | last3 | last_punct;
