@@ -73,7 +73,9 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
   a->bucket = key % PLAN_ALIAS_BUCKETS;
   plan__bit_set(lex->first_words, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   plan__bit_set(lex->pairs, PLAN_PAIR_BITS, key);
-  if (count == 1 || a->province == 1) plan__bit_set(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
+  if (count == 1) plan__bit_set(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
+  if (count > 1 && a->province == 1)
+    plan__bit_set(lex->province_led, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   size_t *slot = plan__vec_push(&lex->buckets[a->bucket]);
   if (!slot) return PLAN_ENOMEM;
   *slot = lex->aliases.len - 1;
@@ -206,7 +208,8 @@ bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
   size_t n = plan__words_count(ws);
   if (at >= n) return false;
   uint32_t h0 = plan__word(ws, at)->hash;
-  if (!plan__alias_may_start(lex, h0, at + 1 < n ? plan__word(ws, at + 1)->hash : 0))
+  if (!plan__alias_may_start(lex, h0, at + 1 < n ? plan__word(ws, at + 1)->hash : 0,
+                             plan__province_first(province)))
     return false; /* most words */
   /* multi-word aliases first (longest first within the bucket), then one-word ones */
   if (at + 1 < n &&

@@ -224,10 +224,12 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     skip_to = start + n;
   }
   size_t nw = plan__words_count(ws);
+  uint64_t province = plan__province_first(&c->province);
   for (size_t i = skip_to; i < nw;) {
     size_t len;
     uint32_t h = plan__word(ws, i)->hash;
-    if (h != c->thoi && !plan__alias_may_start(c->lex, h, i + 1 < nw ? plan__word(ws, i + 1)->hash : 0)) {
+    if (h != c->thoi && !plan__alias_may_start(c->lex, h, i + 1 < nw ? plan__word(ws, i + 1)->hash : 0,
+                                               province)) {
       i++; /* most words */
       continue;
     }

@@ -33,7 +33,8 @@ struct plan_lexicon {
   plan_vec buckets[PLAN_ALIAS_BUCKETS]; /* of size_t alias indices */
   uint64_t first_words[PLAN_FIRST_WORD_BITS / 64]; /* which words can start an alias */
   uint64_t pairs[PLAN_PAIR_BITS / 64];              /* which bucket keys an alias has */
-  uint64_t singles[PLAN_FIRST_WORD_BITS / 64]; /* first words of "X" and "X %p" aliases */
+  uint64_t singles[PLAN_FIRST_WORD_BITS / 64];  /* first words of one-word aliases */
+  uint64_t province_led[PLAN_FIRST_WORD_BITS / 64]; /* first words of "X %p" aliases */
   uint32_t province_hash;                           /* of "%p" */
 };
 
@@ -59,12 +60,16 @@ static inline void plan__bit_set(uint64_t *set, unsigned bits, uint32_t key) {
 }
 
 /* Can an alias start at a word of hash h followed by one of hash next (0
- * at the end)?  False for nearly every word, cheaply: callers test it
- * before plan__agency_at. */
-static inline bool plan__alias_may_start(const plan_lexicon *lex, uint32_t h, uint32_t next) {
+ * at the end)?  province: the hash of the province's first word ("Báo %p"
+ * starts only before it), or PLAN_NO_PROVINCE (plan__province_first() in
+ * words.h gives it).  False for nearly every word, cheaply: callers test
+ * it before plan__agency_at. */
+static inline bool plan__alias_may_start(const plan_lexicon *lex, uint32_t h, uint32_t next,
+                                         uint64_t province) {
   return plan__bit(lex->first_words, PLAN_FIRST_WORD_BITS, h) &&
          (plan__bit(lex->pairs, PLAN_PAIR_BITS, plan__pair_key(h, next)) ||
-          plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h));
+          plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h) ||
+          (next == province && plan__bit(lex->province_led, PLAN_FIRST_WORD_BITS, h)));
 }
 
 PLAN_INTERNAL plan_status plan__agencies_init(plan_lexicon *lex);

@@ -112,6 +112,16 @@ PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const 
 PLAN_INTERNAL bool plan__agency_at(const plan_lexicon *lex, const plan_words *ws, size_t at,
                                    const plan_words *province, size_t *agency, size_t *nwords);
 
+/* What plan__alias_may_start() (lexicon.h) takes for the province's first
+ * word when there is no province: no word's hash. */
+#define PLAN_NO_PROVINCE ((uint64_t)1 << 32)
+
+/* The hash of the province's first word, or PLAN_NO_PROVINCE. */
+static inline uint64_t plan__province_first(const plan_words *province) {
+  return province && plan__words_count(province) ? plan__word(province, 0)->hash
+                                                 : PLAN_NO_PROVINCE;
+}
+
 /* The lexicon's agency i (agencies.c). */
 typedef struct plan_agency_info {
   const char *id, *name, *level, *kind, *portfolios;
