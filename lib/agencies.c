@@ -71,7 +71,6 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
   }
   uint32_t key = plan__pair_key(a->hashes[0], count > 1 ? a->hashes[1] : 0);
   a->bucket = key % PLAN_ALIAS_BUCKETS;
-  plan__bit_set(lex->first_words, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   plan__bit_set(lex->pairs, PLAN_PAIR_BITS, key);
   if (count == 1) plan__bit_set(lex->singles, PLAN_FIRST_WORD_BITS, a->hashes[0]);
   if (count > 1 && a->province == 1)

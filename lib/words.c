@@ -248,11 +248,16 @@ size_t plan__word_end(const plan_words *ws, size_t i) {
   return ce > b ? ce : e;
 }
 
-/* The byte that ends word i's token, when the word is its last; 0 else. */
+/* The byte that ends word i's token, when the word is its last; 0 else.
+ * The token ends at a space before the next word's token: a few bytes
+ * on, looked for in place (role_before() asks this of word after word). */
 static char token_last_byte(const plan_words *ws, size_t i) {
-  size_t tok = plan__word(ws, i)->token;
-  if (i + 1 < plan__words_count(ws) && plan__word(ws, i + 1)->token == tok) return 0;
-  return ws->text[token_end(ws, tok) - 1];
+  size_t tok = plan__word(ws, i)->token, e = tok;
+  if (i + 1 == plan__words_count(ws)) return ws->text[token_end(ws, tok) - 1];
+  size_t next = plan__word(ws, i + 1)->token;
+  if (next == tok) return 0;
+  while (e < next && ws->text[e] != ' ') e++;
+  return ws->text[e - 1];
 }
 
 bool plan__word_clause_end(const plan_words *ws, size_t i) {
