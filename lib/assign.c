@@ -77,6 +77,26 @@ static char *span_dup_len(plan_doc *doc, const char *s, size_t b, size_t e, size
   return plan__arena_strndup(&doc->arena, s + b, e - b);
 }
 
+/* s[0, n) as a duty's text: s itself when that is all of it and nothing
+ * is trimmed (the document owns both), else a trimmed copy. */
+static const char *duty_text(plan_doc *doc, const char *s, size_t n, size_t *len) {
+  char last = n ? s[n - 1] : ',';
+  if (s[n] != '\0' || last == ',' || last == ':' || last == ';' || last == ' ')
+    return span_dup_len(doc, s, 0, n, len);
+  *len = n;
+  return s;
+}
+
+/* The length of a node's text: it runs to its paragraph's end. */
+static size_t node_text_len(const plan_doc *doc, const plan_node *k) {
+  if (k->para < doc->npara) {
+    const plan_para *p = &doc->paras[k->para];
+    uintptr_t t = (uintptr_t)k->text, pt = (uintptr_t)p->text;
+    if (t >= pt && t <= pt + p->len) return p->len - (size_t)(t - pt);
+  }
+  return strlen(k->text);
+}
+
 static char *span_dup(plan_doc *doc, const char *s, size_t b, size_t e) {
   return span_dup_len(doc, s, b, e, NULL);
 }
@@ -200,7 +220,7 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
                       const plan_assignment *item) {
   plan_doc *doc = c->doc;
   size_t text_len;
-  d->text = span_dup_len(doc, s, b, e, &text_len);
+  d->text = b == 0 ? duty_text(doc, s, e, &text_len) : span_dup_len(doc, s, b, e, &text_len);
   if (p) {
     size_t off = (size_t)(s - p->text) + b;
     d->para = p;
@@ -326,7 +346,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   plan_duty *d;
   if (n->title && *n->text) { /* "Agency: duty ..." */
     if ((d = plan__vec_push(&duties)))
-      fill_duty(c, d, p, n->text, 0, strlen(n->text), &a);
+      fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
   } else if (!n->title && cut < nw) {
     /* "Agency ... does this; Member organisation does that." */
     size_t b = cut;
@@ -348,7 +368,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
     if (k->kind != PLAN_NODE_ITEM) continue;
     items = true;
     if ((d = plan__vec_push(&duties)))
-      fill_duty(c, d, &doc->paras[k->para], k->text, 0, strlen(k->text), &a);
+      fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
   }
   if (!items && duties.len == 0) {
     /* An item without bullets is one duty: its paragraphs, joined. */

@@ -76,13 +76,14 @@ plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_of
     if (t->decoded) in = plan__offmap_lookup(&t->map0, in);
     if (in > t->input_len) in = t->input_len;
   }
+  if (input_offset) *input_offset = in;
+  if (!line && !column) return PLAN_OK;
   const size_t *ls = t->lines.data;
   size_t lo = 0, hi = t->lines.len;
   while (lo + 1 < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (ls[mid] <= in) lo = mid; else hi = mid;
   }
-  if (input_offset) *input_offset = in;
   if (line) *line = lo + 1;
   if (column) *column = in - ls[lo] + 1;
   return PLAN_OK;
