@@ -48,6 +48,7 @@ typedef struct ctx {
   plan_words head;  /* an item's heading's words, the list reused for each */
   plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
+  plan_text_cursor pos; /* duties come in the text's order: positions are found on from here */
   const plan_agency **known; /* the record of each lexicon agency, once made */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
   bool oom;         /* a duty's words could not be made */
@@ -225,8 +226,9 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     size_t off = (size_t)(s - p->text) + b;
     d->para = p;
     d->para_off = off;
-    plan__doc_position(doc, plan__para_norm(p, off), &d->start, &d->line, NULL);
-    plan__doc_position(doc, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end, NULL, NULL);
+    plan__doc_position_from(doc, &c->pos, plan__para_norm(p, off), &d->start, &d->line);
+    plan__doc_position_from(doc, &c->pos, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end,
+                            NULL);
   }
   plan_words *ws = &c->duty;
   if (!d->text || plan__words_refill(c->lex, d->text, text_len, ws) != PLAN_OK) {

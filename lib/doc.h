@@ -128,6 +128,10 @@ PLAN_INTERNAL void plan__diag(plan_doc *doc, plan_diag_code code, size_t norm_of
 /* Input position of a normalized-text offset. */
 PLAN_INTERNAL void plan__doc_position(const plan_doc *doc, size_t norm_off,
                                       size_t *offset, size_t *line, size_t *column);
+/* As plan__doc_position() (offset and line) for positions asked in rising
+ * order, each search resuming at cur (zeroed to start). */
+PLAN_INTERNAL void plan__doc_position_from(const plan_doc *doc, plan_text_cursor *cur,
+                                           size_t norm_off, size_t *offset, size_t *line);
 /* Normalized-text offset of an offset inside a paragraph's text. */
 PLAN_INTERNAL size_t plan__para_norm(const plan_para *p, size_t off);
 

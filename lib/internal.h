@@ -133,6 +133,21 @@ static inline void plan__offmap_mark(plan_offmap *m, size_t out, size_t in) {
   plan__offmap_store(m, out, in);
 }
 PLAN_INTERNAL size_t plan__offmap_lookup(const plan_offmap *m, size_t out);
+/* Where the last position looked up through a text's maps and lines was
+ * found (plan__text_source_from()): zero it to start. */
+typedef struct plan_text_cursor {
+  size_t anchor2, anchor, anchor0, line;
+} plan_text_cursor;
+
+/* As plan__offmap_lookup(), the search starting at *hint (0 at first),
+ * which it moves on: lookups at rising offsets cost a few steps each. */
+PLAN_INTERNAL size_t plan__offmap_lookup_from(const plan_offmap *m, size_t out, size_t *hint);
+/* The first of n elements of `size` bytes from base, sorted by the size_t
+ * at byte `key` of each, whose key is above x: galloping from at, so a
+ * search a little past the last one costs a few steps (from 0 when the
+ * element before at is above x already). */
+PLAN_INTERNAL size_t plan__upper_bound_from(const void *base, size_t size, size_t key, size_t n,
+                                            size_t at, size_t x);
 PLAN_INTERNAL void plan__offmap_free(plan_offmap *m);
 
 /* ---- lexicon ------------------------------------------------------- */

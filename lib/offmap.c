@@ -1,6 +1,9 @@
 /* offmap.c - the sparse map from output offsets back to input offsets.
  * Most text passes through unchanged, so only the places where the
  * output-minus-input delta changes are stored. */
+#include <stddef.h>
+#include <string.h>
+
 #include "internal.h"
 
 void plan__offmap_init(plan_offmap *m) { plan__vec_init(&m->anchors, sizeof(plan_anchor)); }
@@ -27,13 +30,10 @@ void plan__offmap_store_forward(plan_offmap *m, size_t out, size_t in) {
   plan__offmap_store(m, out, in);
 }
 
-size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
+/* The input offset of out, given lo: the first anchor past it. */
+static size_t map_from(const plan_offmap *m, size_t out, size_t lo) {
   const plan_anchor *a = m->anchors.data;
-  size_t n = m->anchors.len, lo = 0, hi = n;
-  while (lo < hi) { /* first anchor with a.out > out */
-    size_t mid = lo + (hi - lo) / 2;
-    if (a[mid].out <= out) lo = mid + 1; else hi = mid;
-  }
+  size_t n = m->anchors.len;
   if (lo == 0) {
     size_t in = out;
     if (n && in >= a[0].in) in = a[0].in ? a[0].in - 1 : 0;
@@ -42,6 +42,45 @@ size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
   size_t in = a[lo - 1].in + (out - a[lo - 1].out);
   if (lo < n && in >= a[lo].in) in = a[lo].in > a[lo - 1].in ? a[lo].in - 1 : a[lo - 1].in;
   return in;
+}
+
+size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
+  const plan_anchor *a = m->anchors.data;
+  size_t n = m->anchors.len, lo = 0, hi = n;
+  while (lo < hi) { /* first anchor with a.out > out */
+    size_t mid = lo + (hi - lo) / 2;
+    if (a[mid].out <= out) lo = mid + 1; else hi = mid;
+  }
+  return map_from(m, out, lo);
+}
+
+static size_t key_at(const void *base, size_t size, size_t key, size_t i) {
+  size_t k;
+  memcpy(&k, (const char *)base + i * size + key, sizeof k);
+  return k;
+}
+
+size_t plan__upper_bound_from(const void *base, size_t size, size_t key, size_t n, size_t at,
+                              size_t x) {
+  if (at > n || (at > 0 && key_at(base, size, key, at - 1) > x)) at = 0;
+  size_t lo = at, step = 1; /* the element before lo is not above x */
+  while (lo + step <= n && key_at(base, size, key, lo + step - 1) <= x) {
+    lo += step;
+    step *= 2;
+  }
+  size_t hi = lo + step - 1 < n ? lo + step - 1 : n; /* above x, or the end */
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (key_at(base, size, key, mid) <= x) lo = mid + 1; else hi = mid;
+  }
+  return lo;
+}
+
+size_t plan__offmap_lookup_from(const plan_offmap *m, size_t out, size_t *hint) {
+  size_t lo = plan__upper_bound_from(m->anchors.data, sizeof(plan_anchor),
+                                     offsetof(plan_anchor, out), m->anchors.len, *hint, out);
+  *hint = lo;
+  return map_from(m, out, lo);
 }
 
 void plan__offmap_free(plan_offmap *m) { plan__vec_free(&m->anchors); }

@@ -89,6 +89,27 @@ plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_of
   return PLAN_OK;
 }
 
+void plan__text_source_from(const plan_text *t, plan_text_cursor *cur, size_t offset,
+                            size_t *input_offset, size_t *line) {
+  size_t in;
+  if (offset >= t->out.len) {
+    in = t->input_len;
+  } else {
+    size_t o = t->expanded ? plan__offmap_lookup_from(&t->map2, offset, &cur->anchor2) : offset;
+    in = plan__offmap_lookup_from(&t->map, o, &cur->anchor);
+    if (t->decoded) in = plan__offmap_lookup_from(&t->map0, in, &cur->anchor0);
+    if (in > t->input_len) in = t->input_len;
+  }
+  if (input_offset) *input_offset = in;
+  if (line) {
+    /* the last line starting at or before in (there is always line 0) */
+    size_t next = plan__upper_bound_from(t->lines.data, sizeof(size_t), 0, t->lines.len,
+                                         cur->line, in);
+    cur->line = next;
+    *line = next ? next : 1;
+  }
+}
+
 size_t plan_text_hint_count(const plan_text *t) { return t ? t->hints.len : 0; }
 
 const plan_hint *plan_text_hint(const plan_text *t, size_t i) {

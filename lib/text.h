@@ -19,6 +19,12 @@ struct plan_text {
   plan_vec lines;     /* of size_t: input offset where each line starts */
 };
 
+/* As plan_text_source() (offset and line), for offsets asked in rising
+ * order: each search starts where the last stopped (any order is right;
+ * rising is fast). */
+PLAN_INTERNAL void plan__text_source_from(const plan_text *t, plan_text_cursor *cur,
+                                          size_t offset, size_t *input_offset, size_t *line);
+
 /* A new empty text for input (used for the line index only). */
 PLAN_INTERNAL plan_text *plan__text_new(const char *input, size_t len);
 

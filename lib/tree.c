@@ -55,6 +55,11 @@ void plan__doc_position(const plan_doc *doc, size_t norm_off, size_t *offset, si
   plan_text_source(doc->text, norm_off, offset, line, column);
 }
 
+void plan__doc_position_from(const plan_doc *doc, plan_text_cursor *cur, size_t norm_off,
+                             size_t *offset, size_t *line) {
+  plan__text_source_from(doc->text, cur, norm_off, offset, line);
+}
+
 void plan__diag(plan_doc *doc, plan_diag_code code, size_t norm_off, const char *fmt, ...) {
   plan_diagnostic *d = plan__vec_push(&doc->diags);
   if (!d) return;

@@ -9,6 +9,7 @@
 #include <utf8proc.h>
 
 #include "test_util.h"
+#include "text.h"
 
 /* ---- a growable string -------------------------------------------------- */
 
@@ -262,6 +263,52 @@ static char *render_html(const char *text, size_t n, bool utf8, size_t *out_len)
   xmlFreeDoc(doc);
   *out_len = (size_t)size;
   return (char *)mem;
+}
+
+/* Positions looked up in order, each search resuming where the last
+ * stopped (plan__text_source_from(), as the assignment stage asks for a
+ * duty's), are plan_text_source()'s: rising, then in any order. */
+static void same_positions_in_order(const plan_text *t, const char *what) {
+  size_t len;
+  plan_text_data(t, &len);
+  plan_text_cursor rising = {0}, any = {0};
+  uint64_t x = 2463534242u;
+  for (size_t off = 0; off <= len + 2; off += 3) {
+    x ^= x << 13, x ^= x >> 7, x ^= x << 17;
+    size_t random_off = x % (len + 3);
+    for (int pass = 0; pass < 2; pass++) {
+      size_t o = pass ? random_off : off, in, line, want_in, want_line;
+      plan__text_source_from(t, pass ? &any : &rising, o, &in, &line);
+      assert_int_equal(plan_text_source(t, o, &want_in, &want_line, NULL), PLAN_OK);
+      if (in != want_in || line != want_line)
+        fail_msg("%s: offset %zu at %zu line %zu, from the start %zu line %zu", what, o, in, line,
+                 want_in, want_line);
+    }
+  }
+}
+
+static void test_positions_in_order(void **state) {
+  (void)state;
+  for (size_t i = 0; i < CORPUS_COUNT; i++) {
+    size_t n, hn;
+    char *text = read_corpus(corpus_files[i], &n);
+    plan_options o;
+    plan_options_init(&o);
+    plan_text *t;
+    plan_error e;
+    for (int expand = 0; expand < 2; expand++) { /* abbreviations expanded: a second map */
+      o.flags = expand ? PLAN_OPT_EXPAND_ABBREVIATIONS : PLAN_OPT_DEFAULT;
+      assert_int_equal(plan_normalize(text, n, &o, &t, &e), PLAN_OK);
+      same_positions_in_order(t, corpus_files[i]);
+      plan_text_free(t);
+    }
+    char *html = render_html(text, n, true, &hn); /* positions found in the page */
+    assert_int_equal(plan_normalize(html, hn, NULL, &t, &e), PLAN_OK);
+    same_positions_in_order(t, "html");
+    plan_text_free(t);
+    xmlFree(html);
+    free(text);
+  }
 }
 
 static void test_html_like_text(void **state) {
@@ -677,6 +724,7 @@ static void test_legacy_round_trip_and_detection(void **state) {
       plan_text_data(txt, &len);
       plan_text_source(txt, len - 1, &off, NULL, NULL);
       assert_true(off < bytes.n && off + 8 >= bytes.n);
+      same_positions_in_order(txt, encs[k].name); /* through the decoding's map too */
       plan_text_free(txt);
       /* and a parse of the bytes agrees with the parse of the text */
       plan_doc *dl = parse_bytes(bytes.s, bytes.n, PLAN_INPUT_AUTO, PLAN_ENCODING_AUTO);
@@ -756,6 +804,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_html_pieces),
       cmocka_unit_test(test_html_like_text),
+      cmocka_unit_test(test_positions_in_order),
       cmocka_unit_test(test_docx_like_text),
       cmocka_unit_test(test_docx_numbering_and_tables),
       cmocka_unit_test(test_legacy_round_trip_and_detection),
