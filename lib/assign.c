@@ -48,6 +48,8 @@ typedef struct ctx {
   plan_words head;  /* an item's heading's words, the list reused for each */
   plan_words duty;  /* a duty's words, the list reused for each */
   plan_vec scratch; /* of plan_mention, reused */
+  plan_vec duties;  /* of plan_duty: an item's, reused */
+  plan_buf fold;    /* a title folded, reused */
   plan_text_cursor pos; /* duties come in the text's order: positions are found on from here */
   const plan_agency **known; /* the record of each lexicon agency, once made */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
@@ -279,14 +281,19 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   d->mentions = keep_mentions(c, &d->nmentions);
 }
 
-static bool is_assigning(const plan_node *n) {
+static bool is_assigning(ctx *c, const plan_node *n) {
   const char *t = n->title ? n->title : n->text;
-  size_t len = strlen(t);
-  char *k = plan__fold(t, len < 200 ? len : 200);
+  size_t len = strnlen(t, 200);
+  c->fold.len = 0;
+  plan__key_append(&c->fold, t, len);
+  plan__buf_putc(&c->fold, '\0');
+  if (c->fold.oom) {
+    c->oom = true;
+    return false;
+  }
   bool yes = false;
-  for (size_t i = 0; k && i < sizeof assigning_titles / sizeof *assigning_titles; i++)
-    yes |= strstr(k, assigning_titles[i]) != NULL;
-  free(k);
+  for (size_t i = 0; i < sizeof assigning_titles / sizeof *assigning_titles; i++)
+    yes |= strstr(c->fold.data, assigning_titles[i]) != NULL;
   return yes;
 }
 
@@ -343,8 +350,8 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   }
 
   /* The duties, in order. */
-  plan_vec duties;
-  plan__vec_init(&duties, sizeof(plan_duty));
+  plan_vec duties = c->duties; /* the scratch list, given back below */
+  duties.len = 0;
   plan_duty *d;
   if (n->title && *n->text) { /* "Agency: duty ..." */
     if ((d = plan__vec_push(&duties)))
@@ -398,7 +405,8 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
   if (a.duties && duties.len) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
   bool oom = duties.oom || !a.duties;
-  plan__vec_free(&duties);
+  c->duties = duties;
+  c->duties.oom = false;
   plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
   if (!slot) return PLAN_ENOMEM;
   *slot = a;
@@ -410,7 +418,7 @@ static plan_status container(ctx *c, const plan_node *root, bool *found) {
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
     if (n->kind == PLAN_NODE_ATTACHMENT) {
       st = container(c, n, found);
-    } else if (n->kind == PLAN_NODE_ITEM && n->first && is_assigning(n)) {
+    } else if (n->kind == PLAN_NODE_ITEM && n->first && is_assigning(c, n)) {
       for (const plan_node *k = n->first; k && st == PLAN_OK; k = k->next)
         if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET) {
           *found = true;
@@ -437,6 +445,7 @@ plan_status plan__assign(plan_doc *doc) {
   c.doc = doc;
   c.lex = doc->lex;
   plan__vec_init(&c.scratch, sizeof(plan_mention));
+  plan__vec_init(&c.duties, sizeof(plan_duty));
   c.thoi = plan__word_hash("thoi");
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++)
     plan__bit_set(c.verbs, PHRASE_BITS, c.verb_first[v] = first_word_hash(duty_verbs[v]));
@@ -453,6 +462,8 @@ plan_status plan__assign(plan_doc *doc) {
   plan__words_free(&c.head);
   plan__words_free(&c.duty);
   plan__vec_free(&c.scratch);
+  plan__vec_free(&c.duties);
+  plan__buf_free(&c.fold);
   free(c.known);
   if (st == PLAN_OK && (c.oom || doc->arena.oom || doc->assignments.oom || doc->agencies.oom))
     st = PLAN_ENOMEM;
