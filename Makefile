@@ -42,7 +42,7 @@ LIB_HDR = include/plan.h $(wildcard lib/*.h)
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
-FUZZ_TARGETS = normalize parse compare
+FUZZ_TARGETS = normalize parse compare words
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
@@ -91,7 +91,7 @@ fuzz:
 	mkdir -p build-fuzz/lib
 	for f in lib/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
 	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
-	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
+	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude -Ilib $(DEP_CFLAGS) $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
 	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
 
 $(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
