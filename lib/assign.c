@@ -217,6 +217,21 @@ static void push_mention(ctx *c, const plan_agency *a, plan_role role, const cha
   m->text = span_dup(c->doc, s, b, e);
 }
 
+/* The first word from i on where a mention or a deadline may start, or
+ * the word count: the scan over a duty's words, in a loop of its own so
+ * that it keeps everything in registers. */
+static size_t next_candidate(const ctx *c, const plan_words *ws, size_t i, uint64_t province) {
+  const plan_word *w = ws->words.data;
+  size_t nw = plan__words_count(ws);
+  const plan_lexicon *lex = c->lex;
+  uint32_t thoi = c->thoi;
+  for (; i + 1 < nw; i++)
+    if (w[i].hash == thoi || plan__alias_may_start(lex, w[i].hash, w[i + 1].hash, province))
+      return i;
+  if (i < nw && (w[i].hash == thoi || plan__alias_may_start(lex, w[i].hash, 0, province))) return i;
+  return nw;
+}
+
 /* Fills a duty from text s[b, e) of paragraph para: span, member
  * organisation, mentions, deadline. */
 static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, size_t b, size_t e,
@@ -249,14 +264,10 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   }
   size_t nw = plan__words_count(ws);
   uint64_t province = plan__province_first(&c->province);
-  for (size_t i = skip_to; i < nw;) {
+  for (size_t i = next_candidate(c, ws, skip_to, province); i < nw;
+       i = next_candidate(c, ws, i, province)) {
     size_t len;
     uint32_t h = plan__word(ws, i)->hash;
-    if (h != c->thoi && !plan__alias_may_start(c->lex, h, i + 1 < nw ? plan__word(ws, i + 1)->hash : 0,
-                                               province)) {
-      i++; /* most words */
-      continue;
-    }
     if (h == c->thoi &&
         (plan__words_match_str(ws, i, "thoi gian thuc hien", &len) ||
          plan__words_match_str(ws, i, "thoi gian hoan thanh", &len))) {

@@ -1,13 +1,14 @@
 /* words_simd.c - words.c's fold, sixty-four bytes at a time (AVX-512 with
- * VBMI2), for the texts it folds without a second look: ASCII and the
- * precomposed letters of the two letter tables, and no capital right
- * after a capital (which could start an abbreviation).  The scalar fold
- * spends most of its time on branches no predictor learns (is the next
- * character one byte or several, does the word end here); here a chunk's
- * letters are looked up, skeletons packed and words found with masks.
- * Any other text, or a CPU without these instructions, is left to the
- * scalar fold, which gives the same words (tests/test_words.c holds the
- * two to each other). */
+ * VBMI2), for the texts it folds without a second look: ASCII, the
+ * precomposed letters of the two letter tables, the punctuation of
+ * U+2010-U+2027, and no two capitals after a space or edge punctuation
+ * (which could start an abbreviation).  The scalar fold spends most of its
+ * time on branches no predictor learns (is the next character one byte or
+ * several, does the word end here); here a chunk's letters are looked up,
+ * skeletons packed and words found with masks.  Any other text, or a CPU
+ * without these instructions, is left to the scalar fold, which gives the
+ * same words (tests/test_words.c and fuzz/fuzz_words.c hold the two to
+ * each other). */
 #include "tables.h"
 #include "words.h"
 
@@ -16,13 +17,14 @@
 
 #define TARGET                                                                                  \
   __attribute__((target("avx512f,avx512bw,avx512vl,avx512vbmi,avx512vbmi2,bmi,bmi2,popcnt,"    \
-                        "lzcnt,sse4.1")))
+                        "lzcnt")))
 
+/* (Every CPU with VBMI2 has LZCNT, which not every compiler can ask about.) */
 bool plan__words_vector_ok(void) {
   return __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
          __builtin_cpu_supports("avx512vl") && __builtin_cpu_supports("avx512vbmi") &&
-         __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("bmi2") &&
-         __builtin_cpu_supports("popcnt");
+         __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("bmi") &&
+         __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 }
 
 /* ASCII folded: letters lower case, digits kept, anything else 0 (a
@@ -42,7 +44,6 @@ static const unsigned char opens_abbreviation[128] = {
     [0] = OPENS, [' '] = OPENS, ['!'] = OPENS, ['"'] = OPENS, ['\''] = OPENS, ['('] = OPENS,
     [')'] = OPENS, [','] = OPENS, ['.'] = OPENS, [':'] = OPENS, [';'] = OPENS, ['?'] = OPENS,
 };
-#define OPENS 0x80 /* the flag in opens_abbreviation, as the sign bit */
 
 /* Lane j takes byte j + 60 of the previous chunk and this one (lanes 64 on
  * are this chunk's): the byte four back; one more for three, two, one. */
