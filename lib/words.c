@@ -86,23 +86,19 @@ static bool maybe_abbreviation(const char *s, size_t n, size_t i) {
 
 /* The skeleton of the precomposed Vietnamese letter whose UTF-8 starts at
  * t (a byte above 0x7F, n > 0 bytes left), its length in *len; 0 for any
- * other character.  Indexes the two letter tables straight from the
- * bytes: C3-C6 xx are U+00C0-U+01BF, E1 BA-BB xx are U+1E80-U+1EFF. */
+ * other character.  The skeleton tables are indexed by the bytes: C3-C6
+ * xx are U+00C0-U+01BF, E1 BA-BB xx are U+1E80-U+1EFF. */
 static inline char multibyte_letter(const unsigned char *t, size_t n, size_t *len) {
   unsigned x;
   if ((unsigned)(t[0] - 0xC3) <= 3u) {
     if (n < 2 || (x = t[1] ^ 0x80u) > 0x3F) return 0;
-    size_t ix = (size_t)(t[0] - 0xC3) << 6 | x;
-    if (ix > 0x1B0 - 0xC0) return 0;
     *len = 2;
-    return plan__letters_latin[ix].skeleton;
+    return (char)plan__skeletons_2byte[(unsigned)(t[0] - 0xC3) << 6 | x];
   }
   if (t[0] == 0xE1) {
     if (n < 3 || (unsigned)(t[1] - 0xBA) > 1u || (x = t[2] ^ 0x80u) > 0x3F) return 0;
-    size_t ix = ((size_t)(t[1] - 0xBA) << 6 | x) - 0x20; /* from U+1EA0 */
-    if (ix > 0x1EF9 - 0x1EA0) return 0;
     *len = 3;
-    return plan__letters_vietnamese[ix].skeleton;
+    return (char)plan__skeletons_3byte[(unsigned)(t[1] - 0xBA) << 6 | x];
   }
   return 0;
 }
