@@ -34,16 +34,18 @@ static plan_status split_words(plan_words *ws, size_t from, size_t token) {
   return ws->keys.oom ? PLAN_ENOMEM : PLAN_OK;
 }
 
-/* What each byte is to the fast fold: a space, edge punctuation (trimmed
- * from a token's span), another separator, the first or a later byte of
- * a multibyte character, or an ASCII letter or digit: then the folded
- * byte itself (lower case), which is above every class. */
-enum { SP = 1, EDGE, SEP, MB };
+/* What each byte is to the folds (words.h), by short names. */
+enum {
+  SP = PLAN_BYTE_SPACE,
+  EDGE = PLAN_BYTE_EDGE,
+  SEP = PLAN_BYTE_SEPARATOR,
+  MB = PLAN_BYTE_MULTIBYTE
+};
 #define S SP
 #define E EDGE
 #define X SEP
 #define M MB
-static const unsigned char byte_class[256] = {
+const unsigned char plan__byte_class[256] = {
     X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
     X, X, X, X, X, X, X, X, X, X, X, X, X, X, X, X,
     S, E, E, X, X, X, X, E, E, E, X, X, E, X, E, X,
@@ -66,7 +68,7 @@ static const unsigned char byte_class[256] = {
 #undef X
 #undef M
 
-static bool is_edge_punct(unsigned char c) { return byte_class[c] == EDGE; }
+static bool is_edge_punct(unsigned char c) { return plan__byte_class[c] == EDGE; }
 
 /* A capital an abbreviation is made of: ASCII or Đ; its length, or 0. */
 static size_t capital_at(const char *s, size_t n) {
@@ -161,7 +163,7 @@ static plan_status refill(const plan_lexicon *lex, const char *s, size_t n, plan
   /* One pass: tokens of ASCII and precomposed letters are folded and their
    * words hashed here, in locals; any other token goes the long way. */
   while (i < n) {
-    unsigned c = byte_class[t[i]];
+    unsigned c = plan__byte_class[t[i]];
     if (c == SP) {
       i++;
       continue;
@@ -172,7 +174,7 @@ static plan_status refill(const plan_lexicon *lex, const char *s, size_t n, plan
     for (;;) { /* the token's words */
       while (c < MB) { /* separators */
         if (c == SP || ++i == n) goto token_end;
-        c = byte_class[t[i]];
+        c = plan__byte_class[t[i]];
       }
       size_t word = len;
       for (;;) { /* its letters */
@@ -189,7 +191,7 @@ static plan_status refill(const plan_lexicon *lex, const char *s, size_t n, plan
           break;
         }
         if (i == n) break;
-        c = byte_class[t[i]];
+        c = plan__byte_class[t[i]];
       }
       w[nw].hash = plan__word_hash_padded(out + word, len - word);
       out[len++] = '\0';

@@ -41,6 +41,13 @@ PLAN_INTERNAL plan_status plan__words_refill_scalar(const plan_lexicon *lex, con
 PLAN_INTERNAL bool plan__words_vector_ok(void);
 PLAN_INTERNAL bool plan__words_fold_vector(const char *s, size_t n, plan_words *ws);
 
+/* What each byte is to the folds: a space, edge punctuation (trimmed from
+ * a token's span), another separator, a byte of a multibyte character, or
+ * an ASCII letter or digit: then the folded byte itself (lower case),
+ * which is above every class. */
+enum { PLAN_BYTE_SPACE = 1, PLAN_BYTE_EDGE, PLAN_BYTE_SEPARATOR, PLAN_BYTE_MULTIBYTE };
+PLAN_INTERNAL extern const unsigned char plan__byte_class[256];
+
 /* The hash of a folded word of n bytes, computed as words are folded, so
  * look-ups by word need not read its letters again.  It takes the word 16
  * bytes at a time as two little-endian integers (zero past its end): a

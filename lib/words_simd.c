@@ -27,24 +27,6 @@ bool plan__words_vector_ok(void) {
          __builtin_cpu_supports("bmi2") && __builtin_cpu_supports("popcnt");
 }
 
-/* ASCII folded: letters lower case, digits kept, anything else 0 (a
- * separator). */
-static const unsigned char ascii_fold[128] = {
-    ['0'] = '0', '1', '2', '3', '4', '5', '6', '7', '8', '9',
-    ['A'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
-    'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
-    ['a'] = 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l', 'm',
-    'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
-};
-
-#define OPENS 0x80 /* the flag below, as a sign bit */
-/* Bytes after which a token's abbreviation can start: a space, the
- * punctuation words.c trims from a token's edges, NUL. */
-static const unsigned char opens_abbreviation[128] = {
-    [0] = OPENS, [' '] = OPENS, ['!'] = OPENS, ['"'] = OPENS, ['\''] = OPENS, ['('] = OPENS,
-    [')'] = OPENS, [','] = OPENS, ['.'] = OPENS, [':'] = OPENS, [';'] = OPENS, ['?'] = OPENS,
-};
-
 /* Lane j takes byte j + 60 of the previous chunk and this one (lanes 64 on
  * are this chunk's): the byte four back; one more for three, two, one. */
 static const unsigned char four_back[67] = {
@@ -69,29 +51,33 @@ TARGET static inline uint64_t in_range(__m512i v, int lo, int count) {
                                 _mm512_set1_epi8((char)count));
 }
 
+/* Bytes after which a token's abbreviation can start: a space, the
+ * punctuation words.c trims from a token's edges, NUL (before the text). */
+TARGET static inline uint64_t opens(__m512i b, __m512i class_lo, __m512i class_hi) {
+  __m512i class = _mm512_permutex2var_epi8(class_lo, b, class_hi);
+  /* PLAN_BYTE_SPACE, then PLAN_BYTE_EDGE */
+  return (in_range(class, PLAN_BYTE_SPACE, 2) & ~_mm512_movepi8_mask(b)) | eq(b, 0);
+}
+
 /* A capital an abbreviation is made of (A-Z, Đ) ends at each lane of v,
  * given the two bytes before, and the byte before the capital opens a
  * token's core. */
 TARGET static inline uint64_t opening_capital(__m512i v, __m512i b1, __m512i b2,
-                                              __m512i opens_lo, __m512i opens_hi) {
-  uint64_t ok1 = _mm512_movepi8_mask(_mm512_permutex2var_epi8(opens_lo, b1, opens_hi)) &
-                 ~_mm512_movepi8_mask(b1);
-  uint64_t ok2 = _mm512_movepi8_mask(_mm512_permutex2var_epi8(opens_lo, b2, opens_hi)) &
-                 ~_mm512_movepi8_mask(b2);
-  return (in_range(v, 'A', 26) & ok1) | (eq(v, 0x90) & eq(b1, 0xC4) & ok2);
+                                              __m512i class_lo, __m512i class_hi) {
+  return (in_range(v, 'A', 26) & opens(b1, class_lo, class_hi)) |
+         (eq(v, 0x90) & eq(b1, 0xC4) & opens(b2, class_lo, class_hi));
 }
 
 TARGET static bool fold(const char *s, size_t n, plan_words *ws) {
-  const __m512i ascii_lo = _mm512_loadu_si512(ascii_fold);
-  const __m512i ascii_hi = _mm512_loadu_si512(ascii_fold + 64);
+  /* the folds' byte classes of ASCII: a letter folded, or a class below */
+  const __m512i class_lo = _mm512_loadu_si512(plan__byte_class);
+  const __m512i class_hi = _mm512_loadu_si512(plan__byte_class + 64);
   const __m512i two[4] = {
       _mm512_loadu_si512(plan__skeletons_2byte), _mm512_loadu_si512(plan__skeletons_2byte + 64),
       _mm512_loadu_si512(plan__skeletons_2byte + 128),
       _mm512_loadu_si512(plan__skeletons_2byte + 192)};
   const __m512i three_lo = _mm512_loadu_si512(plan__skeletons_3byte);
   const __m512i three_hi = _mm512_loadu_si512(plan__skeletons_3byte + 64);
-  const __m512i opens_lo = _mm512_loadu_si512(opens_abbreviation);
-  const __m512i opens_hi = _mm512_loadu_si512(opens_abbreviation + 64);
   const __m512i low6 = _mm512_set1_epi8(0x3F);
   plan_word *w = ws->words.data;
   char *out = ws->keys.data;
@@ -107,8 +93,10 @@ TARGET static bool fold(const char *s, size_t n, plan_words *ws) {
     __m512i x1 = back_by(prev, x, 1), x2 = back_by(prev, x, 2);
 
     uint64_t high = _mm512_movepi8_mask(x), ascii = valid & ~high;
-    __m512i folded = _mm512_permutex2var_epi8(ascii_lo, x, ascii_hi);
-    uint64_t ascii_letters = ascii & _mm512_test_epi8_mask(folded, folded);
+    __m512i class = _mm512_permutex2var_epi8(class_lo, x, class_hi);
+    uint64_t ascii_letters =
+        ascii & _mm512_cmpgt_epu8_mask(class, _mm512_set1_epi8(PLAN_BYTE_MULTIBYTE));
+    __m512i folded = _mm512_maskz_mov_epi8(ascii_letters, class); /* 0: a separator */
 
     /* C3-C6 xx: the skeleton by lead and last byte */
     uint64_t cont = eq(_mm512_and_si512(x, _mm512_set1_epi8((char)0xC0)), 0x80);
@@ -146,8 +134,8 @@ TARGET static bool fold(const char *s, size_t n, plan_words *ws) {
     if ((ascii_capital & (in_range(x1, 'A', 26) | (eq(x1, 0x90) & eq(x2, 0xC4)))) |
         (d_capital & (in_range(x2, 'A', 26) | eq(x2, 0x90)))) {
       __m512i x3 = back_by(prev, x, 3), x4 = back_by(prev, x, 4);
-      if ((ascii_capital & opening_capital(x1, x2, x3, opens_lo, opens_hi)) |
-          (d_capital & opening_capital(x2, x3, x4, opens_lo, opens_hi)))
+      if ((ascii_capital & opening_capital(x1, x2, x3, class_lo, class_hi)) |
+          (d_capital & opening_capital(x2, x3, x4, class_lo, class_hi)))
         return false;
     }
     prev = x;
