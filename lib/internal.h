@@ -143,9 +143,10 @@ typedef struct plan_text_cursor {
  * which it moves on: lookups at rising offsets cost a few steps each. */
 PLAN_INTERNAL size_t plan__offmap_lookup_from(const plan_offmap *m, size_t out, size_t *hint);
 /* The first of n elements of `size` bytes from base, sorted by the size_t
- * at byte `key` of each, whose key is above x: galloping from at, so a
- * search a little past the last one costs a few steps (from 0 when the
- * element before at is above x already). */
+ * at byte `key` of each, whose key is above x: a binary search, galloping
+ * first from at when at > 0 (the last result), so a search a little past
+ * the last one costs a few steps; from 0 when the element before at is
+ * above x already. */
 PLAN_INTERNAL size_t plan__upper_bound_from(const void *base, size_t size, size_t key, size_t n,
                                             size_t at, size_t x);
 PLAN_INTERNAL void plan__offmap_free(plan_offmap *m);

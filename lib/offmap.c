@@ -44,16 +44,6 @@ static size_t map_from(const plan_offmap *m, size_t out, size_t lo) {
   return in;
 }
 
-size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
-  const plan_anchor *a = m->anchors.data;
-  size_t n = m->anchors.len, lo = 0, hi = n;
-  while (lo < hi) { /* first anchor with a.out > out */
-    size_t mid = lo + (hi - lo) / 2;
-    if (a[mid].out <= out) lo = mid + 1; else hi = mid;
-  }
-  return map_from(m, out, lo);
-}
-
 static size_t key_at(const void *base, size_t size, size_t key, size_t i) {
   size_t k;
   memcpy(&k, (const char *)base + i * size + key, sizeof k);
@@ -63,17 +53,25 @@ static size_t key_at(const void *base, size_t size, size_t key, size_t i) {
 size_t plan__upper_bound_from(const void *base, size_t size, size_t key, size_t n, size_t at,
                               size_t x) {
   if (at > n || (at > 0 && key_at(base, size, key, at - 1) > x)) at = 0;
-  size_t lo = at, step = 1; /* the element before lo is not above x */
-  while (lo + step <= n && key_at(base, size, key, lo + step - 1) <= x) {
-    lo += step;
-    step *= 2;
+  size_t lo = at, hi = n; /* the element before lo is not above x */
+  if (at > 0) { /* gallop: near at is where a rising search is */
+    size_t step = 1;
+    while (lo + step <= n && key_at(base, size, key, lo + step - 1) <= x) {
+      lo += step;
+      step *= 2;
+    }
+    hi = lo + step - 1 < n ? lo + step - 1 : n; /* above x, or the end */
   }
-  size_t hi = lo + step - 1 < n ? lo + step - 1 : n; /* above x, or the end */
   while (lo < hi) {
     size_t mid = lo + (hi - lo) / 2;
     if (key_at(base, size, key, mid) <= x) lo = mid + 1; else hi = mid;
   }
   return lo;
+}
+
+size_t plan__offmap_lookup(const plan_offmap *m, size_t out) {
+  size_t from_start = 0;
+  return plan__offmap_lookup_from(m, out, &from_start);
 }
 
 size_t plan__offmap_lookup_from(const plan_offmap *m, size_t out, size_t *hint) {

@@ -79,11 +79,9 @@ plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_of
   if (input_offset) *input_offset = in;
   if (!line && !column) return PLAN_OK;
   const size_t *ls = t->lines.data;
-  size_t lo = 0, hi = t->lines.len;
-  while (lo + 1 < hi) {
-    size_t mid = lo + (hi - lo) / 2;
-    if (ls[mid] <= in) lo = mid; else hi = mid;
-  }
+  /* the last line starting at or before in (line 0 starts at 0) */
+  size_t next = plan__upper_bound_from(ls, sizeof *ls, 0, t->lines.len, 0, in);
+  size_t lo = next ? next - 1 : 0;
   if (line) *line = lo + 1;
   if (column) *column = in - ls[lo] + 1;
   return PLAN_OK;
