@@ -64,7 +64,7 @@ static inline bool plan__alias_may_start(const plan_lexicon *lex, uint32_t h, ui
   /* the three sets at once, without a branch between them: a word's own
    * bit would pass one word in eight ("các", "báo"), too many and too
    * randomly for a branch on it to be predicted; the pair's bit passes
-   * one in a hundred */
+   * one in fifty or so, real mentions included */
   return plan__bit(lex->pairs, PLAN_PAIR_BITS, plan__pair_key(h, next)) |
          plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h) |
          ((next == province) & plan__bit(lex->province_led, PLAN_FIRST_WORD_BITS, h));
