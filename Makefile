@@ -46,7 +46,7 @@ FUZZ_TARGETS = normalize parse compare words
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: wild fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -130,6 +130,13 @@ check-valgrind: $(TESTS)
 
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
+
+# Gold-free figures of the parser on real documents (not part of check):
+#   make wild              the wild folder beside the project
+#   make wild WILD=DIR     any folder of documents
+WILD ?= ../shared/corpus/wild
+wild: $(B)/plan
+	@$(PYTHON) tools/wild_figures.py --plan $(B)/plan $(WILD)
 
 gen: docs
 	tools/gen_tables.sh data lib

@@ -1,0 +1,147 @@
+#!/usr/bin/env python3
+"""Gold-free figures of the parser on a folder of real documents.
+
+    tools/wild_figures.py [--plan build/plan] [--list] DIR...
+
+For each document the raw text says what it has (a "Số:" line, a dated
+header, an implementation part naming departments); `plan parse
+--format=json` says what the parser found.  The figures are how often the
+second follows from the first, the share of duties 40 characters or longer
+(shorter ones are mostly cut at a wrapped line) and the exit statuses.
+With --list, every document that misses a figure is named, so a reader can
+look at it.  Exits 1 when a target is missed.
+
+The targets are those of the real-documents issue: number and date found
+in 95% of the documents that have them, at least two agency items in 95%
+of those with an implementation part, 90% of duties 40 characters or
+longer, every exit status 0.
+"""
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import unicodedata
+
+MARKUP = re.compile(r"[*_#|>`\\]+")
+NUMBER_LINE = re.compile(r"(?m)^\s*[*_|]*\s*Số\s*:\s*[*_]*\s*(?:\n\s*)?[*_]*\s*\d")
+# A place and date: "Hà Nội, ngày 17 tháng 11 năm 2025", wrapped anywhere.
+DATED = re.compile(r",\s*ngày\s+\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4}")
+# The implementation part: its usual titles, anywhere in a heading line.
+IMPL_TITLE = re.compile(
+    r"(?i)^\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\)|\(\d+\)|\[\d+\]|[A-ZĐ]\."
+    r"|(?:Điều|Mục|Phần|Chương)\s+\w+\.?)?\s*"
+    r"(?:tổ chức thực hiện|phân công (?:nhiệm vụ|thực hiện|trách nhiệm)|trách nhiệm (?:thực hiện|của)"
+    r"|nhiệm vụ (?:cụ thể )?của|giao nhiệm vụ|đơn vị (?:chủ trì|thực hiện)|cơ quan chủ trì|đề nghị)")
+DEPARTMENT = re.compile(r"\bSở [A-ZĐ]")
+
+
+def flat(text):
+    """The text without markup, its lines joined: what a reader sees."""
+    text = unicodedata.normalize("NFC", text)
+    return re.sub(r"\s+", " ", MARKUP.sub(" ", text))
+
+
+def header(text):
+    """The part before the first "Căn cứ" or the body: where the header is."""
+    cut = re.search(r"Căn cứ|Thực hiện|Kính gửi", text)
+    return text[: cut.start()] if cut and cut.start() > 0 else text[:3000]
+
+
+def has_impl(text):
+    lines = [MARKUP.sub(" ", l).strip() for l in unicodedata.normalize("NFC", text).splitlines()]
+    for i, line in enumerate(lines):
+        if len(line) < 90 and IMPL_TITLE.match(line):
+            rest = " ".join(lines[i + 1 :])
+            if len(DEPARTMENT.findall(rest)) >= 2:
+                return True
+    return False
+
+
+def parse(plan, path):
+    p = subprocess.run([plan, "parse", "--format=json", "-q", path], capture_output=True)
+    try:
+        return p.returncode, json.loads(p.stdout.decode("utf-8"))
+    except ValueError:
+        return p.returncode or 99, None
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--plan", default="build/plan")
+    ap.add_argument("--list", action="store_true", help="name the documents that miss a figure")
+    ap.add_argument("dirs", nargs="+")
+    args = ap.parse_args()
+
+    files = []
+    for d in args.dirs:
+        if os.path.isdir(d):
+            files += [os.path.join(d, f) for f in sorted(os.listdir(d))
+                      if f.endswith((".md", ".txt", ".html")) and f.lower() != "readme.md"]
+        else:
+            files.append(d)
+
+    c = dict(docs=0, bad_exit=0, num_has=0, num_found=0, date_has=0, date_found=0,
+             impl_has=0, impl_found=0, duties=0, long_duties=0)
+    misses = {"exit": [], "number": [], "date": [], "items": []}
+    for path in files:
+        with open(path, encoding="utf-8", errors="replace") as f:
+            raw = f.read()
+        rc, doc = parse(args.plan, path)
+        c["docs"] += 1
+        if rc != 0 or doc is None:
+            c["bad_exit"] += 1
+            misses["exit"].append(f"{path} (exit {rc})")
+            doc = {"meta": {}, "assignments": []}
+        meta = doc.get("meta") or {}
+        head = header(raw)
+        if NUMBER_LINE.search(head):
+            c["num_has"] += 1
+            if meta.get("number"):
+                c["num_found"] += 1
+            else:
+                misses["number"].append(path)
+        if DATED.search(flat(head)):
+            c["date_has"] += 1
+            if meta.get("date") and meta.get("place"):
+                c["date_found"] += 1
+            else:
+                misses["date"].append(path)
+        items = doc.get("assignments") or []
+        if has_impl(raw):
+            c["impl_has"] += 1
+            if len(items) >= 2:
+                c["impl_found"] += 1
+            else:
+                misses["items"].append(f"{path} ({len(items)})")
+        for a in items:
+            for d in a.get("duties") or []:
+                c["duties"] += 1
+                c["long_duties"] += len(d.get("text") or "") >= 40
+
+    def pct(a, b):
+        return 100.0 * a / b if b else 100.0
+
+    rows = [
+        ("number found", c["num_found"], c["num_has"], 95.0),
+        ("date and place found", c["date_found"], c["date_has"], 95.0),
+        ("two or more agency items", c["impl_found"], c["impl_has"], 95.0),
+        ("duties of 40 characters or more", c["long_duties"], c["duties"], 90.0),
+        ("exit status 0", c["docs"] - c["bad_exit"], c["docs"], 100.0),
+    ]
+    print(f"{c['docs']} documents in {', '.join(args.dirs)}")
+    ok = True
+    for name, a, b, target in rows:
+        met = pct(a, b) >= target
+        ok &= met
+        print(f"  {name:34} {a:5} of {b:5}  {pct(a, b):5.1f}%  (target {target:.0f}%{'' if met else ', missed'})")
+    if args.list:
+        for k, v in misses.items():
+            for m in v:
+                print(f"miss {k}: {m}")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
