@@ -31,6 +31,7 @@ typedef struct norm {
   size_t *src;  /* input offset of each code point, plus one past the line */
   size_t ncp, cap;
   bool bold_open;
+  bool italic_open; /* an italic span a later line closes ("*Hà Nội, ngày 17" / "... 2025*") */
   size_t bold_start, italic_start;
   bool blank_pending;
   /* what the current line holds, so passes with nothing to do are skipped */
@@ -205,9 +206,11 @@ static bool is_pipes(const int32_t *cp, size_t b, size_t e) {
 
 /* Turns emphasis markers into MARK_* code points: every "**" toggles bold
  * (bold may span lines, as in a signature block); a single '*' opens italic
- * before a non-space and closes after one, on the same line.  Returns
- * whether it took any off. */
-static bool mark_emphasis(norm *s, size_t b, size_t e) {
+ * before a non-space and closes after one.  carry: an italic span opened on
+ * an earlier line is still open, so the first closer closes it.  *unpaired
+ * gets the last opener left open on this line (SIZE_MAX when none).
+ * Returns whether it took any off. */
+static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpaired) {
   int32_t *cp = s->cp;
   size_t open = SIZE_MAX;
   bool changed = false;
@@ -224,7 +227,12 @@ static bool mark_emphasis(norm *s, size_t b, size_t e) {
     size_t p = prev_visible(cp, b, i);
     bool prev_space = p == b || cp[p - 1] == ' ';
     bool next_space = j >= e || cp[j] == ' ';
-    if (open == SIZE_MAX) {
+    if (carry && open == SIZE_MAX && !prev_space) {
+      cp[i] = MARK_ITALIC; /* closes the span an earlier line opened */
+      s->italic_open = false;
+      carry = false;
+      changed = true;
+    } else if (open == SIZE_MAX) {
       if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
     } else if (!prev_space) {
       cp[open] = MARK_ITALIC;
@@ -233,7 +241,39 @@ static bool mark_emphasis(norm *s, size_t b, size_t e) {
       changed = true;
     }
   }
+  *unpaired = open;
   return changed;
+}
+
+/* Lines the look for an italic span's closer may read past its opener's
+ * line, and bytes: a span wrapped by a copy is a sentence or two. */
+#define ITALIC_SPAN_LINES 8
+#define ITALIC_SPAN_BYTES 2048
+
+/* Whether an italic span opened on the line ending at input offset e closes
+ * within the next few lines of the same paragraph: a '*' after a non-space
+ * that is not part of "**".  Bounded, so the pass stays linear. */
+static bool italic_closes_later(const norm *s, size_t e) {
+  const char *in = s->in;
+  size_t end = s->len - e > ITALIC_SPAN_BYTES ? e + ITALIC_SPAN_BYTES : s->len;
+  size_t lines = 0;
+  bool line_blank = true;
+  for (size_t i = e; i < end; i++) {
+    char c = in[i];
+    if (c == '\n' || c == '\r') {
+      if (i > e && line_blank) return false; /* a blank line ends the paragraph */
+      if (++lines > ITALIC_SPAN_LINES) return false;
+      line_blank = true;
+      continue;
+    }
+    if (c != ' ' && c != '\t') line_blank = false;
+    if (c != '*') continue;
+    bool star_before = i > 0 && in[i - 1] == '*', star_after = i + 1 < s->len && in[i + 1] == '*';
+    if (star_before || star_after) continue;
+    char p = i > 0 ? in[i - 1] : ' ';
+    if (p != ' ' && p != '\t' && p != '\n' && p != '\r') return true;
+  }
+  return false;
 }
 
 /* Takes off heading hashes ("## **II. ...**"), every group of them, and
@@ -473,7 +513,7 @@ static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
     emit_cluster(s, i, j, word);
     i = j;
   }
-  if (s->italic_start != SIZE_MAX) s->italic_start = SIZE_MAX; /* unpaired */
+  if (s->italic_start != SIZE_MAX && !s->italic_open) s->italic_start = SIZE_MAX; /* unpaired */
   if (!any) return PLAN_OK;
   if (heading && add_hint(s, PLAN_HINT_HEADING, line_start, out->len, heading))
     return PLAN_ENOMEM;
@@ -610,13 +650,21 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
         lb = le;
         break;
       }
-      bool changed = s->has_star && mark_emphasis(s, lb, le);
+      size_t unpaired = SIZE_MAX;
+      bool changed = s->has_star && mark_emphasis(s, lb, le, round == 0 && s->italic_open, &unpaired);
       changed |= strip_heading(s, &lb, le, &heading);
-      if (!changed) break;
+      if (!changed) {
+        if (unpaired != SIZE_MAX && italic_closes_later(s, e)) {
+          cp[unpaired] = MARK_ITALIC;
+          s->italic_open = true;
+        }
+        break;
+      }
     }
   }
   if (s->has_dash) map_dashes(s, lb, le);
   if (lb == le) {
+    s->italic_open = false; /* a span never runs past its paragraph */
     if (s->t->out.len) s->blank_pending = true;
     return PLAN_OK;
   }
