@@ -678,7 +678,11 @@ typedef enum plan_diag_code {
   PLAN_DIAG_MIXED_ALPHABET,      /**< a, b, ..., e, f: Vietnamese and Latin */
   PLAN_DIAG_UNKNOWN_MARKER,      /**< a line opening with an unknown marker */
   PLAN_DIAG_GUESSED_DATE,        /**< a date with parts missing */
-  PLAN_DIAG_NO_NUMBER            /**< a draft: "Số: /KH-UBND" */
+  PLAN_DIAG_NO_NUMBER,           /**< a draft: "Số: /KH-UBND" */
+  PLAN_DIAG_FURNITURE,           /**< text before the header (a portal's menus,
+                                      metadata, notices), left out of the tree */
+  PLAN_DIAG_HEURISTIC            /**< where a heuristic decided: an implementation
+                                      part found by its agencies, a table read as tasks */
 } plan_diag_code;
 
 typedef struct plan_diagnostic plan_diagnostic;

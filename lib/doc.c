@@ -266,7 +266,7 @@ void plan_diagnostic_position(const plan_diagnostic *d, size_t *offset, size_t *
 const char *plan_diag_code_name(plan_diag_code code) {
   static const char *const names[] = {"",  "numbering-gap", "duplicate-number", "starts-late",
                                       "mixed-alphabet", "unknown-marker", "guessed-date",
-                                      "no-number"};
+                                      "no-number", "furniture", "heuristic"};
   return (unsigned)code < sizeof names / sizeof *names ? names[code] : "unknown";
 }
 

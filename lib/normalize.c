@@ -227,7 +227,7 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
     size_t p = prev_visible(cp, b, i);
     bool prev_space = p == b || cp[p - 1] == ' ';
     bool next_space = j >= e || cp[j] == ' ';
-    if (carry && open == SIZE_MAX && !prev_space) {
+    if (carry && open == SIZE_MAX && (!prev_space || j >= e)) { /* "2025*", "2025 *" */
       cp[i] = MARK_ITALIC; /* closes the span an earlier line opened */
       s->italic_open = false;
       carry = false;
@@ -272,6 +272,9 @@ static bool italic_closes_later(const norm *s, size_t e) {
     if (star_before || star_after) continue;
     char p = i > 0 ? in[i - 1] : ' ';
     if (p != ' ' && p != '\t' && p != '\n' && p != '\r') return true;
+    size_t k = i + 1; /* "năm 2025 *": a closer alone at the line's end */
+    while (k < s->len && (in[k] == ' ' || in[k] == '\t')) k++;
+    if (k == s->len || in[k] == '\n' || in[k] == '\r') return true;
   }
   return false;
 }
@@ -677,8 +680,8 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
   st = emit_line(s, lb, le, heading);
   if (st) return st;
   if (s->t->out.len == before + (s->blank_pending ? 1 : 0)) {
-    /* Only markup: no text, but still a paragraph break.  The newline put
-     * before it goes, and with it any place a hint of this line took. */
+    /* Only markup: no text.  The newline put before it goes, and with it
+     * any place a hint of this line took. */
     s->t->out.len = before;
     for (size_t i = hints_before; i < s->t->hints.len; i++) {
       plan_hint *h = (plan_hint *)s->t->hints.data + i;
@@ -686,7 +689,8 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
       if (h->start > h->end) h->start = h->end;
     }
     if (s->bold_open && s->bold_start > before) s->bold_start = before;
-    if (s->t->out.len) s->blank_pending = true;
+    /* A line of emphasis markers alone ("**" closing "**ỦY BAN NHÂN DÂN",
+     * "** **") is markup a copy wrapped, not a paragraph break. */
   } else {
     s->blank_pending = false;
   }
