@@ -371,6 +371,42 @@ static void check_numbering(plan_doc *doc, const plan_node *parent) {
   for (const plan_node *c = parent->first; c; c = c->next) check_numbering(doc, c);
 }
 
+/* Paragraphs a header may stand after: a portal's page puts its menus,
+ * metadata table and notices first.  Beyond this the motto is not looked
+ * for, so the search stays bounded. */
+#define HEADER_SEARCH_PARAS 400
+
+/* Where the document's own text starts.  The national motto ("CỘNG HÒA XÃ
+ * HỘI CHỦ NGHĨA VIỆT NAM") heads every administrative document; its
+ * issuer block (upper-case lines, at most three) stands just before it.
+ * What comes before both is furniture of the page the text was copied
+ * from: the walk starts after it, and a diagnostic says so. */
+static size_t header_start(plan_doc *doc) {
+  size_t limit = doc->npara < HEADER_SEARCH_PARAS ? doc->npara : HEADER_SEARCH_PARAS;
+  size_t m = 0;
+  while (m < limit && !(doc->paras[m].marker == PLAN_MARKER_NONE && plan__frame_is_motto(&doc->paras[m])))
+    m++;
+  if (m == limit) return 0;
+  size_t start = m;
+  while (start > 0 && m - start < 3) {
+    const plan_para *p = &doc->paras[start - 1];
+    if (p->marker != PLAN_MARKER_NONE || !plan__is_upper_text(p->text, p->len)) break;
+    if (plan__frame_is_motto(p)) break;
+    start--;
+  }
+  if (start == 0) return 0;
+  if (start == m) { /* no issuer block: the motto alone tells where */
+    const plan_para *p = &doc->paras[m - 1];
+    if (starts_with(p->text, p->len, "Số")) start--;
+  }
+  if (start == 0) return 0;
+  plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[0].norm_start,
+             "%zu paragraph%s before the header (the national motto and its issuer) taken as "
+             "the furniture of a web page and left out",
+             start, start == 1 ? "" : "s");
+  return start;
+}
+
 plan_status plan__tree(plan_doc *doc) {
   walker w;
   memset(&w, 0, sizeof w);
@@ -380,7 +416,7 @@ plan_status plan__tree(plan_doc *doc) {
   doc->root->end = doc->text->input_len;
   doc->root->line = 1;
   w.container = doc->root;
-  for (size_t i = 0; i < doc->npara && !doc->arena.oom; i++) paragraph(&w, i);
+  for (size_t i = header_start(doc); i < doc->npara && !doc->arena.oom; i++) paragraph(&w, i);
   if (doc->arena.oom) return PLAN_ENOMEM;
   plan__frame_defaults(doc);
   check_numbering(doc, doc->root);
