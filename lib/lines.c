@@ -62,6 +62,57 @@ static bool has_letters(const char *s, size_t n) {
   return false;
 }
 
+/* Words an outline marker's number follows ("Điều" / "1. Phạm vi ...",
+ * "**Chương" / "I**"); alone on a line, they wait for it. */
+static const char *const marker_words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC",
+                                           "Phần", "PHẦN"};
+
+/* Words a number goes on from, in a sentence: "tháng" / "2. ..." is no item. */
+static const char *const number_words[] = {"tháng", "số", "khoản", "điểm", "ngày", "năm",
+                                           "Điều", "điều", "Chương", "Mục", "Phần"};
+
+static bool ends_with_word(const char *s, size_t n, const char *const *list, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    size_t wl = strlen(list[i]);
+    if (n >= wl && memcmp(s + n - wl, list[i], wl) == 0 && (n == wl || s[n - wl - 1] == ' '))
+      return true;
+  }
+  return false;
+}
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* A marker with nothing after it: "2.", "1.1.", "3)", "IV.", "a)", "Điều 2.",
+ * "Chương I", or the word alone ("Điều").  A copy that wrapped the line
+ * right after the number leaves these; the next line is the item's text,
+ * whatever it opens with. */
+static bool bare_marker(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
+    size_t wl = strlen(marker_words[i]);
+    if (n >= wl && memcmp(s, marker_words[i], wl) == 0) {
+      if (n == wl) return true;
+      if (s[wl] != ' ') return false;
+      size_t k = wl + 1;
+      while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) k++;
+      if (k < n && (s[k] == '.' || s[k] == ':')) k++;
+      return k == n && k > wl + 1;
+    }
+  }
+  size_t i = 0;
+  if (is_digit(s[0])) { /* 2.  1.1.  3)  but not 2021 or 15/11 */
+    while (i < n && (is_digit(s[i]) || (s[i] == '.' && i + 1 < n && is_digit(s[i + 1])))) i++;
+    return i + 1 == n && (s[i] == '.' || s[i] == ')') && i <= 8;
+  }
+  while (i < n && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) i++;
+  if (i > 0 && i + 1 == n && s[i] == '.') return true;
+  return n == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
+}
+
+/* "giai đoạn 2021" / "- 2025": a range's dash, not a bullet. */
+static bool continues_range(const char *last, size_t ln, const char *s, size_t n) {
+  return ln && is_digit(last[ln - 1]) && n > 2 && s[0] == '-' && s[1] == ' ' && is_digit(s[2]);
+}
+
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
@@ -69,6 +120,15 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item) {
   if (cell_break || heading) return false;
+  /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
+   * its number; across a blank line only text with no marker of its own */
+  if (ln == pn && bare_marker(last, ln) &&
+      (!blank || marker == PLAN_MARKER_NONE ||
+       ends_with_word(last, ln, marker_words, sizeof marker_words / sizeof *marker_words)))
+    return true;
+  if (bare_marker(s, n))
+    return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);
+  if (!blank && continues_range(last, ln, s, n)) return true;
   bool marked = marker != PLAN_MARKER_NONE;
   bool bullet = marker == PLAN_MARKER_BULLET;
   if (blank) {
@@ -196,7 +256,9 @@ plan_status plan__lines(plan_doc *doc) {
       b.cur.after_break = blank || cell;
       b.open = true;
       b.last = 0;
-      b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET;
+      /* a marker alone on its line ("Điều 1.") is followed by text wrapped
+       * anywhere, not by a short heading that ends at the line */
+      b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET && !bare_marker(s, n);
       if (st == PLAN_OK) st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
     }
