@@ -308,8 +308,16 @@ static bool is_assigning(ctx *c, const plan_node *n) {
   return yes;
 }
 
-/* One candidate item; adds an assignment or a non-assignment. */
-static plan_status item(ctx *c, const plan_node *n, bool in_part) {
+/* Words before the agency in an item's heading that say whose duties
+ * follow ("Trách nhiệm của Sở Tài chính", "Nhiệm vụ của ..."). */
+static const char *const duty_owner_openers[] = {"trach nhiem cua", "nhiem vu cua",
+                                                  "nhiem vu cu the cua", "de nghi", "giao"};
+
+/* One candidate item; adds an assignment or a non-assignment.  strict: the
+ * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
+ * else the item is no assignment and nothing is recorded; *added says
+ * whether it made an assignment. */
+static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, bool *added) {
   plan_doc *doc = c->doc;
   const plan_para *p = &doc->paras[n->para];
   const char *head = n->title ? n->title : n->text;
@@ -321,11 +329,17 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   memset(&a, 0, sizeof a);
   a.label = n->label;
   a.node = n;
-  if (plan__words_match_str(ws, 0, "de nghi", &len)) {
-    a.requested = true;
-    start = len;
-  } else if (nw && strcmp(plan__word_key(ws, 0), "giao") == 0) {
-    start = 1;
+  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
+    if (plan__words_match_str(ws, 0, duty_owner_openers[k], &len)) {
+      a.requested = k == 3;
+      start = len;
+      break;
+    }
+  if (strict && start < nw) {
+    size_t alen;
+    if (!agency_at(c, ws, start, &alen) &&
+        !in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads))
+      return PLAN_OK;
   }
   size_t cut = start + 1;
   while (cut < nw && !verb_at(c, ws, cut)) cut++;
@@ -354,7 +368,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   }
   a.agencies = keep_mentions(c, &a.nagencies);
   if (a.nagencies == 0) {
-    if (!in_part) return PLAN_OK;
+    if (!in_part || strict) return PLAN_OK;
     const plan_node **slot = plan__vec_push(&doc->non_assignments);
     if (slot) *slot = n;
     return slot ? PLAN_OK : PLAN_ENOMEM;
@@ -421,20 +435,40 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part) {
   plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
   if (!slot) return PLAN_ENOMEM;
   *slot = a;
+  if (added) *added = true;
   return PLAN_OK;
 }
 
+/* The items of an assigning part.  An item that names no agency but holds
+ * items of its own is a level of grouping ("1. Trách nhiệm của các sở" /
+ * "1.1. Sở Tài chính"): its items are looked at in turn.  Bullets and
+ * lettered items count when they open with the agency ("- Sở Nội vụ
+ * hướng dẫn ..."). */
+static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, size_t depth) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *k = part->first; k && st == PLAN_OK; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM) continue;
+    bool bullet = k->marker == PLAN_MARKER_BULLET, added = false;
+    bool groups = false;
+    for (const plan_node *g = k->first; g && !groups; g = g->next)
+      groups = g->kind == PLAN_NODE_ITEM && g->marker != PLAN_MARKER_BULLET;
+    st = item(c, k, !bullet && !groups, bullet || groups, &added);
+    *found |= added;
+    if (st == PLAN_OK && !added && groups && depth < 4) st = assigning_part(c, k, found, depth + 1);
+  }
+  return st;
+}
+
+/* Looks for the parts that assign duties at any depth: under a chapter, an
+ * article ("Điều 3. Tổ chức thực hiện") or an attached plan. */
 static plan_status container(ctx *c, const plan_node *root, bool *found) {
   plan_status st = PLAN_OK;
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
     if (n->kind == PLAN_NODE_ATTACHMENT) {
       st = container(c, n, found);
-    } else if (n->kind == PLAN_NODE_ITEM && n->first && is_assigning(c, n)) {
-      for (const plan_node *k = n->first; k && st == PLAN_OK; k = k->next)
-        if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET) {
-          *found = true;
-          st = item(c, k, true);
-        }
+    } else if (n->kind == PLAN_NODE_ITEM && n->first) {
+      if (is_assigning(c, n)) st = assigning_part(c, n, found, 0);
+      else st = container(c, n, found);
     }
   }
   return st;
@@ -445,7 +479,8 @@ static plan_status letter(ctx *c, const plan_node *root) {
   plan_status st = PLAN_OK;
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
     if (n->kind == PLAN_NODE_ATTACHMENT) st = letter(c, n);
-    else if (n->kind == PLAN_NODE_ITEM && n->marker != PLAN_MARKER_BULLET) st = item(c, n, false);
+    else if (n->kind == PLAN_NODE_ITEM && n->marker != PLAN_MARKER_BULLET)
+      st = item(c, n, false, false, NULL);
   }
   return st;
 }
