@@ -313,6 +313,21 @@ static bool is_assigning(ctx *c, const plan_node *n) {
 static const char *const duty_owner_openers[] = {"trach nhiem cua", "nhiem vu cua",
                                                   "nhiem vu cu the cua", "de nghi", "giao"};
 
+/* Whether the words from start on open with an agency: one the lexicon
+ * knows, or a body's head word ("Sở ...", "Trung tâm ...") that is no verb
+ * ("Ban hành kèm theo ..."). */
+static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
+  size_t nw = plan__words_count(ws), len, idx;
+  if (start >= nw) return false;
+  /* the lexicon's look-up alone: no record is made for a mere test */
+  if (plan__agency_at(c->lex, ws, start, &c->province, &idx, &len)) return true;
+  if (!in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads))
+    return false;
+  return !plan__words_match_str(ws, start, "ban hanh", &len) &&
+         !plan__words_match_str(ws, start, "cong bo", &len) &&
+         !plan__words_match_str(ws, start, "thanh lap", &len);
+}
+
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
@@ -335,12 +350,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
       start = len;
       break;
     }
-  if (strict && start < nw) {
-    size_t alen;
-    if (!agency_at(c, ws, start, &alen) &&
-        !in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads))
-      return PLAN_OK;
-  }
+  if (strict && !opens_with_agency(c, ws, start)) return PLAN_OK;
   size_t cut = start + 1;
   while (cut < nw && !verb_at(c, ws, cut)) cut++;
   if (cut > nw) cut = nw;
@@ -474,6 +484,60 @@ static plan_status container(ctx *c, const plan_node *root, bool *found) {
   return st;
 }
 
+/* Whether item n looks like an agency item by its roles: its heading
+ * opens with an agency (after "Trách nhiệm của", "Đề nghị", ...) and
+ * something follows that is a duty: items of its own, text after a colon,
+ * or a duty verb after the name. */
+static bool agency_item(ctx *c, const plan_node *n) {
+  const char *head = n->title ? n->title : n->text;
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, head, strlen(head), ws) != PLAN_OK) {
+    c->oom = true;
+    return false;
+  }
+  size_t start = 0, len, nw = plan__words_count(ws);
+  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
+    if (plan__words_match_str(ws, 0, duty_owner_openers[k], &len)) {
+      start = len;
+      break;
+    }
+  if (!opens_with_agency(c, ws, start)) return false;
+  for (const plan_node *k = n->first; k; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) return true;
+  if (n->title && *n->text) return true;
+  for (size_t i = start + 1; i < nw; i++)
+    if (verb_at(c, ws, i)) return true;
+  return false;
+}
+
+/* A document whose assigning part has no title libplan knows: any list of
+ * two or more items that are agency items by their roles is one.  Says so
+ * in a diagnostic, as a heuristic decided. */
+static plan_status by_roles(ctx *c, const plan_node *parent, bool *found, size_t depth) {
+  plan_status st = PLAN_OK;
+  size_t agencies = 0;
+  for (const plan_node *k = parent->first; k && agencies < 2; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k)) agencies++;
+  if (agencies >= 2) {
+    size_t before = c->doc->assignments.len;
+    for (const plan_node *k = parent->first; k && st == PLAN_OK; k = k->next)
+      if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+        st = item(c, k, false, true, found);
+    if (st == PLAN_OK && c->doc->assignments.len > before) {
+      const plan_node *first = parent->first;
+      while (first && first->kind != PLAN_NODE_ITEM) first = first->next;
+      plan__diag(c->doc, PLAN_DIAG_HEURISTIC, first ? c->doc->paras[first->para].norm_start : 0,
+                 "%zu agency items found by their roles, under no title that assigns duties",
+                 c->doc->assignments.len - before);
+    }
+    return st;
+  }
+  for (const plan_node *k = parent->first; k && st == PLAN_OK; k = k->next)
+    if ((k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_ATTACHMENT) && k->first && depth < 8)
+      st = by_roles(c, k, found, depth + 1);
+  return st;
+}
+
 /* A letter has no parts: its top-level items that name agencies. */
 static plan_status letter(ctx *c, const plan_node *root) {
   plan_status st = PLAN_OK;
@@ -503,6 +567,7 @@ plan_status plan__assign(plan_doc *doc) {
   if (!c.known) st = PLAN_ENOMEM;
   bool found = false;
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
+  if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   plan__words_free(&c.province);
   plan__words_free(&c.head);
