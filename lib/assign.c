@@ -90,6 +90,16 @@ static const char *duty_text(plan_doc *doc, const char *s, size_t n, size_t *len
   return s;
 }
 
+/* Whether s[0, n) holds a letter or a digit: text a duty can be. */
+static bool has_words(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+      return true;
+  }
+  return false;
+}
+
 /* The length of a node's text: it runs to its paragraph's end. */
 static size_t node_text_len(const plan_doc *doc, const plan_node *k) {
   if (k->para < doc->npara) {
@@ -411,6 +421,8 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   for (const plan_node *k = n->first; k; k = k->next) {
     if (k->kind != PLAN_NODE_ITEM) continue;
     items = true;
+    /* a bullet with no words ("-" or "*" alone in a table cell) is no duty */
+    if (!has_words(k->text, node_text_len(doc, k))) continue;
     if ((d = plan__vec_push(&duties)))
       fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
   }
