@@ -31,6 +31,7 @@ typedef struct norm {
   size_t *src;  /* input offset of each code point, plus one past the line */
   size_t ncp, cap;
   bool bold_open;
+  size_t seg_end;   /* the code point where the part of the line being emitted ends */
   bool italic_open; /* an italic span a later line closes ("*Hà Nội, ngày 17" / "... 2025*") */
   size_t bold_start, italic_start;
   bool blank_pending;
@@ -520,7 +521,7 @@ static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
   if (!any) return PLAN_OK;
   if (heading && add_hint(s, PLAN_HINT_HEADING, line_start, out->len, heading))
     return PLAN_ENOMEM;
-  plan__offmap_mark(&s->t->map, out->len, s->src[s->ncp]);
+  plan__offmap_mark(&s->t->map, out->len, s->src[s->seg_end]);
   plan__buf_putc(out, '\n');
   return out->oom ? PLAN_ENOMEM : PLAN_OK;
 }
@@ -622,6 +623,17 @@ static bool fast_line(norm *s, size_t b, size_t e) {
   return true;
 }
 
+static plan_status segment(norm *s, size_t lb, size_t le, size_t e);
+
+/* A markdown table row: opens and closes with '|' and has a cell
+ * boundary inside ("| a | b |"); a line of pipes alone is a cell break. */
+static bool is_pipe_row(const int32_t *cp, size_t b, size_t e) {
+  if (e - b < 3 || cp[b] != '|' || cp[e - 1] != '|' || is_pipes(cp, b, e)) return false;
+  for (size_t i = b + 1; i + 1 < e; i++)
+    if (cp[i] == '|') return true;
+  return false;
+}
+
 /* Processes the physical line [b, e) of the input. */
 static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
   if (e - b > s->o.max_line_bytes) {
@@ -639,6 +651,34 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
   size_t lb = 0, le = s->ncp;
   while (lb < le && cp[lb] == ' ') lb++;
   while (le > lb && cp[le - 1] == ' ') le--;
+  if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP) && is_pipe_row(cp, lb, le)) {
+    /* "| ỦY BAN NHÂN DÂN ... | CỘNG HÒA ... |": each cell a line of its own
+     * after a cell break, as a table copied cell by cell reads */
+    for (size_t cb = lb + 1; cb < le;) {
+      size_t ce = cb;
+      while (ce < le && cp[ce] != '|') ce++;
+      size_t at = s->t->out.len;
+      if (add_hint(s, PLAN_HINT_TABLE_CELL, at, at, 0)) return PLAN_ENOMEM;
+      s->italic_open = false;
+      if (s->t->out.len) s->blank_pending = true;
+      size_t tb = cb, te = ce;
+      while (tb < te && cp[tb] == ' ') tb++;
+      while (te > tb && cp[te - 1] == ' ') te--;
+      s->seg_end = ce;
+      if (tb < te && (st = segment(s, tb, te, e)) != PLAN_OK) return st;
+      cb = ce + 1;
+    }
+    return PLAN_OK;
+  }
+  s->seg_end = s->ncp;
+  return segment(s, lb, le, e);
+}
+
+/* Normalizes the part [lb, le) of the decoded line (which ends at input
+ * offset e): markup off, dashes mapped, words emitted. */
+static plan_status segment(norm *s, size_t lb, size_t le, size_t e) {
+  int32_t *cp = s->cp;
+  plan_status st;
   int heading = 0;
   if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP)) {
     /* Until nothing more comes off: taking off emphasis can make a line a
