@@ -118,7 +118,7 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
  * letter or article marker. */
 static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
-                      bool cell_break, bool heading, bool item) {
+                      bool cell_break, bool heading, bool item, bool blank_paragraphs) {
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
@@ -151,6 +151,10 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
   if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
   if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper) return false;
+  /* Where the document puts a blank line between its paragraphs, a line
+   * break without one is a wrap, even after a full stop or a short
+   * numbered heading. */
+  if (blank_paragraphs) return true;
   if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence. */
@@ -203,9 +207,36 @@ static plan_status add_seg(builder *b, size_t norm_off) {
   return PLAN_OK;
 }
 
+/* Lines opening with a marker a document needs before its habit counts. */
+#define BLANK_PARAGRAPHS_MIN_ITEMS 5
+
+/* Whether the document separates its paragraphs with blank lines: nearly
+ * every line that opens with a marker (17 in 20) has one before it.  Then
+ * a line break with none is a wrap, whatever the line ends with. */
+static bool separates_with_blank_lines(const char *t, size_t len) {
+  size_t items = 0, after_blank = 0;
+  bool blank = true;
+  for (size_t ls = 0; ls < len;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    plan_marker m;
+    if (le > ls && plan__scan_marker(t + ls, le - ls, &m) && m != PLAN_MARKER_NONE) {
+      items++;
+      after_blank += blank;
+    }
+    blank = le == ls;
+    ls = le + 1;
+  }
+  return items >= BLANK_PARAGRAPHS_MIN_ITEMS && after_blank * 20 >= items * 17;
+}
+
 plan_status plan__lines(plan_doc *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
+  bool blank_paragraphs = separates_with_blank_lines(t, len);
+  if (blank_paragraphs)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
+               "paragraphs are separated by blank lines: a line break without one is read as a wrap");
   size_t nh = plan_text_hint_count(doc->text), h = 0;
   builder b;
   memset(&b, 0, sizeof b);
@@ -240,7 +271,7 @@ plan_status plan__lines(plan_doc *doc) {
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
     if (b.open && continues(doc->lex, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
-                            m, blank, cell, heading_hint, b.item)) {
+                            m, blank, cell, heading_hint, b.item, blank_paragraphs)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);
