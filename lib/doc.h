@@ -96,6 +96,7 @@ struct plan_doc {
   const char *source;
   plan_para *paras;
   size_t npara;
+  size_t first_para; /* the first paragraph after a web page's furniture */
   plan_node *root;
   const char *meta[PLAN_META_COUNT_];
   plan_vec refs;   /* of plan_reference */

@@ -7,6 +7,8 @@
 PLAN_INTERNAL bool plan__frame_is_motto(const plan_para *p);
 PLAN_INTERNAL bool plan__frame_issuer(plan_doc *doc, const char *s, size_t n);
 PLAN_INTERNAL bool plan__frame_number(plan_doc *doc, const char *s, size_t n);
+/* Whether s[0, n) is a "Số: ..." line; fills nothing. */
+PLAN_INTERNAL bool plan__frame_is_number(const plan_doc *doc, const char *s, size_t n);
 PLAN_INTERNAL bool plan__frame_place_date(plan_doc *doc, const plan_para *p);
 PLAN_INTERNAL void plan__frame_signer_title(plan_doc *doc, const char *s, size_t n);
 /* Fills what the frame did not print but implies (issuer from the number). */

@@ -386,7 +386,11 @@ static size_t header_start(plan_doc *doc) {
   size_t m = 0;
   while (m < limit && !(doc->paras[m].marker == PLAN_MARKER_NONE && plan__frame_is_motto(&doc->paras[m])))
     m++;
-  if (m == limit) return 0;
+  if (m == limit) { /* no motto (a draft, a copy without it): the "Số:" line */
+    m = 0;
+    while (m < limit && !plan__frame_is_number(doc, doc->paras[m].text, doc->paras[m].len)) m++;
+    if (m == limit) return 0;
+  }
   size_t start = m;
   while (start > 0 && m - start < 3) {
     const plan_para *p = &doc->paras[start - 1];
@@ -401,8 +405,8 @@ static size_t header_start(plan_doc *doc) {
   }
   if (start == 0) return 0;
   plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[0].norm_start,
-             "%zu paragraph%s before the header (the national motto and its issuer) taken as "
-             "the furniture of a web page and left out",
+             "%zu paragraph%s before the header (the national motto or the number, and the "
+             "issuer) taken as the furniture of a web page and left out",
              start, start == 1 ? "" : "s");
   return start;
 }
@@ -416,7 +420,8 @@ plan_status plan__tree(plan_doc *doc) {
   doc->root->end = doc->text->input_len;
   doc->root->line = 1;
   w.container = doc->root;
-  for (size_t i = header_start(doc); i < doc->npara && !doc->arena.oom; i++) paragraph(&w, i);
+  doc->first_para = header_start(doc);
+  for (size_t i = doc->first_para; i < doc->npara && !doc->arena.oom; i++) paragraph(&w, i);
   if (doc->arena.oom) return PLAN_ENOMEM;
   plan__frame_defaults(doc);
   check_numbering(doc, doc->root);
