@@ -18,7 +18,9 @@ agency items with their duties and references, minus positions (line,
 start, end, offset, column).
 Prints a line per transformation with how many documents kept their parse;
 with --show N, the first N differences; with --require, exits 1 unless
-every document kept its parse under every transformation.
+every document kept its parse under every transformation; with --floor,
+exits 1 when fewer documents than given keep it (tests/check_metamorphic.sh
+holds the figures reached, so that none falls back).
 """
 import argparse
 import json
@@ -165,6 +167,8 @@ def main():
     ap.add_argument("--plan", default="build/plan")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--require", action="store_true")
+    ap.add_argument("--floor", default="",
+                    help="NAME=N,...: fail when fewer than N documents keep their parse under NAME")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
     files = []
@@ -197,10 +201,15 @@ def main():
                     where, a, b = first_difference(base, got)
                     print(f"differs: {path} under {name} at {where}:\n  was {str(a)[:160]}\n  now {str(b)[:160]}")
     ok = True
+    floor = dict(x.split("=") for x in args.floor.split(",") if x)
+    below = False
     for name, (k, n) in kept.items():
-        print(f"  {name:13} {k:4} of {n:4} documents keep their parse")
+        low = name in floor and k < int(floor[name])
+        below |= low
+        print(f"  {name:13} {k:4} of {n:4} documents keep their parse"
+              + (f"  (fewer than {floor[name]}: a regression)" if low else ""))
         ok &= k == n
-    return 0 if ok or not args.require else 1
+    return 1 if below or (args.require and not ok) else 0
 
 
 if __name__ == "__main__":
