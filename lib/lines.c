@@ -123,12 +123,15 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
   if (ln == pn && bare_marker(last, ln) &&
-      (!blank || marker == PLAN_MARKER_NONE ||
+      (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
        ends_with_word(last, ln, marker_words, sizeof marker_words / sizeof *marker_words)))
     return true;
   if (bare_marker(s, n))
     return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);
   if (!blank && continues_range(last, ln, s, n)) return true;
+  if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
+      ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
+    return true; /* "ngày 15 tháng" / "2. năm 2025" */
   bool marked = marker != PLAN_MARKER_NONE;
   bool bullet = marker == PLAN_MARKER_BULLET;
   if (blank) {

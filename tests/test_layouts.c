@@ -1,0 +1,215 @@
+/* test_layouts.c - layouts of real plans that the five corpus documents do
+ * not show (../shared/corpus/wild has many of each): markup open across
+ * wrapped lines, markers alone on their line, ranges that look like
+ * bullets, portal furniture, headers in pipe tables, assigning parts found
+ * at any depth, by their bullets or by their roles. */
+#include <stdbool.h>
+
+#include "test_util.h"
+
+static plan_doc *parse_str(const char *s) {
+  plan_doc *doc = NULL;
+  plan_error e;
+  plan_status st = plan_doc_parse(s, strlen(s), NULL, &doc, &e);
+  if (st != PLAN_OK) fail_msg("parse failed: %s", e.message);
+  return doc;
+}
+
+static const plan_node *find_path(const plan_node *n, const char *path) {
+  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
+    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
+    const plan_node *r = find_path(c, path);
+    if (r) return r;
+  }
+  return NULL;
+}
+
+static size_t count_diag(const plan_doc *doc, plan_diag_code code) {
+  size_t n = 0;
+  for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++)
+    n += plan_diagnostic_code(plan_doc_diagnostic(doc, i)) == code;
+  return n;
+}
+
+static bool has_diag_text(const plan_doc *doc, plan_diag_code code, const char *part) {
+  for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++) {
+    const plan_diagnostic *d = plan_doc_diagnostic(doc, i);
+    if (plan_diagnostic_code(d) == code && strstr(plan_diagnostic_message(d), part)) return true;
+  }
+  return false;
+}
+
+static const plan_assignment *by_agency(const plan_doc *doc, const char *id) {
+  for (size_t i = 0; i < plan_doc_assignment_count(doc); i++) {
+    const plan_assignment *a = plan_doc_assignment(doc, i);
+    for (size_t k = 0; k < plan_assignment_agency_count(a); k++)
+      if (strcmp(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, k))), id) == 0)
+        return a;
+  }
+  return NULL;
+}
+
+/* The header as the scrapes give it: every field wrapped inside its markup,
+ * a stray "**" line, cells between '|' lines. */
+static const char wrapped_header[] =
+    "|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH LAI CHÂU\n--------\n|\n"
+    "**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n---------------\n|\n|\n"
+    "Số:\n87/2025/QĐ-UBND\n|\n*Lai Châu, ngày\n19 tháng 11 năm 2025 *\n|\n\n"
+    "**\n**\n**KẾ HOẠCH**\n\nThực hiện nếp sống văn minh\n";
+
+static void test_wrapped_header(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(wrapped_header);
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_DATE), "2025-11-19");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_PLACE), "Lai Châu");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_DOC_TYPE), "KẾ HOẠCH");
+  plan_doc_free(doc);
+}
+
+/* The same header as a markdown pipe table, and after a portal's menus
+ * and metadata table: the same fields, and a diagnostic for the furniture. */
+static void test_header_table_and_furniture(void **state) {
+  (void)state;
+  const char *table =
+      "| **ỦY BAN NHÂN DÂN TỈNH LAI CHÂU** | **CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM** "
+      "Độc lập - Tự do - Hạnh phúc |\n|---|---|\n"
+      "| Số: 87/2025/QĐ-UBND | *Lai Châu, ngày 19 tháng 11 năm 2025* |\n\n"
+      "**KẾ HOẠCH**\n\nThực hiện nếp sống văn minh\n";
+  plan_doc *doc = parse_str(table);
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_DATE), "2025-11-19");
+  assert_int_equal(count_diag(doc, PLAN_DIAG_FURNITURE), 0);
+  plan_doc_free(doc);
+
+  test_buf b = {0};
+  test_put(&b, "Trang chủ | Văn bản pháp luật | Đăng nhập\n\n- Văn bản liên quan\n- Tải về\n\n"
+               "**Số hiệu:**\n|\n99/QĐ-UBND\n|\n**Loại văn bản:**\n|\nQuyết định\n|\n\n"
+               "Căn cứ Luật Tổ chức chính quyền địa phương;\n\n");
+  test_put(&b, wrapped_header);
+  doc = parse_str(b.data);
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_DATE), "2025-11-19");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
+  assert_int_equal(count_diag(doc, PLAN_DIAG_FURNITURE), 1);
+  /* the furniture's "Căn cứ" and its bullets are in no part of the tree */
+  assert_null(find_path(plan_doc_root(doc), "-"));
+  plan_doc_free(doc);
+  free(b.data);
+}
+
+/* A number or an article word alone on its line takes the next line; a
+ * number after "tháng" and a dash between two years do not start items. */
+static void test_bare_markers_and_ranges(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\n"
+      "**IV.**\n**PHÂN CÔNG NHIỆM VỤ**\n\n"
+      "**1.\nSở Công Thương:**\n\n- Chủ trì thực hiện chương trình giai đoạn 2021\n- 2025 trên địa bàn.\n\n"
+      "2.\nVăn phòng UBND tỉnh cập nhật dữ liệu từ ngày 15 tháng\n2. năm 2025.\n\n"
+      "**Điều\n3. Hiệu lực**\n\nQuyết định có hiệu lực.\n");
+  const plan_node *iv = find_path(plan_doc_root(doc), "IV");
+  assert_non_null(iv);
+  assert_string_equal(plan_node_title(iv), "PHÂN CÔNG NHIỆM VỤ");
+  const plan_node *one = find_path(plan_doc_root(doc), "IV.1");
+  assert_non_null(one);
+  assert_string_equal(plan_node_title(one), "Sở Công Thương");
+  assert_int_equal(plan_node_item_count(one), 1);
+  assert_string_equal(plan_node_text(plan_node_first_child(one)),
+                      "Chủ trì thực hiện chương trình giai đoạn 2021 - 2025 trên địa bàn.");
+  const plan_node *two = find_path(plan_doc_root(doc), "IV.2");
+  assert_non_null(two);
+  assert_string_equal(plan_node_text(two),
+                      "Văn phòng UBND tỉnh cập nhật dữ liệu từ ngày 15 tháng 2. năm 2025.");
+  assert_null(find_path(plan_doc_root(doc), "IV.3"));
+  /* the part assigns: two agency items */
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_non_null(by_agency(doc, "doit"));
+  plan_doc_free(doc);
+
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n**Điều\n1. Phạm vi**\n\nQuy định này.\n\n"
+                  "**Chương\nII**\n\n**Điều\n3. Hiệu lực**\n\nCó hiệu lực.\n");
+  const plan_node *art = find_path(plan_doc_root(doc), "Điều 1");
+  assert_non_null(art);
+  assert_string_equal(plan_node_title(art), "Phạm vi");
+  art = find_path(plan_doc_root(doc), "Điều 3");
+  assert_non_null(art);
+  assert_string_equal(plan_node_title(art), "Hiệu lực");
+  plan_doc_free(doc);
+}
+
+/* A document that separates its paragraphs by blank lines: a wrap after a
+ * full stop goes on with the paragraph, and a diagnostic says why. */
+static void test_blank_line_paragraphs(void **state) {
+  (void)state;
+  test_buf b = {0};
+  test_put(&b, "KẾ HOẠCH\n\nThử\n\nI. MỤC ĐÍCH\n\n");
+  for (int i = 1; i <= 5; i++) {
+    char item[160];
+    snprintf(item, sizeof item, "%d. Nhiệm vụ thứ %d được giao.\nTăng cường kiểm tra.\n\n", i, i);
+    test_put(&b, item);
+  }
+  plan_doc *doc = parse_str(b.data);
+  const plan_node *three = find_path(plan_doc_root(doc), "I.3");
+  assert_non_null(three);
+  assert_string_equal(plan_node_text(three), "Nhiệm vụ thứ 3 được giao. Tăng cường kiểm tra.");
+  assert_int_equal(count_diag(doc, PLAN_DIAG_HEURISTIC), 1);
+  plan_doc_free(doc);
+  free(b.data);
+}
+
+/* Implementation parts shaped otherwise: under an article of an attached
+ * regulation, two levels deep, bullets that open with the agency, lettered
+ * agencies; an empty bullet is no duty. */
+static void test_assigning_parts(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUY CHẾ\nThử\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n\nQuy chế này quy định.\n\n"
+      "Chương II\n\nTỔ CHỨC THỰC HIỆN\n\n"
+      "Điều 2. Nội dung phân công\n\n"
+      "1. Nhóm quản lý tài chính, nhân sự\n\n"
+      "a) Sở Tài chính:\n\n- Bố trí kinh phí thực hiện Quy chế này.\n\n-\n\n"
+      "b) Sở Nội vụ:\n\n- Hướng dẫn thi đua, khen thưởng.\n\n"
+      "2. Ủy ban nhân dân cấp xã\n\n"
+      "- Công an xã bảo đảm an ninh, trật tự.\n");
+  const plan_assignment *dof = by_agency(doc, "dof");
+  assert_non_null(dof);
+  assert_int_equal(plan_assignment_duty_count(dof), 1);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(dof, 0)),
+                      "Bố trí kinh phí thực hiện Quy chế này.");
+  assert_non_null(by_agency(doc, "dha"));
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  plan_doc_free(doc);
+}
+
+/* No title that assigns: a list of items opening with agencies and their
+ * duties is found by its roles, and a diagnostic says a heuristic did it;
+ * a list of bodies with no duties ("Đối tượng áp dụng") is not. */
+static void test_assigning_by_roles(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUY CHẾ\nThử\n\nĐiều 1. Đối tượng áp dụng\n\n1. Sở Tài chính.\n\n2. Sở Nội vụ.\n\n"
+      "Điều 2. Phối hợp\n\n1. Sở Tài chính chủ trì thẩm định kinh phí.\n\n"
+      "2. Sở Nội vụ phối hợp hướng dẫn thi đua.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  const plan_assignment *dof = by_agency(doc, "dof");
+  assert_non_null(dof);
+  assert_string_equal(plan_assignment_label(dof), "1");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(dof, 0)), "chủ trì thẩm định kinh phí.");
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "2 agency items found by their roles"));
+  plan_doc_free(doc);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_wrapped_header),
+      cmocka_unit_test(test_header_table_and_furniture),
+      cmocka_unit_test(test_bare_markers_and_ranges),
+      cmocka_unit_test(test_blank_line_paragraphs),
+      cmocka_unit_test(test_assigning_parts),
+      cmocka_unit_test(test_assigning_by_roles),
+  };
+  return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
+}
