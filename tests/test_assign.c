@@ -210,13 +210,6 @@ static void test_lexicon_agencies(void **state) {
   plan_lexicon_free(lex);
 }
 
-static plan_doc *parse_str(const char *s) {
-  plan_doc *doc;
-  plan_error e;
-  if (plan_doc_parse(s, strlen(s), NULL, &doc, &e) != PLAN_OK) fail_msg("%s", e.message);
-  return doc;
-}
-
 static void test_unknown_agencies_and_mentions(void **state) {
   (void)state;
   const char *text =

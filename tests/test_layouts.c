@@ -7,23 +7,6 @@
 
 #include "test_util.h"
 
-static plan_doc *parse_str(const char *s) {
-  plan_doc *doc = NULL;
-  plan_error e;
-  plan_status st = plan_doc_parse(s, strlen(s), NULL, &doc, &e);
-  if (st != PLAN_OK) fail_msg("parse failed: %s", e.message);
-  return doc;
-}
-
-static const plan_node *find_path(const plan_node *n, const char *path) {
-  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
-    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
-    const plan_node *r = find_path(c, path);
-    if (r) return r;
-  }
-  return NULL;
-}
-
 static size_t count_diag(const plan_doc *doc, plan_diag_code code) {
   size_t n = 0;
   for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++)

@@ -16,15 +16,6 @@ static json_t *read_gold(const char *txt_name) {
   return g;
 }
 
-static const plan_node *find_path(const plan_node *n, const char *path) {
-  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
-    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
-    const plan_node *r = find_path(c, path);
-    if (r) return r;
-  }
-  return NULL;
-}
-
 static void test_gold_meta(void **state) {
   (void)state;
   static const struct { const char *gold; plan_meta field; } fields[] = {
@@ -147,8 +138,6 @@ static void test_reference_details(void **state) {
   plan_doc_free(doc);
 }
 
-static plan_doc *parse_str(const char *s);
-
 /* The pattern runs on a window around each '/': the longest kind word, a
  * reference at a paragraph's start and end, dates and fractions that are
  * no reference, and a long paragraph with many of them. */
@@ -172,14 +161,6 @@ static void test_reference_windows(void **state) {
   assert_string_equal(plan_reference_number(plan_doc_reference(doc, 2)), "121/2020/QH14");
   plan_doc_free(doc);
   free(b.data);
-}
-
-static plan_doc *parse_str(const char *s) {
-  plan_doc *doc = NULL;
-  plan_error e;
-  plan_status st = plan_doc_parse(s, strlen(s), NULL, &doc, &e);
-  if (st != PLAN_OK) fail_msg("parse failed: %s", e.message);
-  return doc;
 }
 
 static bool has_diag(const plan_doc *doc, plan_diag_code code, size_t line) {

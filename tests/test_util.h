@@ -50,6 +50,25 @@ static inline char *read_corpus(const char *name, size_t *len) {
   return read_file(path, len);
 }
 
+/* Parses a text with the default options; fails the test when it cannot. */
+static inline plan_doc *parse_str(const char *s) {
+  plan_doc *doc = NULL;
+  plan_error e;
+  plan_status st = plan_doc_parse(s, strlen(s), NULL, &doc, &e);
+  if (st != PLAN_OK) fail_msg("parse failed: %s", e.message);
+  return doc;
+}
+
+/* The item whose path is path ("IV.2", "Chương I.Điều 3") under n, or NULL. */
+static inline const plan_node *find_path(const plan_node *n, const char *path) {
+  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
+    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0) return c;
+    const plan_node *r = find_path(c, path);
+    if (r) return r;
+  }
+  return NULL;
+}
+
 /* Parses corpus document name from its file (so it has a source name),
  * with lex or the defaults; fails the test when it cannot. */
 static inline plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
