@@ -319,9 +319,26 @@ static bool is_assigning(ctx *c, const plan_node *n) {
 }
 
 /* Words before the agency in an item's heading that say whose duties
- * follow ("Trách nhiệm của Sở Tài chính", "Nhiệm vụ của ..."). */
-static const char *const duty_owner_openers[] = {"trach nhiem cua", "nhiem vu cua",
-                                                  "nhiem vu cu the cua", "de nghi", "giao"};
+ * follow ("Trách nhiệm của Sở Tài chính", "Đề nghị Hội ...": a request to
+ * a body the province does not direct). */
+static const struct { const char *words; bool requested; } duty_owner_openers[] = {
+    {"trach nhiem cua", false}, {"nhiem vu cua", false}, {"nhiem vu cu the cua", false},
+    {"de nghi", true},          {"giao", false},
+};
+
+/* Where the agency of a heading's words starts: after an opener of
+ * duty_owner_openers, else at the first word.  *requested: the opener
+ * asks rather than assigns. */
+static size_t after_owner_opener(const plan_words *ws, bool *requested) {
+  size_t len;
+  *requested = false;
+  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
+    if (plan__words_match_str(ws, 0, duty_owner_openers[k].words, &len)) {
+      *requested = duty_owner_openers[k].requested;
+      return len;
+    }
+  return 0;
+}
 
 /* Whether the words from start on open with an agency: one the lexicon
  * knows, or a body's head word ("Sở ...", "Trung tâm ...") that is no verb
@@ -349,17 +366,12 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   size_t head_len = strlen(head);
   plan_words *ws = &c->head;
   if (plan__words_refill(c->lex, head, head_len, ws) != PLAN_OK) return PLAN_ENOMEM;
-  size_t nw = plan__words_count(ws), start = 0, len;
+  size_t nw = plan__words_count(ws), start, len;
   plan_assignment a;
   memset(&a, 0, sizeof a);
   a.label = n->label;
   a.node = n;
-  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
-    if (plan__words_match_str(ws, 0, duty_owner_openers[k], &len)) {
-      a.requested = k == 3;
-      start = len;
-      break;
-    }
+  start = after_owner_opener(ws, &a.requested);
   if (strict && !opens_with_agency(c, ws, start)) return PLAN_OK;
   size_t cut = start + 1;
   while (cut < nw && !verb_at(c, ws, cut)) cut++;
@@ -507,12 +519,8 @@ static bool agency_item(ctx *c, const plan_node *n) {
     c->oom = true;
     return false;
   }
-  size_t start = 0, len, nw = plan__words_count(ws);
-  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
-    if (plan__words_match_str(ws, 0, duty_owner_openers[k], &len)) {
-      start = len;
-      break;
-    }
+  bool requested;
+  size_t start = after_owner_opener(ws, &requested), nw = plan__words_count(ws);
   if (!opens_with_agency(c, ws, start)) return false;
   for (const plan_node *k = n->first; k; k = k->next)
     if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) return true;
