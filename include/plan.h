@@ -682,7 +682,9 @@ typedef enum plan_diag_code {
   PLAN_DIAG_FURNITURE,           /**< text before the header (a portal's menus,
                                       metadata, notices), left out of the tree */
   PLAN_DIAG_HEURISTIC            /**< where a heuristic decided: an implementation
-                                      part found by its agencies, a table read as tasks */
+                                      part found by its agencies, line breaks read
+                                      as wraps in a document that separates its
+                                      paragraphs with blank lines */
 } plan_diag_code;
 
 typedef struct plan_diagnostic plan_diagnostic;

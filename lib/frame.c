@@ -70,7 +70,8 @@ bool plan__frame_issuer(plan_doc *doc, const char *s, size_t n) {
 }
 
 bool plan__frame_is_number(const plan_doc *doc, const char *s, size_t n) {
-  if (n < 3 || memcmp(s, "Số", 3) != 0) return false;
+  static const char so[] = "Số"; /* four bytes: S and ố */
+  if (n < sizeof so - 1 || memcmp(s, so, sizeof so - 1) != 0) return false;
   pcre2_match_data *md = match(doc, PLAN_RE_NUMBER_LINE, s, n, 0);
   if (md) pcre2_match_data_free(md);
   return md != NULL;

@@ -40,14 +40,20 @@ static const char *const connectives[] = {
     "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
 };
 
-static bool ends_with_connective(const char *s, size_t n) {
-  for (size_t i = 0; i < sizeof connectives / sizeof *connectives; i++) {
-    size_t wl = strlen(connectives[i]);
-    if (n >= wl && memcmp(s + n - wl, connectives[i], wl) == 0 &&
+/* Whether s[0, n) ends with one of the words of list, as a word; a
+ * one-byte entry ("-", ",") may end a word too. */
+static bool ends_with_word(const char *s, size_t n, const char *const *list, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    size_t wl = strlen(list[i]);
+    if (n >= wl && memcmp(s + n - wl, list[i], wl) == 0 &&
         (n == wl || s[n - wl - 1] == ' ' || wl == 1))
       return true;
   }
   return false;
+}
+
+static bool ends_with_connective(const char *s, size_t n) {
+  return ends_with_word(s, n, connectives, sizeof connectives / sizeof *connectives);
 }
 
 static bool ends_sentence(const char *s, size_t n) {
@@ -71,15 +77,6 @@ static const char *const marker_words[] = {"Điều", "ĐIỀU", "Chương", "CH
 static const char *const number_words[] = {"tháng", "số", "khoản", "điểm", "ngày", "năm",
                                            "Điều", "điều", "Chương", "Mục", "Phần"};
 
-static bool ends_with_word(const char *s, size_t n, const char *const *list, size_t count) {
-  for (size_t i = 0; i < count; i++) {
-    size_t wl = strlen(list[i]);
-    if (n >= wl && memcmp(s + n - wl, list[i], wl) == 0 && (n == wl || s[n - wl - 1] == ' '))
-      return true;
-  }
-  return false;
-}
-
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* A marker with nothing after it: "2.", "1.1.", "3)", "IV.", "a)", "Điều 2.",
@@ -87,6 +84,7 @@ static bool is_digit(char c) { return c >= '0' && c <= '9'; }
  * right after the number leaves these; the next line is the item's text,
  * whatever it opens with. */
 static bool bare_marker(const char *s, size_t n) {
+  if (n == 0) return false;
   for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
     size_t wl = strlen(marker_words[i]);
     if (n >= wl && memcmp(s, marker_words[i], wl) == 0) {
