@@ -30,6 +30,8 @@ import subprocess
 import sys
 import tempfile
 
+from documents import document_files
+
 POSITION_KEYS = {"line", "start", "end", "offset", "column", "source"}
 DOC_TYPES = ("KẾ HOẠCH", "QUYẾT ĐỊNH", "CÔNG VĂN", "CHỈ THỊ", "THÔNG BÁO", "QUY CHẾ", "QUY ĐỊNH",
              "NGHỊ QUYẾT", "CHƯƠNG TRÌNH", "ĐỀ ÁN", "HƯỚNG DẪN", "TỜ TRÌNH", "BÁO CÁO")
@@ -171,13 +173,7 @@ def main():
                     help="NAME=N,...: fail when fewer than N documents keep their parse under NAME")
     ap.add_argument("paths", nargs="+")
     args = ap.parse_args()
-    files = []
-    for d in args.paths:
-        if os.path.isdir(d):
-            files += [os.path.join(d, f) for f in sorted(os.listdir(d))
-                      if f.endswith((".md", ".txt")) and f.lower() != "readme.md"]
-        else:
-            files.append(d)
+    files = document_files(args.paths, (".md", ".txt"))
     kept = {name: [0, 0] for name, _ in TRANSFORMS}
     shown = 0
     with tempfile.TemporaryDirectory() as tmp:

@@ -9,7 +9,7 @@ header, an implementation part naming departments); `plan parse
 second follows from the first, the share of duties 40 characters or longer
 (shorter ones are mostly cut at a wrapped line) and the exit statuses.
 With --list, every document that misses a figure is named, so a reader can
-look at it.  Exits 1 when a target is missed.
+look at it; with --require, exits 1 when a target is missed.
 
 The targets are those of the real-documents issue: number and date found
 in 95% of the documents that have them, at least two agency items in 95%
@@ -18,11 +18,12 @@ longer, every exit status 0.
 """
 import argparse
 import json
-import os
 import re
 import subprocess
 import sys
 import unicodedata
+
+from documents import document_files
 
 MARKUP = re.compile(r"[*_#|>`\\]+")
 NUMBER_LINE = re.compile(r"(?m)^\s*[*_|]*\s*Số\s*:\s*[*_]*\s*(?:\n\s*)?[*_]*\s*\d")
@@ -71,16 +72,11 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--plan", default="build/plan")
     ap.add_argument("--list", action="store_true", help="name the documents that miss a figure")
+    ap.add_argument("--require", action="store_true", help="exit 1 when a target is missed")
     ap.add_argument("dirs", nargs="+")
     args = ap.parse_args()
 
-    files = []
-    for d in args.dirs:
-        if os.path.isdir(d):
-            files += [os.path.join(d, f) for f in sorted(os.listdir(d))
-                      if f.endswith((".md", ".txt", ".html")) and f.lower() != "readme.md"]
-        else:
-            files.append(d)
+    files = document_files(args.dirs)
 
     c = dict(docs=0, bad_exit=0, num_has=0, num_found=0, date_has=0, date_found=0,
              impl_has=0, impl_found=0, duties=0, long_duties=0)
@@ -140,7 +136,7 @@ def main():
         for k, v in misses.items():
             for m in v:
                 print(f"miss {k}: {m}")
-    return 0 if ok else 1
+    return 0 if ok or not args.require else 1
 
 
 if __name__ == "__main__":
