@@ -377,20 +377,21 @@ static void check_numbering(plan_doc *doc, const plan_node *parent) {
 #define HEADER_SEARCH_PARAS 400
 
 /* Where the document's own text starts.  The national motto ("CỘNG HÒA XÃ
- * HỘI CHỦ NGHĨA VIỆT NAM") heads every administrative document; its
- * issuer block (upper-case lines, at most three) stands just before it.
+ * HỘI CHỦ NGHĨA VIỆT NAM") and the number head every administrative
+ * document; its issuer block (upper-case lines, at most three) stands just
+ * before them.
  * What comes before both is furniture of the page the text was copied
  * from: the walk starts after it, and a diagnostic says so. */
 static size_t header_start(plan_doc *doc) {
   size_t limit = doc->npara < HEADER_SEARCH_PARAS ? doc->npara : HEADER_SEARCH_PARAS;
+  /* the motto, or the "Số:" line where there is none (a draft, a copy
+   * without it): whichever comes first, so that a form attached further
+   * on, with a motto of its own, never makes the plan before it furniture */
   size_t m = 0;
-  while (m < limit && !(doc->paras[m].marker == PLAN_MARKER_NONE && plan__frame_is_motto(&doc->paras[m])))
+  while (m < limit && !(doc->paras[m].marker == PLAN_MARKER_NONE && plan__frame_is_motto(&doc->paras[m])) &&
+         !plan__frame_is_number(doc, doc->paras[m].text, doc->paras[m].len))
     m++;
-  if (m == limit) { /* no motto (a draft, a copy without it): the "Số:" line */
-    m = 0;
-    while (m < limit && !plan__frame_is_number(doc, doc->paras[m].text, doc->paras[m].len)) m++;
-    if (m == limit) return 0;
-  }
+  if (m == limit) return 0;
   size_t start = m;
   while (start > 0 && m - start < 3) {
     const plan_para *p = &doc->paras[start - 1];

@@ -83,6 +83,21 @@ static void test_header_table_and_furniture(void **state) {
   free(b.data);
 }
 
+/* A plan without the motto, then a form attached with one: the form's
+ * motto does not make the plan before it furniture. */
+static void test_late_motto_is_no_header(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "Số: /KH-UBND\n\nBình Định, ngày tháng năm 2021\n\nKẾ HOẠCH\n\nThử\n\n"
+      "I. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính: bố trí kinh phí.\n\n"
+      "2. Sở Nội vụ: hướng dẫn thi đua.\n\n"
+      "ỦY BAN NHÂN DÂN XÃ A\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nMẪU BÁO CÁO\n");
+  assert_int_equal(count_diag(doc, PLAN_DIAG_FURNITURE), 0);
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER_PATTERN), "/KH-UBND");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  plan_doc_free(doc);
+}
+
 /* A number or an article word alone on its line takes the next line; a
  * number after "tháng" and a dash between two years do not start items. */
 static void test_bare_markers_and_ranges(void **state) {
@@ -189,6 +204,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
       cmocka_unit_test(test_header_table_and_furniture),
+      cmocka_unit_test(test_late_motto_is_no_header),
       cmocka_unit_test(test_bare_markers_and_ranges),
       cmocka_unit_test(test_blank_line_paragraphs),
       cmocka_unit_test(test_assigning_parts),
