@@ -97,6 +97,7 @@ struct plan_doc {
   plan_para *paras;
   size_t npara;
   size_t first_para; /* the first paragraph after a web page's furniture */
+  size_t end_para;   /* where the page's trailer starts (npara without one) */
   plan_node *root;
   const char *meta[PLAN_META_COUNT_];
   plan_vec refs;   /* of plan_reference */

@@ -111,6 +111,22 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
   return ln && is_digit(last[ln - 1]) && n > 2 && s[0] == '-' && s[1] == ' ' && is_digit(s[2]);
 }
 
+/* "(lần" / "2) đến Sở ...": the line's "2)" or "b)" closes a parenthesis
+ * the line before left open, so it is no marker.  Only the last line is
+ * counted, which keeps the scan linear. */
+static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && i < 3 && is_digit(s[i])) i++;
+  if (i == 0 && n > 0 && s[0] >= 'a' && s[0] <= 'z') i = 1;
+  if (i == 0 || i >= n || s[i] != ')') return false;
+  int depth = 0;
+  for (size_t k = 0; k < ln; k++) {
+    if (last[k] == '(') depth++;
+    else if (last[k] == ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
@@ -127,6 +143,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   if (bare_marker(s, n))
     return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);
   if (!blank && continues_range(last, ln, s, n)) return true;
+  if (!blank && closes_open_paren(last, ln, s, n)) return true;
   if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
       ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
     return true; /* "ngày 15 tháng" / "2. năm 2025" */

@@ -120,7 +120,7 @@ plan_status plan__refs(plan_doc *doc) {
     pcre2_match_data_free(md2);
     return PLAN_ENOMEM;
   }
-  for (size_t i = doc->first_para; i < doc->npara; i++) {
+  for (size_t i = doc->first_para; i < doc->end_para; i++) {
     const plan_para *p = &doc->paras[i];
     /* Every document number holds a '/', and the kind word, "số" and the
      * number before it fit in 64 bytes, the codes after it in a word: the

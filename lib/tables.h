@@ -24,6 +24,7 @@ PLAN_TABLE(enc_vni)
 PLAN_TABLE(enc_viqr)
 PLAN_TABLE(enc_cp1258)
 PLAN_TABLE(national_issuers) /* codes of national issuing bodies */
+PLAN_TABLE(web_portals)   /* portals' names, which mark their pages' furniture */
 #undef PLAN_TABLE
 
 /* A row of data/agencies.tsv. */

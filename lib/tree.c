@@ -11,6 +11,7 @@
 
 #include "doc.h"
 #include "frame.h"
+#include "tables.h"
 
 /* The stack of open items; the deepest level is plan_options.max_depth. */
 #define MAX_DEPTH 1024
@@ -192,6 +193,7 @@ static void signature_line(walker *w, size_t i) {
   } else {
     w->sig->text = p->text;
     w->sig_named = true;
+    w->depth = 0; /* the signature ends the outline: what follows is attached */
     if (!w->doc->meta[PLAN_META_SIGNER])
       w->doc->meta[PLAN_META_SIGNER] = plan__trim_dup(&w->doc->arena, p->text, p->len);
     w->st = S_BODY;
@@ -412,6 +414,40 @@ static size_t header_start(plan_doc *doc) {
   return start;
 }
 
+/* Whether the paragraph names a web portal (data/web_portals.tsv). */
+static bool names_portal(const plan_para *p) {
+  char *key = plan__fold(p->text, p->len);
+  if (!key) return false;
+  bool found = false;
+  for (size_t k = 0; k < plan__table_web_portals_count && !found; k++) {
+    const char *name = plan__table_web_portals[k].first;
+    char *nk = plan__fold(name, strlen(name));
+    found = nk && strstr(key, nk);
+    free(nk);
+  }
+  free(key);
+  return found;
+}
+
+/* Where a web page's trailer starts: after the document's first signature,
+ * the paragraph that names the portal the text was copied from (its
+ * notices and account pop-ups follow the document), taken back to the
+ * table cell or blank line that opens its block.  npara when there is
+ * none. */
+static size_t trailer_start(plan_doc *doc) {
+  size_t i = doc->first_para;
+  while (i < doc->npara && !looks_like_signature(&doc->paras[i])) i++;
+  size_t sig = i;
+  while (i < doc->npara && !names_portal(&doc->paras[i])) i++;
+  if (i == doc->npara) return i;
+  while (i > sig + 1 && !doc->paras[i].after_break) i--;
+  plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[i].norm_start,
+             "%zu paragraph%s after the document, from the first that names the web portal it "
+             "was copied from (%s), taken as the page's furniture and left out",
+             doc->npara - i, doc->npara - i == 1 ? "" : "s", "data/web_portals.tsv");
+  return i;
+}
+
 plan_status plan__tree(plan_doc *doc) {
   walker w;
   memset(&w, 0, sizeof w);
@@ -422,7 +458,8 @@ plan_status plan__tree(plan_doc *doc) {
   doc->root->line = 1;
   w.container = doc->root;
   doc->first_para = header_start(doc);
-  for (size_t i = doc->first_para; i < doc->npara && !doc->arena.oom; i++) paragraph(&w, i);
+  doc->end_para = trailer_start(doc);
+  for (size_t i = doc->first_para; i < doc->end_para && !doc->arena.oom; i++) paragraph(&w, i);
   if (doc->arena.oom) return PLAN_ENOMEM;
   plan__frame_defaults(doc);
   check_numbering(doc, doc->root);

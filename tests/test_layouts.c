@@ -200,6 +200,41 @@ static void test_assigning_by_roles(void **state) {
   plan_doc_free(doc);
 }
 
+/* What follows the signature: an attached list is no part of the last
+ * article, a portal's notices after it are furniture (their document
+ * numbers are no references), and "(lần" / "2) đến" is a wrap. */
+static void test_after_the_signature(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 1.** Doanh nghiệp gửi văn bản kéo dài (lần\n"
+      "2) đến Sở Công Thương.\n\n**Điều 2.** Sở Tài chính chịu trách nhiệm thi hành.\n\n"
+      "**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n\n"
+      "**DANH MỤC**\n\n1. Thủ tục cấp phép\n\n2. Thủ tục gia hạn\n\n"
+      "|\nTP. HCM, ngày 31/05/2021\nThưa Quý khách,\n"
+      "Sứ mệnh của THƯ VIỆN PHÁP LUẬT là kết nối cộng đồng.\n"
+      "Nghị định 13/2023/NĐ-CP về Bảo vệ dữ liệu cá nhân.\n"
+      "- Bạn vừa bị Đăng xuất khỏi Tài khoản.\n");
+  const plan_node *one = find_path(plan_doc_root(doc), "Điều 1");
+  assert_non_null(one);
+  assert_int_equal(plan_node_item_count(one), 0);
+  assert_string_equal(plan_node_text(one),
+                      "Doanh nghiệp gửi văn bản kéo dài (lần 2) đến Sở Công Thương.");
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "Điều 2")), 0);
+  assert_non_null(find_path(plan_doc_root(doc), "2"));
+  assert_null(find_path(plan_doc_root(doc), "-"));
+  for (size_t i = 0; i < plan_doc_reference_count(doc); i++)
+    assert_null(strstr(plan_reference_number(plan_doc_reference(doc, i)), "13/2023"));
+  assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "after the document"));
+  plan_doc_free(doc);
+
+  /* without a signature before it, a portal's name is the document's text */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Tra cứu văn bản trên Thư viện Pháp luật.\n\n"
+                  "2. Hướng dẫn người dân đăng nhập.\n");
+  assert_non_null(find_path(plan_doc_root(doc), "2"));
+  assert_int_equal(count_diag(doc, PLAN_DIAG_FURNITURE), 0);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -209,6 +244,7 @@ int main(void) {
       cmocka_unit_test(test_blank_line_paragraphs),
       cmocka_unit_test(test_assigning_parts),
       cmocka_unit_test(test_assigning_by_roles),
+      cmocka_unit_test(test_after_the_signature),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
