@@ -33,6 +33,20 @@ static const char *const agency_heads[] = {
     "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
 };
 
+/* Head words that name a body only with the word after them: "Các sở",
+ * "Các cơ quan" but not "Các nội dung"; "Chi cục" but not "Chi ngân sách";
+ * "Thư viện" but not "Thu ngân sách".  NULL-terminated lists. */
+static const char *const plural_next[] = {"co", "don", "to", "doanh", "dia", "xa", "huyen",
+                                          "nganh", "truong", "hop", "phong", "tram", "hat",
+                                          "chu", NULL};
+static const char *const branch_next[] = {"cuc", "nhanh", "hoi", "doan", "bo", NULL};
+static const char *const thu_next[] = {"vien", "truong", NULL};
+static const char *const cong_next[] = {"an", "ty", "doan", NULL};
+static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
+static const struct { const char *head; const char *const *next; } qualified_heads[] = {
+    {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
+    {"tinh", tinh_next}};
+
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
     {"tham muu", PLAN_ROLE_ADVISE},     {"bao cao", PLAN_ROLE_REPORT},
@@ -340,19 +354,35 @@ static size_t after_owner_opener(const plan_words *ws, bool *requested) {
   return 0;
 }
 
+/* Whether word i is a body's head word ("Sở", "Trung tâm", "Các cơ
+ * quan", "Chi cục"), not a verb that begins the same ("Ban hành", "Thành
+ * lập"). */
+static bool agency_head_at(const plan_words *ws, size_t i) {
+  const char *k = plan__word_key(ws, i);
+  size_t len;
+  if (!in_list(k, agency_heads, sizeof agency_heads / sizeof *agency_heads) ||
+      plan__words_match_str(ws, i, "ban hanh", &len) || plan__words_match_str(ws, i, "thanh lap", &len))
+    return false;
+  for (size_t q = 0; q < sizeof qualified_heads / sizeof *qualified_heads; q++) {
+    if (strcmp(k, qualified_heads[q].head) != 0) continue;
+    if (i + 1 >= plan__words_count(ws)) return false;
+    const char *next = plan__word_key(ws, i + 1);
+    for (const char *const *w = qualified_heads[q].next; *w; w++)
+      if (strcmp(next, *w) == 0) return true;
+    /* "Các Sở", "Các Ban": the plural of a head word */
+    return q == 0 && in_list(next, agency_heads, sizeof agency_heads / sizeof *agency_heads);
+  }
+  return true;
+}
+
 /* Whether the words from start on open with an agency: one the lexicon
- * knows, or a body's head word ("Sở ...", "Trung tâm ...") that is no verb
- * ("Ban hành kèm theo ..."). */
+ * knows, or a body's head word ("Sở ...", "Trung tâm ..."). */
 static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
   size_t nw = plan__words_count(ws), len, idx;
   if (start >= nw) return false;
   /* the lexicon's look-up alone: no record is made for a mere test */
-  if (plan__agency_at(c->lex, ws, start, &c->province, &idx, &len)) return true;
-  if (!in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads))
-    return false;
-  return !plan__words_match_str(ws, start, "ban hanh", &len) &&
-         !plan__words_match_str(ws, start, "cong bo", &len) &&
-         !plan__words_match_str(ws, start, "thanh lap", &len);
+  return plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) ||
+         agency_head_at(ws, start);
 }
 
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
@@ -392,8 +422,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   }
   if (start < nw)
     a.heading = span_dup(doc, head, plan__word_start(ws, start), plan__word_end(ws, cut - 1));
-  if (c->scratch.len == 0 && start < nw &&
-      in_list(plan__word_key(ws, start), agency_heads, sizeof agency_heads / sizeof *agency_heads)) {
+  if (c->scratch.len == 0 && start < nw && agency_head_at(ws, start)) {
     const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
     if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
                          plan__word_end(ws, cut - 1));

@@ -8,8 +8,8 @@
 /* gold key -> our id, shared by all documents: the same agency must get
  * the same id everywhere, different agencies different ids. */
 typedef struct classes {
-  const char *key[64];
-  const char *id[64];
+  const char *key[512];
+  const char *id[512];
   size_t n;
 } classes;
 
@@ -23,7 +23,7 @@ static void same_class(classes *c, const char *key, const char *id, const char *
     if (strcmp(c->id[i], id) == 0)
       fail_msg("%s: gold %s and %s both get id %s", where, key, c->key[i], id);
   }
-  assert_true(c->n < 64);
+  assert_true(c->n < 512);
   c->key[c->n] = strdup(key); /* the gold and the document go before the test ends */
   c->id[c->n++] = strdup(id);
 }
@@ -34,9 +34,7 @@ static char *fold(const char *s) {
   return k;
 }
 
-static json_t *read_gold(const char *txt_name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/gold/%.*s.json", CORPUS_DIR, (int)(strlen(txt_name) - 4), txt_name);
+static json_t *read_gold(const char *path) {
   json_error_t je;
   json_t *g = json_load_file(path, 0, &je);
   if (!g) fail_msg("%s: %s", path, je.text);
@@ -53,12 +51,14 @@ static const plan_assignment *by_label(const plan_doc *doc, const char *label) {
 static void test_gold_assignments(void **state) {
   (void)state;
   classes cls = {0};
-  size_t duties = 0, members = 0;
+  size_t duties = 0, gold_duties = 0, members = 0;
   plan_lexicon *lex;
   assert_status(plan_lexicon_new(&lex), PLAN_OK);
-  for (size_t d = 0; d < CORPUS_COUNT; d++) {
-    const char *name = corpus_files[d];
-    json_t *gold = read_gold(name);
+  gold_doc docs[GOLD_MAX];
+  size_t ndocs = gold_docs(docs, GOLD_MAX);
+  for (size_t d = 0; d < ndocs; d++) {
+    const char *name = docs[d].name;
+    json_t *gold = read_gold(docs[d].gold);
     json_t *items = json_object_get(gold, "assignments");
     plan_doc *doc = parse_corpus(name, lex);
     if (plan_doc_assignment_count(doc) != json_array_size(items))
@@ -83,10 +83,16 @@ static void test_gold_assignments(void **state) {
                  json_array_size(keys));
       for (size_t k = 0; k < json_array_size(keys); k++) {
         const plan_agency *ag = plan_mention_agency(plan_assignment_agency(a, k));
-        assert_true(plan_agency_known(ag));
+        const char *key = json_string_value(json_array_get(keys, k));
+        /* an organisation no lexicon lists (a business, a project board) */
+        bool unlisted = json_is_true(
+            json_object_get(json_object_get(json_object_get(gold, "agency_keys"), key), "unlisted"));
+        if (plan_agency_known(ag) == unlisted)
+          fail_msg("%s: %s is %sin the lexicon", where, key, unlisted ? "" : "not ");
         same_class(&cls, json_string_value(json_array_get(keys, k)), plan_agency_id(ag), where);
       }
       json_t *gd = json_object_get(g, "duties");
+      gold_duties += json_array_size(gd);
       if (plan_assignment_duty_count(a) != json_array_size(gd))
         fail_msg("%s: %zu duties, gold %zu", where, plan_assignment_duty_count(a), json_array_size(gd));
       for (size_t k = 0; k < json_array_size(gd); k++) {
@@ -123,7 +129,8 @@ static void test_gold_assignments(void **state) {
     plan_doc_free(doc);
     json_decref(gold);
   }
-  assert_int_equal(duties, 209); /* the gold's count, all matched */
+  assert_int_equal(duties, gold_duties); /* every gold duty matched */
+  assert_true(duties >= 209);            /* the five's, at least */
   assert_true(members > 0); /* every gold member organisation was checked above */
   for (size_t i = 0; i < cls.n; i++) {
     free((char *)cls.key[i]);

@@ -235,6 +235,25 @@ static void test_after_the_signature(void **state) {
   plan_doc_free(doc);
 }
 
+/* A head word that names a body only with the next word: "Các cơ quan",
+ * "Chi cục", "Công an" are bodies; "Các nội dung", "Chi ngân sách", "Công
+ * bố" are not, even in an assigning part. */
+static void test_qualified_head_words(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Các chủ đầu tư dự án: báo cáo tiến độ hằng quý.\n\n"
+      "2. Chi cục Kiểm lâm: tuần tra rừng.\n\n"
+      "3. Các nội dung khác không được quy định thì thực hiện theo pháp luật.\n\n"
+      "4. Chi ngân sách theo quy định hiện hành.\n\n"
+      "5. Công bố công khai kết quả trên cổng thông tin.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "1");
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 1)), "2");
+  assert_int_equal(plan_doc_non_assignment_count(doc), 3);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -245,6 +264,7 @@ int main(void) {
       cmocka_unit_test(test_assigning_parts),
       cmocka_unit_test(test_assigning_by_roles),
       cmocka_unit_test(test_after_the_signature),
+      cmocka_unit_test(test_qualified_head_words),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

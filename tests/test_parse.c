@@ -6,14 +6,15 @@
 
 #include "test_util.h"
 
-static json_t *read_gold(const char *txt_name) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/gold/%.*s.json", CORPUS_DIR,
-           (int)(strlen(txt_name) - 4), txt_name);
+/* The gold of g, whose "source" must name g's document. */
+static json_t *read_gold(const gold_doc *g) {
   json_error_t je;
-  json_t *g = json_load_file(path, 0, &je);
-  if (!g) fail_msg("%s: %s (line %d)", path, je.text, je.line);
-  return g;
+  json_t *gold = json_load_file(g->gold, 0, &je);
+  if (!gold) fail_msg("%s: %s (line %d)", g->gold, je.text, je.line);
+  const char *source = json_string_value(json_object_get(gold, "source"));
+  const char *base = strrchr(g->name, '/') ? strrchr(g->name, '/') + 1 : g->name;
+  if (!source || strcmp(source, base) != 0) fail_msg("%s: source is not %s", g->gold, base);
+  return gold;
 }
 
 static void test_gold_meta(void **state) {
@@ -27,21 +28,24 @@ static void test_gold_meta(void **state) {
       {"subject", PLAN_META_SUBJECT},
   };
   int checked = 0;
-  for (size_t d = 0; d < CORPUS_COUNT; d++) {
-    json_t *gold = read_gold(corpus_files[d]);
+  gold_doc docs[GOLD_MAX];
+  size_t ndocs = gold_docs(docs, GOLD_MAX);
+  for (size_t d = 0; d < ndocs; d++) {
+    const char *name = docs[d].name;
+    json_t *gold = read_gold(&docs[d]);
     json_t *meta = json_object_get(gold, "meta");
-    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
+    plan_doc *doc = parse_corpus(name, NULL);
     const char *key;
     json_t *val;
     json_object_foreach(meta, key, val) {
       size_t f = 0;
       while (f < sizeof fields / sizeof *fields && strcmp(fields[f].gold, key) != 0) f++;
-      if (f == sizeof fields / sizeof *fields) fail_msg("%s: gold meta field %s unknown to the test", corpus_files[d], key);
+      if (f == sizeof fields / sizeof *fields) fail_msg("%s: gold meta field %s unknown to the test", name, key);
       const char *got = plan_doc_meta(doc, fields[f].field);
       if (json_is_null(val)) {
-        if (got) fail_msg("%s: meta %s is \"%s\", gold null", corpus_files[d], key, got);
+        if (got) fail_msg("%s: meta %s is \"%s\", gold null", name, key, got);
       } else if (!got || strcmp(got, json_string_value(val)) != 0) {
-        fail_msg("%s: meta %s is \"%s\", gold \"%s\"", corpus_files[d], key, got ? got : "(null)",
+        fail_msg("%s: meta %s is \"%s\", gold \"%s\"", name, key, got ? got : "(null)",
                  json_string_value(val));
       }
       checked++;
@@ -55,25 +59,28 @@ static void test_gold_meta(void **state) {
 static void test_gold_outline(void **state) {
   (void)state;
   int checked = 0;
-  for (size_t d = 0; d < CORPUS_COUNT; d++) {
-    json_t *gold = read_gold(corpus_files[d]);
-    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
+  gold_doc docs[GOLD_MAX];
+  size_t ndocs = gold_docs(docs, GOLD_MAX);
+  for (size_t d = 0; d < ndocs; d++) {
+    const char *name = docs[d].name;
+    json_t *gold = read_gold(&docs[d]);
+    plan_doc *doc = parse_corpus(name, NULL);
     size_t i;
     json_t *node;
     json_array_foreach(json_object_get(gold, "outline"), i, node) {
       const char *path = json_string_value(json_object_get(node, "path"));
       const plan_node *n = find_path(plan_doc_root(doc), path);
-      if (!n) fail_msg("%s: no outline node %s", corpus_files[d], path);
+      if (!n) fail_msg("%s: no outline node %s", name, path);
       json_t *title = json_object_get(node, "title");
       if (json_is_string(title)) {
         const char *got = plan_node_title(n);
         if (!got || strcmp(got, json_string_value(title)) != 0)
-          fail_msg("%s: %s title \"%s\", gold \"%s\"", corpus_files[d], path,
+          fail_msg("%s: %s title \"%s\", gold \"%s\"", name, path,
                    got ? got : "(null)", json_string_value(title));
       }
       size_t want = (size_t)json_integer_value(json_object_get(node, "children"));
       if (plan_node_item_count(n) != want)
-        fail_msg("%s: %s has %zu children, gold %zu", corpus_files[d], path,
+        fail_msg("%s: %s has %zu children, gold %zu", name, path,
                  plan_node_item_count(n), want);
       checked++;
     }
@@ -85,10 +92,13 @@ static void test_gold_outline(void **state) {
 
 static void test_gold_references(void **state) {
   (void)state;
-  for (size_t d = 0; d < CORPUS_COUNT; d++) {
-    json_t *gold = read_gold(corpus_files[d]);
+  gold_doc docs[GOLD_MAX];
+  size_t ndocs = gold_docs(docs, GOLD_MAX);
+  for (size_t d = 0; d < ndocs; d++) {
+    const char *name = docs[d].name;
+    json_t *gold = read_gold(&docs[d]);
     json_t *refs = json_object_get(gold, "references");
-    plan_doc *doc = parse_corpus(corpus_files[d], NULL);
+    plan_doc *doc = parse_corpus(name, NULL);
     size_t numbered = 0;
     for (size_t r = 0; r < plan_doc_reference_count(doc); r++) {
       const plan_reference *ref = plan_doc_reference(doc, r);
@@ -99,11 +109,11 @@ static void test_gold_references(void **state) {
       size_t i;
       json_t *g;
       json_array_foreach(refs, i, g) if (strcmp(json_string_value(g), num) == 0) found = true;
-      if (!found) fail_msg("%s: reference %s is not in the gold", corpus_files[d], num);
+      if (!found) fail_msg("%s: reference %s is not in the gold", name, num);
       assert_true(plan_reference_count(ref) >= 1);
     }
     if (numbered != json_array_size(refs))
-      fail_msg("%s: %zu numbered references, gold %zu", corpus_files[d], numbered,
+      fail_msg("%s: %zu numbered references, gold %zu", name, numbered,
                json_array_size(refs));
     plan_doc_free(doc);
     json_decref(gold);

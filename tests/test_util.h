@@ -5,12 +5,14 @@
 
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <dirent.h>
 #include <unistd.h>
 #include <zip.h>
 
@@ -27,6 +29,45 @@ static const char *const corpus_files[] = {
     "quang-ngai-2020-cv-4040.txt",
 };
 #define CORPUS_COUNT (sizeof corpus_files / sizeof *corpus_files)
+
+/* The documents that have gold: the five (corpus/NAME.txt, gold in
+ * corpus/gold/NAME.json) and the annotated wild documents
+ * (corpus/wild/ID.md, gold in corpus/gold/wild/ID.json), each as the name
+ * parse_corpus takes and the gold's path, in name order. */
+typedef struct gold_doc {
+  char name[256];
+  char gold[512];
+} gold_doc;
+
+static inline int gold_doc_cmp(const void *a, const void *b) {
+  return strcmp(((const gold_doc *)a)->gold, ((const gold_doc *)b)->gold);
+}
+
+/* Fills up to max entries; returns how many there are. */
+static inline size_t gold_docs(gold_doc *out, size_t max) {
+  size_t n = 0;
+  for (size_t i = 0; i < CORPUS_COUNT && n < max; i++, n++) {
+    snprintf(out[n].name, sizeof out[n].name, "%s", corpus_files[i]);
+    snprintf(out[n].gold, sizeof out[n].gold, "%s/gold/%.*s.json", CORPUS_DIR,
+             (int)(strlen(corpus_files[i]) - 4), corpus_files[i]);
+  }
+  size_t five = n;
+  DIR *d = opendir(CORPUS_DIR "/gold/wild");
+  if (!d) fail_msg("cannot open %s/gold/wild", CORPUS_DIR);
+  struct dirent *e;
+  while ((e = readdir(d)) && n < max) {
+    size_t len = strlen(e->d_name);
+    if (len < 6 || strcmp(e->d_name + len - 5, ".json") != 0) continue;
+    if (len > 200) continue;
+    snprintf(out[n].name, sizeof out[n].name, "wild/%.*s.md", (int)(len - 5), e->d_name);
+    snprintf(out[n].gold, sizeof out[n].gold, "%s/gold/wild/%.200s", CORPUS_DIR, e->d_name);
+    n++;
+  }
+  closedir(d);
+  qsort(out + five, n - five, sizeof *out, gold_doc_cmp);
+  return n;
+}
+#define GOLD_MAX 256
 
 /* Reads a whole file; fails the test when it cannot. */
 static inline char *read_file(const char *path, size_t *len) {
@@ -72,8 +113,8 @@ static inline const plan_node *find_path(const plan_node *n, const char *path) {
 /* Parses corpus document name from its file (so it has a source name),
  * with lex or the defaults; fails the test when it cannot. */
 static inline plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
-  char path[512];
-  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  char path[1024];
+  snprintf(path, sizeof path, "%s/%.900s", CORPUS_DIR, name);
   plan_options o;
   plan_options_init(&o);
   o.lexicon = lex;
