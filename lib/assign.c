@@ -403,8 +403,12 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   a.node = n;
   start = after_owner_opener(ws, &a.requested);
   if (strict && !opens_with_agency(c, ws, start)) return PLAN_OK;
-  size_t cut = start + 1;
-  while (cut < nw && !verb_at(c, ws, cut)) cut++;
+  /* the agency's name is no place for a verb ("Sở Xây dựng") */
+  size_t cut = start + 1, idx;
+  if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
+    cut = start + len;
+  /* the name ends before a duty's verb, or at a colon ("Sở Xây dựng: ...") */
+  while (cut < nw && !verb_at(c, ws, cut) && !plan__word_colon(ws, cut - 1)) cut++;
   if (cut > nw) cut = nw;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);

@@ -265,6 +265,8 @@ bool plan__word_clause_end(const plan_words *ws, size_t i) {
 
 bool plan__word_comma(const plan_words *ws, size_t i) { return token_last_byte(ws, i) == ','; }
 
+bool plan__word_colon(const plan_words *ws, size_t i) { return token_last_byte(ws, i) == ':'; }
+
 plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n, plan_words *ws) {
   memset(ws, 0, sizeof *ws);
   plan__vec_init(&ws->words, sizeof(plan_word));

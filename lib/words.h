@@ -108,6 +108,7 @@ PLAN_INTERNAL size_t plan__word_end(const plan_words *ws, size_t i);
  * that ends with a comma? */
 PLAN_INTERNAL bool plan__word_clause_end(const plan_words *ws, size_t i);
 PLAN_INTERNAL bool plan__word_comma(const plan_words *ws, size_t i);
+PLAN_INTERNAL bool plan__word_colon(const plan_words *ws, size_t i);
 
 /* Do the words from at on equal the folded phrase ("chu tri")?  *len gets its word count. */
 PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase,
