@@ -198,6 +198,12 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
   if (!plan__bit(c->verbs, PHRASE_BITS, h)) return false;
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
     if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
+    /* "lĩnh vực xây dựng", "ngành xây dựng", "công trình xây dựng": a noun */
+    if (strcmp(duty_verbs[v], "xay dung") == 0 && i > 0 &&
+        (strcmp(plan__word_key(ws, i - 1), "vuc") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "nganh") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "trinh") == 0))
+      continue;
     if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
         (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
          strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
