@@ -322,6 +322,8 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   d->mentions = keep_mentions(c, &d->nmentions);
 }
 
+static size_t after_owner_opener(const plan_words *ws, bool *requested);
+
 static bool is_assigning(ctx *c, const plan_node *n) {
   const char *t = n->title ? n->title : n->text;
   size_t len = strnlen(t, 200);
@@ -335,7 +337,29 @@ static bool is_assigning(ctx *c, const plan_node *n) {
   bool yes = false;
   for (size_t i = 0; i < sizeof assigning_titles / sizeof *assigning_titles; i++)
     yes |= strstr(c->fold.data, assigning_titles[i]) != NULL;
-  return yes;
+  if (yes || !n->title) return yes;
+  /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
+   * the duties of two or more bodies, each an item below; with one body
+   * the heading is that body's item */
+  plan_words *ws = &c->head;
+  size_t at;
+  if (plan__words_refill(c->lex, t, len, ws) != PLAN_OK) {
+    c->oom = true;
+    return false;
+  }
+  bool requested;
+  at = after_owner_opener(ws, &requested);
+  if (at == 0 || requested) return false;
+  size_t bodies = 0, nw = plan__words_count(ws), idx, n_words;
+  for (size_t i = at; i < nw && bodies < 2;) {
+    if (plan__agency_at(c->lex, ws, i, &c->province, &idx, &n_words)) {
+      bodies++;
+      i += n_words;
+    } else {
+      i++;
+    }
+  }
+  return bodies >= 2;
 }
 
 /* Words before the agency in an item's heading that say whose duties

@@ -254,6 +254,28 @@ static void test_qualified_head_words(void **state) {
   plan_doc_free(doc);
 }
 
+/* An article headed "Trách nhiệm của" two bodies is a part whose items are
+ * theirs; headed by one body, it is no part. */
+static void test_responsibilities_of_several(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n"
+      "**Điều 2. Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã, phường**\n\n"
+      "1. Trách nhiệm của Sở Nông nghiệp và Môi trường\n\n"
+      "a) Tổ chức triển khai danh mục thủ tục.\n\nb) Rà soát, đánh giá điều kiện thực hiện.\n\n"
+      "2. Trách nhiệm của Ủy ban nhân dân các xã, phường\n\n"
+      "a) Tổ chức tiếp nhận hồ sơ.\n\n"
+      "**Điều 3. Trách nhiệm của Sở Tài chính**\n\n"
+      "1. Bố trí kinh phí.\n\n2. Hướng dẫn thanh quyết toán.\n");
+  const plan_assignment *a = by_agency(doc, "dae");
+  assert_non_null(a);
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_non_null(by_agency(doc, "commune-pcs"));
+  /* Điều 3 names one body: it is no part, so its duties are no agency items */
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -265,6 +287,7 @@ int main(void) {
       cmocka_unit_test(test_assigning_by_roles),
       cmocka_unit_test(test_after_the_signature),
       cmocka_unit_test(test_qualified_head_words),
+      cmocka_unit_test(test_responsibilities_of_several),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
