@@ -621,13 +621,17 @@ static plan_status by_roles(ctx *c, const plan_node *parent, bool *found, size_t
   return st;
 }
 
-/* A letter has no parts: its top-level items that name agencies. */
+/* A letter has no parts: its top-level items that open with an agency
+ * ("2. Sở Y tế: ...", "Điều 2. Giao Văn phòng ... chủ trì ..."), not those
+ * that only name one further on ("Điều 1. Công bố ... của Sở ...",
+ * "Điều 4. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi
+ * hành"). */
 static plan_status letter(ctx *c, const plan_node *root) {
   plan_status st = PLAN_OK;
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
     if (n->kind == PLAN_NODE_ATTACHMENT) st = letter(c, n);
     else if (n->kind == PLAN_NODE_ITEM && n->marker != PLAN_MARKER_BULLET)
-      st = item(c, n, false, false, NULL);
+      st = item(c, n, false, true, NULL);
   }
   return st;
 }

@@ -132,7 +132,8 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
  * letter or article marker. */
 static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
-                      bool cell_break, bool heading, bool item, bool blank_paragraphs) {
+                      bool cell_break, bool heading, bool item, bool blank_paragraphs,
+                      bool bold_marker) {
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
@@ -175,8 +176,9 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   if (blank_paragraphs) return true;
   if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
-   * heading, then its body in a new sentence. */
-  if (item && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
+   * heading, then its body in a new sentence; not when the bold stopped
+   * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
+  if (item && !bold_marker && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, last, ln, s, n))
     return false;
   return true;
@@ -190,6 +192,7 @@ typedef struct builder {
   plan_para cur;
   bool open;
   bool item; /* the paragraph opens with a non-bullet marker */
+  bool bold_marker; /* its bold span covers the marker alone */
   size_t last; /* offset in text of the last physical line */
 } builder;
 
@@ -272,6 +275,7 @@ plan_status plan__lines(plan_doc *doc) {
       continue;
     }
     bool cell = false, heading_hint = false, bold = false;
+    size_t bold_end = ls;
     int level = 0;
     while (h < nh && plan_text_hint(doc->text, h)->start < ls) {
       const plan_hint *x = plan_text_hint(doc->text, h);
@@ -282,14 +286,15 @@ plan_status plan__lines(plan_doc *doc) {
     for (size_t k = h; k < nh && plan_text_hint(doc->text, k)->start == ls; k++) {
       const plan_hint *x = plan_text_hint(doc->text, k);
       if (x->kind == PLAN_HINT_HEADING) { heading_hint = true; level = x->level; }
-      if (x->kind == PLAN_HINT_BOLD) bold = true;
+      if (x->kind == PLAN_HINT_BOLD) { bold = true; bold_end = x->end; }
     }
     const char *s = t + ls;
     size_t n = le - ls;
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
     if (b.open && continues(doc->lex, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
-                            m, blank, cell, heading_hint, b.item, blank_paragraphs)) {
+                            m, blank, cell, heading_hint, b.item, blank_paragraphs,
+                            b.bold_marker)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);
@@ -308,6 +313,9 @@ plan_status plan__lines(plan_doc *doc) {
       /* a marker alone on its line ("Điều 1.") is followed by text wrapped
        * anywhere, not by a short heading that ends at the line */
       b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET && !bare_marker(s, n);
+      size_t be = bold_end < le ? bold_end : le;
+      while (be > ls && t[be - 1] == ' ') be--;
+      b.bold_marker = bold && be < le && bare_marker(s, be - ls);
       if (st == PLAN_OK) st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
     }

@@ -181,6 +181,17 @@ static size_t prev_visible(const int32_t *cp, size_t b, size_t i) {
 }
 
 /* A line made only of one repeated rule character (at least three). */
+/* A line of emphasis markers and spaces alone, with a space among them
+ * ("* *"; "**" alone is handled as markup by the line's own pass). */
+static bool emphasis_only(const int32_t *cp, size_t b, size_t e) {
+  bool space = false;
+  for (size_t i = b; i < e; i++) {
+    if (cp[i] == ' ') space = true;
+    else if (cp[i] != '*' && cp[i] != '_') return false;
+  }
+  return space;
+}
+
 static bool is_rule(const int32_t *cp, size_t b, size_t e) {
   int32_t ch = 0;
   size_t count = 0;
@@ -651,6 +662,8 @@ static plan_status do_line(norm *s, size_t b, size_t e, plan_error *err) {
   size_t lb = 0, le = s->ncp;
   while (lb < le && cp[lb] == ' ') lb++;
   while (le > lb && cp[le - 1] == ' ') le--;
+  if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP) && emphasis_only(cp, lb, le) && !is_rule(cp, lb, le))
+    return PLAN_OK; /* "* *", "** **": markup a copy left, no bullet and no break */
   if (!(s->o.flags & PLAN_OPT_KEEP_MARKUP) && is_pipe_row(cp, lb, le)) {
     /* "| ỦY BAN NHÂN DÂN ... | CỘNG HÒA ... |": each cell a line of its own
      * after a cell break, as a table copied cell by cell reads */

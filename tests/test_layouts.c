@@ -276,6 +276,33 @@ static void test_responsibilities_of_several(void **state) {
   plan_doc_free(doc);
 }
 
+/* A decision without a part that assigns: its articles that open with an
+ * agency are items ("Giao Văn phòng ... chủ trì"); one that names an
+ * agency further on is not ("Công bố ... của Sở ...", "Chánh Văn phòng
+ * ..., Giám đốc Sở ... chịu trách nhiệm thi hành").  "**Điều 1.**" bold
+ * alone: its text is no heading, so the wrapped rest joins it; a "* *"
+ * line is left markup, no bullet. */
+static void test_decision_articles(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 1.** Công bố kèm theo Quyết định này\n"
+      "Danh mục thủ tục hành chính thuộc thẩm quyền của Sở Y tế.\n\n"
+      "**Điều 2.** Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Y tế công khai "
+      "thủ tục.\n\n**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu "
+      "trách nhiệm thi hành Quyết định này./.\n\n* *\n\nNơi nhận:\n- Như Điều 3;\n");
+  const plan_node *one = find_path(plan_doc_root(doc), "Điều 1");
+  assert_non_null(one);
+  assert_null(plan_node_title(one));
+  assert_string_equal(plan_node_text(one), "Công bố kèm theo Quyết định này Danh mục thủ tục "
+                                            "hành chính thuộc thẩm quyền của Sở Y tế.");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "Điều 2");
+  assert_non_null(by_agency(doc, "office"));
+  assert_null(find_path(plan_doc_root(doc), "*"));
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "Điều 3")), 0);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -288,6 +315,7 @@ int main(void) {
       cmocka_unit_test(test_after_the_signature),
       cmocka_unit_test(test_qualified_head_words),
       cmocka_unit_test(test_responsibilities_of_several),
+      cmocka_unit_test(test_decision_articles),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

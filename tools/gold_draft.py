@@ -40,9 +40,12 @@ def key_entry(agency):
 
 
 def outline(sections):
-    """Top-level nodes and their direct children, as the gold lists them."""
+    """Top-level numbered nodes (not bullets) and how many direct children
+    each has, as the gold lists them."""
     nodes = []
     for s in sections:
+        if s["kind"] == "bullet":
+            continue
         nodes.append({"path": s["path"], "title": s["title"], "children": len(s["children"])})
     return nodes
 
