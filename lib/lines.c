@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "doc.h"
+#include "tables.h"
 
 /* Words that open a part of the frame; a line starting with one starts a
  * paragraph when the line before it ended a sentence or was upper case. */
@@ -127,13 +128,29 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
   return depth > 0;
 }
 
+/* "Thông tư số 29/2024/TT-BTC", "Quyết định để triển khai ...": a line
+ * that opens with a kind of document (data/reference_kinds.tsv) and goes
+ * on in lower case cites it in running text, and starts no paragraph;
+ * "Quyết định này quy định ..." opens a sentence of its own. */
+static bool cites_document(const char *s, size_t n) {
+  for (size_t k = 0; k < plan__table_reference_kinds_count; k++) {
+    const char *kind = plan__table_reference_kinds[k].second;
+    size_t kl = strlen(kind);
+    if (n > kl + 1 && memcmp(s, kind, kl) == 0 && s[kl] == ' ' &&
+        plan__starts_lower(s + kl + 1, n - kl - 1))
+      return !(n >= kl + 5 && memcmp(s + kl + 1, "này", 4) == 0 &&
+               (n == kl + 5 || s[kl + 5] == ' '));
+  }
+  return false;
+}
+
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
 static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool blank_paragraphs,
-                      bool bold_marker) {
+                      bool bold_marker, bool bold_closed) {
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
@@ -170,6 +187,10 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
   if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
   if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper) return false;
+  /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
+   * the bold that opened the item closed at the line's end, so the heading
+   * ended there */
+  if (item && bold_closed && plan__starts_upper(s, n)) return false;
   /* Where the document puts a blank line between its paragraphs, a line
    * break without one is a wrap, even after a full stop or a short
    * numbered heading. */
@@ -179,6 +200,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
    * heading, then its body in a new sentence; not when the bold stopped
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
   if (item && !bold_marker && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
+      !cites_document(s, n) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, last, ln, s, n))
     return false;
   return true;
@@ -193,6 +215,7 @@ typedef struct builder {
   bool open;
   bool item; /* the paragraph opens with a non-bullet marker */
   bool bold_marker; /* its bold span covers the marker alone */
+  size_t bold_end;  /* where the bold span it opens with ends (0: none) */
   size_t last; /* offset in text of the last physical line */
 } builder;
 
@@ -294,7 +317,9 @@ plan_status plan__lines(plan_doc *doc) {
     plan__scan_marker(s, n, &m);
     if (b.open && continues(doc->lex, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
                             m, blank, cell, heading_hint, b.item, blank_paragraphs,
-                            b.bold_marker)) {
+                            b.bold_marker,
+                            b.bold_end && b.bold_end <= b.cur.norm_end &&
+                                b.bold_end + 1 >= b.cur.norm_end && !bold)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);
@@ -316,6 +341,7 @@ plan_status plan__lines(plan_doc *doc) {
       size_t be = bold_end < le ? bold_end : le;
       while (be > ls && t[be - 1] == ' ') be--;
       b.bold_marker = bold && be < le && bare_marker(s, be - ls);
+      b.bold_end = bold ? bold_end : 0;
       if (st == PLAN_OK) st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
     }

@@ -303,6 +303,29 @@ static void test_decision_articles(void **state) {
   plan_doc_free(doc);
 }
 
+/* A wrapped line that cites a document ("Quyết định để ...", "Thông tư số
+ * ...") goes on with the item; "Quyết định này quy định" after a short
+ * heading, or any line after a heading whose bold closed at its end,
+ * starts the body. */
+static void test_cited_documents_and_bold_headings(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 1. Phạm vi**\n"
+      "1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp.\n"
+      "2. Các cơ quan, đơn vị, địa phương căn cứ nội dung\nQuyết định để triển khai thực hiện.\n"
+      "**Điều 2. Hiệu lực thi hành**\nQuyết định này có hiệu lực kể từ ngày ký.\n");
+  const plan_node *one = find_path(plan_doc_root(doc), "Điều 1.1");
+  assert_non_null(one);
+  assert_string_equal(plan_node_title(one) ? plan_node_title(one) : plan_node_text(one),
+                      "Phạm vi điều chỉnh");
+  const plan_node *two = find_path(plan_doc_root(doc), "Điều 1.2");
+  assert_string_equal(plan_node_text(two), "Các cơ quan, đơn vị, địa phương căn cứ nội dung "
+                                            "Quyết định để triển khai thực hiện.");
+  const plan_node *art = find_path(plan_doc_root(doc), "Điều 2");
+  assert_string_equal(plan_node_title(art), "Hiệu lực thi hành");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -316,6 +339,7 @@ int main(void) {
       cmocka_unit_test(test_qualified_head_words),
       cmocka_unit_test(test_responsibilities_of_several),
       cmocka_unit_test(test_decision_articles),
+      cmocka_unit_test(test_cited_documents_and_bold_headings),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
