@@ -558,6 +558,23 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
 
 /* Looks for the parts that assign duties at any depth: under a chapter, an
  * article ("Điều 3. Tổ chức thực hiện") or an attached plan. */
+static bool agency_item(ctx *c, const plan_node *n);
+
+/* Agency items a part needs, and the share of its numbered items they must
+ * be, to assign duties by its items alone ("IV. NHIỆM VỤ CỤ THỂ" / "1. Sở
+ * Nông nghiệp và Môi trường" / "2. Sở Văn hóa ..."). */
+#define AGENCY_LIST_MIN 3
+
+static bool agency_list(ctx *c, const plan_node *n) {
+  size_t items = 0, agencies = 0;
+  for (const plan_node *k = n->first; k; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM || k->marker == PLAN_MARKER_BULLET) continue;
+    items++;
+    agencies += agency_item(c, k);
+  }
+  return agencies >= AGENCY_LIST_MIN && agencies * 3 >= items * 2;
+}
+
 static plan_status container(ctx *c, const plan_node *root, bool *found) {
   plan_status st = PLAN_OK;
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
@@ -566,6 +583,33 @@ static plan_status container(ctx *c, const plan_node *root, bool *found) {
     } else if (n->kind == PLAN_NODE_ITEM && n->first) {
       if (is_assigning(c, n)) st = assigning_part(c, n, found, 0);
       else st = container(c, n, found);
+    }
+  }
+  return st;
+}
+
+/* In a document that has a titled assigning part, other parts whose
+ * numbered items are mostly agencies with duties assign too ("IV. NHIỆM
+ * VỤ CỤ THỂ" besides "VI. TỔ CHỨC THỰC HIỆN"); a diagnostic says a
+ * heuristic decided.  Titled parts were read by container(). */
+static plan_status agency_lists(ctx *c, const plan_node *root) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) {
+      st = agency_lists(c, n);
+    } else if (n->kind == PLAN_NODE_ITEM && n->first && !is_assigning(c, n)) {
+      if (agency_list(c, n)) {
+        size_t before = c->doc->assignments.len;
+        bool found = false;
+        st = assigning_part(c, n, &found, 0);
+        if (st == PLAN_OK && c->doc->assignments.len > before)
+          plan__diag(c->doc, PLAN_DIAG_HEURISTIC, c->doc->paras[n->para].norm_start,
+                     "%zu agency items in a part titled as no assigning part is, taken as "
+                     "assigning: most of its numbered items are agencies with duties",
+                     c->doc->assignments.len - before);
+      } else {
+        st = agency_lists(c, n);
+      }
     }
   }
   return st;
@@ -654,6 +698,7 @@ plan_status plan__assign(plan_doc *doc) {
   if (!c.known) st = PLAN_ENOMEM;
   bool found = false;
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
+  if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
   if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   plan__words_free(&c.province);

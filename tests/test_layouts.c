@@ -326,6 +326,27 @@ static void test_cited_documents_and_bold_headings(void **state) {
   plan_doc_free(doc);
 }
 
+/* Besides its titled part, a plan may assign in a part of another title
+ * whose numbered items are mostly agencies with duties: those count, with
+ * a heuristic diagnostic; a part with fewer of them does not. */
+static void test_untitled_agency_lists(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ CỤ THỂ\n\n"
+      "1. Sở Nông nghiệp và Môi trường\n\n- Chủ trì điều tra tài nguyên biển.\n\n"
+      "2. Sở Văn hóa, Thể thao và Du lịch\n\n- Phát triển du lịch biển.\n\n"
+      "3. Công an tỉnh\n\n- Bảo đảm an ninh vùng biển.\n\n"
+      "II. GIẢI PHÁP\n\n1. Sở Tài chính\n\n- Bố trí kinh phí.\n\n"
+      "2. Tăng cường truyền thông\n\n- Tuyên truyền.\n\n3. Đào tạo nhân lực\n\n- Mở lớp.\n\n"
+      "III. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: hướng dẫn thi đua.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 4);
+  assert_non_null(by_agency(doc, "dae"));
+  assert_non_null(by_agency(doc, "police"));
+  assert_null(by_agency(doc, "dof")); /* one agency among three items */
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "3 agency items in a part"));
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -340,6 +361,7 @@ int main(void) {
       cmocka_unit_test(test_responsibilities_of_several),
       cmocka_unit_test(test_decision_articles),
       cmocka_unit_test(test_cited_documents_and_bold_headings),
+      cmocka_unit_test(test_untitled_agency_lists),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
