@@ -680,6 +680,16 @@ static plan_status letter(ctx *c, const plan_node *root) {
   return st;
 }
 
+static int by_position(const void *a, const void *b) {
+  size_t x = ((const plan_assignment *)a)->node->para, y = ((const plan_assignment *)b)->node->para;
+  return x < y ? -1 : x > y;
+}
+
+static int node_by_position(const void *a, const void *b) {
+  size_t x = (*(const plan_node *const *)a)->para, y = (*(const plan_node *const *)b)->para;
+  return x < y ? -1 : x > y;
+}
+
 plan_status plan__assign(plan_doc *doc) {
   ctx c;
   memset(&c, 0, sizeof c);
@@ -701,6 +711,12 @@ plan_status plan__assign(plan_doc *doc) {
   if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
   if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
+  /* in the order the document gives them, whichever pass found them */
+  if (doc->assignments.len > 1)
+    qsort(doc->assignments.data, doc->assignments.len, sizeof(plan_assignment), by_position);
+  if (doc->non_assignments.len > 1)
+    qsort(doc->non_assignments.data, doc->non_assignments.len, sizeof(const plan_node *),
+          node_by_position);
   plan__words_free(&c.province);
   plan__words_free(&c.head);
   plan__words_free(&c.duty);

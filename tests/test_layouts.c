@@ -344,6 +344,9 @@ static void test_untitled_agency_lists(void **state) {
   assert_non_null(by_agency(doc, "police"));
   assert_null(by_agency(doc, "dof")); /* one agency among three items */
   assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "3 agency items in a part"));
+  /* in document order, though the titled part was read first */
+  assert_ptr_equal(plan_doc_assignment(doc, 0), by_agency(doc, "dae"));
+  assert_ptr_equal(plan_doc_assignment(doc, 3), by_agency(doc, "dha"));
   plan_doc_free(doc);
 }
 
