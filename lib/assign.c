@@ -43,6 +43,14 @@ static const char *const branch_next[] = {"cuc", "nhanh", "hoi", "doan", "bo", N
 static const char *const thu_next[] = {"vien", "truong", NULL};
 static const char *const cong_next[] = {"an", "ty", "doan", NULL};
 static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
+/* Verbs that open like a body's head word ("Ban hành", "Bảo đảm", "Báo
+ * cáo", "Vận hành"): a heading that opens with one names no body. */
+static const char *const verb_heads[] = {
+    "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
+    "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
+    "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi",
+};
+
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
     {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
     {"tinh", tinh_next}};
@@ -323,6 +331,7 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
 }
 
 static size_t after_owner_opener(const plan_words *ws, bool *requested);
+static bool agency_item(ctx *c, const plan_node *n);
 
 static bool is_assigning(ctx *c, const plan_node *n) {
   const char *t = n->title ? n->title : n->text;
@@ -334,9 +343,21 @@ static bool is_assigning(ctx *c, const plan_node *n) {
     c->oom = true;
     return false;
   }
-  bool yes = false;
+  bool yes = false, collective = false;
   for (size_t i = 0; i < sizeof assigning_titles / sizeof *assigning_titles; i++)
-    yes |= strstr(c->fold.data, assigning_titles[i]) != NULL;
+    if (strstr(c->fold.data, assigning_titles[i])) {
+      yes = true;
+      collective |= strcmp(assigning_titles[i], "trach nhiem cua cac") == 0;
+    }
+  if (yes && collective && !strstr(c->fold.data, "to chuc thuc hien")) {
+    /* "Trách nhiệm của các cơ quan, đơn vị": a part when its items are
+     * bodies of their own ("1. Sở Tài chính"), else that body's item */
+    size_t bodies = 0;
+    for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
+      if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+        bodies++;
+    return bodies >= 2;
+  }
   if (yes || !n->title) return yes;
   /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
    * the duties of two or more bodies, each an item below; with one body
@@ -390,9 +411,9 @@ static size_t after_owner_opener(const plan_words *ws, bool *requested) {
 static bool agency_head_at(const plan_words *ws, size_t i) {
   const char *k = plan__word_key(ws, i);
   size_t len;
-  if (!in_list(k, agency_heads, sizeof agency_heads / sizeof *agency_heads) ||
-      plan__words_match_str(ws, i, "ban hanh", &len) || plan__words_match_str(ws, i, "thanh lap", &len))
-    return false;
+  if (!in_list(k, agency_heads, sizeof agency_heads / sizeof *agency_heads)) return false;
+  for (size_t v = 0; v < sizeof verb_heads / sizeof *verb_heads; v++)
+    if (plan__words_match_str(ws, i, verb_heads[v], &len)) return false;
   for (size_t q = 0; q < sizeof qualified_heads / sizeof *qualified_heads; q++) {
     if (strcmp(k, qualified_heads[q].head) != 0) continue;
     if (i + 1 >= plan__words_count(ws)) return false;

@@ -246,11 +246,28 @@ static void test_qualified_head_words(void **state) {
       "2. Chi cục Kiểm lâm: tuần tra rừng.\n\n"
       "3. Các nội dung khác không được quy định thì thực hiện theo pháp luật.\n\n"
       "4. Chi ngân sách theo quy định hiện hành.\n\n"
-      "5. Công bố công khai kết quả trên cổng thông tin.\n");
+      "5. Công bố công khai kết quả trên cổng thông tin.\n\n"
+      "6. Bảo đảm an toàn thông tin cho hệ thống.\n");
   assert_int_equal(plan_doc_assignment_count(doc), 2);
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "1");
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 1)), "2");
-  assert_int_equal(plan_doc_non_assignment_count(doc), 3);
+  assert_int_equal(plan_doc_non_assignment_count(doc), 4);
+  plan_doc_free(doc);
+
+  /* "Trách nhiệm của các cơ quan, đơn vị" over duties: that body's item,
+   * beside the other bodies' articles, not a part of its duties */
+  doc = parse_str(
+      "QUY CHẾ\nThử\n\n**Chương V. TRÁCH NHIỆM**\n\n"
+      "**Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Vận hành hệ thống.\n\n"
+      "**Điều 15. Trách nhiệm của Công an thành phố**\n\n1. Giám sát an toàn thông tin.\n\n"
+      "**Điều 16. Trách nhiệm của các cơ quan, đơn vị**\n\n"
+      "1. Thủ trưởng các cơ quan, đơn vị tổ chức triển khai Quy chế.\n\n"
+      "2. Báo cáo khó khăn về Sở Khoa học và Công nghệ.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  const plan_assignment *all = by_agency(doc, "all-departments");
+  assert_non_null(all);
+  assert_string_equal(plan_assignment_label(all), "Điều 16");
+  assert_int_equal(plan_assignment_duty_count(all), 2);
   plan_doc_free(doc);
 }
 
