@@ -436,6 +436,13 @@ static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
          agency_head_at(ws, start);
 }
 
+/* Records n as a heading of an assigning part that names no agency. */
+static plan_status non_assignment(plan_doc *doc, const plan_node *n) {
+  const plan_node **slot = plan__vec_push(&doc->non_assignments);
+  if (slot) *slot = n;
+  return slot ? PLAN_OK : PLAN_ENOMEM;
+}
+
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
@@ -453,7 +460,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   a.label = n->label;
   a.node = n;
   start = after_owner_opener(ws, &a.requested);
-  if (strict && !opens_with_agency(c, ws, start)) return PLAN_OK;
+  if (strict && !opens_with_agency(c, ws, start)) return in_part ? non_assignment(doc, n) : PLAN_OK;
   /* the agency's name is no place for a verb ("Sở Xây dựng") */
   size_t cut = start + 1, idx;
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
@@ -483,12 +490,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
                          plan__word_end(ws, cut - 1));
   }
   a.agencies = keep_mentions(c, &a.nagencies);
-  if (a.nagencies == 0) {
-    if (!in_part || strict) return PLAN_OK;
-    const plan_node **slot = plan__vec_push(&doc->non_assignments);
-    if (slot) *slot = n;
-    return slot ? PLAN_OK : PLAN_ENOMEM;
-  }
+  if (a.nagencies == 0) return in_part ? non_assignment(doc, n) : PLAN_OK;
 
   /* The duties, in order. */
   plan_vec duties = c->duties; /* the scratch list, given back below */
@@ -570,7 +572,8 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
     bool groups = false;
     for (const plan_node *g = k->first; g && !groups; g = g->next)
       groups = g->kind == PLAN_NODE_ITEM && g->marker != PLAN_MARKER_BULLET;
-    st = item(c, k, !bullet && !groups, bullet || groups, &added);
+    /* below a grouping level, an item must open with its agency */
+    st = item(c, k, !bullet && !groups, bullet || groups || depth > 0, &added);
     *found |= added;
     if (st == PLAN_OK && !added && groups && depth < 4) st = assigning_part(c, k, found, depth + 1);
   }

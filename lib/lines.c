@@ -154,9 +154,10 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
-  if (ln == pn && bare_marker(last, ln) &&
+  const char *para = last - (pn - ln); /* "Chương" / "V": the marker may span lines */
+  if (bare_marker(para, pn) &&
       (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
-       ends_with_word(last, ln, marker_words, sizeof marker_words / sizeof *marker_words)))
+       ends_with_word(para, pn, marker_words, sizeof marker_words / sizeof *marker_words)))
     return true;
   if (bare_marker(s, n))
     return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);

@@ -367,6 +367,29 @@ static void test_untitled_agency_lists(void **state) {
   plan_doc_free(doc);
 }
 
+/* "**Chương" / "V**" then its title after a blank line: the chapter's
+ * title, so "TỔ CHỨC THỰC HIỆN" makes it an assigning part; below its
+ * articles (a grouping level), only items that open with an agency are
+ * agency items, not "1. Định kỳ ..., báo cáo Sở ...". */
+static void test_chapter_title_and_sub_levels(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUY CHẾ\nThử\n\n**Chương\nV**\n\n**TỔ CHỨC THỰC HIỆN**\n\n"
+      "**Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Vận hành hệ thống.\n\n"
+      "**Điều 15. Chế độ báo cáo**\n\n"
+      "1. Định kỳ hằng năm, các doanh nghiệp báo cáo Sở Khoa học và Công nghệ.\n\n"
+      "2. Công an thành phố giám sát an toàn thông tin.\n");
+  const plan_node *ch = find_path(plan_doc_root(doc), "Chương V");
+  assert_non_null(ch);
+  assert_string_equal(plan_node_title(ch), "TỔ CHỨC THỰC HIỆN");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "Điều 14");
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 1)), "2");
+  assert_non_null(by_agency(doc, "police"));
+  assert_int_equal(plan_doc_non_assignment_count(doc), 1);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -382,6 +405,7 @@ int main(void) {
       cmocka_unit_test(test_decision_articles),
       cmocka_unit_test(test_cited_documents_and_bold_headings),
       cmocka_unit_test(test_untitled_agency_lists),
+      cmocka_unit_test(test_chapter_title_and_sub_levels),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
