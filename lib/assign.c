@@ -520,9 +520,14 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     if (k->kind != PLAN_NODE_ITEM) continue;
     items = true;
     /* a bullet with no words ("-" or "*" alone in a table cell) is no duty */
-    if (!has_words(k->text, node_text_len(doc, k))) continue;
-    if ((d = plan__vec_push(&duties)))
-      fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
+    /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
+     * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the
+     * heading and a text */
+    const plan_para *kp = &doc->paras[k->para];
+    const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
+    size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
+    if (!has_words(body, body_len)) continue;
+    if ((d = plan__vec_push(&duties))) fill_duty(c, d, kp, body, 0, body_len, &a);
   }
   if (!items && duties.len == 0) {
     /* An item without bullets is one duty: its paragraphs, joined. */

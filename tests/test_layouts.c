@@ -390,6 +390,25 @@ static void test_chapter_title_and_sub_levels(void **state) {
   plan_doc_free(doc);
 }
 
+/* An agency item's numbered duties without a full stop ("1.1. Bố trí kinh
+ * phí") or with a colon ("2. Sở Xây dựng là cơ quan ... về: hướng dẫn")
+ * are duties, whole. */
+static void test_numbered_duties_whole(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính\n\n"
+      "1.1. Bố trí kinh phí thực hiện\n\n"
+      "1.2. Sở Tài chính là cơ quan tham mưu về: hướng dẫn thanh quyết toán.\n\n"
+      "2. Sở Y tế\n\na) Khám sức khỏe\n");
+  const plan_assignment *a = by_agency(doc, "dof");
+  assert_non_null(a);
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Bố trí kinh phí thực hiện");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
+                      "Sở Tài chính là cơ quan tham mưu về: hướng dẫn thanh quyết toán.");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -406,6 +425,7 @@ int main(void) {
       cmocka_unit_test(test_cited_documents_and_bold_headings),
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
+      cmocka_unit_test(test_numbered_duties_whole),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
