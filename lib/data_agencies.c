@@ -35,12 +35,14 @@ const plan_agency_row plan__table_agencies[] = {
     {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế"},
     {"treasury", "Kho bạc Nhà nước tỉnh", "province", "agency", "finance", "Kho bạc Nhà nước"},
     {"central-bank", "Ngân hàng Nhà nước chi nhánh tỉnh", "province", "agency", "finance,banking", "Ngân hàng Nhà nước"},
+    {"ez-board", "Ban Quản lý Khu kinh tế tỉnh", "province", "agency", "investment,industry", "Ban Quản lý Khu kinh tế|Ban Quản lý các Khu kinh tế|Ban Quản lý Khu kinh tế và các khu công nghiệp|Ban Quản lý các khu công nghiệp|Ban Quản lý các Khu công nghiệp|Ban Quản lý các khu chế xuất và công nghiệp|BQL KKT"},
     {"front", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "province", "mass-organisation", "mass-organisations", "Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc|UBMTTQ|UBMTTQVN"},
     {"youth-union", "Tỉnh đoàn", "province", "mass-organisation", "youth", "Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh|Đoàn Thanh niên"},
     {"women-union", "Hội Liên hiệp Phụ nữ tỉnh", "province", "mass-organisation", "women", "Hội Liên hiệp Phụ nữ|Hội LHPN"},
     {"farmers-union", "Hội Nông dân tỉnh", "province", "mass-organisation", "farmers", "Hội Nông dân"},
     {"veterans-assoc", "Hội Cựu chiến binh tỉnh", "province", "mass-organisation", "veterans", "Hội Cựu chiến binh"},
     {"labour-federation", "Liên đoàn Lao động tỉnh", "province", "mass-organisation", "labour,trade-unions", "Liên đoàn Lao động"},
+    {"usta", "Liên hiệp các hội Khoa học và Kỹ thuật tỉnh", "province", "mass-organisation", "science", "Liên hiệp các hội Khoa học và Kỹ thuật|Liên hiệp các Hội Khoa học và Kỹ thuật|Liên hiệp các hội Khoa học Kỹ thuật"},
     {"red-cross", "Hội Chữ thập đỏ tỉnh", "province", "mass-organisation", "health,humanitarian", "Hội Chữ thập đỏ"},
     {"child-rights-assoc", "Hội Bảo vệ quyền trẻ em", "province", "mass-organisation", "children", "Hội Bảo vệ quyền trẻ em"},
     {"disabled-orphans-assoc", "Hội Bảo trợ người khuyết tật và trẻ mồ côi", "province", "mass-organisation", "children,disability", "Hội Bảo trợ người khuyết tật và trẻ mồ côi|Hội Bảo trợ người tàn tật và trẻ mồ côi"},
@@ -49,9 +51,9 @@ const plan_agency_row plan__table_agencies[] = {
     {"provincial-pc", "Ủy ban nhân dân tỉnh", "province", "local-government", "local-government", "Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|Ủy ban nhân dân %p"},
     {"provincial-council", "Hội đồng nhân dân tỉnh", "province", "council", "local-government", "Hội đồng nhân dân tỉnh|Hội đồng nhân dân thành phố"},
     {"party-committee", "Tỉnh ủy", "province", "party", "party", "Tỉnh ủy|Thành ủy|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy"},
-    {"all-departments", "Các sở, ban, ngành, đoàn thể cấp tỉnh", "province", "collective", "collective", "Các sở, ban, ngành|Các sở, ban ngành|Các sở ban ngành|Các sở, ngành|Các sở ngành|Các cơ quan, đơn vị|Các cơ quan, tổ chức|Thủ trưởng các sở, ban, ngành"},
+    {"all-departments", "Các sở, ban, ngành, đoàn thể cấp tỉnh", "province", "collective", "collective", "Các sở, ban, ngành|Các sở, ban ngành|Các sở ban ngành|Các sở, ngành|Các sở ngành|Các cơ quan, đơn vị|Các cơ quan, tổ chức|Thủ trưởng các sở, ban, ngành|Các ban, sở, ngành|Các Ban, Sở, ngành|Các sở, cơ quan|Các sở"},
     {"district-pcs", "Ủy ban nhân dân các huyện, thị xã, thành phố", "district", "local-government", "local-government", "Ủy ban nhân dân các huyện|Ủy ban nhân dân các quận|Ủy ban nhân dân cấp huyện|Ủy ban nhân dân huyện, thị xã, thành phố"},
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường"},
 };
 
-const size_t plan__table_agencies_count = 50;
+const size_t plan__table_agencies_count = 52;

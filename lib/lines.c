@@ -202,7 +202,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
   if (item && !bold_marker && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !cites_document(s, n) &&
-      !ends_with_connective(last, ln) && !plan__alias_spans(lex, last, ln, s, n))
+      !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
     return false;
   return true;
 }
