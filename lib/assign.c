@@ -470,6 +470,12 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   if (cut > nw) cut = nw;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);
+    /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh": a body named after
+     * "thuộc" says whose they are, it is not assigned */
+    if (ag && i > start && strcmp(plan__word_key(ws, i - 1), "thuoc") == 0) {
+      i += len;
+      continue;
+    }
     if (ag) {
       bool seen = false;
       for (size_t k = 0; k < c->scratch.len; k++)

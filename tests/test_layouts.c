@@ -254,6 +254,15 @@ static void test_qualified_head_words(void **state) {
   assert_int_equal(plan_doc_non_assignment_count(doc), 4);
   plan_doc_free(doc);
 
+  /* a body named after "thuộc" says whose the others are */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh: phối hợp thực hiện.\n\n"
+                  "2. Sở Y tế: khám sức khỏe.\n");
+  assert_int_equal(plan_assignment_agency_count(plan_doc_assignment(doc, 0)), 1);
+  assert_non_null(by_agency(doc, "all-departments"));
+  assert_null(by_agency(doc, "provincial-pc"));
+  plan_doc_free(doc);
+
   /* "Trách nhiệm của các cơ quan, đơn vị" over duties: that body's item,
    * beside the other bodies' articles, not a part of its duties */
   doc = parse_str(
