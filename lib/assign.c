@@ -24,6 +24,7 @@ static const char *const duty_verbs[] = {
     "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
     "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
+    "de nghi",
 };
 
 /* First words of a heading that names a body even when the lexicon does
