@@ -437,6 +437,16 @@ static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
          agency_head_at(ws, start);
 }
 
+/* The items of group k as duties of item a. */
+static void group_duties(ctx *c, plan_doc *doc, const plan_node *k, plan_vec *duties,
+                           const plan_assignment *a) {
+  for (const plan_node *g = k->first; g; g = g->next) {
+    if (g->kind != PLAN_NODE_ITEM || !has_words(g->text, node_text_len(doc, g))) continue;
+    plan_duty *d = plan__vec_push(duties);
+    if (d) fill_duty(c, d, &doc->paras[g->para], g->text, 0, node_text_len(doc, g), a);
+  }
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_doc *doc, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&doc->non_assignments);
@@ -526,6 +536,15 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   for (const plan_node *k = n->first; k; k = k->next) {
     if (k->kind != PLAN_NODE_ITEM) continue;
     items = true;
+    /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
+     * a heading that groups duties, which are its items ("8. Chỉ đạo ...
+     * các công tác:" over its items is one duty, led in by a colon) */
+    const plan_para *kp0 = &doc->paras[k->para];
+    if (k->title && !*k->text && k->first && k->first != k->last && kp0->len &&
+        kp0->text[kp0->len - 1] != ':') {
+      group_duties(c, doc, k, &duties, &a);
+      continue;
+    }
     /* a bullet with no words ("-" or "*" alone in a table cell) is no duty */
     /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
      * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the

@@ -416,6 +416,21 @@ static void test_numbered_duties_whole(void **state) {
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
                       "Sở Tài chính là cơ quan tham mưu về: hướng dẫn thanh quyết toán.");
   plan_doc_free(doc);
+
+  /* a heading that groups duties gives its items; a lead-in with a colon
+   * is one duty */
+  doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
+      "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản.\n\nb) Giám sát.\n\n"
+      "1.2. Chỉ đạo các đơn vị thực hiện các công tác:\n\na) Sao lưu.\n\nb) Bảo trì.\n\n"
+      "2. Sở Y tế: khám sức khỏe.\n");
+  a = by_agency(doc, "dost");
+  assert_int_equal(plan_assignment_duty_count(a), 3);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Cấp tài khoản.");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)), "Giám sát.");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 2)),
+                      "Chỉ đạo các đơn vị thực hiện các công tác");
+  plan_doc_free(doc);
 }
 
 int main(void) {
