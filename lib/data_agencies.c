@@ -48,6 +48,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"disabled-orphans-assoc", "Hội Bảo trợ người khuyết tật và trẻ mồ côi", "province", "mass-organisation", "children,disability", "Hội Bảo trợ người khuyết tật và trẻ mồ côi|Hội Bảo trợ người tàn tật và trẻ mồ côi"},
     {"radio-tv", "Đài Phát thanh và Truyền hình tỉnh", "province", "media", "media", "Đài Phát thanh và Truyền hình|Đài Phát thanh - Truyền hình|Đài PT-TH|Đài PTTH"},
     {"newspaper", "Báo tỉnh", "province", "media", "media", "Báo %p|Báo tỉnh"},
+    {"press-radio-tv", "Báo và Phát thanh, Truyền hình tỉnh", "province", "media", "media", "Báo và Phát thanh, Truyền hình %p|Báo và Phát thanh - Truyền hình %p|Báo và Đài Phát thanh - Truyền hình %p|Báo và Phát thanh, Truyền hình tỉnh"},
     {"provincial-pc", "Ủy ban nhân dân tỉnh", "province", "local-government", "local-government", "Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|Ủy ban nhân dân %p"},
     {"provincial-council", "Hội đồng nhân dân tỉnh", "province", "council", "local-government", "Hội đồng nhân dân tỉnh|Hội đồng nhân dân thành phố"},
     {"party-committee", "Tỉnh ủy", "province", "party", "party", "Tỉnh ủy|Thành ủy|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy"},
@@ -56,4 +57,4 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường"},
 };
 
-const size_t plan__table_agencies_count = 52;
+const size_t plan__table_agencies_count = 53;
