@@ -24,7 +24,7 @@ static const char *const duty_verbs[] = {
     "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
     "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
-    "de nghi",
+    "de nghi", "la",
 };
 
 /* First words of a heading that names a body even when the lexicon does
@@ -49,7 +49,7 @@ static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
 static const char *const verb_heads[] = {
     "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
     "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
-    "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi",
+    "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
 };
 
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
@@ -421,8 +421,9 @@ static bool agency_head_at(const plan_words *ws, size_t i) {
     const char *next = plan__word_key(ws, i + 1);
     for (const char *const *w = qualified_heads[q].next; *w; w++)
       if (strcmp(next, *w) == 0) return true;
-    /* "Các Sở", "Các Ban": the plural of a head word */
-    return q == 0 && in_list(next, agency_heads, sizeof agency_heads / sizeof *agency_heads);
+    /* "Các Sở", "Các Ban": the plural of a head word, itself qualified
+     * ("Các Công an" but not "Các công trình") */
+    return q == 0 && agency_head_at(ws, i + 1);
   }
   return true;
 }
@@ -445,6 +446,24 @@ static void group_duties(ctx *c, plan_doc *doc, const plan_node *k, plan_vec *du
     plan_duty *d = plan__vec_push(duties);
     if (d) fill_duty(c, d, &doc->paras[g->para], g->text, 0, node_text_len(doc, g), a);
   }
+}
+
+/* Where the name that opens a heading at word start ends, looking from
+ * word from on: before a duty's verb, or after a colon ("Sở Xây dựng:
+ * ..."), never inside parentheses ("(sau đây gọi là Chi cục)"). */
+static size_t name_end(const ctx *c, const char *head, const plan_words *ws, size_t start,
+                       size_t from) {
+  size_t nw = plan__words_count(ws), cut = from;
+  if (start >= nw) return nw;
+  int depth = 0;
+  for (size_t pos = plan__word_start(ws, start); cut < nw; cut++) {
+    for (size_t to = plan__word_start(ws, cut); pos < to; pos++) {
+      if (head[pos] == '(') depth++;
+      else if (head[pos] == ')' && depth > 0) depth--;
+    }
+    if ((depth == 0 && verb_at(c, ws, cut)) || plan__word_colon(ws, cut - 1)) break;
+  }
+  return cut;
 }
 
 /* Records n as a heading of an assigning part that names no agency. */
@@ -476,9 +495,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   size_t cut = start + 1, idx;
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
     cut = start + len;
-  /* the name ends before a duty's verb, or at a colon ("Sở Xây dựng: ...") */
-  while (cut < nw && !verb_at(c, ws, cut) && !plan__word_colon(ws, cut - 1)) cut++;
-  if (cut > nw) cut = nw;
+  cut = name_end(c, head, ws, start, cut);
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);
     /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh": a body named after
@@ -499,8 +516,11 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
       i++;
     }
   }
-  if (start < nw)
-    a.heading = span_dup(doc, head, plan__word_start(ws, start), plan__word_end(ws, cut - 1));
+  if (start < nw) { /* "... Hội An (Trung tâm)": with the parenthesis it closes */
+    size_t e = plan__word_end(ws, cut - 1);
+    while (head[e] == ')') e++;
+    a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
+  }
   if (c->scratch.len == 0 && start < nw && agency_head_at(ws, start)) {
     const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
     if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
@@ -687,9 +707,7 @@ static bool agency_item(ctx *c, const plan_node *n) {
   for (const plan_node *k = n->first; k; k = k->next)
     if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) return true;
   if (n->title && *n->text) return true;
-  for (size_t i = start + 1; i < nw; i++)
-    if (verb_at(c, ws, i)) return true;
-  return false;
+  return start + 1 < nw && name_end(c, head, ws, start, start + 1) < nw;
 }
 
 /* A document whose assigning part has no title libplan knows: any list of

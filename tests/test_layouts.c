@@ -254,6 +254,16 @@ static void test_qualified_head_words(void **state) {
   assert_int_equal(plan_doc_non_assignment_count(doc), 4);
   plan_doc_free(doc);
 
+  /* "là" ends a body's name, but not inside parentheses */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Sở Khoa học và Công nghệ (sau đây gọi là Sở) là cơ quan đầu mối tổng hợp.\n\n"
+                  "2. Sở Y tế: khám sức khỏe.\n");
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)),
+                      "Sở Khoa học và Công nghệ (sau đây gọi là Sở)");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 0), 0)),
+                      "là cơ quan đầu mối tổng hợp.");
+  plan_doc_free(doc);
+
   /* a body named after "thuộc" says whose the others are */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
                   "1. Các sở, cơ quan thuộc Ủy ban nhân dân tỉnh: phối hợp thực hiện.\n\n"
