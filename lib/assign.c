@@ -428,14 +428,26 @@ static bool agency_head_at(const plan_words *ws, size_t i) {
   return true;
 }
 
+/* Whether the heading names its owner: "Trách nhiệm của doanh nghiệp viễn
+ * thông", "Nhiệm vụ của ..." say that what follows them is the body the
+ * duties are for, whatever its first word. */
+static bool owner_named(const plan_words *ws, size_t start) {
+  size_t len;
+  return start > 0 && start < plan__words_count(ws) &&
+         (plan__words_match_str(ws, 0, "trach nhiem cua", &len) ||
+          plan__words_match_str(ws, 0, "nhiem vu cua", &len) ||
+          plan__words_match_str(ws, 0, "nhiem vu cu the cua", &len));
+}
+
 /* Whether the words from start on open with an agency: one the lexicon
- * knows, or a body's head word ("Sở ...", "Trung tâm ..."). */
+ * knows, a body's head word ("Sở ...", "Trung tâm ..."), or any words a
+ * "Trách nhiệm của" names as the owner. */
 static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
   size_t nw = plan__words_count(ws), len, idx;
   if (start >= nw) return false;
   /* the lexicon's look-up alone: no record is made for a mere test */
   return plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) ||
-         agency_head_at(ws, start);
+         agency_head_at(ws, start) || owner_named(ws, start);
 }
 
 /* The items of group k as duties of item a. */
@@ -521,7 +533,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     while (head[e] == ')') e++;
     a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
   }
-  if (c->scratch.len == 0 && start < nw && agency_head_at(ws, start)) {
+  if (c->scratch.len == 0 && start < nw && (agency_head_at(ws, start) || owner_named(ws, start))) {
     const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
     if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
                          plan__word_end(ws, cut - 1));
