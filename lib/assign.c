@@ -32,6 +32,7 @@ static const char *const duty_verbs[] = {
 static const char *const agency_heads[] = {
     "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
     "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
+    "chu", "chanh",
 };
 
 /* Head words that name a body only with the word after them: "Các sở",
@@ -44,17 +45,21 @@ static const char *const branch_next[] = {"cuc", "nhanh", "hoi", "doan", "bo", N
 static const char *const thu_next[] = {"vien", "truong", NULL};
 static const char *const cong_next[] = {"an", "ty", "doan", NULL};
 static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
-/* Verbs that open like a body's head word ("Ban hành", "Bảo đảm", "Báo
- * cáo", "Vận hành"): a heading that opens with one names no body. */
+/* the head of a body by its title: "Chủ tịch Ủy ban ...", "Chánh Văn phòng" */
+static const char *const chu_next[] = {"tich", NULL};
+static const char *const chanh_next[] = {"van", "thanh", NULL};
+/* Words that open like a body's head word but name none: verbs ("Ban
+ * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
 static const char *const verb_heads[] = {
     "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
     "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
     "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
+    "thanh phan",
 };
 
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
     {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
-    {"tinh", tinh_next}};
+    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}};
 
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
@@ -478,6 +483,20 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
   return cut;
 }
 
+/* "Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết
+ * định này": the closing article names who executes the decision; it
+ * assigns no duty. */
+static bool executes_decision(ctx *c, const plan_para *p) {
+  c->fold.len = 0;
+  plan__key_append(&c->fold, p->text, p->len);
+  plan__buf_putc(&c->fold, '\0');
+  if (c->fold.oom) {
+    c->oom = true;
+    return false;
+  }
+  return strstr(c->fold.data, "chiu trach nhiem thi hanh") != NULL;
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_doc *doc, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&doc->non_assignments);
@@ -508,6 +527,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
     cut = start + len;
   cut = name_end(c, head, ws, start, cut);
+  if (executes_decision(c, p)) return in_part ? non_assignment(doc, n) : PLAN_OK;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);
     /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh": a body named after
@@ -716,6 +736,7 @@ static bool agency_item(ctx *c, const plan_node *n) {
   bool requested;
   size_t start = after_owner_opener(ws, &requested), nw = plan__words_count(ws);
   if (!opens_with_agency(c, ws, start)) return false;
+  if (n->para < c->doc->npara && executes_decision(c, &c->doc->paras[n->para])) return false;
   for (const plan_node *k = n->first; k; k = k->next)
     if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) return true;
   if (n->title && *n->text) return true;

@@ -254,6 +254,13 @@ static void test_qualified_head_words(void **state) {
   assert_int_equal(plan_doc_non_assignment_count(doc), 4);
   plan_doc_free(doc);
 
+  /* a body named by its head's title, over lettered duties */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: khám.\n\n"
+                  "2. Chủ tịch Ủy ban nhân dân cấp xã\n\na) Tiếp nhận hồ sơ.\n\nb) Trả kết quả.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "commune-pcs")), 2);
+  plan_doc_free(doc);
+
   /* "là" ends a body's name, but not inside parentheses */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
                   "1. Sở Khoa học và Công nghệ (sau đây gọi là Sở) là cơ quan đầu mối tổng hợp.\n\n"
