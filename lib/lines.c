@@ -39,6 +39,8 @@ static bool opens_frame_part(const char *s, size_t n) {
 static const char *const connectives[] = {
     "và", "của", "các", "với", "về", "cho", "tại", "trong", "hoặc", "những", "được",
     "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
+    /* a title that the body it heads follows: "với Giám đốc" / "Sở ..." */
+    "Giám đốc", "giám đốc", "Chủ tịch", "chủ tịch", "Thủ trưởng", "thủ trưởng",
 };
 
 /* Whether s[0, n) ends with one of the words of list, as a word; a

@@ -226,6 +226,20 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
   int32_t *cp = s->cp;
   size_t open = SIZE_MAX;
   bool changed = false;
+  /* "* (Đính kèm Danh mục)*": a copy put a space after the opener; the
+   * closer at the line's end, the only other star, says it is no bullet */
+  if (!carry && e - b > 3 && cp[b] == '*' && cp[b + 1] == ' ' && cp[e - 1] == '*' &&
+      cp[e - 2] != ' ' && cp[e - 2] != '*') {
+    size_t stars = 0;
+    for (size_t i = b; i < e; i++) stars += cp[i] == '*';
+    if (stars == 2) {
+      cp[b] = MARK_ITALIC;
+      cp[b + 1] = DELETED;
+      cp[e - 1] = MARK_ITALIC;
+      *unpaired = SIZE_MAX;
+      return true;
+    }
+  }
   for (size_t i = b; i < e; i++) {
     if (cp[i] != '*') continue;
     size_t j = next_visible(cp, i + 1, e);

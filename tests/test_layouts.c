@@ -342,7 +342,7 @@ static void test_decision_articles(void **state) {
   (void)state;
   plan_doc *doc = parse_str(
       "QUYẾT ĐỊNH\nThử\n\n**Điều 1.** Công bố kèm theo Quyết định này\n"
-      "Danh mục thủ tục hành chính thuộc thẩm quyền của Sở Y tế.\n\n"
+      "Danh mục thủ tục hành chính thuộc thẩm quyền của Sở Y tế.\n\n* (Đính kèm Danh mục)*\n\n"
       "**Điều 2.** Giao Văn phòng Ủy ban nhân dân tỉnh chủ trì, phối hợp với Sở Y tế công khai "
       "thủ tục.\n\n**Điều 3.** Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc Sở Y tế chịu "
       "trách nhiệm thi hành Quyết định này./.\n\n* *\n\nNơi nhận:\n- Như Điều 3;\n");
@@ -351,6 +351,7 @@ static void test_decision_articles(void **state) {
   assert_null(plan_node_title(one));
   assert_string_equal(plan_node_text(one), "Công bố kèm theo Quyết định này Danh mục thủ tục "
                                             "hành chính thuộc thẩm quyền của Sở Y tế.");
+  assert_int_equal(plan_node_item_count(one), 0); /* "* (...)*" is italic, no bullet */
   assert_int_equal(plan_doc_assignment_count(doc), 1);
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "Điều 2");
   assert_non_null(by_agency(doc, "office"));
