@@ -32,7 +32,7 @@ static const char *const duty_verbs[] = {
 static const char *const agency_heads[] = {
     "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
     "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
-    "chu", "chanh",
+    "chu", "chanh", "co",
 };
 
 /* Head words that name a body only with the word after them: "Các sở",
@@ -48,18 +48,19 @@ static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
 /* the head of a body by its title: "Chủ tịch Ủy ban ...", "Chánh Văn phòng" */
 static const char *const chu_next[] = {"tich", NULL};
 static const char *const chanh_next[] = {"van", "thanh", NULL};
+static const char *const co_next[] = {"quan", NULL}; /* "Cơ quan chuyên môn" */
 /* Words that open like a body's head word but name none: verbs ("Ban
  * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
 static const char *const verb_heads[] = {
     "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
     "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
     "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
-    "thanh phan",
+    "thanh phan", "co quan chu tri", "co quan phoi hop", "co quan thuc hien",
 };
 
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
     {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
-    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}};
+    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next}};
 
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
