@@ -240,6 +240,9 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
       return true;
     }
   }
+  size_t last_star = b; /* whether a star is left after a point, in one look */
+  for (size_t i = b; i < e; i++)
+    if (cp[i] == '*') last_star = i;
   for (size_t i = b; i < e; i++) {
     if (cp[i] != '*') continue;
     size_t j = next_visible(cp, i + 1, e);
@@ -260,7 +263,10 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
       changed = true;
     } else if (open == SIZE_MAX) {
       if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
-    } else if (!prev_space) {
+    } else if (!prev_space || last_star < j) {
+      /* "*(đấu thầu ...) *để": with no star left on the line to close a
+       * span this one would open, it closes the open one, the space a
+       * copy's slip */
       cp[open] = MARK_ITALIC;
       cp[i] = MARK_ITALIC;
       open = SIZE_MAX;

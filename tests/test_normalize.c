@@ -264,6 +264,14 @@ static void test_markup(void **state) {
                           {PLAN_HINT_ITALIC, "Nơi nhận:", 0}};
   expect_hints("#### ***Nơi nhận:***", "Nơi nhận:\n", h7, 3);
 
+  /* a copy's slips: a space inside the closer ("…) *để"), a space after
+   * the opener of a line-long span ("* (Đính kèm)*"), a line of markers */
+  const want_hint s1[] = {{PLAN_HINT_ITALIC, "(đặt hàng…)", 0}};
+  expect_hints("chọn *(đặt hàng…) *để làm", "chọn (đặt hàng…) để làm\n", s1, 1);
+  const want_hint s2[] = {{PLAN_HINT_ITALIC, "(Đính kèm Danh mục)", 0}};
+  expect_hints("* (Đính kèm Danh mục)*", "(Đính kèm Danh mục)\n", s2, 1);
+  expect_hints("Một\n\n* *\n\nHai", "Một\n\nHai\n", NULL, 0);
+
   /* emphasis right after the hashes: still a heading, the first time */
   const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};
   expect_hints("##** Mục**", "Mục\n", h8, 2);
