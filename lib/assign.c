@@ -531,9 +531,11 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   if (executes_decision(c, p)) return in_part ? non_assignment(doc, n) : PLAN_OK;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);
-    /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh": a body named after
-     * "thuộc" says whose they are, it is not assigned */
-    if (ag && i > start && strcmp(plan__word_key(ws, i - 1), "thuoc") == 0) {
+    /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "bộ phận chuyên trách
+     * tại các cơ quan, đơn vị": a body named after "thuộc" or "tại" says
+     * whose or where the others are, it is not assigned */
+    if (ag && i > start && (strcmp(plan__word_key(ws, i - 1), "thuoc") == 0 ||
+                            strcmp(plan__word_key(ws, i - 1), "tai") == 0)) {
       i += len;
       continue;
     }

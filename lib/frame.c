@@ -39,6 +39,9 @@ bool plan__frame_issuer(plan_doc *doc, const char *s, size_t n) {
   static const struct { const char *fold, *prefix; } forms[] = {
       {"uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh"},
       {"uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"},
+      /* a decision its chair issues ("QĐ-CTUBND") */
+      {"chu tich uy ban nhan dan tinh", "Chủ tịch Ủy ban nhân dân tỉnh"},
+      {"chu tich uy ban nhan dan thanh pho", "Chủ tịch Ủy ban nhân dân thành phố"},
   };
   char *f = plan__fold(s, n);
   if (!f) return false;

@@ -49,6 +49,14 @@ static void test_wrapped_header(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_PLACE), "Lai Châu");
   assert_string_equal(plan_doc_meta(doc, PLAN_META_DOC_TYPE), "KẾ HOẠCH");
   plan_doc_free(doc);
+
+  /* a decision its chair issues names the chair */
+  doc = parse_str("|\n**CHỦ TỊCH ỦY\nBAN NHÂN DÂN**\nTỈNH ĐỒNG THÁP\n--------\n|\n"
+                  "**CỘNG HÒA XÃ\nHỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n"
+                  "Số:\n144/2025/QĐ-CTUBND\n|\n\n**QUYẾT ĐỊNH**\n\nThử\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_PROVINCE), "Đồng Tháp");
+  plan_doc_free(doc);
 }
 
 /* The same header as a markdown pipe table, and after a portal's menus
@@ -269,6 +277,15 @@ static void test_qualified_head_words(void **state) {
                       "Sở Khoa học và Công nghệ (sau đây gọi là Sở)");
   assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 0), 0)),
                       "là cơ quan đầu mối tổng hợp.");
+  plan_doc_free(doc);
+
+  /* ... and one after "tại" where they are */
+  doc = parse_str("QUY CHẾ\nThử\n\nChương III. TỔ CHỨC THỰC HIỆN\n\n"
+                  "Điều 17. Trách nhiệm của Sở Tài chính\n\n1. Bố trí kinh phí.\n\n"
+                  "Điều 18. Trách nhiệm của cán bộ chuyên trách tại các cơ quan, đơn vị\n\n"
+                  "1. Cài đặt phần mềm ký số.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_null(by_agency(doc, "all-departments"));
   plan_doc_free(doc);
 
   /* a body named after "thuộc" says whose the others are */
