@@ -55,7 +55,7 @@ static const char *const verb_heads[] = {
     "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
     "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
     "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
-    "thanh phan", "co quan chu tri", "co quan phoi hop", "co quan thuc hien",
+    "thanh phan", "thanh tich", "so luoc", "so luong", "so lieu", "co quan chu tri", "co quan phoi hop", "co quan thuc hien",
 };
 
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
