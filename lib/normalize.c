@@ -216,6 +216,20 @@ static bool is_pipes(const int32_t *cp, size_t b, size_t e) {
   return any;
 }
 
+/* Whether the star at i follows a closing parenthesis, across the spaces
+ * and comma a copy put between (looking back no further than b). */
+static bool after_parenthesis(const int32_t *cp, size_t b, size_t i) {
+  size_t k = i;
+  while (k > b && (cp[k - 1] == ' ' || cp[k - 1] == ',' || cp[k - 1] == DELETED)) k--;
+  return k > b && cp[k - 1] == ')';
+}
+
+/* "*(trước ngày 20/6), *năm": a span that opened on a parenthesis ends
+ * where it closes, whatever spaces and comma a copy put before the star. */
+static bool closes_parenthesis(const int32_t *cp, size_t open, size_t i) {
+  return cp[open + 1] == '(' && after_parenthesis(cp, open + 1, i);
+}
+
 /* Turns emphasis markers into MARK_* code points: every "**" toggles bold
  * (bold may span lines, as in a signature block); a single '*' opens italic
  * before a non-space and closes after one.  carry: an italic span opened on
@@ -256,14 +270,16 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
     size_t p = prev_visible(cp, b, i);
     bool prev_space = p == b || cp[p - 1] == ' ';
     bool next_space = j >= e || cp[j] == ' ';
-    if (carry && open == SIZE_MAX && (!prev_space || j >= e)) { /* "2025*", "2025 *" */
+    if (carry && open == SIZE_MAX &&
+        (!prev_space || j >= e || after_parenthesis(cp, b, i) || last_star < j)) {
+      /* "2025*", "2025 *", "), *", or the line's only star: the closer */
       cp[i] = MARK_ITALIC; /* closes the span an earlier line opened */
       s->italic_open = false;
       carry = false;
       changed = true;
     } else if (open == SIZE_MAX) {
       if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
-    } else if (!prev_space || last_star < j) {
+    } else if (!prev_space || last_star < j || closes_parenthesis(cp, open, i)) {
       /* "*(đấu thầu ...) *để": with no star left on the line to close a
        * span this one would open, it closes the open one, the space a
        * copy's slip */
@@ -284,7 +300,8 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
 
 /* Whether an italic span opened on the line ending at input offset e closes
  * within the next few lines of the same paragraph: a '*' after a non-space
- * that is not part of "**".  Bounded, so the pass stays linear. */
+ * (or after a parenthesis and a space) that is not part of "**".  Bounded,
+ * so the pass stays linear. */
 static bool italic_closes_later(const norm *s, size_t e) {
   const char *in = s->in;
   size_t end = s->len - e > ITALIC_SPAN_BYTES ? e + ITALIC_SPAN_BYTES : s->len;
@@ -307,6 +324,9 @@ static bool italic_closes_later(const norm *s, size_t e) {
     size_t k = i + 1; /* "năm 2025 *": a closer alone at the line's end */
     while (k < s->len && (in[k] == ' ' || in[k] == '\t')) k++;
     if (k == s->len || in[k] == '\n' || in[k] == '\r') return true;
+    k = i; /* "hàng năm), *đột xuất": a closer a copy put a space before */
+    while (k > e && (in[k - 1] == ' ' || in[k - 1] == ',' || in[k - 1] == '\n' || in[k - 1] == '\r')) k--;
+    if (k > e && in[k - 1] == ')') return true;
   }
   return false;
 }

@@ -271,6 +271,10 @@ static void test_markup(void **state) {
   const want_hint s2[] = {{PLAN_HINT_ITALIC, "(Đính kèm Danh mục)", 0}};
   expect_hints("* (Đính kèm Danh mục)*", "(Đính kèm Danh mục)\n", s2, 1);
   expect_hints("Một\n\n* *\n\nHai", "Một\n\nHai\n", NULL, 0);
+  const want_hint s3[] = {{PLAN_HINT_ITALIC, "(trước ngày 20/6),", 0},
+                          {PLAN_HINT_ITALIC, "(trước\nngày 20/12),", 0}};
+  expect_hints("tháng *(trước ngày 20/6), *năm *(trước\nngày 20/12), *đột xuất",
+               "tháng (trước ngày 20/6), năm (trước\nngày 20/12), đột xuất\n", s3, 2);
 
   /* emphasis right after the hashes: still a heading, the first time */
   const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};
