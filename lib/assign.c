@@ -746,6 +746,32 @@ static bool agency_item(ctx *c, const plan_node *n) {
   return start + 1 < nw && name_end(c, head, ws, start, start + 1) < nw;
 }
 
+/* Articles and items headed "Trách nhiệm của <body>" anywhere in the
+ * document name their owner; those no pass took yet are agency items
+ * ("Điều 10. Trách nhiệm của cơ quan quản lý ..." in a chapter of rules).
+ * taken: the paragraphs of nodes already agency items, so none is taken
+ * twice, nor anything inside one. */
+static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken, size_t depth) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind != PLAN_NODE_ITEM && n->kind != PLAN_NODE_ATTACHMENT) continue;
+    if (n->kind == PLAN_NODE_ITEM && n->para < c->doc->npara && taken[n->para]) continue;
+    if (n->kind == PLAN_NODE_ITEM && is_assigning(c, n)) continue; /* read as a part */
+    if (n->kind == PLAN_NODE_ITEM && n->title && n->marker != PLAN_MARKER_BULLET) {
+      plan_words *ws = &c->head;
+      if (plan__words_refill(c->lex, n->title, strlen(n->title), ws) != PLAN_OK) return PLAN_ENOMEM;
+      bool requested, added = false;
+      size_t start = after_owner_opener(ws, &requested);
+      if (owner_named(ws, start)) {
+        st = item(c, n, false, true, &added);
+        if (added) continue;
+      }
+    }
+    if (n->first && depth < 8) st = owned_items(c, n, taken, depth + 1);
+  }
+  return st;
+}
+
 /* A document whose assigning part has no title libplan knows: any list of
  * two or more items that are agency items by their roles is one.  Says so
  * in a diagnostic, as a heuristic decided. */
@@ -819,6 +845,16 @@ plan_status plan__assign(plan_doc *doc) {
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
   if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
   if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
+  if (st == PLAN_OK && found) {
+    bool *taken = calloc(doc->npara + 1, sizeof *taken);
+    if (!taken) st = PLAN_ENOMEM;
+    for (size_t i = 0; taken && i < doc->assignments.len; i++) {
+      const plan_node *an = ((const plan_assignment *)doc->assignments.data)[i].node;
+      if (an->para < doc->npara) taken[an->para] = true;
+    }
+    if (taken) st = owned_items(&c, doc->root, taken, 0);
+    free(taken);
+  }
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   /* in the order the document gives them, whichever pass found them */
   if (doc->assignments.len > 1)

@@ -328,7 +328,7 @@ static void test_qualified_head_words(void **state) {
 }
 
 /* An article headed "Trách nhiệm của" two bodies is a part whose items are
- * theirs; headed by one body, it is no part. */
+ * theirs; headed by one body, it is that body's item, wherever it stands. */
 static void test_responsibilities_of_several(void **state) {
   (void)state;
   plan_doc *doc = parse_str(
@@ -344,8 +344,9 @@ static void test_responsibilities_of_several(void **state) {
   assert_non_null(a);
   assert_int_equal(plan_assignment_duty_count(a), 2);
   assert_non_null(by_agency(doc, "commune-pcs"));
-  /* Điều 3 names one body: it is no part, so its duties are no agency items */
-  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  /* Điều 3 names one body: no part, that body's item, its items its duties */
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "dof")), 2);
   plan_doc_free(doc);
 }
 
