@@ -763,8 +763,16 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
       bool requested, added = false;
       size_t start = after_owner_opener(ws, &requested);
       if (owner_named(ws, start)) {
-        st = item(c, n, false, true, &added);
-        if (added) continue;
+        /* its items bodies of their own ("1. Sở Khoa học và Công nghệ"):
+         * a part; else the owner's item */
+        size_t bodies = 0;
+        for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
+          if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+            bodies++;
+        size_t before = c->doc->assignments.len;
+        if (bodies >= 2) st = assigning_part(c, n, &added, 0);
+        else st = item(c, n, false, true, &added);
+        if (added || c->doc->assignments.len > before) continue;
       }
     }
     if (n->first && depth < 8) st = owned_items(c, n, taken, depth + 1);
