@@ -130,7 +130,8 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
   return depth > 0;
 }
 
-/* "Thông tư số 29/2024/TT-BTC", "Quyết định để triển khai ...": a line
+/* "Thông tư số 29/2024/TT-BTC", "Nghị định 68/2024/NĐ-CP", "Quyết định để
+ * triển khai ...": a line
  * that opens with a kind of document (data/reference_kinds.tsv) and goes
  * on in lower case cites it in running text, and starts no paragraph;
  * "Quyết định này quy định ..." opens a sentence of its own. */
@@ -139,7 +140,7 @@ static bool cites_document(const char *s, size_t n) {
     const char *kind = plan__table_reference_kinds[k].second;
     size_t kl = strlen(kind);
     if (n > kl + 1 && memcmp(s, kind, kl) == 0 && s[kl] == ' ' &&
-        plan__starts_lower(s + kl + 1, n - kl - 1))
+        (plan__starts_lower(s + kl + 1, n - kl - 1) || is_digit(s[kl + 1])))
       return !(n >= kl + 5 && memcmp(s + kl + 1, "này", 4) == 0 &&
                (n == kl + 5 || s[kl + 5] == ' '));
   }
