@@ -58,6 +58,7 @@ def main():
     d = parse(args.plan, args.file)
     keys = {}
     items = []
+    agencies = {a["id"]: a for a in d.get("agencies", [])}
     for a in d["assignments"]:
         ids = [g["id"] for g in a["agencies"]]
         for g in a["agencies"]:
@@ -65,9 +66,11 @@ def main():
         duties = []
         for du in a["duties"]:
             entry = {"starts": starts(du["text"])}
-            if du.get("agency"):
-                entry["agency"] = du["agency"]["id"]
-                keys.setdefault(du["agency"]["id"], key_entry(du["agency"]))
+            member = du.get("agency")
+            if member:  # the member organisation's id, described in d["agencies"]
+                mid = member if isinstance(member, str) else member["id"]
+                entry["agency"] = mid
+                keys.setdefault(mid, key_entry(agencies.get(mid, {"name": mid})))
             duties.append(entry)
         items.append({"label": a["label"], "agency": a["heading"], "agencies": ids,
                       "requested": a["requested"], "duties": duties})
