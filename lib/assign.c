@@ -24,7 +24,7 @@ static const char *const duty_verbs[] = {
     "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
     "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
-    "de nghi", "la",
+    "de nghi", "la", "bao cao",
 };
 
 /* First words of a heading that names a body even when the lexicon does
@@ -83,6 +83,7 @@ typedef struct ctx {
   const plan_agency **known; /* the record of each lexicon agency, once made */
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
   bool oom;         /* a duty's words could not be made */
+  bool bare_owner;  /* headings read now may name their owner after "Trách nhiệm" alone */
   /* plan__word_hash() of each duty verb's and role phrase's first word,
    * and a set of them: a word not in the set starts none */
   uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
@@ -498,6 +499,24 @@ static bool executes_decision(ctx *c, const plan_para *p) {
   return strstr(c->fold.data, "chiu trach nhiem thi hanh") != NULL;
 }
 
+/* Phrases of time a heading may open with before its agency ("Định kỳ 06
+ * tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo ..."). */
+static const char *const time_openers[] = {"dinh ky", "hang nam", "hang quy", "hang thang",
+                                           "truoc ngay", "trong quy", "trong thang"};
+
+/* Where the words after an opening phrase of time and its comma start; 0
+ * without one, or when no comma ends it within a few words. */
+static size_t after_time_phrase(const plan_words *ws) {
+  size_t len, nw = plan__words_count(ws);
+  for (size_t t = 0; t < sizeof time_openers / sizeof *time_openers; t++) {
+    if (!plan__words_match_str(ws, 0, time_openers[t], &len)) continue;
+    for (size_t i = len - 1; i < nw && i < 12; i++)
+      if (plan__word_comma(ws, i)) return i + 1 < nw ? i + 1 : 0;
+    return 0;
+  }
+  return 0;
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_doc *doc, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&doc->non_assignments);
@@ -522,6 +541,9 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   a.label = n->label;
   a.node = n;
   start = after_owner_opener(ws, &a.requested);
+  size_t bare;
+  if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
+  if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws);
   if (strict && !opens_with_agency(c, ws, start)) return in_part ? non_assignment(doc, n) : PLAN_OK;
   /* the agency's name is no place for a verb ("Sở Xây dựng") */
   size_t cut = start + 1, idx;
@@ -762,7 +784,10 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
       if (plan__words_refill(c->lex, n->title, strlen(n->title), ws) != PLAN_OK) return PLAN_ENOMEM;
       bool requested, added = false;
       size_t start = after_owner_opener(ws, &requested);
-      if (owner_named(ws, start)) {
+      size_t tl;
+      if (owner_named(ws, start) ||
+          (start == 0 && plan__words_match_str(ws, 0, "trach nhiem", &tl) &&
+           opens_with_agency(c, ws, tl))) {
         /* its items bodies of their own ("1. Sở Khoa học và Công nghệ"):
          * a part; else the owner's item */
         size_t bodies = 0;
@@ -770,8 +795,13 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
           if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
             bodies++;
         size_t before = c->doc->assignments.len;
-        if (bodies >= 2) st = assigning_part(c, n, &added, 0);
-        else st = item(c, n, false, true, &added);
+        if (bodies >= 2) {
+          st = assigning_part(c, n, &added, 0);
+        } else {
+          c->bare_owner = true; /* "Trách nhiệm Văn phòng UBND tỉnh" */
+          st = item(c, n, false, true, &added);
+          c->bare_owner = false;
+        }
         if (added || c->doc->assignments.len > before) continue;
       }
     }

@@ -435,7 +435,7 @@ static void test_chapter_title_and_sub_levels(void **state) {
       "QUY CHẾ\nThử\n\n**Chương\nV**\n\n**TỔ CHỨC THỰC HIỆN**\n\n"
       "**Điều 14. Trách nhiệm của Sở Khoa học và Công nghệ**\n\n1. Vận hành hệ thống.\n\n"
       "**Điều 15. Chế độ báo cáo**\n\n"
-      "1. Định kỳ hằng năm, các doanh nghiệp báo cáo Sở Khoa học và Công nghệ.\n\n"
+      "1. Định kỳ hằng năm, báo cáo gửi Sở Khoa học và Công nghệ.\n\n"
       "2. Công an thành phố giám sát an toàn thông tin.\n");
   const plan_node *ch = find_path(plan_doc_root(doc), "Chương V");
   assert_non_null(ch);
@@ -445,6 +445,13 @@ static void test_chapter_title_and_sub_levels(void **state) {
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 1)), "2");
   assert_non_null(by_agency(doc, "police"));
   assert_int_equal(plan_doc_non_assignment_count(doc), 1);
+  plan_doc_free(doc);
+
+  /* a phrase of time before the agency: "Định kỳ 06 tháng, Văn phòng ..." */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: khám.\n\n"
+                  "2. Định kỳ 06 tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo kết quả.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 1)), "Văn phòng UBND tỉnh");
   plan_doc_free(doc);
 }
 
