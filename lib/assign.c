@@ -853,6 +853,28 @@ static plan_status letter(ctx *c, const plan_node *root) {
   return st;
 }
 
+/* A heading an earlier pass called no agency may since have become a duty
+ * of an agency item (or one itself): it leaves the list.  taken: scratch,
+ * one flag per paragraph. */
+static void drop_duties_from_non_assignments(plan_doc *doc, bool *taken) {
+  memset(taken, 0, (doc->npara + 1) * sizeof *taken);
+  const plan_assignment *as = doc->assignments.data;
+  for (size_t i = 0; i < doc->assignments.len; i++) {
+    const plan_node *an = as[i].node;
+    if (an->para < doc->npara) taken[an->para] = true;
+    for (const plan_node *k = an->first; k; k = k->next) {
+      if (k->para < doc->npara) taken[k->para] = true;
+      for (const plan_node *g = k->first; g; g = g->next)
+        if (g->para < doc->npara) taken[g->para] = true;
+    }
+  }
+  const plan_node **na = doc->non_assignments.data;
+  size_t kept = 0;
+  for (size_t i = 0; i < doc->non_assignments.len; i++)
+    if (!(na[i]->para < doc->npara && taken[na[i]->para])) na[kept++] = na[i];
+  doc->non_assignments.len = kept;
+}
+
 static int by_position(const void *a, const void *b) {
   size_t x = ((const plan_assignment *)a)->node->para, y = ((const plan_assignment *)b)->node->para;
   return x < y ? -1 : x > y;
@@ -891,6 +913,7 @@ plan_status plan__assign(plan_doc *doc) {
       if (an->para < doc->npara) taken[an->para] = true;
     }
     if (taken) st = owned_items(&c, doc->root, taken, 0);
+    if (taken && st == PLAN_OK) drop_duties_from_non_assignments(doc, taken);
     free(taken);
   }
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
