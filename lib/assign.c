@@ -214,6 +214,9 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
   if (!plan__bit(c->verbs, PHRASE_BITS, h)) return false;
   for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
     if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
+    /* "Viện Nghiên cứu phát triển": a name */
+    if (strcmp(duty_verbs[v], "nghien cuu") == 0 && i > 0 && strcmp(plan__word_key(ws, i - 1), "vien") == 0)
+      continue;
     /* "lĩnh vực xây dựng", "ngành xây dựng", "công trình xây dựng": a noun */
     if (strcmp(duty_verbs[v], "xay dung") == 0 && i > 0 &&
         (strcmp(plan__word_key(ws, i - 1), "vuc") == 0 ||
@@ -810,6 +813,96 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
   return st;
 }
 
+/* A task of a table ("- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp.
+ * ...", as table.c writes one) that no agency item holds: its lead agency,
+ * or NULL. */
+static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, k->text, strlen(k->text), ws) != PLAN_OK) {
+    c->oom = true;
+    return NULL;
+  }
+  size_t nw = plan__words_count(ws), len, n;
+  for (size_t i = 0; i + 4 < nw; i++)
+    if (plan__words_match_str(ws, i, "co quan chu tri", &len) && plan__word_colon(ws, i + len - 1)) {
+      const plan_agency *a = agency_at(c, ws, i + len, &n);
+      if (a) /* the name as the table prints it */
+        *printed = span_dup(c->doc, k->text, plan__word_start(ws, i + len),
+                            plan__word_end(ws, i + len + n - 1));
+      return a;
+    }
+  return NULL;
+}
+
+typedef struct task {
+  const plan_node *node;
+  const plan_agency *lead;
+  const char *printed; /* the lead's name as printed */
+} task;
+
+/* Collects the tasks outside agency items (taken: their paragraphs). */
+static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan_vec *tasks,
+                          size_t depth) {
+  for (const plan_node *n = root->first; n; n = n->next) {
+    if (n->para < c->doc->npara && taken[n->para]) continue;
+    if (n->kind == PLAN_NODE_ITEM && n->marker == PLAN_MARKER_BULLET) {
+      const char *printed = NULL;
+      const plan_agency *lead = task_lead(c, n, &printed);
+      task *t = lead ? plan__vec_push(tasks) : NULL;
+      if (t) *t = (task){n, lead, printed ? printed : lead->name};
+    }
+    if (n->first && depth < 8) collect_tasks(c, n, taken, tasks, depth + 1);
+  }
+}
+
+/* The tasks of a table that stands apart (an appendix "Nhiệm vụ | Cơ quan
+ * chủ trì | ...") become the duties of their lead agencies: one agency
+ * item per lead, in the order they first lead, with a diagnostic. */
+static plan_status lead_tasks(ctx *c, const bool *taken) {
+  plan_doc *doc = c->doc;
+  plan_vec tasks;
+  plan__vec_init(&tasks, sizeof(task));
+  collect_tasks(c, doc->root, taken, &tasks, 0);
+  plan_status st = tasks.oom ? PLAN_ENOMEM : PLAN_OK;
+  task *ts = tasks.data;
+  size_t made = 0;
+  for (size_t i = 0; i < tasks.len && st == PLAN_OK; i++) {
+    if (!ts[i].lead) continue; /* taken by an earlier lead's item */
+    const plan_agency *lead = ts[i].lead;
+    plan_assignment a;
+    memset(&a, 0, sizeof a);
+    a.label = ts[i].node->label;
+    a.node = ts[i].node;
+    a.heading = ts[i].printed;
+    c->scratch.len = 0;
+    push_mention(c, lead, PLAN_ROLE_LEAD, ts[i].printed, 0, strlen(ts[i].printed));
+    a.agencies = keep_mentions(c, &a.nagencies);
+    plan_vec duties = c->duties;
+    duties.len = 0;
+    for (size_t j = i; j < tasks.len; j++) {
+      if (ts[j].lead != lead) continue;
+      const plan_node *k = ts[j].node;
+      plan_duty *d = plan__vec_push(&duties);
+      if (d) fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
+      ts[j].lead = NULL;
+    }
+    a.nduties = duties.len;
+    a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
+    if (a.duties && duties.len) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
+    bool oom = duties.oom || !a.duties;
+    c->duties = duties;
+    c->duties.oom = false;
+    plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
+    if (!slot) st = PLAN_ENOMEM;
+    else *slot = a, made++;
+  }
+  if (made)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, doc->paras[ts[0].node->para].norm_start,
+               "%zu agency items made from a task table's lead agencies", made);
+  plan__vec_free(&tasks);
+  return st;
+}
+
 /* A document whose assigning part has no title libplan knows: any list of
  * two or more items that are agency items by their roles is one.  Says so
  * in a diagnostic, as a heuristic decided. */
@@ -853,10 +946,9 @@ static plan_status letter(ctx *c, const plan_node *root) {
   return st;
 }
 
-/* A heading an earlier pass called no agency may since have become a duty
- * of an agency item (or one itself): it leaves the list.  taken: scratch,
- * one flag per paragraph. */
-static void drop_duties_from_non_assignments(plan_doc *doc, bool *taken) {
+/* Flags the paragraphs of agency items, their items and those items'
+ * items (taken: one flag per paragraph). */
+static void mark_assigned(plan_doc *doc, bool *taken) {
   memset(taken, 0, (doc->npara + 1) * sizeof *taken);
   const plan_assignment *as = doc->assignments.data;
   for (size_t i = 0; i < doc->assignments.len; i++) {
@@ -868,6 +960,12 @@ static void drop_duties_from_non_assignments(plan_doc *doc, bool *taken) {
         if (g->para < doc->npara) taken[g->para] = true;
     }
   }
+}
+
+/* A heading an earlier pass called no agency may since have become a duty
+ * of an agency item (or one itself): it leaves the list.  taken: scratch. */
+static void drop_duties_from_non_assignments(plan_doc *doc, bool *taken) {
+  mark_assigned(doc, taken);
   const plan_node **na = doc->non_assignments.data;
   size_t kept = 0;
   for (size_t i = 0; i < doc->non_assignments.len; i++)
@@ -915,6 +1013,16 @@ plan_status plan__assign(plan_doc *doc) {
     if (taken) st = owned_items(&c, doc->root, taken, 0);
     if (taken && st == PLAN_OK) drop_duties_from_non_assignments(doc, taken);
     free(taken);
+  }
+  if (st == PLAN_OK) {
+    /* tasks of a table no agency item holds: what drop_duties_... marks */
+    bool *taken = calloc(doc->npara + 1, sizeof *taken);
+    if (!taken) st = PLAN_ENOMEM;
+    else {
+      mark_assigned(doc, taken);
+      st = lead_tasks(&c, taken);
+      free(taken);
+    }
   }
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
   /* in the order the document gives them, whichever pass found them */

@@ -31,6 +31,7 @@ const plan_pair plan__table_doc_types[] = {
     {"PHIẾU CHUYỂN", "PC"},
     {"PHIẾU BÁO", "PB"},
     {"THƯ CÔNG", "TC"},
+    {"PHỤ LỤC", "PL"},
 };
 
-const size_t plan__table_doc_types_count = 29;
+const size_t plan__table_doc_types_count = 30;

@@ -136,6 +136,28 @@ static plan_status open_html(plan_source *s, const char *text, size_t tlen,
   return st;
 }
 
+/* A text copied cell by cell may hold task tables: read as the HTML and
+ * DOCX readers read theirs (text_table.c). */
+static plan_status open_text_tables(plan_source *s) {
+  if (!memmem(s->data, s->len, "\n|", 2)) return PLAN_OK;
+  plan_buf out = {0};
+  plan_offmap map;
+  plan__offmap_init(&map);
+  bool changed = false;
+  plan_status st = plan__text_tables(s->data, s->len, &out, &map, &changed);
+  if (st == PLAN_OK && changed) {
+    s->buf = out;
+    s->map = map;
+    s->data = s->buf.data;
+    s->len = s->buf.len;
+    s->converted = true;
+    return PLAN_OK;
+  }
+  plan__buf_free(&out);
+  plan__offmap_free(&map);
+  return st;
+}
+
 plan_status plan__source_open(plan_source *s, const char *in, size_t len, const plan_options *o,
                               plan_error *err) {
   memset(s, 0, sizeof *s);
@@ -203,6 +225,7 @@ plan_status plan__source_open(plan_source *s, const char *in, size_t len, const 
     s->len = s->buf.len;
     s->converted = true;
   }
+  if (st == PLAN_OK && !s->converted && s->input != PLAN_INPUT_HTML) st = open_text_tables(s);
   plan__buf_free(&dec);
   plan__offmap_free(&dmap);
   return st;

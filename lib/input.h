@@ -64,6 +64,14 @@ PLAN_INTERNAL void plan__table_init(plan_table *t);
 PLAN_INTERNAL plan_vec *plan__table_add_row(plan_table *t);
 PLAN_INTERNAL plan_table_cell *plan__table_add_cell(plan_table *t, size_t src);
 PLAN_INTERNAL void plan__table_emit(plan_table *t, plan_buf *out, plan_offmap *map);
+/* Does the first row name a task table's content and lead columns? */
+PLAN_INTERNAL bool plan__table_is_tasks(plan_table *t);
+
+/* text_table.c: the task tables of a text copied cell by cell ('|' lines)
+ * rewritten as task bullets into out, anchoring map; *changed says
+ * whether there was one (out and map are left empty when not). */
+PLAN_INTERNAL plan_status plan__text_tables(const char *in, size_t len, plan_buf *out,
+                                            plan_offmap *map, bool *changed);
 PLAN_INTERNAL void plan__table_free(plan_table *t);
 
 #endif

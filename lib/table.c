@@ -104,8 +104,8 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
     for (size_t j = 0; j < rows[i].len; j++)
       if (!blank(&c[j])) { filled++; last = j; }
     if (!filled) continue;
-    if (filled == 1 || (int)rows[i].len <= cols[COL_CONTENT]) {
-      /* a group heading across the columns */
+    if (filled == 1 || (int)rows[i].len <= cols[COL_CONTENT] || (int)rows[i].len <= cols[COL_LEAD]) {
+      /* a group heading across the columns ("I" / "Hoàn thiện thể chế") */
       put_cell(out, map, &c[last], true);
       plan__buf_put(out, "\n\n", 2);
       continue;
@@ -124,6 +124,13 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
     }
     plan__buf_put(out, "\n\n", 2);
   }
+}
+
+bool plan__table_is_tasks(plan_table *t) {
+  if (!t->rows.len) return false;
+  int cols[COL_COUNT_];
+  column_roles(t->rows.data, cols);
+  return cols[COL_CONTENT] >= 0 && cols[COL_LEAD] >= 0;
 }
 
 void plan__table_emit(plan_table *t, plan_buf *out, plan_offmap *map) {

@@ -489,6 +489,44 @@ static void test_numbered_duties_whole(void **state) {
   plan_doc_free(doc);
 }
 
+/* A task table copied cell by cell ('|' lines between cells, two between
+ * rows) reads as the HTML reader reads one: a bullet per task naming its
+ * lead; tasks no agency item holds become their lead agencies' items.  A
+ * table that is no task table stays as it was. */
+static void test_text_task_table(void **state) {
+  (void)state;
+  const char *text =
+      "KẾ HOẠCH\nThử\n\nI. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: khám sức khỏe.\n\n"
+      "**PHỤ LỤC**\n\n"
+      "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+      "**Thời gian**\n|\n|\n**I**\n|\n**Thể chế**\n|\n|\n1\n|\nRà soát văn bản\nquy phạm.\n|\n"
+      "Sở Tư pháp\n|\nCông an tỉnh\n|\nQuý IV/2025\n|\n|\n2\n|\nTập huấn cán bộ.\n|\n"
+      "Sở Tư pháp\n|\nSở Nội vụ\n|\n|\n|\n3\n|\nBố trí kinh phí.\n|\nSở Tài chính\n|\n|\n"
+      "Năm 2026\n|\n";
+  plan_doc *doc = parse_str(text);
+  const char *t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "- Rà soát văn bản quy phạm. Cơ quan chủ trì: Sở Tư pháp. "
+                            "Cơ quan phối hợp: Công an tỉnh. Thời gian thực hiện: Quý IV/2025"));
+  assert_non_null(strstr(t, "\nThể chế\n"));
+  const plan_assignment *doj = by_agency(doc, "doj");
+  assert_non_null(doj);
+  assert_int_equal(plan_assignment_duty_count(doj), 2);
+  assert_string_equal(plan_assignment_heading(doj), "Sở Tư pháp");
+  const plan_duty *d = plan_assignment_duty(doj, 0);
+  assert_string_equal(plan_duty_deadline(d), "Quý IV/2025");
+  assert_non_null(by_agency(doc, "dof"));
+  assert_int_equal(plan_doc_assignment_count(doc), 3); /* Sở Y tế, Sở Tư pháp, Sở Tài chính */
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "task table"));
+  plan_doc_free(doc);
+
+  /* a header table stays cells between '|' lines */
+  doc = parse_str("|\n**ỦY BAN NHÂN DÂN**\nTỈNH LAI CHÂU\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+                  "|\nSố: 87/2025/QĐ-UBND\n|\n\nKẾ HOẠCH\nThử\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -506,6 +544,7 @@ int main(void) {
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
+      cmocka_unit_test(test_text_task_table),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

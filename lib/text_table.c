@@ -1,0 +1,174 @@
+/* text_table.c - task tables in text copied cell by cell.  A page's table
+ * pasted as text puts each cell's lines between '|' lines and a second '|'
+ * line between rows ("|" / "**Nhiệm vụ**" / "|" / "**Cơ quan chủ trì**" /
+ * "|" / "|" / "1" / "|" ...).  When the first row names a task table's
+ * columns (content and lead agency), the block is rewritten as the HTML
+ * and DOCX readers write their task tables (table.c): one bullet per task
+ * with "Cơ quan chủ trì: ...", so the same table gives the same duties
+ * whatever form it came in.  Other tables are left as they are. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "input.h"
+
+/* A line [b, e) that is a lone '|' (spaces around allowed). */
+static bool pipe_line(const char *s, size_t b, size_t e) {
+  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) b++;
+  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) e--;
+  return e == b + 1 && s[b] == '|';
+}
+
+static bool blank_line(const char *s, size_t b, size_t e) {
+  for (; b < e; b++)
+    if (s[b] != ' ' && s[b] != '\t' && s[b] != '\r') return false;
+  return true;
+}
+
+/* A cell that numbers its row ("1", "12", "IV", "2.3", "**I**"): the
+ * first cell of a new row. */
+static bool row_number(const char *s, size_t b, size_t e) {
+  while (b < e && (s[b] == '*' || s[b] == ' ')) b++;
+  while (e > b && (s[e - 1] == '*' || s[e - 1] == ' ' || s[e - 1] == '\n' || s[e - 1] == '\r')) e--;
+  if (b == e || e - b > 8) return false;
+  for (size_t i = b; i < e; i++)
+    if (!((s[i] >= '0' && s[i] <= '9') || s[i] == '.' || s[i] == 'I' || s[i] == 'V' ||
+          s[i] == 'X'))
+      return false;
+  return true;
+}
+
+static bool add_cell(plan_table *t, const char *s, size_t b, size_t e) {
+  plan_table_cell *c = plan__table_add_cell(t, b);
+  if (!c) return false;
+  while (e > b && (s[e - 1] == '\n' || s[e - 1] == '\r')) e--;
+  c->len = e - b;
+  c->text = malloc(c->len + 1);
+  if (!c->text) return false;
+  memcpy(c->text, s + b, c->len);
+  c->text[c->len] = '\0';
+  return true;
+}
+
+/* Reads the block of lines [b, e) (it opens with a '|' line) into t.  A
+ * run of k '|' lines after a cell closes it; with k >= 2 a row ends (k - 2
+ * empty cells before) when the row is full or the next cell numbers a
+ * row, else k - 1 empty cells follow in the same row.  Returns false when
+ * out of memory. */
+static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
+  size_t columns = 0, cells = 0;
+  bool first_row = true;
+  if (!plan__table_add_row(t)) return false;
+  const char *nl0 = memchr(s + b, '\n', e - b); /* past the opening '|' */
+  size_t at = nl0 ? (size_t)(nl0 - s) + 1 : e;
+  while (at < e) {
+    /* a cell: the lines up to the next '|' line */
+    size_t cb = at;
+    while (at < e) {
+      const char *nl = memchr(s + at, '\n', e - at);
+      size_t le = nl ? (size_t)(nl - s) : e;
+      if (pipe_line(s, at, le)) break;
+      at = nl ? le + 1 : e;
+    }
+    if (at > cb) {
+      if (!add_cell(t, s, cb, at)) return false;
+      cells++;
+    }
+    /* the run of '|' lines */
+    size_t k = 0;
+    while (at < e) {
+      const char *nl = memchr(s + at, '\n', e - at);
+      size_t le = nl ? (size_t)(nl - s) : e;
+      if (!pipe_line(s, at, le)) break;
+      k++;
+      at = nl ? le + 1 : e;
+    }
+    if (k == 0) break;
+    if (k == 1) continue;
+    size_t next_end = at;
+    while (next_end < e && s[next_end] != '\n') next_end++;
+    bool ends = first_row || cells + (k - 2) >= columns || at >= e ||
+                row_number(s, at, next_end);
+    size_t empties = ends ? k - 2 : k - 1;
+    for (size_t i = 0; i < empties && (columns == 0 || cells < columns); i++, cells++)
+      if (!add_cell(t, s, at, at)) return false;
+    if (ends) {
+      if (first_row) columns = cells;
+      first_row = false;
+      cells = 0;
+      if (at < e && !plan__table_add_row(t)) return false;
+    }
+  }
+  return true;
+}
+
+/* A table that numbers its rows ("TT", "STT" first) may have rows that
+ * lost their number cell to a merge ("| | Xây dựng ... | Trung tâm ...
+ * |"): such a row gets an empty first cell back, so its columns line up.
+ * Returns false when out of memory. */
+static bool realign_rows(plan_table *t) {
+  plan_vec *rows = t->rows.data;
+  if (t->rows.len < 2 || !rows[0].len) return true;
+  const plan_table_cell *h = rows[0].data;
+  size_t b = 0, e = h->len;
+  while (b < e && (h->text[b] == '*' || h->text[b] == ' ')) b++;
+  while (e > b && (h->text[e - 1] == '*' || h->text[e - 1] == ' ')) e--;
+  bool numbered = (e - b == 2 && memcmp(h->text + b, "TT", 2) == 0) ||
+                  (e - b == 3 && memcmp(h->text + b, "STT", 3) == 0);
+  if (!numbered) return true;
+  for (size_t i = 1; i < t->rows.len; i++) {
+    plan_vec *r = &rows[i];
+    plan_table_cell *c = r->data;
+    if (r->len < 2 || r->len >= rows[0].len || !c[0].text ||
+        row_number(c[0].text, 0, c[0].len))
+      continue;
+    if (!plan__vec_push(r)) return false;
+    c = r->data;
+    memmove(c + 1, c, (r->len - 1) * sizeof *c);
+    memset(&c[0], 0, sizeof c[0]);
+    c[0].src = c[1].src;
+    plan__offmap_init(&c[0].map);
+  }
+  return true;
+}
+
+plan_status plan__text_tables(const char *s, size_t len, plan_buf *out, plan_offmap *map,
+                              bool *changed) {
+  *changed = false;
+  size_t copied = 0; /* input copied to out so far */
+  for (size_t ls = 0; ls < len;) {
+    const char *nl = memchr(s + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - s) : len;
+    size_t next = nl ? le + 1 : len;
+    if (!pipe_line(s, ls, le)) {
+      ls = next;
+      continue;
+    }
+    /* the block: non-blank lines from this '|' line on */
+    size_t be = next;
+    while (be < len) {
+      const char *n2 = memchr(s + be, '\n', len - be);
+      size_t e2 = n2 ? (size_t)(n2 - s) : len;
+      if (blank_line(s, be, e2)) break;
+      be = n2 ? e2 + 1 : len;
+    }
+    plan_table t;
+    plan__table_init(&t);
+    bool ok = read_block(s, ls, be, &t) && realign_rows(&t);
+    if (ok && plan__table_is_tasks(&t)) {
+      plan__offmap_mark(map, out->len, copied);
+      plan__buf_put(out, s + copied, ls - copied);
+      plan__table_emit(&t, out, map);
+      plan__offmap_store_forward(map, out->len, be);
+      copied = be;
+      *changed = true;
+    }
+    plan__table_free(&t);
+    if (!ok) return PLAN_ENOMEM;
+    ls = be;
+  }
+  if (*changed) {
+    plan__offmap_mark(map, out->len, copied);
+    plan__buf_put(out, s + copied, len - copied);
+  }
+  return out->oom || map->anchors.oom ? PLAN_ENOMEM : PLAN_OK;
+}
