@@ -82,6 +82,12 @@ static const char *const number_words[] = {"tháng", "số", "khoản", "điểm
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+static size_t code_points(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
 /* A marker with nothing after it: "2.", "1.1.", "3)", "IV.", "a)", "Điều 2.",
  * "Chương I", or the word alone ("Điều").  A copy that wrapped the line
  * right after the number leaves these; the next line is the item's text,
@@ -153,7 +159,7 @@ static bool cites_document(const char *s, size_t n) {
 static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool blank_paragraphs,
-                      bool bold_marker, bool bold_closed) {
+                      bool bold_marker, bool bold_closed, size_t wrap_width) {
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
@@ -203,7 +209,10 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence; not when the bold stopped
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
-  if (item && !bold_marker && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
+  /* a line as long as the document's wrapped lines was cut by the wrap,
+   * not ended by a heading */
+  bool full = wrap_width && code_points(last, ln) * 20 >= wrap_width * 17;
+  if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !cites_document(s, n) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
     return false;
@@ -255,6 +264,37 @@ static plan_status add_seg(builder *b, size_t norm_off) {
   return PLAN_OK;
 }
 
+/* Lines a document needs, the longest width, and the share of lines near
+ * it, for its lines to count as hard-wrapped at a width. */
+#define WRAP_MIN_LINES 20
+#define WRAP_MAX_WIDTH 120
+#define WRAP_LONGEST 400
+
+/* The width a document's lines were hard-wrapped at (by a PDF or a web
+ * copy): the length three lines in four stay within, when at least half
+ * the lines come close to it; 0 when the lines are not wrapped so (a
+ * paragraph per line).  One pass, a fixed histogram. */
+static size_t hard_wrap_width(const char *t, size_t len) {
+  size_t hist[WRAP_LONGEST + 1] = {0}, lines = 0;
+  for (size_t ls = 0; ls < len;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    size_t w = code_points(t + ls, le - ls);
+    if (w >= 20) {
+      hist[w < WRAP_LONGEST ? w : WRAP_LONGEST]++;
+      lines++;
+    }
+    ls = le + 1;
+  }
+  if (lines < WRAP_MIN_LINES) return 0;
+  size_t p75 = 0, seen = 0;
+  while (p75 < WRAP_LONGEST && (seen + hist[p75]) * 4 < lines * 3) seen += hist[p75++];
+  if (p75 > WRAP_MAX_WIDTH) return 0;
+  size_t near = 0;
+  for (size_t w = p75 * 4 / 5; w <= p75 + 5 && w <= WRAP_LONGEST; w++) near += hist[w];
+  return near * 2 >= lines ? p75 : 0;
+}
+
 /* Lines opening with a marker a document needs before its habit counts. */
 #define BLANK_PARAGRAPHS_MIN_ITEMS 5
 
@@ -282,6 +322,7 @@ plan_status plan__lines(plan_doc *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
   bool blank_paragraphs = separates_with_blank_lines(t, len);
+  size_t wrap_width = hard_wrap_width(t, len);
   if (blank_paragraphs)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
@@ -323,7 +364,8 @@ plan_status plan__lines(plan_doc *doc) {
                             m, blank, cell, heading_hint, b.item, blank_paragraphs,
                             b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
-                                b.bold_end + 1 >= b.cur.norm_end && !bold)) {
+                                b.bold_end + 1 >= b.cur.norm_end && !bold,
+                            wrap_width)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);

@@ -527,6 +527,26 @@ static void test_text_task_table(void **state) {
   plan_doc_free(doc);
 }
 
+/* A document hard-wrapped at a width: an item's line as long as the
+ * others was cut by the wrap, so the next line goes on with it even in
+ * upper case ("tỉnh Đồng" / "Tháp."); a short heading still ends. */
+static void test_hard_wrap_width(void **state) {
+  (void)state;
+  test_buf b = {0};
+  test_put(&b, "KẾ HOẠCH\nThử\n\nI. MỤC ĐÍCH\n\n"
+               "1. Quy chế này quy định việc quản lý, vận hành, tỉnh Đồng\nTháp và các đơn vị liên quan.\n\n"
+               "2. Sở Y tế\nChủ trì khám sức khỏe định kỳ cho người dân.\n\nII. NỘI DUNG\n\n");
+  for (int i = 0; i < 24; i++)
+    test_put(&b, "- Tổ chức tuyên truyền sâu rộng trong cán bộ, công\nchức, viên chức và nhân dân trên địa bàn cấp xã,\n"
+                 "phường, đặc khu để nâng cao nhận thức pháp luật.\n");
+  plan_doc *doc = parse_str(b.data);
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.1")),
+                      "Quy chế này quy định việc quản lý, vận hành, tỉnh Đồng Tháp và các đơn vị liên quan.");
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "I.2")), "Sở Y tế");
+  plan_doc_free(doc);
+  free(b.data);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -545,6 +565,7 @@ int main(void) {
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_text_task_table),
+      cmocka_unit_test(test_hard_wrap_width),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }
