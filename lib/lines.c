@@ -153,6 +153,39 @@ static bool cites_document(const char *s, size_t n) {
   return false;
 }
 
+/* Whether key ends with the words of w (a suffix at a word boundary). */
+static bool ends_with_words(const char *key, const char *w, size_t wl) {
+  size_t kl = strlen(key);
+  return wl <= kl && memcmp(key + kl - wl, w, wl) == 0 && (wl == kl || key[kl - wl - 1] == ' ');
+}
+
+/* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
+ * that the wrap cut in two goes on.  Folded, so tone placement and case
+ * do not matter; looked at only where a line would end a heading. */
+static bool place_spans(const char *last, size_t ln, const char *s, size_t n) {
+  size_t lb = ln > 32 ? ln - 32 : 0;
+  while (lb > 0 && ((unsigned char)last[lb] & 0xC0) == 0x80) lb--;
+  size_t he = n < 32 ? n : 32;
+  while (he < n && ((unsigned char)s[he] & 0xC0) == 0x80) he++;
+  char *tail = plan__fold(last + lb, ln - lb), *head = plan__fold(s, he);
+  bool spans = false;
+  for (size_t k = 0; tail && head && k < plan__table_provinces_count && !spans; k++) {
+    const char *name = plan__table_provinces[k].first;
+    char *key = plan__fold(name, strlen(name));
+    if (!key) break;
+    /* each cut of the name between two of its words */
+    for (const char *sp = strchr(key, ' '); sp && !spans; sp = strchr(sp + 1, ' ')) {
+      size_t al = (size_t)(sp - key), bl = strlen(sp + 1);
+      spans = ends_with_words(tail, key, al) && strncmp(head, sp + 1, bl) == 0 &&
+              (head[bl] == '\0' || head[bl] == ' ');
+    }
+    free(key);
+  }
+  free(tail);
+  free(head);
+  return spans;
+}
+
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
@@ -213,7 +246,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
    * not ended by a heading */
   bool full = wrap_width && code_points(last, ln) * 20 >= wrap_width * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !cites_document(s, n) &&
+      !cites_document(s, n) && !place_spans(last, ln, s, n) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
     return false;
   return true;

@@ -545,6 +545,14 @@ static void test_hard_wrap_width(void **state) {
   assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "I.2")), "Sở Y tế");
   plan_doc_free(doc);
   free(b.data);
+
+  /* a province's name cut by a wrap goes on, in any document */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Sở Công Thương thành phố Cần\nThơ và các tổ chức có liên quan.\n\n"
+                  "2. Sở Y tế\nChủ trì khám sức khỏe.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Sở Công Thương thành phố Cần Thơ và các tổ chức có liên quan.");
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "2")), "Sở Y tế");
+  plan_doc_free(doc);
 }
 
 int main(void) {
