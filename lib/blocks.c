@@ -122,6 +122,7 @@ static bool scan(const char *s, size_t n, marker_info *m) {
       size_t j = end + 1, k = j;
       while (k < n && is_digit(s[k]) && k - j < 3) k++;
       if (k < n && is_digit(s[k])) return false; /* 19.6.2020: a date */
+      if (k - j == 3) return false; /* 270.000.000 đồng: an amount */
       end = k;
       parts++;
     }

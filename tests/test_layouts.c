@@ -546,6 +546,12 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
   free(b.data);
 
+  /* an amount with thousands separators is no dotted marker */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Quy mô\n\n- Sơ bộ chi phí xây dựng (m1):\n270.000.000.000 đồng;\n");
+  assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "1"))),
+                      "Sơ bộ chi phí xây dựng (m1): 270.000.000.000 đồng;");
+  plan_doc_free(doc);
+
   /* a province's name cut by a wrap goes on, in any document */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Sở Công Thương thành phố Cần\nThơ và các tổ chức có liên quan.\n\n"
                   "2. Sở Y tế\nChủ trì khám sức khỏe.\n");
