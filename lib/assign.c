@@ -527,6 +527,22 @@ static plan_status non_assignment(plan_doc *doc, const plan_node *n) {
   return slot ? PLAN_OK : PLAN_ENOMEM;
 }
 
+/* Adds agency item a with the duties built in the scratch list duties
+ * (c->duties lent out; given back here). */
+static plan_status add_assignment(ctx *c, plan_assignment *a, plan_vec duties) {
+  plan_doc *doc = c->doc;
+  a->nduties = duties.len;
+  a->duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
+  if (a->duties && duties.len) memcpy(a->duties, duties.data, duties.len * sizeof(plan_duty));
+  bool oom = duties.oom || !a->duties;
+  c->duties = duties;
+  c->duties.oom = false;
+  plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
+  if (!slot) return PLAN_ENOMEM;
+  *slot = *a;
+  return PLAN_OK;
+}
+
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
@@ -657,15 +673,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     }
     plan__buf_free(&text);
   }
-  a.nduties = duties.len;
-  a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
-  if (a.duties && duties.len) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
-  bool oom = duties.oom || !a.duties;
-  c->duties = duties;
-  c->duties.oom = false;
-  plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
-  if (!slot) return PLAN_ENOMEM;
-  *slot = a;
+  if (add_assignment(c, &a, duties) != PLAN_OK) return PLAN_ENOMEM;
   if (added) *added = true;
   return PLAN_OK;
 }
@@ -886,15 +894,8 @@ static plan_status lead_tasks(ctx *c, const bool *taken) {
       if (d) fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
       ts[j].lead = NULL;
     }
-    a.nduties = duties.len;
-    a.duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
-    if (a.duties && duties.len) memcpy(a.duties, duties.data, duties.len * sizeof(plan_duty));
-    bool oom = duties.oom || !a.duties;
-    c->duties = duties;
-    c->duties.oom = false;
-    plan_assignment *slot = oom ? NULL : plan__vec_push(&doc->assignments);
-    if (!slot) st = PLAN_ENOMEM;
-    else *slot = a, made++;
+    st = add_assignment(c, &a, duties);
+    if (st == PLAN_OK) made++;
   }
   if (made)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, doc->paras[ts[0].node->para].norm_start,

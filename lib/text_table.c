@@ -18,6 +18,15 @@ static bool pipe_line(const char *s, size_t b, size_t e) {
   return e == b + 1 && s[b] == '|';
 }
 
+/* The end of the line that starts at at (before e), and where the next
+ * one starts. */
+static size_t line_end(const char *s, size_t at, size_t e, size_t *next) {
+  const char *nl = memchr(s + at, '\n', e - at);
+  size_t le = nl ? (size_t)(nl - s) : e;
+  *next = nl ? le + 1 : e;
+  return le;
+}
+
 static bool blank_line(const char *s, size_t b, size_t e) {
   for (; b < e; b++)
     if (s[b] != ' ' && s[b] != '\t' && s[b] != '\r') return false;
@@ -58,16 +67,15 @@ static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
   size_t columns = 0, cells = 0;
   bool first_row = true;
   if (!plan__table_add_row(t)) return false;
-  const char *nl0 = memchr(s + b, '\n', e - b); /* past the opening '|' */
-  size_t at = nl0 ? (size_t)(nl0 - s) + 1 : e;
+  size_t at; /* past the opening '|' */
+  line_end(s, b, e, &at);
   while (at < e) {
     /* a cell: the lines up to the next '|' line */
-    size_t cb = at;
+    size_t cb = at, next;
     while (at < e) {
-      const char *nl = memchr(s + at, '\n', e - at);
-      size_t le = nl ? (size_t)(nl - s) : e;
+      size_t le = line_end(s, at, e, &next);
       if (pipe_line(s, at, le)) break;
-      at = nl ? le + 1 : e;
+      at = next;
     }
     if (at > cb) {
       if (!add_cell(t, s, cb, at)) return false;
@@ -76,11 +84,10 @@ static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
     /* the run of '|' lines */
     size_t k = 0;
     while (at < e) {
-      const char *nl = memchr(s + at, '\n', e - at);
-      size_t le = nl ? (size_t)(nl - s) : e;
+      size_t le = line_end(s, at, e, &next);
       if (!pipe_line(s, at, le)) break;
       k++;
-      at = nl ? le + 1 : e;
+      at = next;
     }
     if (k == 0) break;
     if (k == 1) continue;
@@ -136,20 +143,17 @@ plan_status plan__text_tables(const char *s, size_t len, plan_buf *out, plan_off
   *changed = false;
   size_t copied = 0; /* input copied to out so far */
   for (size_t ls = 0; ls < len;) {
-    const char *nl = memchr(s + ls, '\n', len - ls);
-    size_t le = nl ? (size_t)(nl - s) : len;
-    size_t next = nl ? le + 1 : len;
+    size_t next, le = line_end(s, ls, len, &next);
     if (!pipe_line(s, ls, le)) {
       ls = next;
       continue;
     }
     /* the block: non-blank lines from this '|' line on */
-    size_t be = next;
+    size_t be = next, after;
     while (be < len) {
-      const char *n2 = memchr(s + be, '\n', len - be);
-      size_t e2 = n2 ? (size_t)(n2 - s) : len;
+      size_t e2 = line_end(s, be, len, &after);
       if (blank_line(s, be, e2)) break;
-      be = n2 ? e2 + 1 : len;
+      be = after;
     }
     plan_table t;
     plan__table_init(&t);
