@@ -82,6 +82,23 @@ static const char *const number_words[] = {"tháng", "số", "khoản", "điểm
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* How many words of s[0, n) hold a letter (two at most are counted). */
+static size_t lettered_words(const char *s, size_t n) {
+  size_t words = 0;
+  bool in_word = false, letter = false;
+  for (size_t i = 0; i <= n && words < 2; i++) {
+    if (i == n || s[i] == ' ') {
+      words += in_word && letter;
+      in_word = letter = false;
+      continue;
+    }
+    in_word = true;
+    unsigned char c = (unsigned char)s[i];
+    letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+  }
+  return words;
+}
+
 static size_t code_points(const char *s, size_t n) {
   size_t k = 0;
   for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
@@ -120,6 +137,16 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
   return ln && is_digit(last[ln - 1]) && n > 2 && s[0] == '-' && s[1] == ' ' && is_digit(s[2]);
 }
 
+/* Whether s[0, n) leaves a parenthesis open. */
+static bool paren_open(const char *s, size_t n) {
+  int depth = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (s[k] == '(') depth++;
+    else if (s[k] == ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
 /* "(lần" / "2) đến Sở ...": the line's "2)" or "b)" closes a parenthesis
  * the line before left open, so it is no marker.  Only the last line is
  * counted, which keeps the scan linear. */
@@ -128,12 +155,7 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
   while (i < n && i < 3 && is_digit(s[i])) i++;
   if (i == 0 && n > 0 && s[0] >= 'a' && s[0] <= 'z') i = 1;
   if (i == 0 || i >= n || s[i] != ')') return false;
-  int depth = 0;
-  for (size_t k = 0; k < ln; k++) {
-    if (last[k] == '(') depth++;
-    else if (last[k] == ')' && depth > 0) depth--;
-  }
-  return depth > 0;
+  return paren_open(last, ln);
 }
 
 /* "Thông tư số 29/2024/TT-BTC", "Nghị định 68/2024/NĐ-CP", "Quyết định để
@@ -229,7 +251,12 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
   bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
   if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
-  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper) return false;
+  /* a switch between upper and mixed case ends a paragraph ("ỦY BAN NHÂN
+   * DÂN TỈNH" / "Số: ..."), but an acronym alone is no upper-case line
+   * ("(Mã" / "TTHC: 1.014464)") */
+  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper &&
+      (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
+    return false;
   /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
    * the bold that opened the item closed at the line's end, so the heading
    * ended there */
@@ -246,7 +273,7 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
    * not ended by a heading */
   bool full = wrap_width && code_points(last, ln) * 20 >= wrap_width * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !cites_document(s, n) && !place_spans(last, ln, s, n) &&
+      !cites_document(s, n) && !place_spans(last, ln, s, n) && !paren_open(last, ln) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
     return false;
   return true;

@@ -117,8 +117,15 @@ static void split_heading(plan_doc *doc, plan_node *n, const plan_para *p) {
   size_t len = p->len - p->body_off;
   n->text = body;
   if (p->marker == PLAN_MARKER_BULLET || p->marker == PLAN_MARKER_LETTER) return;
-  const char *colon = memchr(body, ':', len);
-  if (colon && colon - body <= 240) {
+  /* the first colon outside parentheses ("(Mã TTHC: 1.014465)" is none) */
+  const char *colon = NULL;
+  int depth = 0;
+  for (size_t k = 0; k < len && k <= 240 && !colon; k++) {
+    if (body[k] == '(') depth++;
+    else if (body[k] == ')' && depth > 0) depth--;
+    else if (body[k] == ':' && depth == 0) colon = body + k;
+  }
+  if (colon) {
     size_t hl = (size_t)(colon - body);
     bool sentence = false;
     for (size_t k = 0; k < hl; k++)

@@ -546,6 +546,14 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
   free(b.data);
 
+  /* an acronym alone on a line is no upper-case line; "PHỤ LỤC" is */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Thủ tục cấp lại giấy chứng nhận (Mã\nTTHC: 1.014465) theo quy định.\n\n"
+                  "**PHỤ\nLỤC**\n*(Kèm theo Kế hoạch)*\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Thủ tục cấp lại giấy chứng nhận (Mã TTHC: 1.014465) theo quy định.");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE), "PHỤ LỤC");
+  plan_doc_free(doc);
+
   /* an amount with thousands separators is no dotted marker */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Quy mô\n\n- Sơ bộ chi phí xây dựng (m1):\n270.000.000.000 đồng;\n");
   assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "1"))),
