@@ -832,7 +832,9 @@ static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **pri
   }
   size_t nw = plan__words_count(ws), len, n;
   for (size_t i = 0; i + 4 < nw; i++)
-    if (plan__words_match_str(ws, i, "co quan chu tri", &len) && plan__word_colon(ws, i + len - 1)) {
+    if ((plan__words_match_str(ws, i, "co quan chu tri", &len) ||
+         plan__words_match_str(ws, i, "don vi chu tri", &len)) &&
+        plan__word_colon(ws, i + len - 1)) {
       const plan_agency *a = agency_at(c, ws, i + len, &n);
       if (a) /* the name as the table prints it */
         *printed = span_dup(c->doc, k->text, plan__word_start(ws, i + len),
@@ -858,6 +860,17 @@ static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan
       const plan_agency *lead = task_lead(c, n, &printed);
       task *t = lead ? plan__vec_push(tasks) : NULL;
       if (t) *t = (task){n, lead, printed ? printed : lead->name};
+      if (lead) continue;
+    } else if (n->kind == PLAN_NODE_ITEM) {
+      /* "1. Tuyên truyền ..." over "- Đơn vị chủ trì: Sở Tư pháp": the
+       * item is the task, its field names the lead */
+      const plan_agency *lead = NULL;
+      const char *printed = NULL;
+      for (const plan_node *k = n->first; k && !lead; k = k->next)
+        if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) lead = task_lead(c, k, &printed);
+      task *t = lead ? plan__vec_push(tasks) : NULL;
+      if (t) *t = (task){n, lead, printed ? printed : lead->name};
+      if (lead) continue;
     }
     if (n->first && depth < 8) collect_tasks(c, n, taken, tasks, depth + 1);
   }
@@ -890,8 +903,9 @@ static plan_status lead_tasks(ctx *c, const bool *taken) {
     for (size_t j = i; j < tasks.len; j++) {
       if (ts[j].lead != lead) continue;
       const plan_node *k = ts[j].node;
+      const plan_para *kp = &doc->paras[k->para];
       plan_duty *d = plan__vec_push(&duties);
-      if (d) fill_duty(c, d, &doc->paras[k->para], k->text, 0, node_text_len(doc, k), &a);
+      if (d) fill_duty(c, d, kp, kp->text + kp->body_off, 0, kp->len - kp->body_off, &a);
       ts[j].lead = NULL;
     }
     st = add_assignment(c, &a, duties);

@@ -519,6 +519,19 @@ static void test_text_task_table(void **state) {
   assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "task table"));
   plan_doc_free(doc);
 
+  /* tasks whose lead is a field under them ("- Đơn vị chủ trì: ...") */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n1. Tuyên truyền pháp luật về trẻ em\n\n"
+                  "- Đơn vị chủ trì: Sở Tư pháp\n\n- Đơn vị phối hợp: Công an tỉnh\n\n"
+                  "2. Tập huấn cán bộ\n\n- Đơn vị chủ trì: Sở Y tế\n\n"
+                  "3. Rà soát văn bản\n\n- Đơn vị chủ trì: Sở Tư pháp\n\n"
+                  "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: hướng dẫn.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  doj = by_agency(doc, "doj");
+  assert_int_equal(plan_assignment_duty_count(doj), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(doj, 1)), "Rà soát văn bản");
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "doh")), 1);
+  plan_doc_free(doc);
+
   /* a header table stays cells between '|' lines */
   doc = parse_str("|\n**ỦY BAN NHÂN DÂN**\nTỈNH LAI CHÂU\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
                   "|\nSố: 87/2025/QĐ-UBND\n|\n\nKẾ HOẠCH\nThử\n");
