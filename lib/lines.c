@@ -41,6 +41,9 @@ static const char *const connectives[] = {
     "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
     /* a title that the body it heads follows: "với Giám đốc" / "Sở ..." */
     "Giám đốc", "giám đốc", "Chủ tịch", "chủ tịch", "Thủ trưởng", "thủ trưởng",
+    /* a body's head noun, its name to come: "tại Trung tâm" / "Phục vụ ..." */
+    "Trung tâm", "Hội đồng", "Cục", "Chi cục", "Tổng cục", "Bộ phận", "Viện", "Quỹ", "Cổng",
+    "Công ty", "Chi nhánh",
 };
 
 /* Whether s[0, n) ends with one of the words of list, as a word; a
@@ -164,6 +167,14 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
  * on in lower case cites it in running text, and starts no paragraph;
  * "Quyết định này quy định ..." opens a sentence of its own. */
 static bool cites_document(const char *s, size_t n) {
+  /* "Điều 4 của Quyết định này": an article cited, no article's marker
+   * (which has its period: "Điều 4.") */
+  static const char dieu[] = "Điều ";
+  if (n > sizeof dieu && memcmp(s, dieu, sizeof dieu - 1) == 0 && is_digit(s[sizeof dieu - 1])) {
+    size_t k = sizeof dieu - 1;
+    while (k < n && is_digit(s[k])) k++;
+    if (k == n || s[k] == ' ' || s[k] == ',' || s[k] == ';') return true;
+  }
   for (size_t k = 0; k < plan__table_reference_kinds_count; k++) {
     const char *kind = plan__table_reference_kinds[k].second;
     size_t kl = strlen(kind);

@@ -11,7 +11,7 @@ python3 tools/metamorph.py --plan "$B/plan" --show 3 \
 wild=../shared/corpus/wild
 if [ -d "$wild" ]; then
   python3 tools/metamorph.py --plan "$B/plan" \
-    --floor wrap50=75,wrap72=78,wrap100=123,header-table=54,furniture=87 "$wild"
+    --floor wrap50=79,wrap72=79,wrap100=123,header-table=54,furniture=87 "$wild"
 else
   echo "$wild not found: the wild documents were not checked"
 fi

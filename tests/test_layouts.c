@@ -567,6 +567,15 @@ static void test_hard_wrap_width(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE), "PHỤ LỤC");
   plan_doc_free(doc);
 
+  /* a body's head noun ends no line, nor does a cited article start one */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Niêm yết công khai tại Trung tâm\nPhục vụ hành chính công cấp xã.\n\n"
+                  "2. Đối với các trường hợp quy định tại khoản 1\nĐiều 4 của Quyết định này\n\n- Gửi thông báo.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Niêm yết công khai tại Trung tâm Phục vụ hành chính công cấp xã.");
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "2")),
+                      "Đối với các trường hợp quy định tại khoản 1 Điều 4 của Quyết định này");
+  plan_doc_free(doc);
+
   /* an amount with thousands separators is no dotted marker */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Quy mô\n\n- Sơ bộ chi phí xây dựng (m1):\n270.000.000.000 đồng;\n");
   assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "1"))),
