@@ -344,6 +344,16 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
 static size_t after_owner_opener(const plan_words *ws, bool *requested);
 static bool agency_item(ctx *c, const plan_node *n);
 
+/* How many of n's numbered items are agency items, two at most: two say
+ * that n is a level over bodies of their own ("1. Sở Tài chính"). */
+static size_t count_bodies(ctx *c, const plan_node *n) {
+  size_t bodies = 0;
+  for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+      bodies++;
+  return bodies;
+}
+
 static bool is_assigning(ctx *c, const plan_node *n) {
   const char *t = n->title ? n->title : n->text;
   size_t len = strnlen(t, 200);
@@ -362,12 +372,8 @@ static bool is_assigning(ctx *c, const plan_node *n) {
     }
   if (yes && collective && !strstr(c->fold.data, "to chuc thuc hien")) {
     /* "Trách nhiệm của các cơ quan, đơn vị": a part when its items are
-     * bodies of their own ("1. Sở Tài chính"), else that body's item */
-    size_t bodies = 0;
-    for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
-      if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
-        bodies++;
-    return bodies >= 2;
+     * bodies of their own, else that body's item */
+    return count_bodies(c, n) >= 2;
   }
   if (yes || !n->title) return yes;
   /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
@@ -563,13 +569,13 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   size_t bare;
   if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
   if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws);
-  if (strict && !opens_with_agency(c, ws, start)) return in_part ? non_assignment(doc, n) : PLAN_OK;
+  if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p))
+    return in_part ? non_assignment(doc, n) : PLAN_OK;
   /* the agency's name is no place for a verb ("Sở Xây dựng") */
   size_t cut = start + 1, idx;
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
     cut = start + len;
   cut = name_end(c, head, ws, start, cut);
-  if (executes_decision(c, p)) return in_part ? non_assignment(doc, n) : PLAN_OK;
   for (size_t i = start; i < cut;) {
     const plan_agency *ag = agency_at(c, ws, i, &len);
     /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "bộ phận chuyên trách
@@ -635,17 +641,16 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
      * a heading that groups duties, which are its items ("8. Chỉ đạo ...
      * các công tác:" over its items is one duty, led in by a colon) */
-    const plan_para *kp0 = &doc->paras[k->para];
-    if (k->title && !*k->text && k->first && k->first != k->last && kp0->len &&
-        kp0->text[kp0->len - 1] != ':') {
+    const plan_para *kp = &doc->paras[k->para];
+    if (k->title && !*k->text && k->first && k->first != k->last && kp->len &&
+        kp->text[kp->len - 1] != ':') {
       group_duties(c, doc, k, &duties, &a);
       continue;
     }
-    /* a bullet with no words ("-" or "*" alone in a table cell) is no duty */
     /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
      * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the
-     * heading and a text */
-    const plan_para *kp = &doc->paras[k->para];
+     * heading and a text; a bullet with no words ("-" alone in a table
+     * cell) is no duty */
     const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
     size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
     if (!has_words(body, body_len)) continue;
@@ -699,10 +704,6 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
   return st;
 }
 
-/* Looks for the parts that assign duties at any depth: under a chapter, an
- * article ("Điều 3. Tổ chức thực hiện") or an attached plan. */
-static bool agency_item(ctx *c, const plan_node *n);
-
 /* Agency items a part needs, and the share of its numbered items they must
  * be, to assign duties by its items alone ("IV. NHIỆM VỤ CỤ THỂ" / "1. Sở
  * Nông nghiệp và Môi trường" / "2. Sở Văn hóa ..."). */
@@ -718,6 +719,8 @@ static bool agency_list(ctx *c, const plan_node *n) {
   return agencies >= AGENCY_LIST_MIN && agencies * 3 >= items * 2;
 }
 
+/* Looks for the parts that assign duties at any depth: under a chapter, an
+ * article ("Điều 3. Tổ chức thực hiện") or an attached plan. */
 static plan_status container(ctx *c, const plan_node *root, bool *found) {
   plan_status st = PLAN_OK;
   for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
@@ -799,14 +802,9 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
       if (owner_named(ws, start) ||
           (start == 0 && plan__words_match_str(ws, 0, "trach nhiem", &tl) &&
            opens_with_agency(c, ws, tl))) {
-        /* its items bodies of their own ("1. Sở Khoa học và Công nghệ"):
-         * a part; else the owner's item */
-        size_t bodies = 0;
-        for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
-          if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
-            bodies++;
+        /* its items bodies of their own: a part; else the owner's item */
         size_t before = c->doc->assignments.len;
-        if (bodies >= 2) {
+        if (count_bodies(c, n) >= 2) {
           st = assigning_part(c, n, &added, 0);
         } else {
           c->bare_owner = true; /* "Trách nhiệm Văn phòng UBND tỉnh" */
@@ -1018,28 +1016,21 @@ plan_status plan__assign(plan_doc *doc) {
   if (st == PLAN_OK) st = container(&c, doc->root, &found);
   if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
   if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
+  /* one flag per paragraph: what agency items hold, so no later pass
+   * takes it again */
+  bool *taken = st == PLAN_OK ? calloc(doc->npara + 1, sizeof *taken) : NULL;
+  if (st == PLAN_OK && !taken) st = PLAN_ENOMEM;
   if (st == PLAN_OK && found) {
-    bool *taken = calloc(doc->npara + 1, sizeof *taken);
-    if (!taken) st = PLAN_ENOMEM;
-    for (size_t i = 0; taken && i < doc->assignments.len; i++) {
-      const plan_node *an = ((const plan_assignment *)doc->assignments.data)[i].node;
-      if (an->para < doc->npara) taken[an->para] = true;
-    }
-    if (taken) st = owned_items(&c, doc->root, taken, 0);
-    if (taken && st == PLAN_OK) drop_duties_from_non_assignments(doc, taken);
-    free(taken);
-  }
-  if (st == PLAN_OK) {
-    /* tasks of a table no agency item holds: what drop_duties_... marks */
-    bool *taken = calloc(doc->npara + 1, sizeof *taken);
-    if (!taken) st = PLAN_ENOMEM;
-    else {
-      mark_assigned(doc, taken);
-      st = lead_tasks(&c, taken);
-      free(taken);
-    }
+    mark_assigned(doc, taken);
+    st = owned_items(&c, doc->root, taken, 0);
+    if (st == PLAN_OK) drop_duties_from_non_assignments(doc, taken);
   }
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
+  if (st == PLAN_OK) {
+    mark_assigned(doc, taken);
+    st = lead_tasks(&c, taken);
+  }
+  free(taken);
   /* in the order the document gives them, whichever pass found them */
   if (doc->assignments.len > 1)
     qsort(doc->assignments.data, doc->assignments.len, sizeof(plan_assignment), by_position);
