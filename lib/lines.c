@@ -192,10 +192,43 @@ static bool ends_with_words(const char *key, const char *w, size_t wl) {
   return wl <= kl && memcmp(key + kl - wl, w, wl) == 0 && (wl == kl || key[kl - wl - 1] == ' ');
 }
 
+static void free_places(char **keys) {
+  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) free(keys[k]);
+  free(keys);
+}
+
+/* The provinces' names folded, once per document; NULL when out of
+ * memory (then no name is looked for). */
+static char **fold_places(void) {
+  char **keys = calloc(plan__table_provinces_count, sizeof *keys);
+  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) {
+    const char *name = plan__table_provinces[k].first;
+    if (!(keys[k] = plan__fold(name, strlen(name)))) {
+      free_places(keys);
+      return NULL;
+    }
+  }
+  return keys;
+}
+
+/* What holds for the whole document, read once before its lines. */
+typedef struct habits {
+  const plan_lexicon *lex;
+  bool blank_paragraphs; /* a blank line between paragraphs: other breaks are wraps */
+  size_t wrap_width;     /* the width its lines were hard-wrapped at, or 0 */
+  char **places;         /* the provinces' names, folded at their first use */
+  bool places_tried;     /* (NULL after the attempt: out of memory) */
+} habits;
+
 /* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
  * that the wrap cut in two goes on.  Folded, so tone placement and case
  * do not matter; looked at only where a line would end a heading. */
-static bool place_spans(const char *last, size_t ln, const char *s, size_t n) {
+static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, size_t n) {
+  if (!hb->places_tried) {
+    hb->places = fold_places();
+    hb->places_tried = true;
+  }
+  if (!hb->places) return false;
   size_t lb = ln > 32 ? ln - 32 : 0;
   while (lb > 0 && ((unsigned char)last[lb] & 0xC0) == 0x80) lb--;
   size_t he = n < 32 ? n : 32;
@@ -203,16 +236,13 @@ static bool place_spans(const char *last, size_t ln, const char *s, size_t n) {
   char *tail = plan__fold(last + lb, ln - lb), *head = plan__fold(s, he);
   bool spans = false;
   for (size_t k = 0; tail && head && k < plan__table_provinces_count && !spans; k++) {
-    const char *name = plan__table_provinces[k].first;
-    char *key = plan__fold(name, strlen(name));
-    if (!key) break;
+    const char *key = hb->places[k];
     /* each cut of the name between two of its words */
     for (const char *sp = strchr(key, ' '); sp && !spans; sp = strchr(sp + 1, ' ')) {
       size_t al = (size_t)(sp - key), bl = strlen(sp + 1);
       spans = ends_with_words(tail, key, al) && strncmp(head, sp + 1, bl) == 0 &&
               (head[bl] == '\0' || head[bl] == ' ');
     }
-    free(key);
   }
   free(tail);
   free(head);
@@ -222,10 +252,11 @@ static bool place_spans(const char *last, size_t ln, const char *s, size_t n) {
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
-static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size_t ln,
+static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
-                      bool cell_break, bool heading, bool item, bool blank_paragraphs,
-                      bool bold_marker, bool bold_closed, size_t wrap_width) {
+                      bool cell_break, bool heading, bool item, bool bold_marker,
+                      bool bold_closed) {
+  const plan_lexicon *lex = hb->lex;
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
    * its number; across a blank line only text with no marker of its own */
@@ -275,16 +306,16 @@ static bool continues(const plan_lexicon *lex, size_t pn, const char *last, size
   /* Where the document puts a blank line between its paragraphs, a line
    * break without one is a wrap, even after a full stop or a short
    * numbered heading. */
-  if (blank_paragraphs) return true;
+  if (hb->blank_paragraphs) return true;
   if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence; not when the bold stopped
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
   /* a line as long as the document's wrapped lines was cut by the wrap,
    * not ended by a heading */
-  bool full = wrap_width && code_points(last, ln) * 20 >= wrap_width * 17;
+  bool full = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !cites_document(s, n) && !place_spans(last, ln, s, n) && !paren_open(last, ln) &&
+      !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
     return false;
   return true;
@@ -392,9 +423,8 @@ static bool separates_with_blank_lines(const char *t, size_t len) {
 plan_status plan__lines(plan_doc *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
-  bool blank_paragraphs = separates_with_blank_lines(t, len);
-  size_t wrap_width = hard_wrap_width(t, len);
-  if (blank_paragraphs)
+  habits hb = {doc->lex, separates_with_blank_lines(t, len), hard_wrap_width(t, len), NULL, false};
+  if (hb.blank_paragraphs)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
   size_t nh = plan_text_hint_count(doc->text), h = 0;
@@ -431,12 +461,10 @@ plan_status plan__lines(plan_doc *doc) {
     size_t n = le - ls;
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
-    if (b.open && continues(doc->lex, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
-                            m, blank, cell, heading_hint, b.item, blank_paragraphs,
-                            b.bold_marker,
+    if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
+                            m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
-                                b.bold_end + 1 >= b.cur.norm_end && !bold,
-                            wrap_width)) {
+                                b.bold_end + 1 >= b.cur.norm_end && !bold)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);
@@ -475,6 +503,7 @@ plan_status plan__lines(plan_doc *doc) {
   }
   plan__vec_free(&b.paras);
   plan__vec_free(&b.segs);
+  free_places(hb.places);
   plan__buf_free(&b.text);
   return st;
 }

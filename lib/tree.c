@@ -421,17 +421,14 @@ static size_t header_start(plan_doc *doc) {
   return start;
 }
 
-/* Whether the paragraph names a web portal (data/web_portals.tsv). */
-static bool names_portal(const plan_para *p) {
+/* Whether the paragraph names a web portal: one of names (the portals'
+ * names of data/web_portals.tsv, folded; NULL entries skipped). */
+static bool names_portal(const plan_para *p, char *const *names) {
   char *key = plan__fold(p->text, p->len);
   if (!key) return false;
   bool found = false;
-  for (size_t k = 0; k < plan__table_web_portals_count && !found; k++) {
-    const char *name = plan__table_web_portals[k].first;
-    char *nk = plan__fold(name, strlen(name));
-    found = nk && strstr(key, nk);
-    free(nk);
-  }
+  for (size_t k = 0; k < plan__table_web_portals_count && !found; k++)
+    found = names[k] && strstr(key, names[k]);
   free(key);
   return found;
 }
@@ -445,7 +442,16 @@ static size_t trailer_start(plan_doc *doc) {
   size_t i = doc->first_para;
   while (i < doc->npara && !looks_like_signature(&doc->paras[i])) i++;
   size_t sig = i;
-  while (i < doc->npara && !names_portal(&doc->paras[i])) i++;
+  if (i == doc->npara) return i;
+  /* the names folded once; out of memory, no trailer is looked for */
+  size_t count = plan__table_web_portals_count;
+  char **names = calloc(count, sizeof *names);
+  if (!names) return doc->npara;
+  for (size_t k = 0; k < count; k++)
+    names[k] = plan__fold(plan__table_web_portals[k].first, strlen(plan__table_web_portals[k].first));
+  while (i < doc->npara && !names_portal(&doc->paras[i], names)) i++;
+  for (size_t k = 0; k < count; k++) free(names[k]);
+  free(names);
   if (i == doc->npara) return i;
   while (i > sig + 1 && !doc->paras[i].after_break) i--;
   plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[i].norm_start,
