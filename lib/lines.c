@@ -162,10 +162,10 @@ static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t
 }
 
 /* "Thông tư số 29/2024/TT-BTC", "Nghị định 68/2024/NĐ-CP", "Quyết định để
- * triển khai ...": a line
- * that opens with a kind of document (data/reference_kinds.tsv) and goes
- * on in lower case cites it in running text, and starts no paragraph;
- * "Quyết định này quy định ..." opens a sentence of its own. */
+ * triển khai ...": a line that opens with a kind of document
+ * (data/reference_kinds.tsv) and goes on in lower case or with a number
+ * cites it in running text, and starts no paragraph; "Quyết định này quy
+ * định ..." opens a sentence of its own. */
 static bool cites_document(const char *s, size_t n) {
   /* "Điều 4 của Quyết định này": an article cited, no article's marker
    * (which has its period: "Điều 4.") */
@@ -217,7 +217,7 @@ typedef struct habits {
   bool blank_paragraphs; /* a blank line between paragraphs: other breaks are wraps */
   size_t wrap_width;     /* the width its lines were hard-wrapped at, or 0 */
   char **places;         /* the provinces' names, folded at their first use */
-  bool places_tried;     /* (NULL after the attempt: out of memory) */
+  bool places_tried;     /* fold_places() was called (places NULL: it failed) */
 } habits;
 
 /* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
