@@ -31,14 +31,18 @@ CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka jansson 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null)
 
 CFLAGS ?= -O2 -g
-WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter
+WARN = -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes -Wno-unused-parameter \
+  -Werror=implicit-function-declaration
 ALL_CFLAGS = $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) $(CFLAGS) $(CPPFLAGS)
 LIB_CFLAGS = $(ALL_CFLAGS) -fPIC -fvisibility=hidden -DPLAN_BUILDING
 
 B = build
-LIB_SRC = $(sort $(wildcard lib/*.c))
+# The library's stages, bottom up: each folder of lib/ may include only its
+# own headers and the interface header of a stage before it in this list
+# (tests/check_layers.sh holds every file to it).
+STAGES = core data text lexicon input segment assign doc compare render
+LIB_SRC = $(sort $(foreach s,$(STAGES),$(wildcard lib/$(s)/*.c)))
 LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
-LIB_HDR = include/plan.h $(wildcard lib/*.h)
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
@@ -54,8 +58,11 @@ deps:
 	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
 	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev libjansson-dev libzip-dev"; exit 1; }
 
-$(B)/lib/%.o: lib/%.c $(LIB_HDR) | $(B)/lib
-	$(CC) $(LIB_CFLAGS) -c $< -o $@
+# Every object's header dependencies come from the compiler (-MMD -MP).
+DEPFLAGS = -MMD -MP
+$(B)/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	$(CC) $(LIB_CFLAGS) $(DEPFLAGS) -c $< -o $@
 
 $(B)/libplan.a: $(LIB_OBJ)
 	rm -f $@
@@ -72,30 +79,30 @@ TOOL_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
 TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -pthread
 
 $(B)/plan: tools/plan.c tools/corpus.c tools/corpus.h $(B)/libplan.a include/plan.h | $(B)
-	$(CC) $(ALL_CFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
 
 # The example builds as a user would build it: plan.h and the library.
 $(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/examples
-	$(CC) $(WARN) -Iinclude $(CFLAGS) -o $@ examples/compare.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+	$(CC) $(WARN) $(DEPFLAGS) -Iinclude $(CFLAGS) -o $@ examples/compare.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 
-$(B)/tests/%: tests/%.c tests/test_util.h $(B)/libplan.a | $(B)/tests
-	$(CC) $(ALL_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm -pthread
+$(B)/tests/%: tests/%.c $(B)/libplan.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm -pthread
 
 $(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libplan.a | $(B)/fuzz
-	$(CC) $(ALL_CFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 
 # libFuzzer builds (clang): build-fuzz/fuzz_normalize etc.  Run one with
 #   build-fuzz/fuzz_parse -max_total_time=600 build-fuzz/seeds-parse corpus fuzz/seeds
 FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
 fuzz:
 	mkdir -p build-fuzz/lib
-	for f in lib/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
+	for f in lib/*/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
 	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
 	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude -Ilib $(DEP_CFLAGS) $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
 	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
 
 $(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
-	$(CC) $(ALL_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
 
 $(B) $(B)/lib $(B)/tests $(B)/bench $(B)/examples $(B)/fuzz:
 	mkdir -p $@
@@ -139,7 +146,7 @@ wild: $(B)/plan
 	@$(PYTHON) tools/wild_figures.py --plan $(B)/plan $(WILD)
 
 gen: docs
-	tools/gen_tables.sh data lib
+	tools/gen_tables.sh data lib/data
 
 docs:
 	tools/gen_api_doc.sh docs/API.md
@@ -171,3 +178,6 @@ uninstall:
 
 clean:
 	rm -rf $(B) build-sanitize build-fuzz
+
+# What each object and program includes, as the compiler saw it.
+-include $(shell find $(B) -name '*.d' 2>/dev/null)

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "plan.h"
-#include "words.h"
+#include "lexicon/lexicon.h"
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 

@@ -5,7 +5,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 tools/gen_tables.sh data "$tmp"
 for f in "$tmp"/*.c; do
-  cmp -s "$f" "lib/$(basename "$f")" || { echo "lib/$(basename "$f") is out of date: run make gen"; exit 1; }
+  cmp -s "$f" "lib/data/$(basename "$f")" || { echo "lib/data/$(basename "$f") is out of date: run make gen"; exit 1; }
 done
 tools/gen_api_doc.sh "$tmp/API.md"
 cmp -s "$tmp/API.md" docs/API.md || { echo "docs/API.md is out of date: run make docs"; exit 1; }

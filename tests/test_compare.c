@@ -6,7 +6,7 @@
 #include <utf8proc.h>
 
 #include "test_util.h"
-#include "compare.h" /* the solver and the diff, tested directly */
+#include "compare/compare.h" /* the solver and the diff, tested directly */
 
 static plan_doc *parse_text(const char *s, size_t n, const char *name) {
   plan_doc *doc;

@@ -9,7 +9,7 @@
 #include <utf8proc.h>
 
 #include "test_util.h"
-#include "text.h"
+#include "text/text.h"
 
 /* ---- a growable string -------------------------------------------------- */
 

@@ -1,13 +1,13 @@
-/* test_words - the folded word lists (lib/words.c) the agency matcher,
+/* test_words - the folded word lists (lib/lexicon/words.c) the agency matcher,
  * the assignment stage and the comparison read.  Both folds, the scalar
- * one-pass fold and the vector fold (lib/words_simd.c, where the CPU has
+ * one-pass fold and the vector fold (lib/lexicon/words_simd.c, where the CPU has
  * it), must give what the long way gives (plan__key_append on each token,
  * its abbreviation expanded, split at spaces), with the same spans, clause
  * ends and hashes, on every corpus line and on random mixes of what real
  * text holds: letters of both tables, capitals, abbreviations, edge and
  * inner punctuation, characters outside the tables, broken UTF-8. */
 #include "test_util.h"
-#include "words.h"
+#include "lexicon/lexicon.h"
 
 typedef struct ref_word {
   char *key;

@@ -1,0 +1,1068 @@
+/* assign.c - who must do what: the agency items of the part that assigns
+ * duties, the agencies each names, its duties, the member organisations
+ * that carry some of them, and the agencies a duty mentions with their
+ * roles.  Reads the tree (tree.c) and the agency lexicon (agencies.c). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "assign.h"
+
+/* Titles of the part that assigns duties (folded). */
+static const char *const assigning_titles[] = {
+    "to chuc thuc hien", "phan cong nhiem vu", "phan cong trach nhiem",
+    "trach nhiem cua cac", "trach nhiem thuc hien", "giao nhiem vu",
+};
+
+/* Words a duty starts with: the agency part of a heading ends before them.
+ * "to chuc" only counts when no "cac", "nhung", "va" or a comma before it
+ * makes it a noun ("cơ quan, tổ chức liên quan"). */
+static const char *const duty_verbs[] = {
+    "chu tri", "phoi hop", "thuc hien", "tang cuong", "chi dao", "trien khai", "xay dung",
+    "huong dan", "tham muu", "ra soat", "tham dinh", "bo tri", "day manh", "nang cao",
+    "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
+    "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
+    "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
+    "de nghi", "la", "bao cao",
+};
+
+/* First words of a heading that names a body even when the lexicon does
+ * not know it ("Sở ...", "Trung tâm ..."). */
+static const char *const agency_heads[] = {
+    "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
+    "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
+    "chu", "chanh", "co",
+};
+
+/* Head words that name a body only with the word after them: "Các sở",
+ * "Các cơ quan" but not "Các nội dung"; "Chi cục" but not "Chi ngân sách";
+ * "Thư viện" but not "Thu ngân sách".  NULL-terminated lists. */
+static const char *const plural_next[] = {"co", "don", "to", "doanh", "dia", "xa", "huyen",
+                                          "nganh", "truong", "hop", "phong", "tram", "hat",
+                                          "chu", NULL};
+static const char *const branch_next[] = {"cuc", "nhanh", "hoi", "doan", "bo", NULL};
+static const char *const thu_next[] = {"vien", "truong", NULL};
+static const char *const cong_next[] = {"an", "ty", "doan", NULL};
+static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
+/* the head of a body by its title: "Chủ tịch Ủy ban ...", "Chánh Văn phòng" */
+static const char *const chu_next[] = {"tich", NULL};
+static const char *const chanh_next[] = {"van", "thanh", NULL};
+static const char *const co_next[] = {"quan", NULL}; /* "Cơ quan chuyên môn" */
+/* Words that open like a body's head word but name none: verbs ("Ban
+ * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
+static const char *const verb_heads[] = {
+    "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
+    "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
+    "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
+    "thanh phan", "thanh tich", "so luoc", "so luong", "so lieu", "co quan chu tri", "co quan phoi hop", "co quan thuc hien",
+};
+
+static const struct { const char *head; const char *const *next; } qualified_heads[] = {
+    {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
+    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next}};
+
+static const struct { const char *words; plan_role role; } role_words[] = {
+    {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
+    {"tham muu", PLAN_ROLE_ADVISE},     {"bao cao", PLAN_ROLE_REPORT},
+    {"qua", PLAN_ROLE_REPORT},          {"gui", PLAN_ROLE_REPORT},
+};
+
+enum { PHRASE_BITS = 256 }; /* the first-word sets of verbs and roles */
+
+typedef struct ctx {
+  plan_outline *doc;
+  plan_assigned *out;
+  const plan_lexicon *lex;
+  plan_words province;
+  plan_words head;  /* an item's heading's words, the list reused for each */
+  plan_words duty;  /* a duty's words, the list reused for each */
+  plan_vec scratch; /* of plan_mention, reused */
+  plan_vec duties;  /* of plan_duty: an item's, reused */
+  plan_buf fold;    /* a title folded, reused */
+  plan_text_cursor pos; /* duties come in the text's order: positions are found on from here */
+  const plan_agency **known; /* the record of each lexicon agency, once made */
+  uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
+  bool oom;         /* a duty's words could not be made */
+  bool bare_owner;  /* headings read now may name their owner after "Trách nhiệm" alone */
+  /* plan__word_hash() of each duty verb's and role phrase's first word,
+   * and a set of them: a word not in the set starts none */
+  uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
+  uint32_t role_first[sizeof role_words / sizeof *role_words];
+  uint64_t verbs[PHRASE_BITS / 64], roles[PHRASE_BITS / 64];
+} ctx;
+
+static uint32_t first_word_hash(const char *phrase) {
+  return plan__word_hash_n(phrase, strcspn(phrase, " "));
+}
+
+
+static bool in_list(const char *w, const char *const *list, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (strcmp(w, list[i]) == 0) return true;
+  return false;
+}
+
+/* s[b, e) without trailing separators, copied into the document; *len
+ * gets its length when len is not NULL. */
+static char *span_dup_len(plan_outline *doc, const char *s, size_t b, size_t e, size_t *len) {
+  while (e > b && (s[e - 1] == ',' || s[e - 1] == ':' || s[e - 1] == ';' || s[e - 1] == ' ')) e--;
+  if (len) *len = e - b;
+  return plan__arena_strndup(&doc->arena, s + b, e - b);
+}
+
+/* s[0, n) as a duty's text: s itself when that is all of it and nothing
+ * is trimmed (the document owns both), else a trimmed copy. */
+static const char *duty_text(plan_outline *doc, const char *s, size_t n, size_t *len) {
+  char last = n ? s[n - 1] : ',';
+  if (s[n] != '\0' || last == ',' || last == ':' || last == ';' || last == ' ')
+    return span_dup_len(doc, s, 0, n, len);
+  *len = n;
+  return s;
+}
+
+/* Whether s[0, n) holds a letter or a digit: text a duty can be. */
+static bool has_words(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++) {
+    unsigned char ch = (unsigned char)s[i];
+    if (ch >= 0x80 || (ch >= '0' && ch <= '9') || ((ch | 0x20) >= 'a' && (ch | 0x20) <= 'z'))
+      return true;
+  }
+  return false;
+}
+
+/* The length of a node's text: it runs to its paragraph's end. */
+static size_t node_text_len(const plan_outline *doc, const plan_node *k) {
+  if (k->para < doc->npara) {
+    const plan_para *p = &doc->paras[k->para];
+    uintptr_t t = (uintptr_t)k->text, pt = (uintptr_t)p->text;
+    if (t >= pt && t <= pt + p->len) return p->len - (size_t)(t - pt);
+  }
+  return strlen(k->text);
+}
+
+static char *span_dup(plan_outline *doc, const char *s, size_t b, size_t e) {
+  return span_dup_len(doc, s, b, e, NULL);
+}
+
+/* The document's record of lexicon agency i, made on first use. */
+static const plan_agency *known_agency(ctx *c, size_t i) {
+  plan_outline *doc = c->doc;
+  if (c->known[i]) return c->known[i];
+  plan_agency_info info;
+  plan__agency_info(c->lex, i, &info);
+  plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
+  const plan_agency **slot = a ? plan__vec_push(&c->out->agencies) : NULL;
+  if (!slot) return NULL;
+  a->id = plan__arena_strndup(&doc->arena, info.id, strlen(info.id));
+  a->name = plan__arena_strndup(&doc->arena, info.name, strlen(info.name));
+  a->kind = plan__arena_strndup(&doc->arena, info.kind, strlen(info.kind));
+  a->level = plan__arena_strndup(&doc->arena, info.level, strlen(info.level));
+  a->portfolios = plan__arena_strndup(&doc->arena, info.portfolios, strlen(info.portfolios));
+  a->known = true;
+  a->lex_index = (long)i;
+  *slot = a;
+  c->known[i] = a;
+  return a;
+}
+
+/* An agency the lexicon does not know: its id comes from its folded name,
+ * so the same name gets the same id in every document. */
+static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b, size_t e,
+                                         const char *text) {
+  plan_outline *doc = c->doc;
+  plan_buf id = {0};
+  plan__buf_put(&id, "x", 1);
+  for (size_t i = b; i < e && i < b + 8; i++) {
+    plan__buf_putc(&id, '-');
+    const char *w = plan__word_key(ws, i);
+    plan__buf_put(&id, w, strlen(w));
+  }
+  if (id.oom) return NULL;
+  plan__buf_putc(&id, '\0');
+  for (size_t k = 0; k < c->out->agencies.len; k++) {
+    const plan_agency *a = ((const plan_agency **)c->out->agencies.data)[k];
+    if (!a->known && strcmp(a->id, id.data) == 0) {
+      plan__buf_free(&id);
+      return a;
+    }
+  }
+  plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
+  const plan_agency **slot = a ? plan__vec_push(&c->out->agencies) : NULL;
+  if (slot) {
+    a->id = plan__arena_strndup(&doc->arena, id.data, strlen(id.data));
+    a->name = text;
+    a->kind = "unknown";
+    a->level = "";
+    a->portfolios = "";
+    a->known = false;
+    a->lex_index = -1;
+    *slot = a;
+  }
+  plan__buf_free(&id);
+  return slot ? a : NULL;
+}
+
+/* The agency whose alias starts at word i, or NULL. */
+static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size_t *n) {
+  size_t idx;
+  if (!plan__agency_at(c->lex, ws, i, &c->province, &idx, n)) return NULL;
+  return known_agency(c, idx);
+}
+
+static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
+  uint32_t h = plan__word(ws, i)->hash;
+  if (!plan__bit(c->verbs, PHRASE_BITS, h)) return false;
+  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
+    if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
+    /* "Viện Nghiên cứu phát triển": a name */
+    if (strcmp(duty_verbs[v], "nghien cuu") == 0 && i > 0 && strcmp(plan__word_key(ws, i - 1), "vien") == 0)
+      continue;
+    /* "lĩnh vực xây dựng", "ngành xây dựng", "công trình xây dựng": a noun */
+    if (strcmp(duty_verbs[v], "xay dung") == 0 && i > 0 &&
+        (strcmp(plan__word_key(ws, i - 1), "vuc") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "nganh") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "trinh") == 0))
+      continue;
+    if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
+        (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
+         strcmp(plan__word_key(ws, i - 1), "va") == 0))
+      continue;
+    return true;
+  }
+  return false;
+}
+
+/* The role the words before word i give an agency named there: the nearest
+ * role word back to the start of the clause. */
+static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
+  for (size_t j = i; j-- > 0;) {
+    uint32_t h = plan__word(ws, j)->hash;
+    for (size_t r = 0; plan__bit(c->roles, PHRASE_BITS, h) && r < sizeof role_words / sizeof *role_words; r++) {
+      size_t n;
+      if (c->role_first[r] == h && plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i)
+        return role_words[r].role;
+    }
+    if (j > 0 && plan__word_clause_end(ws, j - 1)) break;
+  }
+  return PLAN_ROLE_NAMED;
+}
+
+static plan_mention *keep_mentions(ctx *c, size_t *n) {
+  *n = c->scratch.len;
+  if (!*n) return NULL;
+  plan_mention *m = plan__arena_alloc(&c->doc->arena, *n * sizeof *m);
+  if (m) memcpy(m, c->scratch.data, *n * sizeof *m);
+  c->scratch.len = 0;
+  return m;
+}
+
+static void push_mention(ctx *c, const plan_agency *a, plan_role role, const char *s,
+                         size_t b, size_t e) {
+  plan_mention *m = plan__vec_push(&c->scratch);
+  if (!m || !a) return;
+  m->agency = a;
+  m->role = role;
+  m->text = span_dup(c->doc, s, b, e);
+}
+
+/* The first word from i on where a mention or a deadline may start, or
+ * the word count: the scan over a duty's words, in a loop of its own so
+ * that it keeps everything in registers. */
+static size_t next_candidate(const ctx *c, const plan_words *ws, size_t i, uint64_t province) {
+  const plan_word *w = ws->words.data;
+  size_t nw = plan__words_count(ws);
+  const plan_lexicon *lex = c->lex;
+  uint32_t thoi = c->thoi;
+  for (; i + 1 < nw; i++)
+    if (w[i].hash == thoi || plan__alias_may_start(lex, w[i].hash, w[i + 1].hash, province))
+      return i;
+  if (i < nw && (w[i].hash == thoi || plan__alias_may_start(lex, w[i].hash, 0, province))) return i;
+  return nw;
+}
+
+/* Fills a duty from text s[b, e) of paragraph para: span, member
+ * organisation, mentions, deadline. */
+static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, size_t b, size_t e,
+                      const plan_assignment *item) {
+  plan_outline *doc = c->doc;
+  size_t text_len;
+  d->text = b == 0 ? duty_text(doc, s, e, &text_len) : span_dup_len(doc, s, b, e, &text_len);
+  if (p) {
+    size_t off = (size_t)(s - p->text) + b;
+    d->para = p;
+    d->para_off = off;
+    plan__doc_position_from(doc, &c->pos, plan__para_norm(p, off), &d->start, &d->line);
+    plan__doc_position_from(doc, &c->pos, plan__para_norm(p, (size_t)(s - p->text) + e), &d->end,
+                            NULL);
+  }
+  plan_words *ws = &c->duty;
+  if (!d->text || plan__words_refill(c->lex, d->text, text_len, ws) != PLAN_OK) {
+    c->oom = true;
+    return;
+  }
+  size_t start = 0, n;
+  if (plan__words_match_str(ws, 0, "de nghi", &n)) start = n;
+  size_t skip_to = 0;
+  const plan_agency *carrier = agency_at(c, ws, start, &n);
+  if (carrier) {
+    bool own = false;
+    for (size_t k = 0; k < item->nagencies; k++) own |= item->agencies[k].agency == carrier;
+    if (!own) d->agency = carrier;
+    skip_to = start + n;
+  }
+  size_t nw = plan__words_count(ws);
+  uint64_t province = plan__province_first(&c->province);
+  for (size_t i = next_candidate(c, ws, skip_to, province); i < nw;
+       i = next_candidate(c, ws, i, province)) {
+    size_t len;
+    uint32_t h = plan__word(ws, i)->hash;
+    if (h == c->thoi &&
+        (plan__words_match_str(ws, i, "thoi gian thuc hien", &len) ||
+         plan__words_match_str(ws, i, "thoi gian hoan thanh", &len))) {
+      size_t j = i + len;
+      while (j < nw && !plan__word_clause_end(ws, j)) j++;
+      if (i + len < nw) {
+        size_t last = j < nw ? j : nw - 1;
+        d->deadline = span_dup(doc, d->text, plan__word_start(ws, i + len), plan__word_end(ws, last));
+      }
+      i = j + 1;
+      continue;
+    }
+    const plan_agency *a = agency_at(c, ws, i, &len);
+    if (a) {
+      push_mention(c, a, role_before(c, ws, i), d->text, plan__word_start(ws, i),
+                   plan__word_end(ws, i + len - 1));
+      i += len;
+    } else {
+      i++;
+    }
+  }
+  d->mentions = keep_mentions(c, &d->nmentions);
+}
+
+static size_t after_owner_opener(const plan_words *ws, bool *requested);
+static bool agency_item(ctx *c, const plan_node *n);
+
+/* How many of n's numbered items are agency items, two at most: two say
+ * that n is a level over bodies of their own ("1. Sở Tài chính"). */
+static size_t count_bodies(ctx *c, const plan_node *n) {
+  size_t bodies = 0;
+  for (const plan_node *k = n->first; k && bodies < 2; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+      bodies++;
+  return bodies;
+}
+
+static bool is_assigning(ctx *c, const plan_node *n) {
+  const char *t = n->title ? n->title : n->text;
+  size_t len = strnlen(t, 200);
+  c->fold.len = 0;
+  plan__key_append(&c->fold, t, len);
+  plan__buf_putc(&c->fold, '\0');
+  if (c->fold.oom) {
+    c->oom = true;
+    return false;
+  }
+  bool yes = false, collective = false;
+  for (size_t i = 0; i < sizeof assigning_titles / sizeof *assigning_titles; i++)
+    if (strstr(c->fold.data, assigning_titles[i])) {
+      yes = true;
+      collective |= strcmp(assigning_titles[i], "trach nhiem cua cac") == 0;
+    }
+  if (yes && collective && !strstr(c->fold.data, "to chuc thuc hien")) {
+    /* "Trách nhiệm của các cơ quan, đơn vị": a part when its items are
+     * bodies of their own, else that body's item */
+    return count_bodies(c, n) >= 2;
+  }
+  if (yes || !n->title) return yes;
+  /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
+   * the duties of two or more bodies, each an item below; with one body
+   * the heading is that body's item */
+  plan_words *ws = &c->head;
+  size_t at;
+  if (plan__words_refill(c->lex, t, len, ws) != PLAN_OK) {
+    c->oom = true;
+    return false;
+  }
+  bool requested;
+  at = after_owner_opener(ws, &requested);
+  if (at == 0 || requested) return false;
+  size_t bodies = 0, nw = plan__words_count(ws), idx, n_words;
+  for (size_t i = at; i < nw && bodies < 2;) {
+    if (plan__agency_at(c->lex, ws, i, &c->province, &idx, &n_words)) {
+      bodies++;
+      i += n_words;
+    } else {
+      i++;
+    }
+  }
+  return bodies >= 2;
+}
+
+/* Words before the agency in an item's heading that say whose duties
+ * follow ("Trách nhiệm của Sở Tài chính", "Đề nghị Hội ...": a request to
+ * a body the province does not direct). */
+static const struct { const char *words; bool requested; } duty_owner_openers[] = {
+    {"trach nhiem cua", false}, {"nhiem vu cua", false}, {"nhiem vu cu the cua", false},
+    {"de nghi", true},          {"giao", false},
+};
+
+/* Where the agency of a heading's words starts: after an opener of
+ * duty_owner_openers, else at the first word.  *requested: the opener
+ * asks rather than assigns. */
+static size_t after_owner_opener(const plan_words *ws, bool *requested) {
+  size_t len;
+  *requested = false;
+  for (size_t k = 0; k < sizeof duty_owner_openers / sizeof *duty_owner_openers; k++)
+    if (plan__words_match_str(ws, 0, duty_owner_openers[k].words, &len)) {
+      *requested = duty_owner_openers[k].requested;
+      return len;
+    }
+  return 0;
+}
+
+/* Whether word i is a body's head word ("Sở", "Trung tâm", "Các cơ
+ * quan", "Chi cục"), not a verb that begins the same ("Ban hành", "Thành
+ * lập"). */
+static bool agency_head_at(const plan_words *ws, size_t i) {
+  const char *k = plan__word_key(ws, i);
+  size_t len;
+  if (!in_list(k, agency_heads, sizeof agency_heads / sizeof *agency_heads)) return false;
+  for (size_t v = 0; v < sizeof verb_heads / sizeof *verb_heads; v++)
+    if (plan__words_match_str(ws, i, verb_heads[v], &len)) return false;
+  for (size_t q = 0; q < sizeof qualified_heads / sizeof *qualified_heads; q++) {
+    if (strcmp(k, qualified_heads[q].head) != 0) continue;
+    if (i + 1 >= plan__words_count(ws)) return false;
+    const char *next = plan__word_key(ws, i + 1);
+    for (const char *const *w = qualified_heads[q].next; *w; w++)
+      if (strcmp(next, *w) == 0) return true;
+    /* "Các Sở", "Các Ban": the plural of a head word, itself qualified
+     * ("Các Công an" but not "Các công trình") */
+    return q == 0 && agency_head_at(ws, i + 1);
+  }
+  return true;
+}
+
+/* Whether the heading names its owner: "Trách nhiệm của doanh nghiệp viễn
+ * thông", "Nhiệm vụ của ..." say that what follows them is the body the
+ * duties are for, whatever its first word. */
+static bool owner_named(const plan_words *ws, size_t start) {
+  size_t len;
+  return start > 0 && start < plan__words_count(ws) &&
+         (plan__words_match_str(ws, 0, "trach nhiem cua", &len) ||
+          plan__words_match_str(ws, 0, "nhiem vu cua", &len) ||
+          plan__words_match_str(ws, 0, "nhiem vu cu the cua", &len));
+}
+
+/* Whether the words from start on open with an agency: one the lexicon
+ * knows, a body's head word ("Sở ...", "Trung tâm ..."), or any words a
+ * "Trách nhiệm của" names as the owner. */
+static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
+  size_t nw = plan__words_count(ws), len, idx;
+  if (start >= nw) return false;
+  /* the lexicon's look-up alone: no record is made for a mere test */
+  return plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) ||
+         agency_head_at(ws, start) || owner_named(ws, start);
+}
+
+/* The items of group k as duties of item a. */
+static void group_duties(ctx *c, plan_outline *doc, const plan_node *k, plan_vec *duties,
+                           const plan_assignment *a) {
+  for (const plan_node *g = k->first; g; g = g->next) {
+    if (g->kind != PLAN_NODE_ITEM || !has_words(g->text, node_text_len(doc, g))) continue;
+    plan_duty *d = plan__vec_push(duties);
+    if (d) fill_duty(c, d, &doc->paras[g->para], g->text, 0, node_text_len(doc, g), a);
+  }
+}
+
+/* Where the name that opens a heading at word start ends, looking from
+ * word from on: before a duty's verb, or after a colon ("Sở Xây dựng:
+ * ..."), never inside parentheses ("(sau đây gọi là Chi cục)"). */
+static size_t name_end(const ctx *c, const char *head, const plan_words *ws, size_t start,
+                       size_t from) {
+  size_t nw = plan__words_count(ws), cut = from;
+  if (start >= nw) return nw;
+  int depth = 0;
+  for (size_t pos = plan__word_start(ws, start); cut < nw; cut++) {
+    for (size_t to = plan__word_start(ws, cut); pos < to; pos++) {
+      if (head[pos] == '(') depth++;
+      else if (head[pos] == ')' && depth > 0) depth--;
+    }
+    if ((depth == 0 && verb_at(c, ws, cut)) || plan__word_colon(ws, cut - 1)) break;
+  }
+  return cut;
+}
+
+/* "Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi hành Quyết
+ * định này": the closing article names who executes the decision; it
+ * assigns no duty. */
+static bool executes_decision(ctx *c, const plan_para *p) {
+  c->fold.len = 0;
+  plan__key_append(&c->fold, p->text, p->len);
+  plan__buf_putc(&c->fold, '\0');
+  if (c->fold.oom) {
+    c->oom = true;
+    return false;
+  }
+  return strstr(c->fold.data, "chiu trach nhiem thi hanh") != NULL;
+}
+
+/* Phrases of time a heading may open with before its agency ("Định kỳ 06
+ * tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo ..."). */
+static const char *const time_openers[] = {"dinh ky", "hang nam", "hang quy", "hang thang",
+                                           "truoc ngay", "trong quy", "trong thang"};
+
+/* Where the words after an opening phrase of time and its comma start; 0
+ * without one, or when no comma ends it within a few words. */
+static size_t after_time_phrase(const plan_words *ws) {
+  size_t len, nw = plan__words_count(ws);
+  for (size_t t = 0; t < sizeof time_openers / sizeof *time_openers; t++) {
+    if (!plan__words_match_str(ws, 0, time_openers[t], &len)) continue;
+    for (size_t i = len - 1; i < nw && i < 12; i++)
+      if (plan__word_comma(ws, i)) return i + 1 < nw ? i + 1 : 0;
+    return 0;
+  }
+  return 0;
+}
+
+/* Records n as a heading of an assigning part that names no agency. */
+static plan_status non_assignment(plan_assigned *out, const plan_node *n) {
+  const plan_node **slot = plan__vec_push(&out->non_assignments);
+  if (slot) *slot = n;
+  return slot ? PLAN_OK : PLAN_ENOMEM;
+}
+
+/* Adds agency item a with the duties built in the scratch list duties
+ * (c->duties lent out; given back here). */
+static plan_status add_assignment(ctx *c, plan_assignment *a, plan_vec duties) {
+  plan_outline *doc = c->doc;
+  a->nduties = duties.len;
+  a->duties = plan__arena_alloc(&doc->arena, (duties.len + 1) * sizeof(plan_duty));
+  if (a->duties && duties.len) memcpy(a->duties, duties.data, duties.len * sizeof(plan_duty));
+  bool oom = duties.oom || !a->duties;
+  c->duties = duties;
+  c->duties.oom = false;
+  plan_assignment *slot = oom ? NULL : plan__vec_push(&c->out->assignments);
+  if (!slot) return PLAN_ENOMEM;
+  *slot = *a;
+  return PLAN_OK;
+}
+
+/* One candidate item; adds an assignment or a non-assignment.  strict: the
+ * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
+ * else the item is no assignment and nothing is recorded; *added says
+ * whether it made an assignment. */
+static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, bool *added) {
+  plan_outline *doc = c->doc;
+  const plan_para *p = &doc->paras[n->para];
+  const char *head = n->title ? n->title : n->text;
+  size_t head_len = strlen(head);
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, head, head_len, ws) != PLAN_OK) return PLAN_ENOMEM;
+  size_t nw = plan__words_count(ws), start, len;
+  plan_assignment a;
+  memset(&a, 0, sizeof a);
+  a.label = n->label;
+  a.node = n;
+  start = after_owner_opener(ws, &a.requested);
+  size_t bare;
+  if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
+  if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws);
+  if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p))
+    return in_part ? non_assignment(c->out, n) : PLAN_OK;
+  /* the agency's name is no place for a verb ("Sở Xây dựng") */
+  size_t cut = start + 1, idx;
+  if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
+    cut = start + len;
+  cut = name_end(c, head, ws, start, cut);
+  for (size_t i = start; i < cut;) {
+    const plan_agency *ag = agency_at(c, ws, i, &len);
+    /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "bộ phận chuyên trách
+     * tại các cơ quan, đơn vị": a body named after "thuộc" or "tại" says
+     * whose or where the others are, it is not assigned */
+    if (ag && i > start && (strcmp(plan__word_key(ws, i - 1), "thuoc") == 0 ||
+                            strcmp(plan__word_key(ws, i - 1), "tai") == 0)) {
+      i += len;
+      continue;
+    }
+    if (ag) {
+      bool seen = false;
+      for (size_t k = 0; k < c->scratch.len; k++)
+        seen |= ((plan_mention *)c->scratch.data)[k].agency == ag;
+      if (!seen)
+        push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, i),
+                     plan__word_end(ws, i + len - 1));
+      i += len;
+    } else {
+      i++;
+    }
+  }
+  if (start < nw) { /* "... Hội An (Trung tâm)": with the parenthesis it closes */
+    size_t e = plan__word_end(ws, cut - 1);
+    while (head[e] == ')') e++;
+    a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
+  }
+  if (c->scratch.len == 0 && start < nw && (agency_head_at(ws, start) || owner_named(ws, start))) {
+    const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
+    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
+                         plan__word_end(ws, cut - 1));
+  }
+  a.agencies = keep_mentions(c, &a.nagencies);
+  if (a.nagencies == 0) return in_part ? non_assignment(c->out, n) : PLAN_OK;
+
+  /* The duties, in order. */
+  plan_vec duties = c->duties; /* the scratch list, given back below */
+  duties.len = 0;
+  plan_duty *d;
+  if (n->title && *n->text) { /* "Agency: duty ..." */
+    if ((d = plan__vec_push(&duties)))
+      fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
+  } else if (!n->title && cut < nw) {
+    /* "Agency ... does this; Member organisation does that." */
+    size_t b = cut;
+    for (size_t i = cut; i < nw; i++) {
+      bool last = i + 1 == nw;
+      size_t alen;
+      if (!last && plan__word_clause_end(ws, i) && agency_at(c, ws, i + 1, &alen)) {
+        if ((d = plan__vec_push(&duties)))
+          fill_duty(c, d, p, head, plan__word_start(ws, b), plan__word_end(ws, i), &a);
+        b = i + 1;
+      } else if (last) {
+        if ((d = plan__vec_push(&duties)))
+          fill_duty(c, d, p, head, plan__word_start(ws, b), head_len, &a);
+      }
+    }
+  }
+  bool items = false;
+  for (const plan_node *k = n->first; k; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM) continue;
+    items = true;
+    /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
+     * a heading that groups duties, which are its items ("8. Chỉ đạo ...
+     * các công tác:" over its items is one duty, led in by a colon) */
+    const plan_para *kp = &doc->paras[k->para];
+    if (k->title && !*k->text && k->first && k->first != k->last && kp->len &&
+        kp->text[kp->len - 1] != ':') {
+      group_duties(c, doc, k, &duties, &a);
+      continue;
+    }
+    /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
+     * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the
+     * heading and a text; a bullet with no words ("-" alone in a table
+     * cell) is no duty */
+    const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
+    size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
+    if (!has_words(body, body_len)) continue;
+    if ((d = plan__vec_push(&duties))) fill_duty(c, d, kp, body, 0, body_len, &a);
+  }
+  if (!items && duties.len == 0) {
+    /* An item without bullets is one duty: its paragraphs, joined. */
+    const plan_node *first = NULL, *last = NULL;
+    plan_buf text = {0};
+    for (const plan_node *k = n->first; k; k = k->next) {
+      if (k->kind != PLAN_NODE_PARAGRAPH) continue;
+      if (text.len) plan__buf_putc(&text, ' ');
+      plan__buf_put(&text, k->text, strlen(k->text));
+      if (!first) first = k;
+      last = k;
+    }
+    if (first && (d = plan__vec_push(&duties))) {
+      char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
+      if (joined) {
+        fill_duty(c, d, NULL, joined, 0, text.len, &a);
+        d->start = first->start;
+        d->end = last->end;
+        d->line = first->line;
+      }
+    }
+    plan__buf_free(&text);
+  }
+  if (add_assignment(c, &a, duties) != PLAN_OK) return PLAN_ENOMEM;
+  if (added) *added = true;
+  return PLAN_OK;
+}
+
+/* The items of an assigning part.  An item that names no agency but holds
+ * items of its own is a level of grouping ("1. Trách nhiệm của các sở" /
+ * "1.1. Sở Tài chính"): its items are looked at in turn.  Bullets and
+ * lettered items count when they open with the agency ("- Sở Nội vụ
+ * hướng dẫn ..."). */
+static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, size_t depth) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *k = part->first; k && st == PLAN_OK; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM) continue;
+    bool bullet = k->marker == PLAN_MARKER_BULLET, added = false;
+    bool groups = false;
+    for (const plan_node *g = k->first; g && !groups; g = g->next)
+      groups = g->kind == PLAN_NODE_ITEM && g->marker != PLAN_MARKER_BULLET;
+    /* below a grouping level, an item must open with its agency */
+    st = item(c, k, !bullet && !groups, bullet || groups || depth > 0, &added);
+    *found |= added;
+    if (st == PLAN_OK && !added && groups && depth < 4) st = assigning_part(c, k, found, depth + 1);
+  }
+  return st;
+}
+
+/* Agency items a part needs, and the share of its numbered items they must
+ * be, to assign duties by its items alone ("IV. NHIỆM VỤ CỤ THỂ" / "1. Sở
+ * Nông nghiệp và Môi trường" / "2. Sở Văn hóa ..."). */
+#define AGENCY_LIST_MIN 3
+
+static bool agency_list(ctx *c, const plan_node *n) {
+  size_t items = 0, agencies = 0;
+  for (const plan_node *k = n->first; k; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM || k->marker == PLAN_MARKER_BULLET) continue;
+    items++;
+    agencies += agency_item(c, k);
+  }
+  return agencies >= AGENCY_LIST_MIN && agencies * 3 >= items * 2;
+}
+
+/* Looks for the parts that assign duties at any depth: under a chapter, an
+ * article ("Điều 3. Tổ chức thực hiện") or an attached plan. */
+static plan_status container(ctx *c, const plan_node *root, bool *found) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) {
+      st = container(c, n, found);
+    } else if (n->kind == PLAN_NODE_ITEM && n->first) {
+      if (is_assigning(c, n)) st = assigning_part(c, n, found, 0);
+      else st = container(c, n, found);
+    }
+  }
+  return st;
+}
+
+/* In a document that has a titled assigning part, other parts whose
+ * numbered items are mostly agencies with duties assign too ("IV. NHIỆM
+ * VỤ CỤ THỂ" besides "VI. TỔ CHỨC THỰC HIỆN"); a diagnostic says a
+ * heuristic decided.  Titled parts were read by container(). */
+static plan_status agency_lists(ctx *c, const plan_node *root) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) {
+      st = agency_lists(c, n);
+    } else if (n->kind == PLAN_NODE_ITEM && n->first && !is_assigning(c, n)) {
+      if (agency_list(c, n)) {
+        size_t before = c->out->assignments.len;
+        bool found = false;
+        st = assigning_part(c, n, &found, 0);
+        if (st == PLAN_OK && c->out->assignments.len > before)
+          plan__diag(c->doc, PLAN_DIAG_HEURISTIC, c->doc->paras[n->para].norm_start,
+                     "%zu agency items in a part titled as no assigning part is, taken as "
+                     "assigning: most of its numbered items are agencies with duties",
+                     c->out->assignments.len - before);
+      } else {
+        st = agency_lists(c, n);
+      }
+    }
+  }
+  return st;
+}
+
+/* Whether item n looks like an agency item by its roles: its heading
+ * opens with an agency (after "Trách nhiệm của", "Đề nghị", ...) and
+ * something follows that is a duty: items of its own, text after a colon,
+ * or a duty verb after the name. */
+static bool agency_item(ctx *c, const plan_node *n) {
+  const char *head = n->title ? n->title : n->text;
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, head, strlen(head), ws) != PLAN_OK) {
+    c->oom = true;
+    return false;
+  }
+  bool requested;
+  size_t start = after_owner_opener(ws, &requested), nw = plan__words_count(ws);
+  if (!opens_with_agency(c, ws, start)) return false;
+  if (n->para < c->doc->npara && executes_decision(c, &c->doc->paras[n->para])) return false;
+  for (const plan_node *k = n->first; k; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) return true;
+  if (n->title && *n->text) return true;
+  return start + 1 < nw && name_end(c, head, ws, start, start + 1) < nw;
+}
+
+/* Articles and items headed "Trách nhiệm của <body>" anywhere in the
+ * document name their owner; those no pass took yet are agency items
+ * ("Điều 10. Trách nhiệm của cơ quan quản lý ..." in a chapter of rules).
+ * taken: the paragraphs of nodes already agency items, so none is taken
+ * twice, nor anything inside one. */
+static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken, size_t depth) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind != PLAN_NODE_ITEM && n->kind != PLAN_NODE_ATTACHMENT) continue;
+    if (n->kind == PLAN_NODE_ITEM && n->para < c->doc->npara && taken[n->para]) continue;
+    if (n->kind == PLAN_NODE_ITEM && is_assigning(c, n)) continue; /* read as a part */
+    if (n->kind == PLAN_NODE_ITEM && n->title && n->marker != PLAN_MARKER_BULLET) {
+      plan_words *ws = &c->head;
+      if (plan__words_refill(c->lex, n->title, strlen(n->title), ws) != PLAN_OK) return PLAN_ENOMEM;
+      bool requested, added = false;
+      size_t start = after_owner_opener(ws, &requested);
+      size_t tl;
+      if (owner_named(ws, start) ||
+          (start == 0 && plan__words_match_str(ws, 0, "trach nhiem", &tl) &&
+           opens_with_agency(c, ws, tl))) {
+        /* its items bodies of their own: a part; else the owner's item */
+        size_t before = c->out->assignments.len;
+        if (count_bodies(c, n) >= 2) {
+          st = assigning_part(c, n, &added, 0);
+        } else {
+          c->bare_owner = true; /* "Trách nhiệm Văn phòng UBND tỉnh" */
+          st = item(c, n, false, true, &added);
+          c->bare_owner = false;
+        }
+        if (added || c->out->assignments.len > before) continue;
+      }
+    }
+    if (n->first && depth < 8) st = owned_items(c, n, taken, depth + 1);
+  }
+  return st;
+}
+
+/* A task of a table ("- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp.
+ * ...", as table.c writes one) that no agency item holds: its lead agency,
+ * or NULL. */
+static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
+  plan_words *ws = &c->head;
+  if (plan__words_refill(c->lex, k->text, strlen(k->text), ws) != PLAN_OK) {
+    c->oom = true;
+    return NULL;
+  }
+  size_t nw = plan__words_count(ws), len, n;
+  for (size_t i = 0; i + 4 < nw; i++)
+    if ((plan__words_match_str(ws, i, "co quan chu tri", &len) ||
+         plan__words_match_str(ws, i, "don vi chu tri", &len)) &&
+        plan__word_colon(ws, i + len - 1)) {
+      const plan_agency *a = agency_at(c, ws, i + len, &n);
+      if (a) /* the name as the table prints it */
+        *printed = span_dup(c->doc, k->text, plan__word_start(ws, i + len),
+                            plan__word_end(ws, i + len + n - 1));
+      return a;
+    }
+  return NULL;
+}
+
+typedef struct task {
+  const plan_node *node;
+  const plan_agency *lead;
+  const char *printed; /* the lead's name as printed */
+} task;
+
+/* Collects the tasks outside agency items (taken: their paragraphs). */
+static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan_vec *tasks,
+                          size_t depth) {
+  for (const plan_node *n = root->first; n; n = n->next) {
+    if (n->para < c->doc->npara && taken[n->para]) continue;
+    if (n->kind == PLAN_NODE_ITEM && n->marker == PLAN_MARKER_BULLET) {
+      const char *printed = NULL;
+      const plan_agency *lead = task_lead(c, n, &printed);
+      task *t = lead ? plan__vec_push(tasks) : NULL;
+      if (t) *t = (task){n, lead, printed ? printed : lead->name};
+      if (lead) continue;
+    } else if (n->kind == PLAN_NODE_ITEM) {
+      /* "1. Tuyên truyền ..." over "- Đơn vị chủ trì: Sở Tư pháp": the
+       * item is the task, its field names the lead */
+      const plan_agency *lead = NULL;
+      const char *printed = NULL;
+      for (const plan_node *k = n->first; k && !lead; k = k->next)
+        if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) lead = task_lead(c, k, &printed);
+      task *t = lead ? plan__vec_push(tasks) : NULL;
+      if (t) *t = (task){n, lead, printed ? printed : lead->name};
+      if (lead) continue;
+    }
+    if (n->first && depth < 8) collect_tasks(c, n, taken, tasks, depth + 1);
+  }
+}
+
+/* The tasks of a table that stands apart (an appendix "Nhiệm vụ | Cơ quan
+ * chủ trì | ...") become the duties of their lead agencies: one agency
+ * item per lead, in the order they first lead, with a diagnostic. */
+static plan_status lead_tasks(ctx *c, const bool *taken) {
+  plan_outline *doc = c->doc;
+  plan_vec tasks;
+  plan__vec_init(&tasks, sizeof(task));
+  collect_tasks(c, doc->root, taken, &tasks, 0);
+  plan_status st = tasks.oom ? PLAN_ENOMEM : PLAN_OK;
+  task *ts = tasks.data;
+  size_t made = 0;
+  for (size_t i = 0; i < tasks.len && st == PLAN_OK; i++) {
+    if (!ts[i].lead) continue; /* taken by an earlier lead's item */
+    const plan_agency *lead = ts[i].lead;
+    plan_assignment a;
+    memset(&a, 0, sizeof a);
+    a.label = ts[i].node->label;
+    a.node = ts[i].node;
+    a.heading = ts[i].printed;
+    c->scratch.len = 0;
+    push_mention(c, lead, PLAN_ROLE_LEAD, ts[i].printed, 0, strlen(ts[i].printed));
+    a.agencies = keep_mentions(c, &a.nagencies);
+    plan_vec duties = c->duties;
+    duties.len = 0;
+    for (size_t j = i; j < tasks.len; j++) {
+      if (ts[j].lead != lead) continue;
+      const plan_node *k = ts[j].node;
+      const plan_para *kp = &doc->paras[k->para];
+      plan_duty *d = plan__vec_push(&duties);
+      if (d) fill_duty(c, d, kp, kp->text + kp->body_off, 0, kp->len - kp->body_off, &a);
+      ts[j].lead = NULL;
+    }
+    st = add_assignment(c, &a, duties);
+    if (st == PLAN_OK) made++;
+  }
+  if (made)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, doc->paras[ts[0].node->para].norm_start,
+               "%zu agency items made from a task table's lead agencies", made);
+  plan__vec_free(&tasks);
+  return st;
+}
+
+/* A document whose assigning part has no title libplan knows: any list of
+ * two or more items that are agency items by their roles is one.  Says so
+ * in a diagnostic, as a heuristic decided. */
+static plan_status by_roles(ctx *c, const plan_node *parent, bool *found, size_t depth) {
+  plan_status st = PLAN_OK;
+  size_t agencies = 0;
+  for (const plan_node *k = parent->first; k && agencies < 2; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k)) agencies++;
+  if (agencies >= 2) {
+    size_t before = c->out->assignments.len;
+    for (const plan_node *k = parent->first; k && st == PLAN_OK; k = k->next)
+      if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k))
+        st = item(c, k, false, true, found);
+    if (st == PLAN_OK && c->out->assignments.len > before) {
+      const plan_node *first = parent->first;
+      while (first && first->kind != PLAN_NODE_ITEM) first = first->next;
+      plan__diag(c->doc, PLAN_DIAG_HEURISTIC, first ? c->doc->paras[first->para].norm_start : 0,
+                 "%zu agency items found by their roles, under no title that assigns duties",
+                 c->out->assignments.len - before);
+    }
+    return st;
+  }
+  for (const plan_node *k = parent->first; k && st == PLAN_OK; k = k->next)
+    if ((k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_ATTACHMENT) && k->first && depth < 8)
+      st = by_roles(c, k, found, depth + 1);
+  return st;
+}
+
+/* A letter has no parts: its top-level items that open with an agency
+ * ("2. Sở Y tế: ...", "Điều 2. Giao Văn phòng ... chủ trì ..."), not those
+ * that only name one further on ("Điều 1. Công bố ... của Sở ...",
+ * "Điều 4. Chánh Văn phòng ..., Giám đốc Sở ... chịu trách nhiệm thi
+ * hành"). */
+static plan_status letter(ctx *c, const plan_node *root) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = root->first; n && st == PLAN_OK; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) st = letter(c, n);
+    else if (n->kind == PLAN_NODE_ITEM && n->marker != PLAN_MARKER_BULLET)
+      st = item(c, n, false, true, NULL);
+  }
+  return st;
+}
+
+/* Flags the paragraphs of agency items, their items and those items'
+ * items (taken: one flag per paragraph). */
+static void mark_assigned(const plan_outline *doc, const plan_assigned *out, bool *taken) {
+  memset(taken, 0, (doc->npara + 1) * sizeof *taken);
+  const plan_assignment *as = out->assignments.data;
+  for (size_t i = 0; i < out->assignments.len; i++) {
+    const plan_node *an = as[i].node;
+    if (an->para < doc->npara) taken[an->para] = true;
+    for (const plan_node *k = an->first; k; k = k->next) {
+      if (k->para < doc->npara) taken[k->para] = true;
+      for (const plan_node *g = k->first; g; g = g->next)
+        if (g->para < doc->npara) taken[g->para] = true;
+    }
+  }
+}
+
+/* A heading an earlier pass called no agency may since have become a duty
+ * of an agency item (or one itself): it leaves the list.  taken: scratch. */
+static void drop_duties_from_non_assignments(const plan_outline *doc, plan_assigned *out,
+                                              bool *taken) {
+  mark_assigned(doc, out, taken);
+  const plan_node **na = out->non_assignments.data;
+  size_t kept = 0;
+  for (size_t i = 0; i < out->non_assignments.len; i++)
+    if (!(na[i]->para < doc->npara && taken[na[i]->para])) na[kept++] = na[i];
+  out->non_assignments.len = kept;
+}
+
+static int by_position(const void *a, const void *b) {
+  size_t x = ((const plan_assignment *)a)->node->para, y = ((const plan_assignment *)b)->node->para;
+  return x < y ? -1 : x > y;
+}
+
+static int node_by_position(const void *a, const void *b) {
+  size_t x = (*(const plan_node *const *)a)->para, y = (*(const plan_node *const *)b)->para;
+  return x < y ? -1 : x > y;
+}
+
+plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
+  ctx c;
+  memset(&c, 0, sizeof c);
+  c.doc = doc;
+  c.out = out;
+  plan__vec_init(&out->assignments, sizeof(plan_assignment));
+  plan__vec_init(&out->agencies, sizeof(plan_agency *));
+  plan__vec_init(&out->non_assignments, sizeof(const plan_node *));
+  c.lex = doc->lex;
+  plan__vec_init(&c.scratch, sizeof(plan_mention));
+  plan__vec_init(&c.duties, sizeof(plan_duty));
+  c.thoi = plan__word_hash("thoi");
+  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++)
+    plan__bit_set(c.verbs, PHRASE_BITS, c.verb_first[v] = first_word_hash(duty_verbs[v]));
+  for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++)
+    plan__bit_set(c.roles, PHRASE_BITS, c.role_first[r] = first_word_hash(role_words[r].words));
+  const char *prov = doc->meta[PLAN_META_PROVINCE];
+  plan_status st = plan__words(c.lex, prov ? prov : "", prov ? strlen(prov) : 0, &c.province);
+  c.known = calloc(c.lex->agencies.len + 1, sizeof *c.known);
+  if (!c.known) st = PLAN_ENOMEM;
+  bool found = false;
+  if (st == PLAN_OK) st = container(&c, doc->root, &found);
+  if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
+  if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
+  /* one flag per paragraph: what agency items hold, so no later pass
+   * takes it again */
+  bool *taken = st == PLAN_OK ? calloc(doc->npara + 1, sizeof *taken) : NULL;
+  if (st == PLAN_OK && !taken) st = PLAN_ENOMEM;
+  if (st == PLAN_OK && found) {
+    mark_assigned(doc, out, taken);
+    st = owned_items(&c, doc->root, taken, 0);
+    if (st == PLAN_OK) drop_duties_from_non_assignments(doc, out, taken);
+  }
+  if (st == PLAN_OK && !found) st = letter(&c, doc->root);
+  if (st == PLAN_OK) {
+    mark_assigned(doc, out, taken);
+    st = lead_tasks(&c, taken);
+  }
+  free(taken);
+  /* in the order the document gives them, whichever pass found them */
+  if (out->assignments.len > 1)
+    qsort(out->assignments.data, out->assignments.len, sizeof(plan_assignment), by_position);
+  if (out->non_assignments.len > 1)
+    qsort(out->non_assignments.data, out->non_assignments.len, sizeof(const plan_node *),
+          node_by_position);
+  plan__words_free(&c.province);
+  plan__words_free(&c.head);
+  plan__words_free(&c.duty);
+  plan__vec_free(&c.scratch);
+  plan__vec_free(&c.duties);
+  plan__buf_free(&c.fold);
+  free(c.known);
+  if (st == PLAN_OK && (c.oom || doc->arena.oom || out->assignments.oom || out->agencies.oom))
+    st = PLAN_ENOMEM;
+  return st;
+}
+
+size_t plan__duty_input_offset(const plan_outline *doc, const plan_duty *d, size_t off) {
+  if (!d->para) return d->start;
+  size_t in;
+  plan__doc_position(doc, plan__para_norm(d->para, d->para_off + off), &in, NULL, NULL);
+  return in;
+}
+
+void plan__assigned_free(plan_assigned *a) {
+  plan__vec_free(&a->assignments);
+  plan__vec_free(&a->agencies);
+  plan__vec_free(&a->non_assignments);
+}

@@ -1,0 +1,454 @@
+/* compare.c - comparing N documents: canonical document order, the duties
+ * of every agency in every document (with portfolio stand-ins), weights,
+ * then every document pair aligned (align.c).  And the accessors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare.h"
+
+void plan_compare_options_init(plan_compare_options *o) {
+  if (!o) return;
+  memset(o, 0, sizeof *o);
+  o->size = sizeof *o;
+  o->flags = PLAN_COMPARE_DEFAULT;
+  o->reworded_min = 0.30;
+  o->partial_min = 0.18;
+  o->merge_min = 0.55;
+  o->bigram_weight = 0.5;
+  o->boilerplate_max = 0.35;
+  o->max_documents = 4096;
+}
+
+static uint64_t text_hash(const plan_doc *d) {
+  size_t n;
+  const char *s = plan_text_data(d->outline.text, &n);
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return h;
+}
+
+static int strcmp0(const char *a, const char *b) { return strcmp(a ? a : "", b ? b : ""); }
+
+/* A document with its text's hash, computed once for the sort. */
+typedef struct doc_key {
+  const plan_doc *doc;
+  uint64_t hash;
+} doc_key;
+
+static int doc_order(const void *x, const void *y) {
+  const doc_key *p = x, *q = y;
+  const plan_doc *a = p->doc, *b = q->doc;
+  int r = strcmp0(a->outline.meta[PLAN_META_PROVINCE], b->outline.meta[PLAN_META_PROVINCE]);
+  if (!r) r = strcmp0(a->outline.source, b->outline.source);
+  if (!r) r = (p->hash > q->hash) - (p->hash < q->hash);
+  return r;
+}
+
+/* The canonical order: by province, source, text (whatever order the
+ * caller gave them in). */
+static plan_status canonical_order(const plan_doc **docs, size_t n) {
+  doc_key *k = malloc((n ? n : 1) * sizeof *k);
+  if (!k) return PLAN_ENOMEM;
+  for (size_t i = 0; i < n; i++) k[i] = (doc_key){docs[i], text_hash(docs[i])};
+  qsort(k, n, sizeof *k, doc_order);
+  for (size_t i = 0; i < n; i++) docs[i] = k[i].doc;
+  free(k);
+  return PLAN_OK;
+}
+
+typedef struct owner {
+  const plan_agency *agency;
+  const plan_duty *duty;
+  const char *item;
+  size_t item_index;
+} owner;
+
+static int owner_order(const void *x, const void *y) {
+  return strcmp(((const owner *)x)->agency->id, ((const owner *)y)->agency->id);
+}
+
+static bool portfolio_subset(const char *small, const char *big) {
+  if (!small || !*small || !big || !*big) return false;
+  for (const char *p = small; *p;) {
+    const char *comma = strchr(p, ',');
+    size_t n = comma ? (size_t)(comma - p) : strlen(p);
+    bool found = false;
+    for (const char *q = big; *q && !found;) {
+      const char *c2 = strchr(q, ',');
+      size_t m = c2 ? (size_t)(c2 - q) : strlen(q);
+      found = m == n && memcmp(p, q, n) == 0;
+      q = c2 ? c2 + 1 : q + m;
+    }
+    if (!found) return false;
+    p = comma ? comma + 1 : p + n;
+  }
+  return true;
+}
+
+/* A department absent from a document whose portfolios that document
+ * covers with narrower departments: their duties stand in, and the report
+ * says so. */
+static plan_status portfolio_stand_ins(plan_compare *c) {
+  for (size_t g = 0; g < c->nagencies; g++) {
+    plan_cagency *x = &c->agencies[g];
+    if (strcmp(x->kind, "department") != 0 || !*x->portfolios) continue;
+    for (size_t d = 0; d < c->n; d++) {
+      if (x->count[d]) continue;
+      plan_buf via = {0};
+      size_t total = 0;
+      for (size_t h = 0; h < c->nagencies; h++) {
+        plan_cagency *y = &c->agencies[h];
+        if (h == g || !y->count[d] || strcmp(y->kind, "department") != 0 ||
+            strcmp(y->portfolios, x->portfolios) == 0 || !portfolio_subset(y->portfolios, x->portfolios))
+          continue;
+        if (via.len) plan__buf_putc(&via, '+');
+        plan__buf_put(&via, y->id, strlen(y->id));
+        total += y->count[d];
+      }
+      if (total) {
+        plan_cduty *list = plan__arena_alloc(&c->arena, total * sizeof *list);
+        if (!list) { plan__buf_free(&via); return PLAN_ENOMEM; }
+        size_t k = 0;
+        for (size_t h = 0; h < c->nagencies; h++) {
+          plan_cagency *y = &c->agencies[h];
+          if (h == g || !y->count[d] || strcmp(y->kind, "department") != 0 ||
+              strcmp(y->portfolios, x->portfolios) == 0 || !portfolio_subset(y->portfolios, x->portfolios))
+            continue;
+          memcpy(list + k, y->duties[d], y->count[d] * sizeof *list);
+          k += y->count[d];
+        }
+        x->duties[d] = list;
+        x->count[d] = total;
+        x->via[d] = plan__arena_strndup(&c->arena, via.data, via.len);
+      }
+      plan__buf_free(&via);
+    }
+  }
+  return PLAN_OK;
+}
+
+static plan_status collect(plan_compare *c) {
+  plan_vec own;
+  plan__vec_init(&own, sizeof(owner));
+  size_t *first = calloc(c->n + 1, sizeof *first);
+  if (!first) return PLAN_ENOMEM;
+  /* every (agency, duty) of every document: a duty belongs to the member
+   * organisation that carries it, or to each agency its item names */
+  for (size_t d = 0; d < c->n; d++) {
+    const plan_doc *doc = c->docs[d];
+    first[d] = own.len;
+    for (size_t i = 0; i < doc->assigned.assignments.len; i++) {
+      const plan_assignment *a = (const plan_assignment *)doc->assigned.assignments.data + i;
+      for (size_t k = 0; k < a->nduties; k++) {
+        const plan_duty *du = &a->duties[k];
+        size_t nown = du->agency ? 1 : a->nagencies;
+        for (size_t g = 0; g < nown; g++) {
+          const plan_agency *ag = du->agency ? du->agency : a->agencies[g].agency;
+          if ((c->o.flags & PLAN_COMPARE_EXCLUDE_COLLECTIVE) && strcmp(ag->kind, "collective") == 0)
+            continue;
+          owner *o = plan__vec_push(&own);
+          if (!o) break;
+          o->agency = ag;
+          o->duty = du;
+          o->item = a->label;
+          o->item_index = k;
+        }
+      }
+    }
+  }
+  first[c->n] = own.len;
+  /* the distinct agency ids, sorted */
+  owner *all = own.data;
+  size_t total = own.len;
+  owner *sorted = malloc((total + 1) * sizeof *sorted);
+  plan_status st = sorted && !own.oom ? PLAN_OK : PLAN_ENOMEM;
+  if (st == PLAN_OK) {
+    if (total) memcpy(sorted, all, total * sizeof *sorted);
+    qsort(sorted, total, sizeof *sorted, owner_order);
+    size_t ng = 0;
+    for (size_t i = 0; i < total; i++)
+      if (i == 0 || strcmp(sorted[i].agency->id, sorted[i - 1].agency->id) != 0) ng++;
+    c->agencies = plan__arena_alloc(&c->arena, (ng + 1) * sizeof(plan_cagency));
+    if (!c->agencies) st = PLAN_ENOMEM;
+    size_t g = 0;
+    for (size_t i = 0; st == PLAN_OK && i < total; i++) {
+      if (i && strcmp(sorted[i].agency->id, sorted[i - 1].agency->id) == 0) continue;
+      plan_cagency *x = &c->agencies[g++];
+      const plan_agency *ag = sorted[i].agency;
+      x->id = ag->id;
+      x->name = ag->name;
+      x->portfolios = ag->portfolios ? ag->portfolios : "";
+      x->collective = strcmp(ag->kind, "collective") == 0;
+      x->kind = ag->kind;
+      x->duties = plan__arena_alloc(&c->arena, c->n * sizeof *x->duties);
+      x->count = plan__arena_alloc(&c->arena, c->n * sizeof *x->count);
+      x->via = plan__arena_alloc(&c->arena, c->n * sizeof *x->via);
+      size_t npairs = c->n * (c->n - 1) / 2;
+      x->pairs = plan__arena_alloc(&c->arena, (npairs + 1) * sizeof *x->pairs);
+      if (!x->duties || !x->count || !x->via || !x->pairs) st = PLAN_ENOMEM;
+    }
+    c->nagencies = g;
+    /* each document's duties per agency, in document order */
+    for (size_t d = 0; st == PLAN_OK && d < c->n; d++) {
+      for (size_t i = first[d]; i < first[d + 1]; i++)
+        for (size_t h = 0; h < c->nagencies; h++)
+          if (strcmp(c->agencies[h].id, all[i].agency->id) == 0) c->agencies[h].count[d]++;
+      for (size_t h = 0; st == PLAN_OK && h < c->nagencies; h++) {
+        plan_cagency *x = &c->agencies[h];
+        if (!x->count[d]) continue;
+        x->duties[d] = plan__arena_alloc(&c->arena, x->count[d] * sizeof(plan_cduty));
+        if (!x->duties[d]) st = PLAN_ENOMEM;
+        x->count[d] = 0;
+      }
+      for (size_t i = first[d]; st == PLAN_OK && i < first[d + 1]; i++)
+        for (size_t h = 0; st == PLAN_OK && h < c->nagencies; h++) {
+          plan_cagency *x = &c->agencies[h];
+          if (strcmp(x->id, all[i].agency->id) != 0) continue;
+          plan_cduty *cd = &x->duties[d][x->count[d]++];
+          cd->duty = all[i].duty;
+          cd->item = all[i].item;
+          cd->item_index = all[i].item_index;
+          st = plan__features(c, cd);
+        }
+    }
+  }
+  free(sorted);
+  free(first);
+  plan__vec_free(&own);
+  return st;
+}
+
+/* Every agency, every document pair: one document's duties scored against
+ * all the later documents' at once, then each pair aligned. */
+static plan_status align_all(plan_compare *c) {
+  double **sims = calloc(c->n + 1, sizeof *sims), *block = NULL;
+  size_t cap = 0;
+  plan_status st = sims ? PLAN_OK : PLAN_ENOMEM;
+  for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++) {
+    plan_cagency *ag = &c->agencies[g];
+    for (size_t a = 0; st == PLAN_OK && a < c->n; a++) {
+      size_t need = 0;
+      for (size_t b = a + 1; b < c->n; b++) need += 3 * ag->count[a] * ag->count[b];
+      if (need == 0) continue; /* no duty here or in any later document: no pair to align */
+      if (need > cap) {
+        double *grown = realloc(block, need * sizeof *block);
+        if (!grown) { st = PLAN_ENOMEM; break; }
+        block = grown;
+        cap = need;
+      }
+      for (size_t b = a + 1, at = 0; b < c->n; b++) {
+        sims[b] = block + at;
+        at += 3 * ag->count[a] * ag->count[b];
+      }
+      plan__score_against(c, ag, a, sims);
+      for (size_t b = a + 1; st == PLAN_OK && b < c->n; b++) st = plan__align(c, ag, a, b, sims[b]);
+    }
+  }
+  free(block);
+  free(sims);
+  return st;
+}
+
+plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_compare_options *opts,
+                             plan_compare **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  if (opts) {
+    size_t sz = opts->size < sizeof o ? opts->size : sizeof o;
+    if (sz > sizeof o.size) memcpy(&o, opts, sz);
+    o.size = sizeof o;
+  }
+  if (!docs || n < 2) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "a comparison needs two documents or more");
+  if (n > o.max_documents)
+    return plan__error(err, PLAN_ELIMIT, 0, 0, 0, "%zu documents exceed the limit of %zu", n, o.max_documents);
+  for (size_t i = 0; i < n; i++) {
+    if (!docs[i]) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "document %zu is NULL", i);
+    for (size_t j = 0; j < i; j++)
+      if (docs[i] == docs[j]) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "document %zu is given twice", i);
+  }
+  plan_compare *c = calloc(1, sizeof *c);
+  if (!c) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  c->o = o;
+  c->n = n;
+  c->docs = plan__arena_alloc(&c->arena, n * sizeof *c->docs);
+  plan_status st = c->docs ? PLAN_OK : PLAN_ENOMEM;
+  if (st == PLAN_OK) {
+    memcpy(c->docs, docs, n * sizeof *c->docs);
+    st = canonical_order(c->docs, n);
+  }
+  if (st == PLAN_OK) {
+    st = collect(c);
+  }
+  if (st == PLAN_OK) st = plan__weigh(c);
+  if (st == PLAN_OK && !(o.flags & PLAN_COMPARE_NO_PORTFOLIO)) st = portfolio_stand_ins(c);
+  if (st == PLAN_OK) st = align_all(c);
+  if (st == PLAN_OK && c->arena.oom) st = PLAN_ENOMEM;
+  if (st != PLAN_OK) {
+    plan_compare_free(c);
+    return plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
+  }
+  *out = c;
+  return PLAN_OK;
+}
+
+void plan_compare_free(plan_compare *c) {
+  if (!c) return;
+  free(c->dense);
+  free(c->scratch);
+  free(c->km_scratch);
+  plan__arena_free(&c->arena);
+  free(c);
+}
+
+size_t plan_compare_document_count(const plan_compare *c) { return c ? c->n : 0; }
+const plan_doc *plan_compare_document(const plan_compare *c, size_t i) {
+  return c && i < c->n ? c->docs[i] : NULL;
+}
+size_t plan_compare_agency_count(const plan_compare *c) { return c ? c->nagencies : 0; }
+const char *plan_compare_agency_id(const plan_compare *c, size_t i) {
+  return c && i < c->nagencies ? c->agencies[i].id : NULL;
+}
+const char *plan_compare_agency_name(const plan_compare *c, size_t i) {
+  return c && i < c->nagencies ? c->agencies[i].name : NULL;
+}
+int plan_compare_agency_collective(const plan_compare *c, size_t i) {
+  return c && i < c->nagencies && c->agencies[i].collective;
+}
+size_t plan_compare_duty_count(const plan_compare *c, size_t g, size_t d) {
+  return c && g < c->nagencies && d < c->n ? c->agencies[g].count[d] : 0;
+}
+const plan_duty *plan_compare_duty(const plan_compare *c, size_t g, size_t d, size_t k) {
+  return k < plan_compare_duty_count(c, g, d) ? c->agencies[g].duties[d][k].duty : NULL;
+}
+const char *plan_compare_duty_item(const plan_compare *c, size_t g, size_t d, size_t k) {
+  return k < plan_compare_duty_count(c, g, d) ? c->agencies[g].duties[d][k].item : NULL;
+}
+const char *plan_compare_agency_via(const plan_compare *c, size_t g, size_t d) {
+  return c && g < c->nagencies && d < c->n ? c->agencies[g].via[d] : NULL;
+}
+
+static const plan_cpair *pair_of(const plan_compare *c, size_t g, size_t a, size_t b) {
+  if (!c || g >= c->nagencies || a >= c->n || b >= c->n || a == b) return NULL;
+  if (a > b) { size_t t = a; a = b; b = t; }
+  return &c->agencies[g].pairs[plan__pair_index(c->n, a, b)];
+}
+size_t plan_compare_link_count(const plan_compare *c, size_t g, size_t a, size_t b) {
+  const plan_cpair *p = pair_of(c, g, a, b);
+  return p ? p->n : 0;
+}
+const plan_link *plan_compare_link(const plan_compare *c, size_t g, size_t a, size_t b, size_t i) {
+  const plan_cpair *p = pair_of(c, g, a, b);
+  return p && i < p->n ? &p->links[i] : NULL;
+}
+
+const char *plan_link_kind_name(plan_link_kind k) {
+  static const char *const names[] = {"", "same", "reworded", "merged", "split", "partial", "only_a", "only_b"};
+  return (unsigned)k < sizeof names / sizeof *names ? names[k] : "unknown";
+}
+plan_link_kind plan_link_kind_of(const plan_link *l) { return l ? l->kind : 0; }
+size_t plan_link_duty_count(const plan_link *l, int side) { return l ? (side ? l->nb : l->na) : 0; }
+size_t plan_link_duty(const plan_link *l, int side, size_t i) {
+  if (!l || i >= (side ? l->nb : l->na)) return SIZE_MAX;
+  return side ? l->ib[i] : l->ia[i];
+}
+double plan_link_similarity(const plan_link *l) { return l ? l->sim : 0; }
+double plan_link_unigram(const plan_link *l) { return l ? l->uni : 0; }
+double plan_link_bigram(const plan_link *l) { return l ? l->bi : 0; }
+int plan_link_boilerplate(const plan_link *l) { return l && l->boilerplate; }
+const char *plan_link_rare_words(const plan_link *l) { return l ? l->rare : NULL; }
+plan_status plan_link_diff(const plan_compare *c, const plan_link *l, plan_diff_step **steps,
+                           size_t *n) {
+  if (!c || !l || !steps || !n) return PLAN_EINVAL;
+  return plan__link_diff(c, l, steps, n);
+}
+const char *plan_link_text(const plan_link *l, int side) { return l ? l->text[side ? 1 : 0] : NULL; }
+
+/* ---- duty groups ---------------------------------------------------- */
+
+static size_t find(size_t *parent, size_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+const char *plan__gstatus_name(plan_gstatus s) {
+  static const char *const names[] = {"absent", "present", "reworded", "merged"};
+  return names[s];
+}
+
+plan_status plan__groups(const plan_compare *c, size_t g, plan_group **out, size_t *nout) {
+  const plan_cagency *ag = &c->agencies[g];
+  size_t *base = malloc((c->n + 1) * sizeof *base);
+  if (!base) return PLAN_ENOMEM;
+  base[0] = 0;
+  for (size_t d = 0; d < c->n; d++) base[d + 1] = base[d] + ag->count[d];
+  size_t total = base[c->n];
+  size_t *parent = malloc((total + 1) * sizeof *parent);
+  unsigned char *flags = calloc(total + 1, 1); /* 1 same, 2 reworded, 4 merged */
+  size_t *root_group = malloc((total + 1) * sizeof *root_group);
+  if (!parent || !flags || !root_group) {
+    free(base); free(parent); free(flags); free(root_group);
+    return PLAN_ENOMEM;
+  }
+  for (size_t i = 0; i < total; i++) parent[i] = i;
+  for (size_t a = 0; a < c->n; a++)
+    for (size_t b = a + 1; b < c->n; b++) {
+      const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, b)];
+      for (size_t k = 0; k < p->n; k++) {
+        const plan_link *l = &p->links[k];
+        unsigned char f = l->kind == PLAN_LINK_SAME ? 1 : l->kind == PLAN_LINK_REWORDED ? 2
+                        : l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT ? 4 : 0;
+        if (!f) continue;
+        size_t r = base[a] + l->ia[0];
+        for (size_t x = 0; x < l->na; x++) {
+          flags[base[a] + l->ia[x]] |= f;
+          parent[find(parent, base[a] + l->ia[x])] = find(parent, r);
+        }
+        for (size_t y = 0; y < l->nb; y++) {
+          flags[base[b] + l->ib[y]] |= f;
+          parent[find(parent, base[b] + l->ib[y])] = find(parent, r);
+        }
+      }
+    }
+  /* groups in order of their first member: documents in canonical order */
+  size_t ng = 0;
+  for (size_t i = 0; i < total; i++) root_group[i] = SIZE_MAX;
+  plan_group *gs = calloc(total + 1, sizeof *gs);
+  plan_status st = gs ? PLAN_OK : PLAN_ENOMEM;
+  for (size_t d = 0; st == PLAN_OK && d < c->n; d++)
+    for (size_t k = 0; st == PLAN_OK && k < ag->count[d]; k++) {
+      size_t node = base[d] + k, r = find(parent, node);
+      if (root_group[r] == SIZE_MAX) {
+        plan_group *x = &gs[ng];
+        x->rep_doc = d;
+        x->rep_duty = k;
+        x->status = calloc(c->n, sizeof *x->status);
+        x->first = malloc(c->n * sizeof *x->first);
+        if (!x->status || !x->first) { st = PLAN_ENOMEM; break; }
+        for (size_t e = 0; e < c->n; e++) x->first[e] = SIZE_MAX;
+        root_group[r] = ng++;
+      }
+      plan_group *x = &gs[root_group[r]];
+      plan_gstatus s = flags[node] & 4 ? PLAN_G_MERGED : flags[node] & 2 ? PLAN_G_REWORDED : PLAN_G_PRESENT;
+      if (s > x->status[d]) x->status[d] = s;
+      if (x->first[d] == SIZE_MAX) x->first[d] = k;
+    }
+  free(base); free(parent); free(flags); free(root_group);
+  if (st != PLAN_OK) {
+    plan__groups_free(gs, ng);
+    return st;
+  }
+  *out = gs;
+  *nout = ng;
+  return PLAN_OK;
+}
+
+void plan__groups_free(plan_group *g, size_t n) {
+  for (size_t i = 0; g && i < n; i++) {
+    free(g[i].status);
+    free(g[i].first);
+  }
+  free(g);
+}

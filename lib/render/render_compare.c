@@ -1,0 +1,315 @@
+/* render_compare.c - a comparison as JSON, CSV and text.  Reads the
+ * comparison only. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compare/compare.h"
+#include "core/core.h"
+
+static bool wanted(const plan_compare *c, size_t g, const char *agency) {
+  return !agency || strcmp(c->agencies[g].id, agency) == 0;
+}
+
+static const char *doc_name(const plan_doc *d) {
+  if (d->outline.meta[PLAN_META_PROVINCE]) return d->outline.meta[PLAN_META_PROVINCE];
+  return d->outline.source ? d->outline.source : "?";
+}
+
+static void duty_ref(plan_buf *b, const plan_cduty *d) {
+  plan__buf_printf(b, "{\"item\":");
+  plan__json_str(b, d->item);
+  plan__buf_printf(b, ",\"index\":%zu}", d->item_index);
+}
+
+static plan_status diff_json(plan_buf *b, const plan_compare *c, const plan_link *l) {
+  plan_diff_step *steps;
+  size_t n;
+  plan_status st = plan__link_diff(c, l, &steps, &n);
+  if (st) return st;
+  plan__buf_putc(b, '[');
+  for (size_t i = 0; i < n; i++) {
+    const plan_diff_step *s = &steps[i];
+    if (i) plan__buf_putc(b, ',');
+    const char *op = s->op == PLAN_DIFF_EQUAL ? "=" : s->op == PLAN_DIFF_DELETE ? "-" : "+";
+    plan__buf_printf(b, "[\"%s\",", op);
+    if (s->op == PLAN_DIFF_INSERT) plan__json_strn(b, l->text[1] + s->b_off, s->b_len);
+    else plan__json_strn(b, l->text[0] + s->a_off, s->a_len);
+    plan__buf_putc(b, ']');
+  }
+  plan__buf_putc(b, ']');
+  free(steps);
+  return PLAN_OK;
+}
+
+static bool has_diff(const plan_link *l) {
+  return l->kind == PLAN_LINK_REWORDED || l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT;
+}
+
+static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag, size_t a, size_t bd) {
+  const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, bd)];
+  plan__buf_printf(b, "{\"a\":%zu,\"b\":%zu,\"matches\":[", a, bd);
+  bool first = true;
+  for (size_t k = 0; k < p->n; k++) {
+    const plan_link *l = &p->links[k];
+    if (l->kind == PLAN_LINK_ONLY_A || l->kind == PLAN_LINK_ONLY_B) continue;
+    for (size_t x = 0; x < l->na; x++)
+      for (size_t y = 0; y < l->nb; y++) {
+        if (!first) plan__buf_putc(b, ',');
+        first = false;
+        plan__buf_printf(b, "{\"a\":");
+        duty_ref(b, &ag->duties[a][l->ia[x]]);
+        plan__buf_printf(b, ",\"b\":");
+        duty_ref(b, &ag->duties[bd][l->ib[y]]);
+        plan__buf_printf(b, ",\"kind\":\"%s\",\"similarity\":%.4f,\"link\":%zu}",
+                         plan_link_kind_name(l->kind), l->sim, k);
+      }
+  }
+  plan__buf_printf(b, "],\"links\":[");
+  first = true;
+  for (size_t k = 0; k < p->n; k++) {
+    const plan_link *l = &p->links[k];
+    if (l->kind == PLAN_LINK_ONLY_A || l->kind == PLAN_LINK_ONLY_B) continue;
+    if (!first) plan__buf_putc(b, ',');
+    first = false;
+    plan__buf_printf(b, "{\"kind\":\"%s\",\"a\":[", plan_link_kind_name(l->kind));
+    for (size_t x = 0; x < l->na; x++) {
+      if (x) plan__buf_putc(b, ',');
+      duty_ref(b, &ag->duties[a][l->ia[x]]);
+    }
+    plan__buf_printf(b, "],\"b\":[");
+    for (size_t y = 0; y < l->nb; y++) {
+      if (y) plan__buf_putc(b, ',');
+      duty_ref(b, &ag->duties[bd][l->ib[y]]);
+    }
+    plan__buf_printf(b, "],\"similarity\":%.4f,\"evidence\":{\"unigram\":%.4f,\"bigram\":%.4f,\"rare\":",
+                     l->sim, l->uni, l->bi);
+    plan__json_str(b, l->rare);
+    plan__buf_printf(b, ",\"boilerplate\":%s}", l->boilerplate ? "true" : "false");
+    if (has_diff(l)) {
+      plan__buf_printf(b, ",\"diff\":");
+      if (diff_json(b, c, l)) b->oom = true;
+    }
+    plan__buf_putc(b, '}');
+  }
+  for (int side = 0; side < 2; side++) {
+    plan__buf_printf(b, "],\"only_%c\":[", side ? 'b' : 'a');
+    first = true;
+    for (size_t k = 0; k < p->n; k++) {
+      const plan_link *l = &p->links[k];
+      if (l->kind != (side ? PLAN_LINK_ONLY_B : PLAN_LINK_ONLY_A)) continue;
+      if (!first) plan__buf_putc(b, ',');
+      first = false;
+      duty_ref(b, side ? &ag->duties[bd][l->ib[0]] : &ag->duties[a][l->ia[0]]);
+    }
+  }
+  plan__buf_printf(b, "]}");
+}
+
+char *plan_render_compare_json(const plan_compare *c, const char *agency, size_t *len) {
+  if (!c) return NULL;
+  plan_buf b = {0};
+  plan__buf_printf(&b, "{\"documents\":[");
+  for (size_t d = 0; d < c->n; d++) {
+    const plan_doc *doc = c->docs[d];
+    if (d) plan__buf_putc(&b, ',');
+    plan__buf_printf(&b, "{\"source\":");
+    plan__json_str(&b, doc->outline.source);
+    plan__buf_printf(&b, ",\"province\":");
+    plan__json_str(&b, doc->outline.meta[PLAN_META_PROVINCE]);
+    plan__buf_printf(&b, ",\"number\":");
+    plan__json_str(&b, doc->outline.meta[PLAN_META_NUMBER]);
+    plan__buf_printf(&b, ",\"date\":");
+    plan__json_str(&b, doc->outline.meta[PLAN_META_DATE]);
+    plan__buf_putc(&b, '}');
+  }
+  plan__buf_printf(&b, "],\"options\":{\"reworded_min\":%.2f,\"partial_min\":%.2f,\"merge_min\":%.2f,"
+                       "\"bigram_weight\":%.2f,\"boilerplate_max\":%.2f,\"collective\":%s},\"agencies\":[",
+                   c->o.reworded_min, c->o.partial_min, c->o.merge_min, c->o.bigram_weight,
+                   c->o.boilerplate_max,
+                   c->o.flags & PLAN_COMPARE_EXCLUDE_COLLECTIVE ? "false" : "true");
+  bool first = true;
+  plan_status st = PLAN_OK;
+  for (size_t g = 0; g < c->nagencies && st == PLAN_OK; g++) {
+    if (!wanted(c, g, agency)) continue;
+    const plan_cagency *ag = &c->agencies[g];
+    if (!first) plan__buf_putc(&b, ',');
+    first = false;
+    plan__buf_printf(&b, "{\"id\":");
+    plan__json_str(&b, ag->id);
+    plan__buf_printf(&b, ",\"name\":");
+    plan__json_str(&b, ag->name);
+    plan__buf_printf(&b, ",\"collective\":%s,\"duties\":[", ag->collective ? "true" : "false");
+    for (size_t d = 0; d < c->n; d++) plan__buf_printf(&b, "%s%zu", d ? "," : "", ag->count[d]);
+    plan__buf_printf(&b, "],\"via\":[");
+    for (size_t d = 0; d < c->n; d++) {
+      if (d) plan__buf_putc(&b, ',');
+      plan__json_str(&b, ag->via[d]);
+    }
+    plan__buf_printf(&b, "],\"pairs\":[");
+    bool pf = true;
+    for (size_t a = 0; a < c->n; a++)
+      for (size_t bd = a + 1; bd < c->n; bd++) {
+        if (!ag->count[a] || !ag->count[bd]) continue;
+        if (!pf) plan__buf_putc(&b, ',');
+        pf = false;
+        pair_json(&b, c, ag, a, bd);
+      }
+    plan__buf_printf(&b, "],\"groups\":[");
+    plan_group *gs;
+    size_t ng;
+    st = plan__groups(c, g, &gs, &ng);
+    for (size_t k = 0; st == PLAN_OK && k < ng; k++) {
+      if (k) plan__buf_putc(&b, ',');
+      plan__buf_printf(&b, "{\"representative\":");
+      plan__json_str(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
+      plan__buf_printf(&b, ",\"status\":[");
+      for (size_t d = 0; d < c->n; d++)
+        plan__buf_printf(&b, "%s\"%s\"", d ? "," : "", plan__gstatus_name(gs[k].status[d]));
+      plan__buf_printf(&b, "]}");
+    }
+    if (st == PLAN_OK) plan__groups_free(gs, ng);
+    plan__buf_printf(&b, "]}");
+  }
+  plan__buf_printf(&b, "]}\n");
+  if (st != PLAN_OK || b.oom) {
+    plan__buf_free(&b);
+    return NULL;
+  }
+  return plan__buf_take(&b, len);
+}
+
+static void csv_field(plan_buf *b, const char *s) {
+  plan__buf_putc(b, '"');
+  for (; s && *s; s++) {
+    if (*s == '"') plan__buf_putc(b, '"');
+    plan__buf_putc(b, *s);
+  }
+  plan__buf_putc(b, '"');
+}
+
+char *plan_render_compare_csv(const plan_compare *c, const char *agency, size_t *len) {
+  if (!c) return NULL;
+  plan_buf b = {0};
+  plan__buf_printf(&b, "agency,group,representative");
+  for (size_t d = 0; d < c->n; d++) {
+    plan__buf_putc(&b, ',');
+    csv_field(&b, doc_name(c->docs[d]));
+  }
+  plan__buf_put(&b, "\r\n", 2);
+  for (size_t g = 0; g < c->nagencies; g++) {
+    if (!wanted(c, g, agency)) continue;
+    const plan_cagency *ag = &c->agencies[g];
+    plan_group *gs;
+    size_t ng;
+    if (plan__groups(c, g, &gs, &ng) != PLAN_OK) {
+      plan__buf_free(&b);
+      return NULL;
+    }
+    for (size_t k = 0; k < ng; k++) {
+      csv_field(&b, ag->id);
+      plan__buf_printf(&b, ",%zu,", k + 1);
+      csv_field(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
+      for (size_t d = 0; d < c->n; d++) {
+        plan__buf_putc(&b, ',');
+        if (gs[k].status[d] == PLAN_G_ABSENT) {
+          plan__buf_put(&b, "absent", 6);
+        } else {
+          const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
+          plan__buf_printf(&b, "%s %s.%zu", plan__gstatus_name(gs[k].status[d]), cd->item,
+                           cd->item_index + 1);
+        }
+      }
+      plan__buf_put(&b, "\r\n", 2);
+    }
+    plan__groups_free(gs, ng);
+  }
+  return plan__buf_take(&b, len);
+}
+
+/* ---- text ------------------------------------------------------------ */
+
+static void text_diff(plan_buf *b, const plan_compare *c, const plan_link *l, bool color) {
+  plan_diff_step *steps;
+  size_t n;
+  if (plan__link_diff(c, l, &steps, &n)) {
+    b->oom = true;
+    return;
+  }
+  for (size_t i = 0; i < n; i++) {
+    const plan_diff_step *s = &steps[i];
+    if (i) plan__buf_putc(b, ' ');
+    if (s->op == PLAN_DIFF_EQUAL) {
+      plan__buf_put(b, l->text[0] + s->a_off, s->a_len);
+    } else if (s->op == PLAN_DIFF_DELETE) {
+      plan__buf_put(b, color ? "\033[31m[-" : "[-", color ? 8 : 2);
+      plan__buf_put(b, l->text[0] + s->a_off, s->a_len);
+      plan__buf_put(b, color ? "-]\033[0m" : "-]", color ? 6 : 2);
+    } else {
+      plan__buf_put(b, color ? "\033[32m{+" : "{+", color ? 8 : 2);
+      plan__buf_put(b, l->text[1] + s->b_off, s->b_len);
+      plan__buf_put(b, color ? "+}\033[0m" : "+}", color ? 6 : 2);
+    }
+  }
+  free(steps);
+}
+
+char *plan_render_compare_text(const plan_compare *c, const char *agency, unsigned flags, size_t *len) {
+  if (!c) return NULL;
+  bool color = flags & PLAN_RENDER_COLOR;
+  plan_buf b = {0};
+  plan__buf_printf(&b, "Documents:\n");
+  for (size_t d = 0; d < c->n; d++)
+    plan__buf_printf(&b, "  [%zu] %s  %s  %s\n", d + 1, doc_name(c->docs[d]),
+                     c->docs[d]->outline.meta[PLAN_META_NUMBER] ? c->docs[d]->outline.meta[PLAN_META_NUMBER] : "(no number)",
+                     c->docs[d]->outline.source ? c->docs[d]->outline.source : "");
+  plan__buf_printf(&b, "\nDuties per agency (- absent):\n  %-24s", "agency");
+  for (size_t d = 0; d < c->n; d++) plan__buf_printf(&b, " [%3zu]", d + 1);
+  plan__buf_putc(&b, '\n');
+  for (size_t g = 0; g < c->nagencies; g++) {
+    if (!wanted(c, g, agency)) continue;
+    const plan_cagency *ag = &c->agencies[g];
+    plan__buf_printf(&b, "  %-24s", ag->id);
+    for (size_t d = 0; d < c->n; d++) {
+      if (ag->via[d]) plan__buf_printf(&b, " %4zu*", ag->count[d]);
+      else if (ag->count[d]) plan__buf_printf(&b, " %5zu", ag->count[d]);
+      else plan__buf_printf(&b, " %5s", "-");
+    }
+    plan__buf_printf(&b, "  %s%s\n", ag->name, ag->collective ? " (collective)" : "");
+  }
+  plan__buf_printf(&b, "  (* through agencies with narrower portfolios)\n");
+  for (size_t g = 0; g < c->nagencies; g++) {
+    if (!wanted(c, g, agency)) continue;
+    const plan_cagency *ag = &c->agencies[g];
+    plan__buf_printf(&b, "\n== %s  %s\n", ag->id, ag->name);
+    for (size_t d = 0; d < c->n; d++)
+      if (ag->via[d]) plan__buf_printf(&b, "   [%zu] by portfolio: %s\n", d + 1, ag->via[d]);
+    for (size_t a = 0; a < c->n; a++)
+      for (size_t bd = a + 1; bd < c->n; bd++) {
+        const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, bd)];
+        if (!p->n) continue;
+        plan__buf_printf(&b, "  [%zu] vs [%zu]\n", a + 1, bd + 1);
+        for (size_t k = 0; k < p->n; k++) {
+          const plan_link *l = &p->links[k];
+          plan__buf_printf(&b, "    %-8s", plan_link_kind_name(l->kind));
+          for (size_t x = 0; x < l->na; x++)
+            plan__buf_printf(&b, " %s.%zu", ag->duties[a][l->ia[x]].item, ag->duties[a][l->ia[x]].item_index + 1);
+          plan__buf_put(&b, " |", 2);
+          for (size_t y = 0; y < l->nb; y++)
+            plan__buf_printf(&b, " %s.%zu", ag->duties[bd][l->ib[y]].item, ag->duties[bd][l->ib[y]].item_index + 1);
+          if (l->kind != PLAN_LINK_ONLY_A && l->kind != PLAN_LINK_ONLY_B)
+            plan__buf_printf(&b, "  %.2f%s", l->sim, l->boilerplate ? " (boilerplate)" : "");
+          plan__buf_putc(&b, '\n');
+          const char *only = l->kind == PLAN_LINK_ONLY_A ? ag->duties[a][l->ia[0]].duty->text
+                           : l->kind == PLAN_LINK_ONLY_B ? ag->duties[bd][l->ib[0]].duty->text
+                           : l->kind == PLAN_LINK_SAME || l->kind == PLAN_LINK_PARTIAL
+                               ? ag->duties[a][l->ia[0]].duty->text : NULL;
+          plan__buf_put(&b, "      ", 6);
+          if (only) plan__buf_put(&b, only, strlen(only));
+          else text_diff(&b, c, l, color);
+          plan__buf_putc(&b, '\n');
+        }
+      }
+  }
+  return plan__buf_take(&b, len);
+}

@@ -1,0 +1,525 @@
+/* lines.c - physical lines to logical paragraphs.
+ *
+ * PDF and HTML copies wrap sentences, headings and dates over several lines
+ * ("3. Sở Thông tin và Truyền" / "thông"; "ngày 07" / "tháng" / "01 năm
+ * 2021"); page breaks split paragraphs with a blank line ("Phong" / "" /
+ * "trào ...").  A line continues the paragraph before it unless something
+ * says a new one starts: a blank line (unless the next line clearly goes on
+ * with the sentence), a table cell or rule, a marker, a change between upper
+ * and mixed case, the words that open a frame part ("Căn cứ", "Nơi nhận"),
+ * or a sentence that ended at the line's end. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+#include "data/data.h"
+
+/* Words that open a part of the frame; a line starting with one starts a
+ * paragraph when the line before it ended a sentence or was upper case. */
+static const char *const frame_openers[] = {
+    "Căn cứ", "Thực hiện", "Xét đề nghị", "Theo đề nghị", "Kính gửi", "Nơi nhận",
+    "Trên đây", "Số:", "V/v", "TM.", "KT.", "TL.", "TUQ.", "Q.", "ỦY BAN NHÂN DÂN",
+    "(Kèm theo", "Ban hành kèm theo",
+};
+
+static bool starts_with(const char *s, size_t n, const char *w) {
+  size_t wl = strlen(w);
+  return n >= wl && memcmp(s, w, wl) == 0;
+}
+
+static bool opens_frame_part(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof frame_openers / sizeof *frame_openers; i++)
+    if (starts_with(s, n, frame_openers[i])) return true;
+  return false;
+}
+
+/* Words a heading cannot end with: after them the next line, even in upper
+ * case ("Sở Văn hóa, Thể thao và" / "Du lịch"), goes on with the name.  (An
+ * agency name the lexicon knows across the break counts too.) */
+static const char *const connectives[] = {
+    "và", "của", "các", "với", "về", "cho", "tại", "trong", "hoặc", "những", "được",
+    "là", "có", "theo", "đối", "thuộc", "Sở", "Ban", "Ủy", "Hội", "Đài", "Bộ", "-", ",",
+    /* a title that the body it heads follows: "với Giám đốc" / "Sở ..." */
+    "Giám đốc", "giám đốc", "Chủ tịch", "chủ tịch", "Thủ trưởng", "thủ trưởng",
+    /* a body's head noun, its name to come: "tại Trung tâm" / "Phục vụ ..." */
+    "Trung tâm", "Hội đồng", "Cục", "Chi cục", "Tổng cục", "Bộ phận", "Viện", "Quỹ", "Cổng",
+    "Công ty", "Chi nhánh",
+};
+
+/* Whether s[0, n) ends with one of the words of list, as a word; a
+ * one-byte entry ("-", ",") may end a word too. */
+static bool ends_with_word(const char *s, size_t n, const char *const *list, size_t count) {
+  for (size_t i = 0; i < count; i++) {
+    size_t wl = strlen(list[i]);
+    if (n >= wl && memcmp(s + n - wl, list[i], wl) == 0 &&
+        (n == wl || s[n - wl - 1] == ' ' || wl == 1))
+      return true;
+  }
+  return false;
+}
+
+static bool ends_with_connective(const char *s, size_t n) {
+  return ends_with_word(s, n, connectives, sizeof connectives / sizeof *connectives);
+}
+
+static bool ends_sentence(const char *s, size_t n) {
+  if (n == 0) return false;
+  char c = s[n - 1];
+  return c == '.' || c == ';' || c == ':' || c == '!' || c == '?';
+}
+
+static bool has_letters(const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if ((unsigned char)s[i] >= 0x80 || ((s[i] | 0x20) >= 'a' && (s[i] | 0x20) <= 'z')) return true;
+  return false;
+}
+
+/* Words an outline marker's number follows ("Điều" / "1. Phạm vi ...",
+ * "**Chương" / "I**"); alone on a line, they wait for it. */
+static const char *const marker_words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC",
+                                           "Phần", "PHẦN"};
+
+/* Words a number goes on from, in a sentence: "tháng" / "2. ..." is no item. */
+static const char *const number_words[] = {"tháng", "số", "khoản", "điểm", "ngày", "năm",
+                                           "Điều", "điều", "Chương", "Mục", "Phần"};
+
+static bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+/* How many words of s[0, n) hold a letter (two at most are counted). */
+static size_t lettered_words(const char *s, size_t n) {
+  size_t words = 0;
+  bool in_word = false, letter = false;
+  for (size_t i = 0; i <= n && words < 2; i++) {
+    if (i == n || s[i] == ' ') {
+      words += in_word && letter;
+      in_word = letter = false;
+      continue;
+    }
+    in_word = true;
+    unsigned char c = (unsigned char)s[i];
+    letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
+  }
+  return words;
+}
+
+static size_t code_points(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++) k += ((unsigned char)s[i] & 0xC0) != 0x80;
+  return k;
+}
+
+/* A marker with nothing after it: "2.", "1.1.", "3)", "IV.", "a)", "Điều 2.",
+ * "Chương I", or the word alone ("Điều").  A copy that wrapped the line
+ * right after the number leaves these; the next line is the item's text,
+ * whatever it opens with. */
+static bool bare_marker(const char *s, size_t n) {
+  if (n == 0) return false;
+  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
+    size_t wl = strlen(marker_words[i]);
+    if (n >= wl && memcmp(s, marker_words[i], wl) == 0) {
+      if (n == wl) return true;
+      if (s[wl] != ' ') return false;
+      size_t k = wl + 1;
+      while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) k++;
+      if (k < n && (s[k] == '.' || s[k] == ':')) k++;
+      return k == n && k > wl + 1;
+    }
+  }
+  size_t i = 0;
+  if (is_digit(s[0])) { /* 2.  1.1.  3)  but not 2021 or 15/11 */
+    while (i < n && (is_digit(s[i]) || (s[i] == '.' && i + 1 < n && is_digit(s[i + 1])))) i++;
+    return i + 1 == n && (s[i] == '.' || s[i] == ')') && i <= 8;
+  }
+  while (i < n && (s[i] == 'I' || s[i] == 'V' || s[i] == 'X')) i++;
+  if (i > 0 && i + 1 == n && s[i] == '.') return true;
+  return n == 2 && s[0] >= 'a' && s[0] <= 'z' && s[1] == ')';
+}
+
+/* "giai đoạn 2021" / "- 2025": a range's dash, not a bullet. */
+static bool continues_range(const char *last, size_t ln, const char *s, size_t n) {
+  return ln && is_digit(last[ln - 1]) && n > 2 && s[0] == '-' && s[1] == ' ' && is_digit(s[2]);
+}
+
+/* Whether s[0, n) leaves a parenthesis open. */
+static bool paren_open(const char *s, size_t n) {
+  int depth = 0;
+  for (size_t k = 0; k < n; k++) {
+    if (s[k] == '(') depth++;
+    else if (s[k] == ')' && depth > 0) depth--;
+  }
+  return depth > 0;
+}
+
+/* "(lần" / "2) đến Sở ...": the line's "2)" or "b)" closes a parenthesis
+ * the line before left open, so it is no marker.  Only the last line is
+ * counted, which keeps the scan linear. */
+static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && i < 3 && is_digit(s[i])) i++;
+  if (i == 0 && n > 0 && s[0] >= 'a' && s[0] <= 'z') i = 1;
+  if (i == 0 || i >= n || s[i] != ')') return false;
+  return paren_open(last, ln);
+}
+
+/* "Thông tư số 29/2024/TT-BTC", "Nghị định 68/2024/NĐ-CP", "Quyết định để
+ * triển khai ...": a line that opens with a kind of document
+ * (data/reference_kinds.tsv) and goes on in lower case or with a number
+ * cites it in running text, and starts no paragraph; "Quyết định này quy
+ * định ..." opens a sentence of its own. */
+static bool cites_document(const char *s, size_t n) {
+  /* "Điều 4 của Quyết định này": an article cited, no article's marker
+   * (which has its period: "Điều 4.") */
+  static const char dieu[] = "Điều ";
+  if (n > sizeof dieu && memcmp(s, dieu, sizeof dieu - 1) == 0 && is_digit(s[sizeof dieu - 1])) {
+    size_t k = sizeof dieu - 1;
+    while (k < n && is_digit(s[k])) k++;
+    if (k == n || s[k] == ' ' || s[k] == ',' || s[k] == ';') return true;
+  }
+  for (size_t k = 0; k < plan__table_reference_kinds_count; k++) {
+    const char *kind = plan__table_reference_kinds[k].second;
+    size_t kl = strlen(kind);
+    if (n > kl + 1 && memcmp(s, kind, kl) == 0 && s[kl] == ' ' &&
+        (plan__starts_lower(s + kl + 1, n - kl - 1) || is_digit(s[kl + 1])))
+      return !(n >= kl + 5 && memcmp(s + kl + 1, "này", 4) == 0 &&
+               (n == kl + 5 || s[kl + 5] == ' '));
+  }
+  return false;
+}
+
+/* Whether key ends with the words of w (a suffix at a word boundary). */
+static bool ends_with_words(const char *key, const char *w, size_t wl) {
+  size_t kl = strlen(key);
+  return wl <= kl && memcmp(key + kl - wl, w, wl) == 0 && (wl == kl || key[kl - wl - 1] == ' ');
+}
+
+static void free_places(char **keys) {
+  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) free(keys[k]);
+  free(keys);
+}
+
+/* The provinces' names folded, once per document; NULL when out of
+ * memory (then no name is looked for). */
+static char **fold_places(void) {
+  char **keys = calloc(plan__table_provinces_count, sizeof *keys);
+  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) {
+    const char *name = plan__table_provinces[k].first;
+    if (!(keys[k] = plan__fold(name, strlen(name)))) {
+      free_places(keys);
+      return NULL;
+    }
+  }
+  return keys;
+}
+
+/* What holds for the whole document, read once before its lines. */
+typedef struct habits {
+  const plan_lexicon *lex;
+  bool blank_paragraphs; /* a blank line between paragraphs: other breaks are wraps */
+  size_t wrap_width;     /* the width its lines were hard-wrapped at, or 0 */
+  char **places;         /* the provinces' names, folded at their first use */
+  bool places_tried;     /* fold_places() was called (places NULL: it failed) */
+} habits;
+
+/* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
+ * that the wrap cut in two goes on.  Folded, so tone placement and case
+ * do not matter; looked at only where a line would end a heading. */
+static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, size_t n) {
+  if (!hb->places_tried) {
+    hb->places = fold_places();
+    hb->places_tried = true;
+  }
+  if (!hb->places) return false;
+  size_t lb = ln > 32 ? ln - 32 : 0;
+  while (lb > 0 && ((unsigned char)last[lb] & 0xC0) == 0x80) lb--;
+  size_t he = n < 32 ? n : 32;
+  while (he < n && ((unsigned char)s[he] & 0xC0) == 0x80) he++;
+  char *tail = plan__fold(last + lb, ln - lb), *head = plan__fold(s, he);
+  bool spans = false;
+  for (size_t k = 0; tail && head && k < plan__table_provinces_count && !spans; k++) {
+    const char *key = hb->places[k];
+    /* each cut of the name between two of its words */
+    for (const char *sp = strchr(key, ' '); sp && !spans; sp = strchr(sp + 1, ' ')) {
+      size_t al = (size_t)(sp - key), bl = strlen(sp + 1);
+      spans = ends_with_words(tail, key, al) && strncmp(head, sp + 1, bl) == 0 &&
+              (head[bl] == '\0' || head[bl] == ' ');
+    }
+  }
+  free(tail);
+  free(head);
+  return spans;
+}
+
+/* Does line [s, n) continue the paragraph so far (pn bytes, whose last
+ * physical line is [last, ln))?  item: the paragraph opens with a number,
+ * letter or article marker. */
+static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
+                      const char *s, size_t n, plan_marker marker, bool blank,
+                      bool cell_break, bool heading, bool item, bool bold_marker,
+                      bool bold_closed) {
+  const plan_lexicon *lex = hb->lex;
+  if (cell_break || heading) return false;
+  /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
+   * its number; across a blank line only text with no marker of its own */
+  const char *para = last - (pn - ln); /* "Chương" / "V": the marker may span lines */
+  if (bare_marker(para, pn) &&
+      (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
+       ends_with_word(para, pn, marker_words, sizeof marker_words / sizeof *marker_words)))
+    return true;
+  if (bare_marker(s, n))
+    return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);
+  if (!blank && continues_range(last, ln, s, n)) return true;
+  if (!blank && closes_open_paren(last, ln, s, n)) return true;
+  if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
+      ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
+    return true; /* "ngày 15 tháng" / "2. năm 2025" */
+  bool marked = marker != PLAN_MARKER_NONE;
+  bool bullet = marker == PLAN_MARKER_BULLET;
+  if (blank) {
+    /* A page break inside a sentence: the next line goes on in lower case,
+     * or the line before stopped at a comma. */
+    if (marked) return false;
+    return plan__starts_lower(s, n) || (ln && last[ln - 1] == ',');
+  }
+  if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
+    if (ends_sentence(last, ln)) return false;
+    size_t tail = ln > 48 ? ln - 48 : 0; /* a name's first half is short */
+    while (tail > 0 && ((unsigned char)last[tail] & 0xC0) == 0x80) tail--;
+    return plan__joins_hyphenated(lex, last + tail, ln - tail, s, n < 64 ? n : 64);
+  }
+  if (marked) return false;
+  if (pn == 1 && (last[0] == '-' || last[0] == '+')) return true; /* a lone bullet, then its text */
+  if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
+  if (plan__starts_lower(s, n)) return true;
+  if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
+  bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
+  if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
+  /* a switch between upper and mixed case ends a paragraph ("ỦY BAN NHÂN
+   * DÂN TỈNH" / "Số: ..."), but an acronym alone is no upper-case line
+   * ("(Mã" / "TTHC: 1.014464)") */
+  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper &&
+      (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
+    return false;
+  /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
+   * the bold that opened the item closed at the line's end, so the heading
+   * ended there */
+  if (item && bold_closed && plan__starts_upper(s, n)) return false;
+  /* Where the document puts a blank line between its paragraphs, a line
+   * break without one is a wrap, even after a full stop or a short
+   * numbered heading. */
+  if (hb->blank_paragraphs) return true;
+  if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
+  /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
+   * heading, then its body in a new sentence; not when the bold stopped
+   * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
+  /* a line as long as the document's wrapped lines was cut by the wrap,
+   * not ended by a heading */
+  bool full = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
+  if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
+      !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
+      !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
+    return false;
+  return true;
+}
+
+typedef struct builder {
+  plan_outline *doc;
+  plan_vec paras; /* of plan_para */
+  plan_buf text;  /* the paragraph being built */
+  plan_vec segs;  /* of plan_seg */
+  plan_para cur;
+  bool open;
+  bool item; /* the paragraph opens with a non-bullet marker */
+  bool bold_marker; /* its bold span covers the marker alone */
+  size_t bold_end;  /* where the bold span it opens with ends (0: none) */
+  size_t last; /* offset in text of the last physical line */
+} builder;
+
+static plan_status finish(builder *b) {
+  if (!b->open) return PLAN_OK;
+  plan_para *p = plan__vec_push(&b->paras);
+  if (!p) return PLAN_ENOMEM;
+  *p = b->cur;
+  p->text = plan__arena_strndup(&b->doc->arena, b->text.data ? b->text.data : "", b->text.len);
+  p->len = b->text.len;
+  p->key = plan__fold(p->text ? p->text : "", p->len < PLAN_PARA_KEY_BYTES ? p->len : PLAN_PARA_KEY_BYTES);
+  if (p->key) { /* into the arena, so the document frees it */
+    char *k = plan__arena_strndup(&b->doc->arena, p->key, strlen(p->key));
+    free(p->key);
+    p->key = k;
+  }
+  if (!p->key) return PLAN_ENOMEM;
+  p->segs = plan__arena_alloc(&b->doc->arena, b->segs.len * sizeof(plan_seg));
+  if (!p->text || !p->segs) return PLAN_ENOMEM;
+  memcpy(p->segs, b->segs.data, b->segs.len * sizeof(plan_seg));
+  p->nsegs = b->segs.len;
+  b->text.len = 0;
+  b->segs.len = 0;
+  b->open = false;
+  return PLAN_OK;
+}
+
+static plan_status add_seg(builder *b, size_t norm_off) {
+  plan_seg *g = plan__vec_push(&b->segs);
+  if (!g) return PLAN_ENOMEM;
+  g->para_off = b->text.len;
+  g->norm_off = norm_off;
+  return PLAN_OK;
+}
+
+/* Lines a document needs, the longest width, and the share of lines near
+ * it, for its lines to count as hard-wrapped at a width. */
+#define WRAP_MIN_LINES 20
+#define WRAP_MAX_WIDTH 120
+#define WRAP_LONGEST 400
+
+/* The width a document's lines were hard-wrapped at (by a PDF or a web
+ * copy): the length three lines in four stay within, when at least half
+ * the lines come close to it; 0 when the lines are not wrapped so (a
+ * paragraph per line).  One pass, a fixed histogram. */
+static size_t hard_wrap_width(const char *t, size_t len) {
+  size_t hist[WRAP_LONGEST + 1] = {0}, lines = 0;
+  for (size_t ls = 0; ls < len;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    size_t w = code_points(t + ls, le - ls);
+    if (w >= 20) {
+      hist[w < WRAP_LONGEST ? w : WRAP_LONGEST]++;
+      lines++;
+    }
+    ls = le + 1;
+  }
+  if (lines < WRAP_MIN_LINES) return 0;
+  size_t p75 = 0, seen = 0;
+  while (p75 < WRAP_LONGEST && (seen + hist[p75]) * 4 < lines * 3) seen += hist[p75++];
+  if (p75 > WRAP_MAX_WIDTH) return 0;
+  size_t near = 0;
+  for (size_t w = p75 * 4 / 5; w <= p75 + 5 && w <= WRAP_LONGEST; w++) near += hist[w];
+  return near * 2 >= lines ? p75 : 0;
+}
+
+/* Lines opening with a marker a document needs before its habit counts. */
+#define BLANK_PARAGRAPHS_MIN_ITEMS 5
+
+/* Whether the document separates its paragraphs with blank lines: nearly
+ * every line that opens with a marker (17 in 20) has one before it.  Then
+ * a line break with none is a wrap, whatever the line ends with. */
+static bool separates_with_blank_lines(const char *t, size_t len) {
+  size_t items = 0, after_blank = 0;
+  bool blank = true;
+  for (size_t ls = 0; ls < len;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    plan_marker m;
+    if (le > ls && plan__scan_marker(t + ls, le - ls, &m) && m != PLAN_MARKER_NONE) {
+      items++;
+      after_blank += blank;
+    }
+    blank = le == ls;
+    ls = le + 1;
+  }
+  return items >= BLANK_PARAGRAPHS_MIN_ITEMS && after_blank * 20 >= items * 17;
+}
+
+plan_status plan__lines(plan_outline *doc) {
+  size_t len;
+  const char *t = plan_text_data(doc->text, &len);
+  habits hb = {doc->lex, separates_with_blank_lines(t, len), hard_wrap_width(t, len), NULL, false};
+  if (hb.blank_paragraphs)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
+               "paragraphs are separated by blank lines: a line break without one is read as a wrap");
+  size_t nh = plan_text_hint_count(doc->text), h = 0;
+  builder b;
+  memset(&b, 0, sizeof b);
+  b.doc = doc;
+  plan__vec_init(&b.paras, sizeof(plan_para));
+  plan__vec_init(&b.segs, sizeof(plan_seg));
+  plan_status st = PLAN_OK;
+  bool blank = false;
+  for (size_t ls = 0; ls < len && st == PLAN_OK;) {
+    const char *nl = memchr(t + ls, '\n', len - ls);
+    size_t le = nl ? (size_t)(nl - t) : len;
+    if (le == ls) { /* a blank line: a paragraph break, maybe a cell break */
+      blank = true;
+      ls = le + 1;
+      continue;
+    }
+    bool cell = false, heading_hint = false, bold = false;
+    size_t bold_end = ls;
+    int level = 0;
+    while (h < nh && plan_text_hint(doc->text, h)->start < ls) {
+      const plan_hint *x = plan_text_hint(doc->text, h);
+      if ((x->kind == PLAN_HINT_TABLE_CELL || x->kind == PLAN_HINT_RULE) && x->start + 1 == ls)
+        cell = true;
+      h++;
+    }
+    for (size_t k = h; k < nh && plan_text_hint(doc->text, k)->start == ls; k++) {
+      const plan_hint *x = plan_text_hint(doc->text, k);
+      if (x->kind == PLAN_HINT_HEADING) { heading_hint = true; level = x->level; }
+      if (x->kind == PLAN_HINT_BOLD) { bold = true; bold_end = x->end; }
+    }
+    const char *s = t + ls;
+    size_t n = le - ls;
+    plan_marker m = PLAN_MARKER_NONE;
+    plan__scan_marker(s, n, &m);
+    if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
+                            m, blank, cell, heading_hint, b.item, b.bold_marker,
+                            b.bold_end && b.bold_end <= b.cur.norm_end &&
+                                b.bold_end + 1 >= b.cur.norm_end && !bold)) {
+      plan__buf_putc(&b.text, ' ');
+      b.last = b.text.len;
+      st = add_seg(&b, ls);
+      plan__buf_put(&b.text, s, n);
+      b.cur.norm_end = le;
+    } else {
+      st = finish(&b);
+      memset(&b.cur, 0, sizeof b.cur);
+      b.cur.norm_start = ls;
+      b.cur.norm_end = le;
+      b.cur.heading = level;
+      b.cur.bold = bold;
+      b.cur.after_break = blank || cell;
+      b.open = true;
+      b.last = 0;
+      /* a marker alone on its line ("Điều 1.") is followed by text wrapped
+       * anywhere, not by a short heading that ends at the line */
+      b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET && !bare_marker(s, n);
+      size_t be = bold_end < le ? bold_end : le;
+      while (be > ls && t[be - 1] == ' ') be--;
+      b.bold_marker = bold && be < le && bare_marker(s, be - ls);
+      b.bold_end = bold ? bold_end : 0;
+      if (st == PLAN_OK) st = add_seg(&b, ls);
+      plan__buf_put(&b.text, s, n);
+    }
+    blank = false;
+    ls = le + 1;
+  }
+  if (st == PLAN_OK) st = finish(&b);
+  if (st == PLAN_OK && (b.text.oom || b.paras.oom || b.segs.oom)) st = PLAN_ENOMEM;
+  if (st == PLAN_OK) {
+    doc->npara = b.paras.len;
+    doc->paras = plan__arena_alloc(&doc->arena, (b.paras.len + 1) * sizeof(plan_para));
+    if (!doc->paras) st = PLAN_ENOMEM;
+    else if (b.paras.len) memcpy(doc->paras, b.paras.data, b.paras.len * sizeof(plan_para));
+  }
+  plan__vec_free(&b.paras);
+  plan__vec_free(&b.segs);
+  free_places(hb.places);
+  plan__buf_free(&b.text);
+  return st;
+}
+
+bool plan__para_starts(const plan_para *p, const char *prefix) {
+  size_t pl = strlen(prefix);
+  return strncmp(p->key, prefix, pl) == 0 && (p->key[pl] == '\0' || p->key[pl] == ' ');
+}
+
+size_t plan__para_norm(const plan_para *p, size_t off) {
+  size_t lo = 0, hi = p->nsegs;
+  while (lo + 1 < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (p->segs[mid].para_off <= off) lo = mid; else hi = mid;
+  }
+  if (p->nsegs == 0) return p->norm_start;
+  size_t d = off - p->segs[lo].para_off;
+  return p->segs[lo].norm_off + d;
+}

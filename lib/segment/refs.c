@@ -1,0 +1,166 @@
+/* refs.c - the documents a plan cites: numbers (1472/QĐ-TTg, 121/2020/QH14,
+ * 240-KH/TU) with their kind, issuing body and date, and laws by name.
+ * Mentions merge case-insensitively: "1472/QĐ-TTG" in an upper-case title
+ * is "1472/QĐ-TTg". */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "segment.h"
+
+static const struct { const char *fold, *kind; } kind_words[] = {
+    {"quyet dinh", "Quyết định"}, {"nghi quyet", "Nghị quyết"}, {"ke hoach", "Kế hoạch"},
+    {"chi thi", "Chỉ thị"},       {"to trinh", "Tờ trình"},     {"nghi dinh", "Nghị định"},
+    {"thong tu lien tich", "Thông tư liên tịch"}, {"thong tu", "Thông tư"},
+    {"cong van", "Công văn"},     {"thong bao", "Thông báo"},   {"huong dan", "Hướng dẫn"},
+    {"chuong trinh", "Chương trình"}, {"bao cao", "Báo cáo"},
+};
+
+static const char *kind_of_word(const char *s, size_t n) {
+  char *f = plan__fold(s, n);
+  const char *k = NULL;
+  for (size_t i = 0; f && i < sizeof kind_words / sizeof *kind_words && !k; i++)
+    if (strcmp(f, kind_words[i].fold) == 0) k = kind_words[i].kind;
+  free(f);
+  return k;
+}
+
+static bool mostly_upper(const char *s, size_t n) {
+  size_t lower = 0;
+  for (size_t i = 0; i < n; i++) lower += s[i] >= 'a' && s[i] <= 'z';
+  return lower == 0;
+}
+
+static plan_reference *find(plan_outline *doc, const char *fold) {
+  for (size_t i = 0; i < doc->refs.len; i++) {
+    plan_reference *r = (plan_reference *)doc->refs.data + i;
+    if (strcmp(r->fold, fold) == 0) return r;
+  }
+  return NULL;
+}
+
+/* Adds one mention; display is the number or law as printed. */
+static plan_reference *mention(plan_outline *doc, const plan_para *p, size_t at, const char *display,
+                               size_t dl, bool law) {
+  char *f = plan__fold(display, dl);
+  if (!f) return NULL;
+  plan_reference *r = find(doc, f);
+  if (r) {
+    free(f);
+    r->count++;
+    /* prefer a mixed-case spelling over one from an upper-case title */
+    if (!law && mostly_upper(r->number, strlen(r->number)) && !mostly_upper(display, dl)) {
+      r->number = plan__arena_strndup(&doc->arena, display, dl);
+      r->issuer = NULL; /* read again from this spelling */
+    }
+    return r;
+  }
+  r = plan__vec_push(&doc->refs);
+  if (!r) { free(f); return NULL; }
+  r->fold = plan__arena_strndup(&doc->arena, f, strlen(f));
+  free(f);
+  r->count = 1;
+  if (law) {
+    r->title = plan__arena_strndup(&doc->arena, display, dl);
+    r->kind = "Luật";
+  } else {
+    r->number = plan__arena_strndup(&doc->arena, display, dl);
+  }
+  plan__doc_position(doc, plan__para_norm(p, at), &r->offset, &r->line, NULL);
+  return r;
+}
+
+static void read_date(plan_outline *doc, const plan_para *p, size_t from, plan_reference *r,
+                      pcre2_match_data *md) {
+  if (r->date) return;
+  const pcre2_code *re = plan__lexicon_pattern(doc->lex, PLAN_RE_DATE);
+  if (pcre2_match(re, (PCRE2_SPTR)p->text, p->len, from, PCRE2_NO_UTF_CHECK, md, plan__lexicon_match_context(doc->lex)) < 0)
+    return;
+  PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+  char buf[16];
+  snprintf(buf, sizeof buf, "%.4s-%02d-%02d", p->text + ov[6], atoi(p->text + ov[4]),
+           atoi(p->text + ov[2]));
+  r->date = plan__arena_strndup(&doc->arena, buf, strlen(buf));
+}
+
+/* Kind and issuing body from the number's codes: 1472/QĐ-TTg -> QĐ, TTg. */
+static void codes(plan_outline *doc, plan_reference *r, const char *code, size_t cl, bool hyphen_style,
+                  const char *body, size_t bl) {
+  const char *dash = memchr(code, '-', cl);
+  size_t first = dash ? (size_t)(dash - code) : cl;
+  size_t type_len = first;
+  while (type_len && code[type_len - 1] >= '0' && code[type_len - 1] <= '9') type_len--; /* QH14 */
+  const char *kind = plan__ref_kind_of_code(code, type_len);
+  if (!r->kind) r->kind = kind;
+  if (r->issuer) return;
+  if (hyphen_style) r->issuer = plan__arena_strndup(&doc->arena, body, bl);
+  else if (dash && kind && strcmp(kind, "Công văn") != 0)
+    r->issuer = plan__arena_strndup(&doc->arena, dash + 1, cl - first - 1);
+  else
+    r->issuer = plan__arena_strndup(&doc->arena, code, first);
+}
+
+/* Does the text hold "Luật"?  memchr finds the capitals fast; glibc's
+ * memmem costs more for a needle this short. */
+static bool has_law_word(const char *s, size_t n) {
+  static const char word[] = "Luật";
+  const size_t wl = sizeof word - 1;
+  for (const char *p = s; (p = memchr(p, 'L', (size_t)(s + n - p))) != NULL; p++)
+    if ((size_t)(s + n - p) >= wl && memcmp(p, word, wl) == 0) return true;
+  return false;
+}
+
+plan_status plan__refs(plan_outline *doc) {
+  const pcre2_code *re = plan__lexicon_pattern(doc->lex, PLAN_RE_REFERENCE);
+  const pcre2_code *law = plan__lexicon_pattern(doc->lex, PLAN_RE_LAW);
+  pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
+  pcre2_match_data *md2 = pcre2_match_data_create(8, NULL);
+  if (!md || !md2) {
+    pcre2_match_data_free(md);
+    pcre2_match_data_free(md2);
+    return PLAN_ENOMEM;
+  }
+  for (size_t i = doc->first_para; i < doc->end_para; i++) {
+    const plan_para *p = &doc->paras[i];
+    /* Every document number holds a '/', and the kind word, "số" and the
+     * number before it fit in 64 bytes, the codes after it in a word: the
+     * pattern runs on that window around each '/' only, not from every
+     * position of the paragraph. */
+    size_t pos = 0;
+    while (pos < p->len) {
+      const char *sl = memchr(p->text + pos, '/', p->len - pos);
+      if (!sl) break;
+      size_t slash = (size_t)(sl - p->text), start = slash > 64 ? slash - 64 : 0;
+      if (start < pos) start = pos;
+      else while (start > pos && p->text[start - 1] != ' ') start--;
+      size_t end = slash + 64 < p->len ? slash + 64 : p->len;
+      while (end < p->len && p->text[end] != ' ') end++;
+      if (pcre2_match(re, (PCRE2_SPTR)p->text, end, start, PCRE2_NO_UTF_CHECK, md,
+                      plan__lexicon_match_context(doc->lex)) <= 0) {
+        pos = slash + 1;
+        continue;
+      }
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
+      bool hyphen = ov[4] == PCRE2_UNSET;
+      size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1];
+      plan_reference *r = mention(doc, p, ns, p->text + ns, ne - ns, false);
+      if (r) {
+        if (ov[2] != PCRE2_UNSET && !r->kind) r->kind = kind_of_word(p->text + ov[2], ov[3] - ov[2]);
+        if (hyphen) codes(doc, r, p->text + ov[12], ov[13] - ov[12], true, p->text + ov[14], ov[15] - ov[14]);
+        else codes(doc, r, p->text + ov[8], ov[9] - ov[8], false, NULL, 0);
+        read_date(doc, p, ne, r, md2);
+      }
+      pos = ne > pos ? ne : pos + 1;
+    }
+    pos = has_law_word(p->text, p->len) ? 0 : p->len;
+    while (pos < p->len &&
+           pcre2_match(law, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md2, plan__lexicon_match_context(doc->lex)) > 0) {
+      PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md2);
+      mention(doc, p, ov[0], p->text + ov[0], ov[3] - ov[0], true);
+      pos = ov[1] > pos ? ov[1] : pos + 1;
+    }
+  }
+  pcre2_match_data_free(md);
+  pcre2_match_data_free(md2);
+  return doc->refs.oom || doc->arena.oom ? PLAN_ENOMEM : PLAN_OK;
+}
