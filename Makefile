@@ -147,6 +147,7 @@ wild: $(B)/plan
 
 gen: docs
 	tools/gen_tables.sh data lib/data
+	tools/gen_statuses.sh lib/core/statuses.c
 
 docs:
 	tools/gen_api_doc.sh docs/API.md

@@ -62,22 +62,24 @@ PLAN_API const char *plan_version_string(void);
 /* Errors                                                             */
 /* ------------------------------------------------------------------ */
 
-/** Status codes.  New codes are only ever added at the end. */
+/** Status codes.  New codes are only ever added at the end.  Each one's
+ *  comment is its plan_strerror() message (tools/gen_statuses.sh). */
 typedef enum plan_status {
-  PLAN_OK = 0,
-  PLAN_EINVAL = -1,  /**< a bad argument (NULL where not allowed, bad option) */
-  PLAN_ENOMEM = -2,  /**< out of memory */
-  PLAN_EUTF8 = -3,   /**< the input is not valid UTF-8 */
-  PLAN_ENUL = -4,    /**< the input holds a NUL byte */
-  PLAN_ELIMIT = -5,  /**< a configured limit was exceeded */
-  PLAN_EFORMAT = -6, /**< the input is not in the expected format */
-  PLAN_EIO = -7,     /**< a file could not be read */
-  PLAN_EEMPTY = -8,  /**< the input holds no text */
-  PLAN_EENCODING = -9 /**< not UTF-8, and the legacy encoding is uncertain */
+  PLAN_OK = 0,        /**< success */
+  PLAN_EINVAL = -1,   /**< invalid argument */
+  PLAN_ENOMEM = -2,   /**< out of memory */
+  PLAN_EUTF8 = -3,    /**< invalid UTF-8 */
+  PLAN_ENUL = -4,     /**< NUL byte in input */
+  PLAN_ELIMIT = -5,   /**< limit exceeded */
+  PLAN_EFORMAT = -6,  /**< malformed input */
+  PLAN_EIO = -7,      /**< input/output error */
+  PLAN_EEMPTY = -8,   /**< empty input */
+  PLAN_EENCODING = -9 /**< uncertain legacy encoding */
 } plan_status;
 
-/** A short English description of a status ("invalid UTF-8").  Static;
- *  never NULL (unknown codes give "unknown status"). */
+/** A short English description of a status ("invalid UTF-8"): the
+ *  comment of its code above.  Static; never NULL (unknown codes give
+ *  "unknown status"). */
 PLAN_API const char *plan_strerror(plan_status status);
 /** The symbolic name of a status ("PLAN_EUTF8").  Static; never NULL. */
 PLAN_API const char *plan_status_name(plan_status status);
@@ -241,7 +243,9 @@ PLAN_API int plan_encoding_from_name(const char *name);
 
 /** Options shared by every call that takes them.  Always start with
  *  plan_options_init(); fields may be added at the end in later versions,
- *  which the size field tells apart. */
+ *  which the size field tells apart.  A call given options whose size is 0
+ *  (a zeroed struct, never initialised) or no version's size fails with
+ *  PLAN_EINVAL. */
 typedef struct plan_options {
   size_t size;                  /**< sizeof(plan_options), set by init */
   unsigned flags;               /**< PLAN_OPT_* bits */
@@ -257,8 +261,17 @@ typedef struct plan_options {
   plan_encoding encoding;       /**< default PLAN_ENCODING_AUTO */
 } plan_options;
 
-/** Fills *opts with the defaults. */
-PLAN_API void plan_options_init(plan_options *opts);
+/** Fills the first size bytes of *opts with the defaults and sets
+ *  opts->size to size.  Call it as plan_options_init(&o), which passes the
+ *  sizeof(plan_options) of the header the caller was built with: a program
+ *  built against an older, smaller struct never has a byte written past
+ *  it, and the library reads only the fields that program knows (the rest
+ *  take their defaults).  PLAN_EINVAL when opts is NULL or size is no
+ *  version's size (0, smaller than the size and flags fields, larger than
+ *  this library's struct, or ending inside a field). */
+PLAN_API plan_status plan_options_init_sized(plan_options *opts, size_t size);
+/** plan_options_init_sized() with the caller's sizeof(plan_options). */
+#define plan_options_init(opts) plan_options_init_sized((opts), sizeof(plan_options))
 
 /* ------------------------------------------------------------------ */
 /* Normalization                                                      */
@@ -728,7 +741,8 @@ typedef struct plan_compare plan_compare;
 /** Do not match agencies by portfolio when provinces organise differently. */
 #define PLAN_COMPARE_NO_PORTFOLIO (1u << 1)
 
-/** Knobs of the alignment, with their defaults (plan_compare_options_init). */
+/** Knobs of the alignment, with their defaults (plan_compare_options_init();
+ *  its size works as plan_options' does). */
 typedef struct plan_compare_options {
   size_t size;            /**< sizeof, set by init */
   unsigned flags;         /**< PLAN_COMPARE_* */
@@ -742,7 +756,11 @@ typedef struct plan_compare_options {
   size_t max_documents;   /**< limit on N (4096) */
 } plan_compare_options;
 
-PLAN_API void plan_compare_options_init(plan_compare_options *opts);
+/** As plan_options_init_sized(), for the comparison's options. */
+PLAN_API plan_status plan_compare_options_init_sized(plan_compare_options *opts, size_t size);
+/** plan_compare_options_init_sized() with the caller's sizeof. */
+#define plan_compare_options_init(opts) \
+  plan_compare_options_init_sized((opts), sizeof(plan_compare_options))
 
 /** Compares n documents.  docs[i] are borrowed; opts may be NULL.  Returns
  *  PLAN_OK and *out (free with plan_compare_free()), PLAN_EINVAL (n < 2, a

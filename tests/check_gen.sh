@@ -7,6 +7,8 @@ tools/gen_tables.sh data "$tmp"
 for f in "$tmp"/*.c; do
   cmp -s "$f" "lib/data/$(basename "$f")" || { echo "lib/data/$(basename "$f") is out of date: run make gen"; exit 1; }
 done
+tools/gen_statuses.sh "$tmp/statuses.c"
+cmp -s "$tmp/statuses.c" lib/core/statuses.c || { echo "lib/core/statuses.c is out of date: run make gen"; exit 1; }
 tools/gen_api_doc.sh "$tmp/API.md"
 cmp -s "$tmp/API.md" docs/API.md || { echo "docs/API.md is out of date: run make docs"; exit 1; }
 # every public function is documented there

@@ -7,17 +7,33 @@
 
 #include "compare.h"
 
-void plan_compare_options_init(plan_compare_options *o) {
-  if (!o) return;
-  memset(o, 0, sizeof *o);
-  o->size = sizeof *o;
-  o->flags = PLAN_COMPARE_DEFAULT;
-  o->reworded_min = 0.30;
-  o->partial_min = 0.18;
-  o->merge_min = 0.55;
-  o->bigram_weight = 0.5;
-  o->boilerplate_max = 0.35;
-  o->max_documents = 4096;
+#define OPT_END(f) \
+  (offsetof(plan_compare_options, f) + sizeof(((plan_compare_options *)0)->f))
+static const size_t option_ends[] = {OPT_END(flags),         OPT_END(reworded_min),
+                                     OPT_END(partial_min),   OPT_END(merge_min),
+                                     OPT_END(bigram_weight), OPT_END(boilerplate_max),
+                                     OPT_END(max_documents)};
+
+static bool option_size_ok(size_t size) {
+  return size <= sizeof(plan_compare_options) &&
+         plan__struct_size_ok(size, option_ends, sizeof option_ends / sizeof *option_ends,
+                              _Alignof(plan_compare_options));
+}
+
+plan_status plan_compare_options_init_sized(plan_compare_options *o, size_t size) {
+  if (!o || !option_size_ok(size)) return PLAN_EINVAL;
+  plan_compare_options d;
+  memset(&d, 0, sizeof d);
+  d.size = size;
+  d.flags = PLAN_COMPARE_DEFAULT;
+  d.reworded_min = 0.30;
+  d.partial_min = 0.18;
+  d.merge_min = 0.55;
+  d.bigram_weight = 0.5;
+  d.boilerplate_max = 0.35;
+  d.max_documents = 4096;
+  memcpy(o, &d, size); /* the caller's bytes, not one more */
+  return PLAN_OK;
 }
 
 static uint64_t text_hash(const plan_doc *d) {
@@ -256,9 +272,15 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   *out = NULL;
   plan_compare_options o;
   plan_compare_options_init(&o);
+  if (opts && !option_size_ok(opts->size))
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       opts->size ? "comparison options of %zu bytes match no version of "
+                                    "plan_compare_options"
+                                  : "comparison options not initialised (size %zu): call "
+                                    "plan_compare_options_init() first",
+                       opts->size);
   if (opts) {
-    size_t sz = opts->size < sizeof o ? opts->size : sizeof o;
-    if (sz > sizeof o.size) memcpy(&o, opts, sz);
+    memcpy(&o, opts, opts->size);
     o.size = sizeof o;
   }
   if (!docs || n < 2) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "a comparison needs two documents or more");

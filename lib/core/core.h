@@ -89,6 +89,16 @@ PLAN_INTERNAL void *plan__arena_alloc(plan_arena *a, size_t n);
 PLAN_INTERNAL char *plan__arena_strndup(plan_arena *a, const char *s, size_t n);
 PLAN_INTERNAL void plan__arena_free(plan_arena *a);
 
+/* Each status's name and message (statuses.c, generated from plan.h's
+ * enum by tools/gen_statuses.sh). */
+typedef struct plan_status_info {
+  plan_status status;
+  const char *name;
+  const char *message;
+} plan_status_info;
+PLAN_INTERNAL extern const plan_status_info plan__statuses[];
+PLAN_INTERNAL extern const size_t plan__statuses_count;
+
 /* Fills *err (if non-NULL) with status, position and a formatted message,
  * and returns status. */
 PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,
@@ -100,8 +110,14 @@ PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,
 PLAN_INTERNAL void plan__position(const char *text, size_t len, size_t offset,
                                   size_t *line, size_t *column);
 
-/* Options with the caller's fields read only up to the size they declared. */
-PLAN_INTERNAL void plan__options_copy(plan_options *dst, const plan_options *src);
+/* Options with the caller's fields read only up to the size they declared;
+ * NULL src gives the defaults.  PLAN_EINVAL (err filled) for a size that is
+ * 0 or no version's. */
+PLAN_INTERNAL plan_status plan__options_copy(plan_options *dst, const plan_options *src,
+                                             plan_error *err);
+/* Is size the size of some version of a struct whose fields end at ends[]
+ * (n of them, in order; padded to align or not)? */
+PLAN_INTERNAL bool plan__struct_size_ok(size_t size, const size_t *ends, size_t n, size_t align);
 
 /* ---- offset map: output offset -> input offset ---------------------- */
 

@@ -11,32 +11,15 @@ const char *plan_version_string(void) { return PLAN_VERSION_STRING; }
 
 void plan_free(void *ptr) { free(ptr); }
 
-static const struct {
-  plan_status status;
-  const char *name;
-  const char *message;
-} status_table[] = {
-    {PLAN_OK, "PLAN_OK", "success"},
-    {PLAN_EINVAL, "PLAN_EINVAL", "invalid argument"},
-    {PLAN_ENOMEM, "PLAN_ENOMEM", "out of memory"},
-    {PLAN_EUTF8, "PLAN_EUTF8", "invalid UTF-8"},
-    {PLAN_ENUL, "PLAN_ENUL", "NUL byte in input"},
-    {PLAN_ELIMIT, "PLAN_ELIMIT", "limit exceeded"},
-    {PLAN_EFORMAT, "PLAN_EFORMAT", "malformed input"},
-    {PLAN_EIO, "PLAN_EIO", "input/output error"},
-    {PLAN_EEMPTY, "PLAN_EEMPTY", "empty input"},
-    {PLAN_EENCODING, "PLAN_EENCODING", "unknown encoding"},
-};
-
 const char *plan_strerror(plan_status status) {
-  for (size_t i = 0; i < sizeof status_table / sizeof *status_table; i++)
-    if (status_table[i].status == status) return status_table[i].message;
+  for (size_t i = 0; i < plan__statuses_count; i++)
+    if (plan__statuses[i].status == status) return plan__statuses[i].message;
   return "unknown status";
 }
 
 const char *plan_status_name(plan_status status) {
-  for (size_t i = 0; i < sizeof status_table / sizeof *status_table; i++)
-    if (status_table[i].status == status) return status_table[i].name;
+  for (size_t i = 0; i < plan__statuses_count; i++)
+    if (plan__statuses[i].status == status) return plan__statuses[i].name;
   return "PLAN_UNKNOWN";
 }
 
@@ -68,24 +51,54 @@ void plan__position(const char *text, size_t len, size_t offset, size_t *line,
   if (column) *column = offset - start + 1;
 }
 
-void plan_options_init(plan_options *opts) {
-  if (!opts) return;
-  memset(opts, 0, sizeof *opts);
-  opts->size = sizeof *opts;
-  opts->flags = PLAN_OPT_DEFAULT;
-  opts->tone_style = PLAN_TONE_TRADITIONAL;
-  opts->max_input_bytes = PLAN_DEFAULT_MAX_INPUT;
-  opts->lexicon = NULL;
-  opts->max_line_bytes = PLAN_DEFAULT_MAX_LINE;
-  opts->max_depth = PLAN_DEFAULT_MAX_DEPTH;
-  opts->input = PLAN_INPUT_AUTO;
-  opts->encoding = PLAN_ENCODING_AUTO;
+/* The size of a struct of a caller's version: the end of one of its fields
+ * (ends[], in order), or that end padded to the struct's alignment. */
+bool plan__struct_size_ok(size_t size, const size_t *ends, size_t n, size_t align) {
+  for (size_t i = 0; i < n; i++)
+    if (size == ends[i] || size == (ends[i] + align - 1) / align * align) return true;
+  return false;
 }
 
-void plan__options_copy(plan_options *dst, const plan_options *src) {
-  plan_options_init(dst);
-  if (!src) return;
-  size_t n = src->size < sizeof *dst ? src->size : sizeof *dst;
-  if (n > sizeof src->size) memcpy(dst, src, n);
+#define OPT_END(f) (offsetof(plan_options, f) + sizeof(((plan_options *)0)->f))
+static const size_t option_ends[] = {OPT_END(flags),          OPT_END(tone_style),
+                                     OPT_END(max_input_bytes), OPT_END(lexicon),
+                                     OPT_END(max_line_bytes),  OPT_END(max_depth),
+                                     OPT_END(input),           OPT_END(encoding)};
+
+static bool option_size_ok(size_t size) {
+  return size <= sizeof(plan_options) &&
+         plan__struct_size_ok(size, option_ends, sizeof option_ends / sizeof *option_ends,
+                              _Alignof(plan_options));
+}
+
+plan_status plan_options_init_sized(plan_options *opts, size_t size) {
+  if (!opts || !option_size_ok(size)) return PLAN_EINVAL;
+  plan_options d;
+  memset(&d, 0, sizeof d);
+  d.size = size;
+  d.flags = PLAN_OPT_DEFAULT;
+  d.tone_style = PLAN_TONE_TRADITIONAL;
+  d.max_input_bytes = PLAN_DEFAULT_MAX_INPUT;
+  d.lexicon = NULL;
+  d.max_line_bytes = PLAN_DEFAULT_MAX_LINE;
+  d.max_depth = PLAN_DEFAULT_MAX_DEPTH;
+  d.input = PLAN_INPUT_AUTO;
+  d.encoding = PLAN_ENCODING_AUTO;
+  memcpy(opts, &d, size); /* the caller's bytes, not one more */
+  return PLAN_OK;
+}
+
+plan_status plan__options_copy(plan_options *dst, const plan_options *src, plan_error *err) {
+  plan_options_init_sized(dst, sizeof *dst);
+  if (!src) return PLAN_OK;
+  if (src->size == 0)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       "options not initialised (size 0): call plan_options_init() first");
+  if (!option_size_ok(src->size))
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       "options of %zu bytes match no version of plan_options (this library's "
+                       "has %zu)", src->size, sizeof *dst);
+  memcpy(dst, src, src->size);
   dst->size = sizeof *dst;
+  return PLAN_OK;
 }

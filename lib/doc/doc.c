@@ -37,7 +37,8 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
   *out = NULL;
   plan_options o;
-  plan__options_copy(&o, opts);
+  plan_status ost = plan__options_copy(&o, opts, err);
+  if (ost != PLAN_OK) return ost;
   plan_doc *doc = calloc(1, sizeof *doc);
   if (!doc) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   plan_outline *ol = &doc->outline;

@@ -51,7 +51,8 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   *out = NULL;
   if (!input && len) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "input is NULL");
   plan_options o;
-  plan__options_copy(&o, opts);
+  plan_status ost = plan__options_copy(&o, opts, err);
+  if (ost != PLAN_OK) return ost;
   if (o.tone_style > PLAN_TONE_KEEP)
     return plan__error(err, PLAN_EINVAL, 0, 0, 0, "unknown tone style %d", (int)o.tone_style);
   if (len > o.max_input_bytes)
@@ -100,7 +101,7 @@ char *plan_normalize_string(const char *input, size_t len, const plan_options *o
 char *plan_key(const char *input, size_t len, const plan_options *opts, size_t *out_len,
                plan_error *err) {
   plan_options o;
-  plan__options_copy(&o, opts);
+  if (plan__options_copy(&o, opts, err) != PLAN_OK) return NULL;
   o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
   plan_text *t;
   if (plan_normalize(input, len, &o, &t, err) != PLAN_OK) return NULL;

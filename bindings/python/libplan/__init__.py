@@ -114,7 +114,7 @@ _ENCODINGS = {"auto": 0, "utf-8": 1, "tcvn3": 2, "vni": 3, "viqr": 4, "windows-1
 def _options(style="traditional", expand=False, replace=False, keep_markup=False, lexicon=None,
              input="auto", encoding="auto"):
     o = _ffi.Options()
-    _ffi.plan_options_init(ctypes.byref(o))
+    _ffi.plan_options_init_sized(ctypes.byref(o), ctypes.sizeof(o))
     if style not in _STYLES:
         raise ValueError(f"style must be one of {sorted(_STYLES)}")
     if input not in _INPUTS:
@@ -289,7 +289,7 @@ def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, p
     """Compares two or more plans (Documents, paths or texts)."""
     docs = [d if isinstance(d, Document) else parse(d, lexicon=lexicon) for d in docs]
     o = _ffi.CompareOptions()
-    _ffi.plan_compare_options_init(ctypes.byref(o))
+    _ffi.plan_compare_options_init_sized(ctypes.byref(o), ctypes.sizeof(o))
     o.flags = (_COMPARE_EXCLUDE_COLLECTIVE if exclude_collective else 0) | \
               (0 if portfolio else _COMPARE_NO_PORTFOLIO)
     for name, value in (("reworded_min", reworded_min), ("partial_min", partial_min),

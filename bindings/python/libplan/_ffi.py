@@ -89,7 +89,7 @@ plan_version_string = _fn("plan_version_string", c_char_p)
 plan_strerror = _fn("plan_strerror", c_char_p, c_int)
 plan_status_name = _fn("plan_status_name", c_char_p, c_int)
 plan_free = _fn("plan_free", None, c_void_p)
-plan_options_init = _fn("plan_options_init", None, ctypes.POINTER(Options))
+plan_options_init_sized = _fn("plan_options_init_sized", c_int, ctypes.POINTER(Options), size_t)
 plan_normalize_string = _fn("plan_normalize_string", c_void_p, c_char_p, size_t,
                             ctypes.POINTER(Options), SizeP, ErrP)
 plan_key = _fn("plan_key", c_void_p, c_char_p, size_t, ctypes.POINTER(Options), SizeP, ErrP)
@@ -108,7 +108,8 @@ plan_doc_free = _fn("plan_doc_free", None, c_void_p)
 plan_render_json = _fn("plan_render_json", c_void_p, c_void_p, SizeP)
 plan_render_xml = _fn("plan_render_xml", c_void_p, c_void_p, SizeP)
 plan_render_text = _fn("plan_render_text", c_void_p, c_void_p, SizeP)
-plan_compare_options_init = _fn("plan_compare_options_init", None, ctypes.POINTER(CompareOptions))
+plan_compare_options_init_sized = _fn("plan_compare_options_init_sized", c_int,
+                                      ctypes.POINTER(CompareOptions), size_t)
 plan_compare_new = _fn("plan_compare_new", c_int, ctypes.POINTER(c_void_p), size_t,
                        ctypes.POINTER(CompareOptions), ctypes.POINTER(c_void_p), ErrP)
 plan_compare_free = _fn("plan_compare_free", None, c_void_p)
