@@ -105,7 +105,7 @@ static result measure(size_t n) {
   for (int i = 0; i < BENCH_NFILES; i++)
     if (plan_doc_parse_file(bench_files[i], NULL, &corpus[i], NULL) != PLAN_OK) exit(1);
   plan_lexicon *lex;
-  plan_lexicon_new(&lex);
+  plan_lexicon_new(&lex, NULL);
   plan_options o;
   plan_options_init(&o);
   o.lexicon = lex;
@@ -132,7 +132,7 @@ static result measure(size_t n) {
           if (k != PLAN_LINK_REWORDED && k != PLAN_LINK_MERGED && k != PLAN_LINK_SPLIT) continue;
           plan_diff_step *steps;
           size_t ns;
-          if (plan_link_diff(c, link, &steps, &ns) != PLAN_OK) exit(1);
+          if (plan_link_diff(c, link, &steps, &ns, NULL) != PLAN_OK) exit(1);
           plan_free(steps);
           r.diffs++;
         }

@@ -13,7 +13,7 @@ int main(void) {
   printf("parse: the corpus replicated to %.1f MB (%zu documents)\n", total / MB, copies * BENCH_NFILES);
 
   plan_lexicon *lex;
-  if (plan_lexicon_new(&lex) != PLAN_OK) return 1;
+  if (plan_lexicon_new(&lex, NULL) != PLAN_OK) return 1;
   plan_options o;
   plan_options_init(&o);
   o.lexicon = lex;

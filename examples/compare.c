@@ -15,7 +15,7 @@ static void print_diff(const plan_compare *cmp, const plan_link *link) {
   const char *a = plan_link_text(link, 0), *b = plan_link_text(link, 1);
   plan_diff_step *steps;
   size_t n;
-  if (plan_link_diff(cmp, link, &steps, &n) != PLAN_OK) return;
+  if (plan_link_diff(cmp, link, &steps, &n, NULL) != PLAN_OK) return;
   for (size_t i = 0; i < n; i++) {
     const plan_diff_step *s = &steps[i];
     if (s->op == PLAN_DIFF_EQUAL)

@@ -18,10 +18,12 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   if (n >= 2) {
     plan_compare *c;
     if (plan_compare_new((const plan_doc *const *)docs, n, NULL, &c, NULL) == PLAN_OK) {
-      plan_free(plan_render_compare_json(c, NULL, NULL));
-      plan_free(plan_render_compare_csv(c, NULL, NULL));
-      plan_free(plan_render_compare_html(c, NULL, NULL));
-      plan_free(plan_render_compare_text(c, NULL, PLAN_RENDER_COLOR, NULL));
+      char *r;
+      if (plan_render_compare_json(c, NULL, &r, NULL, NULL) == PLAN_OK) plan_free(r);
+      if (plan_render_compare_csv(c, NULL, &r, NULL, NULL) == PLAN_OK) plan_free(r);
+      if (plan_render_compare_html(c, NULL, &r, NULL, NULL) == PLAN_OK) plan_free(r);
+      if (plan_render_compare_text(c, NULL, PLAN_RENDER_COLOR, &r, NULL, NULL) == PLAN_OK)
+        plan_free(r);
       plan_compare_free(c);
     }
   }

@@ -9,7 +9,8 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size);
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   plan_doc *doc;
   if (plan_doc_parse((const char *)data, size, NULL, &doc, NULL) != PLAN_OK) return 0;
-  plan_iter *it = plan_iter_new(plan_doc_root(doc));
+  plan_iter *it;
+  if (plan_iter_new(plan_doc_root(doc), &it, NULL) != PLAN_OK) abort();
   while (plan_iter_next(it) != PLAN_EVENT_DONE) {
     size_t start, end, line;
     plan_node_span(plan_iter_node(it), &start, &end, &line);
@@ -24,9 +25,10 @@ int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
       if (start > end || end > size) abort();
     }
   }
-  plan_free(plan_render_json(doc, NULL));
-  plan_free(plan_render_xml(doc, NULL));
-  plan_free(plan_render_text(doc, NULL));
+  char *r;
+  if (plan_render_json(doc, &r, NULL, NULL) == PLAN_OK) plan_free(r);
+  if (plan_render_xml(doc, &r, NULL, NULL) == PLAN_OK) plan_free(r);
+  if (plan_render_text(doc, &r, NULL, NULL) == PLAN_OK) plan_free(r);
   plan_doc_free(doc);
   return 0;
 }

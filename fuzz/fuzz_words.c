@@ -22,7 +22,7 @@ static void same(const plan_words *a, const plan_words *b) {
 
 int LLVMFuzzerTestOneInput(const unsigned char *data, size_t size) {
   plan_lexicon *lex = NULL;
-  if (size && data[0] & 1 && plan_lexicon_new(&lex) != PLAN_OK) return 0;
+  if (size && data[0] & 1 && plan_lexicon_new(&lex, NULL) != PLAN_OK) return 0;
   const char *s = (const char *)data;
   plan_words scalar, vector;
   memset(&scalar, 0, sizeof scalar);

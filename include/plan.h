@@ -8,9 +8,14 @@
  *
  * Conventions
  *  - Every name starts with plan_ / PLAN_.  Types are opaque.
- *  - Functions that can fail return a plan_status and, when the caller
- *    passes a non-NULL plan_error, fill it with the status, a message and
- *    the position (byte offset, line, column) of the problem.
+ *  - Every function that can fail returns a plan_status, hands its result
+ *    through an out pointer, and takes a plan_error * last: when the caller
+ *    passes one (it may be NULL), a failure fills it with the status, a
+ *    message that says what was wrong, and the position (byte offset,
+ *    line, column) where there is one.  Only the two option initialisers,
+ *    which can fail only on NULL or a bad size, take no plan_error.
+ *    Accessors that cannot fail return their value (NULL or 0 for a NULL
+ *    object or an index out of range).
  *  - Text is UTF-8, passed as pointer plus length; it need not be
  *    NUL-terminated.  Text handed out by libplan is NUL-terminated too.
  *  - Memory the caller must release comes from a function whose comment
@@ -98,7 +103,8 @@ typedef struct plan_error {
 } plan_error;
 
 /** Releases memory that libplan handed to the caller (strings from
- *  plan_normalize_string(), plan_key(), renderers).  NULL is ignored. */
+ *  plan_normalize_string(), plan_key(), the renderers; diff steps).  NULL
+ *  is ignored. */
 PLAN_API void plan_free(void *ptr);
 
 /* ------------------------------------------------------------------ */
@@ -112,8 +118,9 @@ PLAN_API void plan_free(void *ptr);
 typedef struct plan_lexicon plan_lexicon;
 
 /** Creates a lexicon holding the embedded defaults.  Returns PLAN_OK and
- *  sets *out, or PLAN_ENOMEM.  Free with plan_lexicon_free(). */
-PLAN_API plan_status plan_lexicon_new(plan_lexicon **out);
+ *  sets *out, PLAN_EINVAL (out is NULL) or PLAN_ENOMEM.  Free with
+ *  plan_lexicon_free(). */
+PLAN_API plan_status plan_lexicon_new(plan_lexicon **out, plan_error *err);
 /** Frees a lexicon.  NULL is ignored. */
 PLAN_API void plan_lexicon_free(plan_lexicon *lex);
 
@@ -124,7 +131,7 @@ PLAN_API void plan_lexicon_free(plan_lexicon *lex);
  *  UTF-8, or a space or a slash in the abbreviation) or PLAN_ENOMEM. */
 PLAN_API plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex,
                                                    const char *abbreviation,
-                                                   const char *expansion);
+                                                   const char *expansion, plan_error *err);
 
 /** Extends a lexicon from a UTF-8 text file.  Each non-blank line that does
  *  not start with '#' is TAB-separated: "abbrev<TAB>ABBR<TAB>Expansion".
@@ -140,7 +147,7 @@ PLAN_API size_t plan_lexicon_abbreviation_count(const plan_lexicon *lex);
  *  range. */
 PLAN_API plan_status plan_lexicon_abbreviation(const plan_lexicon *lex, size_t i,
                                                const char **abbreviation,
-                                               const char **expansion);
+                                               const char **expansion, plan_error *err);
 /** Looks up the expansion of one abbreviation; NULL when unknown. */
 PLAN_API const char *plan_lexicon_expand(const plan_lexicon *lex,
                                          const char *abbreviation);
@@ -159,7 +166,8 @@ PLAN_API size_t plan_lexicon_agency_count(const plan_lexicon *lex);
  *  PLAN_EINVAL when i is out of range. */
 PLAN_API plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, const char **id,
                                          const char **name, const char **level,
-                                         const char **kind, const char **portfolios);
+                                         const char **kind, const char **portfolios,
+                                         plan_error *err);
 /** Adds an agency, or more aliases to the agency with that id.  aliases is
  *  a '|'-separated list of names as printed (abbreviations allowed; "%p"
  *  stands for the document's province); the name is an alias too.  NULL or
@@ -169,7 +177,8 @@ PLAN_API plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, cons
  *  "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases". */
 PLAN_API plan_status plan_lexicon_add_agency(plan_lexicon *lex, const char *id, const char *name,
                                              const char *level, const char *kind,
-                                             const char *portfolios, const char *aliases);
+                                             const char *portfolios, const char *aliases,
+                                             plan_error *err);
 /** The id of the agency a name begins with ("Sở LĐ-TB&XH" gives "dolisa";
  *  a leading "Đề nghị" is skipped), or NULL when none matches.  Static for
  *  the lexicon's life. */
@@ -229,10 +238,12 @@ typedef enum plan_encoding {
  *  "tcvn3", "vni", "viqr", "windows-1258" (static; NULL when unknown). */
 PLAN_API const char *plan_input_name(plan_input input);
 PLAN_API const char *plan_encoding_name(plan_encoding encoding);
-/** The value a name gives (case-insensitive; "cp1258", "utf8", "abc" and
- *  "vni-windows" are accepted too), or -1 when the name is unknown. */
-PLAN_API int plan_input_from_name(const char *name);
-PLAN_API int plan_encoding_from_name(const char *name);
+/** The value a name gives, into *out (case-insensitive; "cp1258", "utf8",
+ *  "abc" and "vni-windows" are accepted too).  PLAN_EINVAL when the name
+ *  is unknown (the message lists the names there are) or NULL. */
+PLAN_API plan_status plan_input_from_name(const char *name, plan_input *out, plan_error *err);
+PLAN_API plan_status plan_encoding_from_name(const char *name, plan_encoding *out,
+                                             plan_error *err);
 
 /** Default for plan_options.max_input_bytes: 1 GiB. */
 #define PLAN_DEFAULT_MAX_INPUT ((size_t)1 << 30)
@@ -333,7 +344,7 @@ PLAN_API size_t plan_text_replacements(const plan_text *text);
  *  end of the input.  Returns PLAN_OK or PLAN_EINVAL (text is NULL). */
 PLAN_API plan_status plan_text_source(const plan_text *text, size_t offset,
                                       size_t *input_offset, size_t *line,
-                                      size_t *column);
+                                      size_t *column, plan_error *err);
 
 /** Kinds of hints the normalizer keeps from the markup it removed. */
 typedef enum plan_hint_kind {
@@ -358,21 +369,21 @@ PLAN_API size_t plan_text_hint_count(const plan_text *text);
 /** The i-th hint, or NULL when i is out of range.  Owned by text. */
 PLAN_API const plan_hint *plan_text_hint(const plan_text *text, size_t i);
 
-/** One-call convenience: normalizes input with opts (NULL: defaults) and
- *  returns a newly allocated NUL-terminated string, its length in *out_len
- *  (may be NULL).  Free with plan_free().  Returns NULL on failure, with
- *  *err filled when given. */
-PLAN_API char *plan_normalize_string(const char *input, size_t len,
-                                     const plan_options *opts, size_t *out_len,
-                                     plan_error *err);
+/** One-call convenience: normalizes input with opts (NULL: defaults) into
+ *  a newly allocated NUL-terminated string *out, its length in *out_len
+ *  (may be NULL).  Free with plan_free().  Returns what plan_normalize()
+ *  does; *out is NULL on failure. */
+PLAN_API plan_status plan_normalize_string(const char *input, size_t len,
+                                           const plan_options *opts, char **out,
+                                           size_t *out_len, plan_error *err);
 
 /** The matching key of a text, for comparisons: normalized, abbreviations
  *  expanded, case-folded, diacritics removed (đ to d), punctuation and
  *  markup turned into single spaces, trimmed.  "Sở LĐ-TB&XH" and "Sở Lao
- *  động - Thương binh và Xã hội" share a key.  Returns a new string for
- *  plan_free(), or NULL on failure with *err filled when given. */
-PLAN_API char *plan_key(const char *input, size_t len, const plan_options *opts,
-                        size_t *out_len, plan_error *err);
+ *  động - Thương binh và Xã hội" share a key.  *out gets a new string for
+ *  plan_free() (NULL on failure); returns what plan_normalize() does. */
+PLAN_API plan_status plan_key(const char *input, size_t len, const plan_options *opts,
+                              char **out, size_t *out_len, plan_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Documents                                                          */
@@ -524,9 +535,9 @@ PLAN_API const char *plan_node_path(const plan_node *node);
  *  ENTER and, if it has children, once on EXIT. */
 typedef struct plan_iter plan_iter;
 typedef enum plan_event { PLAN_EVENT_DONE = 0, PLAN_EVENT_ENTER, PLAN_EVENT_EXIT } plan_event;
-/** A new iterator over the subtree of root; NULL when out of memory.  Free
- *  with plan_iter_free(). */
-PLAN_API plan_iter *plan_iter_new(const plan_node *root);
+/** A new iterator over the subtree of root into *out (free with
+ *  plan_iter_free()).  PLAN_EINVAL (a NULL argument) or PLAN_ENOMEM. */
+PLAN_API plan_status plan_iter_new(const plan_node *root, plan_iter **out, plan_error *err);
 /** The next event; PLAN_EVENT_DONE at the end. */
 PLAN_API plan_event plan_iter_next(plan_iter *it);
 /** The node of the last event. */
@@ -579,17 +590,18 @@ PLAN_API const plan_reference *plan_doc_implements(const plan_doc *doc, size_t i
  *  are added by what they implement, so a caller may group plans it parsed
  *  earlier and kept only the numbers of. */
 typedef struct plan_groups plan_groups;
-PLAN_API plan_status plan_groups_new(plan_groups **out);
+PLAN_API plan_status plan_groups_new(plan_groups **out, plan_error *err);
 PLAN_API void plan_groups_free(plan_groups *groups);
 /** Adds a plan by the numbers of the documents it implements (as
  *  plan_doc_implements gives them; may be none); *index (may be NULL)
  *  receives its member index, 0, 1, ... in order of adding.  PLAN_EINVAL
  *  after plan_groups_finish(). */
 PLAN_API plan_status plan_groups_add(plan_groups *groups, const char *const *numbers, size_t n,
-                                     size_t *index);
-PLAN_API plan_status plan_groups_add_doc(plan_groups *groups, const plan_doc *doc, size_t *index);
+                                     size_t *index, plan_error *err);
+PLAN_API plan_status plan_groups_add_doc(plan_groups *groups, const plan_doc *doc, size_t *index,
+                                         plan_error *err);
 /** Forms the groups, numbered in order of their first member. */
-PLAN_API plan_status plan_groups_finish(plan_groups *groups);
+PLAN_API plan_status plan_groups_finish(plan_groups *groups, plan_error *err);
 PLAN_API size_t plan_groups_count(const plan_groups *groups);
 /** The group's name: the document most of its members implement first
  *  ("1472/QĐ-TTg"); owned by groups. */
@@ -717,11 +729,15 @@ PLAN_API void plan_diagnostic_position(const plan_diagnostic *d, size_t *offset,
 
 /** Renders a document as JSON (meta, sections, references, diagnostics),
  *  as XML (libxml2; vocabulary in docs/XML.md) or as an indented text
- *  outline.  Returns a new NUL-terminated string for plan_free() and its
- *  length in *len (may be NULL); NULL when out of memory or doc is NULL. */
-PLAN_API char *plan_render_json(const plan_doc *doc, size_t *len);
-PLAN_API char *plan_render_xml(const plan_doc *doc, size_t *len);
-PLAN_API char *plan_render_text(const plan_doc *doc, size_t *len);
+ *  outline.  *out gets a new NUL-terminated string for plan_free() (NULL
+ *  on failure) and *len (may be NULL) its length.  PLAN_EINVAL (doc or
+ *  out is NULL) or PLAN_ENOMEM. */
+PLAN_API plan_status plan_render_json(const plan_doc *doc, char **out, size_t *len,
+                                      plan_error *err);
+PLAN_API plan_status plan_render_xml(const plan_doc *doc, char **out, size_t *len,
+                                     plan_error *err);
+PLAN_API plan_status plan_render_text(const plan_doc *doc, char **out, size_t *len,
+                                      plan_error *err);
 
 /* ------------------------------------------------------------------ */
 /* Comparison                                                         */
@@ -850,7 +866,7 @@ typedef struct plan_diff_step {
  *  Returns PLAN_OK, PLAN_EINVAL (a NULL argument) or PLAN_ENOMEM.  Reads cmp
  *  only: several threads may compute diffs of one comparison at once. */
 PLAN_API plan_status plan_link_diff(const plan_compare *cmp, const plan_link *l,
-                                    plan_diff_step **steps, size_t *n);
+                                    plan_diff_step **steps, size_t *n, plan_error *err);
 /** The joined text of one side (owned by the comparison). */
 PLAN_API const char *plan_link_text(const plan_link *l, int side);
 
@@ -859,13 +875,18 @@ PLAN_API const char *plan_link_text(const plan_link *l, int side);
  *  (one self-contained page, written with libxml2) or text (the coverage
  *  table and each agency's aligned duties; with PLAN_RENDER_COLOR, changed
  *  words in ANSI colour).  agency: only that agency's id, or NULL for all.
- *  Returns a new string for plan_free(), or NULL when out of memory. */
+ *  *out gets a new string for plan_free() (NULL on failure), *len (may be
+ *  NULL) its length.  PLAN_EINVAL (cmp or out is NULL) or PLAN_ENOMEM. */
 #define PLAN_RENDER_COLOR (1u << 0)
-PLAN_API char *plan_render_compare_json(const plan_compare *cmp, const char *agency, size_t *len);
-PLAN_API char *plan_render_compare_csv(const plan_compare *cmp, const char *agency, size_t *len);
-PLAN_API char *plan_render_compare_html(const plan_compare *cmp, const char *agency, size_t *len);
-PLAN_API char *plan_render_compare_text(const plan_compare *cmp, const char *agency,
-                                        unsigned flags, size_t *len);
+PLAN_API plan_status plan_render_compare_json(const plan_compare *cmp, const char *agency,
+                                              char **out, size_t *len, plan_error *err);
+PLAN_API plan_status plan_render_compare_csv(const plan_compare *cmp, const char *agency,
+                                             char **out, size_t *len, plan_error *err);
+PLAN_API plan_status plan_render_compare_html(const plan_compare *cmp, const char *agency,
+                                              char **out, size_t *len, plan_error *err);
+PLAN_API plan_status plan_render_compare_text(const plan_compare *cmp, const char *agency,
+                                              unsigned flags, char **out, size_t *len,
+                                              plan_error *err);
 
 #ifdef __cplusplus
 }

@@ -13,8 +13,12 @@ cat > "$tmp/hello.c" <<'C'
 #include <string.h>
 int main(void) {
   const char *in = "UB\xe1\xbb\xb6 ban: hoa\xcc\x80";   /* UBỶ ban: ho + combining grave + a */
-  char *out = plan_normalize_string(in, strlen(in), NULL, NULL, NULL);
-  if (!out) return 1;
+  char *out;
+  plan_error err;
+  if (plan_normalize_string(in, strlen(in), NULL, &out, NULL, &err) != PLAN_OK) {
+    fprintf(stderr, "%s\n", err.message);
+    return 1;
+  }
   fputs(out, stdout);
   plan_free(out);
   return plan_version() == PLAN_VERSION ? 0 : 2;

@@ -125,7 +125,7 @@ static void test_many_and_deep_items(void **state) {
   }
   plan_doc *doc = parse_ok(b.data, b.len);
   size_t items = 0, depth = 0, max_depth = 0;
-  plan_iter *it = plan_iter_new(plan_doc_root(doc));
+  plan_iter *it = test_iter_new(plan_doc_root(doc));
   plan_event ev;
   while ((ev = plan_iter_next(it)) != PLAN_EVENT_DONE) {
     const plan_node *nd = plan_iter_node(it);
@@ -365,7 +365,7 @@ static void *work(void *arg) {
   }
   plan_compare *c;
   if (plan_compare_new((const plan_doc *const *)docs, CORPUS_COUNT, NULL, &c, NULL) == PLAN_OK) {
-    j->json = plan_render_compare_json(c, NULL, NULL);
+    j->json = test_render_compare_json(c, NULL, NULL);
     plan_compare_free(c);
   }
   for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(docs[i]);
@@ -379,7 +379,7 @@ enum { THREADS = 8 };
 static void test_threads(void **state) {
   (void)state;
   plan_lexicon *lex;
-  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  assert_status(plan_lexicon_new(&lex, NULL), PLAN_OK);
   job alone = {lex, NULL}, jobs[THREADS];
   for (int i = 0; i < THREADS; i++) jobs[i] = (job){i % 2 ? lex : NULL, NULL};
   work(&alone);

@@ -156,7 +156,7 @@ static void test_gold_alignments(void **state) {
       assert_int_equal(plan_link_duty_count(l, 0) + plan_link_duty_count(l, 1), 3);
       plan_diff_step *steps;
       size_t ns;
-      assert_status(plan_link_diff(c, l, &steps, &ns), PLAN_OK);
+      assert_status(plan_link_diff(c, l, &steps, &ns, NULL), PLAN_OK);
       assert_true(ns > 0);
       plan_free(steps);
       assert_true(strlen(plan_link_rare_words(l)) > 0);
@@ -183,7 +183,7 @@ static char *variant(const char *s, int kind) {
     plan_options_init(&o);
     o.tone_style = PLAN_TONE_MODERN;
     o.flags = PLAN_OPT_KEEP_MARKUP;
-    char *m = plan_normalize_string(s, strlen(s), &o, NULL, NULL);
+    char *m = test_normalize_string(s, strlen(s), &o, NULL, NULL);
     assert_non_null(m);
     char *r = strdup(m);
     plan_free(m);
@@ -254,7 +254,7 @@ static void test_order_independence(void **state) {
     const plan_doc *docs[3] = {d[perms[p][0]], d[perms[p][1]], d[perms[p][2]]};
     plan_compare *c;
     assert_status(plan_compare_new(docs, 3, NULL, &c, NULL), PLAN_OK);
-    char *js = plan_render_compare_json(c, NULL, NULL);
+    char *js = test_render_compare_json(c, NULL, NULL);
     assert_non_null(js);
     if (!first) first = js;
     else {
@@ -354,7 +354,7 @@ static void test_word_diff(void **state) {
       if (kind != PLAN_LINK_REWORDED && kind != PLAN_LINK_MERGED && kind != PLAN_LINK_SPLIT) continue;
       plan_diff_step *steps;
       size_t ns;
-      assert_status(plan_link_diff(c, l, &steps, &ns), PLAN_OK);
+      assert_status(plan_link_diff(c, l, &steps, &ns, NULL), PLAN_OK);
       const char *ta = plan_link_text(l, 0), *tb = plan_link_text(l, 1);
       plan_buf rebuilt = {0};
       for (size_t k = 0; k < ns; k++) {
@@ -372,8 +372,8 @@ static void test_word_diff(void **state) {
         }
         assert_true(s->a_source <= 40000 && s->b_source <= 40000);
       }
-      char *k1 = plan_key(rebuilt.data ? rebuilt.data : "", rebuilt.len, NULL, NULL, NULL);
-      char *k2 = plan_key(tb, strlen(tb), NULL, NULL, NULL);
+      char *k1 = key_string(rebuilt.data ? rebuilt.data : "", rebuilt.len, NULL, NULL, NULL);
+      char *k2 = key_string(tb, strlen(tb), NULL, NULL, NULL);
       assert_string_equal(k1, k2); /* the same words as side b */
       plan_free(k1);
       plan_free(k2);
@@ -406,12 +406,12 @@ static void test_reports_and_errors(void **state) {
   assert_true(via);
   /* collective agencies stay visible, and can be left out */
   assert_true(plan_compare_agency_collective(c, agency_index(c, "all-departments")));
-  char *csv = plan_render_compare_csv(c, NULL, NULL);
+  char *csv = test_render_compare_csv(c, NULL, NULL);
   assert_non_null(csv);
   assert_true(strncmp(csv, "agency,group,representative,", 28) == 0);
   plan_free(csv);
   size_t n;
-  char *html = plan_render_compare_html(c, NULL, &n);
+  char *html = test_render_compare_html(c, NULL, &n);
   assert_non_null(html);
   assert_true(strncmp(html, "<!DOCTYPE html>", 15) == 0);
   htmlDocPtr h = htmlReadMemory(html, (int)n, "r.html", "UTF-8", HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
@@ -420,7 +420,7 @@ static void test_reports_and_errors(void **state) {
   assert_null(strstr(html, "<script"));
   assert_non_null(strstr(html, "<ins>"));
   plan_free(html);
-  char *txt = plan_render_compare_text(c, "doh", 0, NULL);
+  char *txt = test_render_compare_text(c, "doh", 0, NULL);
   assert_non_null(strstr(txt, "merged"));
   assert_null(strstr(txt, "\033["));
   plan_free(txt);

@@ -32,16 +32,16 @@ static void test_corpus_implements(void **state) {
 static void test_corpus_groups(void **state) {
   (void)state;
   plan_groups *g;
-  assert_int_equal(plan_groups_new(&g), PLAN_OK);
+  assert_int_equal(plan_groups_new(&g, NULL), PLAN_OK);
   for (size_t i = 0; i < CORPUS_COUNT; i++) {
     plan_doc *d = parse_corpus(corpus_files[i], NULL);
     size_t index;
-    assert_int_equal(plan_groups_add_doc(g, d, &index), PLAN_OK);
+    assert_int_equal(plan_groups_add_doc(g, d, &index, NULL), PLAN_OK);
     assert_int_equal(index, i);
     plan_doc_free(d); /* the groups keep the numbers, not the document */
   }
   assert_int_equal(plan_groups_count(g), 0); /* not finished yet */
-  assert_int_equal(plan_groups_finish(g), PLAN_OK);
+  assert_int_equal(plan_groups_finish(g, NULL), PLAN_OK);
   assert_int_equal(plan_groups_count(g), 2);
   assert_string_equal(plan_groups_key(g, 0), "1472/QĐ-TTg");
   assert_string_equal(plan_groups_cites(g, 0), "1472/QĐ-TTg, 121/2020/QH14");
@@ -54,25 +54,25 @@ static void test_corpus_groups(void **state) {
   assert_int_equal(plan_groups_of(g, 4), 0);
   assert_int_equal(plan_groups_member(g, 1, 1), SIZE_MAX);
   assert_null(plan_groups_key(g, 2));
-  assert_int_equal(plan_groups_add(g, NULL, 0, NULL), PLAN_EINVAL); /* finished */
+  assert_int_equal(plan_groups_add(g, NULL, 0, NULL, NULL), PLAN_EINVAL); /* finished */
   plan_groups_free(g);
 }
 
 static void test_groups_by_numbers(void **state) {
   (void)state;
   plan_groups *g;
-  assert_int_equal(plan_groups_new(&g), PLAN_OK);
+  assert_int_equal(plan_groups_new(&g, NULL), PLAN_OK);
   const char *a[] = {"12/QĐ-TTg"}, *b[] = {"99/2021/QH15"}, *ab[] = {"99/2021/QH15", "12/QĐ-TTG"},
              *c[] = {"5/CT-TTg"};
-  assert_int_equal(plan_groups_add(g, a, 1, NULL), PLAN_OK);
-  assert_int_equal(plan_groups_add(g, b, 1, NULL), PLAN_OK);
-  assert_int_equal(plan_groups_add(g, c, 1, NULL), PLAN_OK);
-  assert_int_equal(plan_groups_add(g, NULL, 0, NULL), PLAN_OK); /* implements nothing found */
-  assert_int_equal(plan_groups_add(g, ab, 2, NULL), PLAN_OK);   /* ties a and b together */
+  assert_int_equal(plan_groups_add(g, a, 1, NULL, NULL), PLAN_OK);
+  assert_int_equal(plan_groups_add(g, b, 1, NULL, NULL), PLAN_OK);
+  assert_int_equal(plan_groups_add(g, c, 1, NULL, NULL), PLAN_OK);
+  assert_int_equal(plan_groups_add(g, NULL, 0, NULL, NULL), PLAN_OK); /* implements nothing found */
+  assert_int_equal(plan_groups_add(g, ab, 2, NULL, NULL), PLAN_OK);   /* ties a and b together */
   const char *bad[] = {NULL};
-  assert_int_equal(plan_groups_add(g, bad, 1, NULL), PLAN_EINVAL);
-  assert_int_equal(plan_groups_finish(g), PLAN_OK);
-  assert_int_equal(plan_groups_finish(g), PLAN_EINVAL);
+  assert_int_equal(plan_groups_add(g, bad, 1, NULL, NULL), PLAN_EINVAL);
+  assert_int_equal(plan_groups_finish(g, NULL), PLAN_OK);
+  assert_int_equal(plan_groups_finish(g, NULL), PLAN_EINVAL);
   assert_int_equal(plan_groups_count(g), 2);
   assert_int_equal(plan_groups_size(g, 0), 3);
   assert_int_equal(plan_groups_of(g, 1), 0);
@@ -84,7 +84,7 @@ static void test_groups_by_numbers(void **state) {
   assert_string_equal(plan_groups_cites(g, 0), "99/2021/QH15, 12/QĐ-TTg");
   plan_groups_free(g);
   plan_groups_free(NULL);
-  assert_int_equal(plan_groups_new(NULL), PLAN_EINVAL);
+  assert_int_equal(plan_groups_new(NULL, NULL), PLAN_EINVAL);
 }
 
 int main(void) {

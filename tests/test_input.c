@@ -267,7 +267,7 @@ static char *render_html(const char *text, size_t n, bool utf8, size_t *out_len)
 
 /* Positions looked up in order, each search resuming where the last
  * stopped (plan__text_source_from(), as the assignment stage asks for a
- * duty's), are plan_text_source()'s: rising, then in any order. */
+ * duty's), are plan_text_source(, NULL)'s: rising, then in any order. */
 static void same_positions_in_order(const plan_text *t, const char *what) {
   size_t len;
   plan_text_data(t, &len);
@@ -279,7 +279,7 @@ static void same_positions_in_order(const plan_text *t, const char *what) {
     for (int pass = 0; pass < 2; pass++) {
       size_t o = pass ? random_off : off, in, line, want_in, want_line;
       plan__text_source_from(t, pass ? &any : &rising, o, &in, &line);
-      assert_int_equal(plan_text_source(t, o, &want_in, &want_line, NULL), PLAN_OK);
+      assert_int_equal(plan_text_source(t, o, &want_in, &want_line, NULL, NULL), PLAN_OK);
       if (in != want_in || line != want_line)
         fail_msg("%s: offset %zu at %zu line %zu, from the start %zu line %zu", what, o, in, line,
                  want_in, want_line);
@@ -701,7 +701,7 @@ static void test_legacy_round_trip_and_detection(void **state) {
     for (size_t i = 0; i < CORPUS_COUNT; i++) {
       size_t n;
       char *raw = read_corpus(corpus_files[i], &n);
-      char *nfc = plan_normalize_string(raw, n, NULL, NULL, NULL);
+      char *nfc = test_normalize_string(raw, n, NULL, NULL, NULL);
       assert_non_null(nfc);
       str bytes = {0}, source = {0};
       encode(&t, nfc, &bytes, &source);
@@ -722,7 +722,7 @@ static void test_legacy_round_trip_and_detection(void **state) {
       assert_string_equal(plan_text_data(txt, NULL), source.s);
       size_t len, off;
       plan_text_data(txt, &len);
-      plan_text_source(txt, len - 1, &off, NULL, NULL);
+      plan_text_source(txt, len - 1, &off, NULL, NULL, NULL);
       assert_true(off < bytes.n && off + 8 >= bytes.n);
       same_positions_in_order(txt, encs[k].name); /* through the decoding's map too */
       plan_text_free(txt);
@@ -791,12 +791,23 @@ static void test_encoding_errors_and_names(void **state) {
   o.input = (plan_input)42;
   assert_int_equal(plan_normalize("a", 1, &o, &t, &e), PLAN_EINVAL);
   /* names both ways */
-  for (int i = 0; i <= PLAN_ENCODING_CP1258; i++)
-    assert_int_equal(plan_encoding_from_name(plan_encoding_name((plan_encoding)i)), i);
-  for (int i = 0; i <= PLAN_INPUT_DOCX; i++)
-    assert_int_equal(plan_input_from_name(plan_input_name((plan_input)i)), i);
-  assert_int_equal(plan_encoding_from_name("CP1258"), PLAN_ENCODING_CP1258);
-  assert_int_equal(plan_encoding_from_name("latin9"), -1);
+  plan_encoding enc;
+  plan_input kind;
+  for (int i = 0; i <= PLAN_ENCODING_CP1258; i++) {
+    assert_status(plan_encoding_from_name(plan_encoding_name((plan_encoding)i), &enc, &e), PLAN_OK);
+    assert_int_equal(enc, i);
+  }
+  for (int i = 0; i <= PLAN_INPUT_DOCX; i++) {
+    assert_status(plan_input_from_name(plan_input_name((plan_input)i), &kind, &e), PLAN_OK);
+    assert_int_equal(kind, i);
+  }
+  assert_status(plan_encoding_from_name("CP1258", &enc, &e), PLAN_OK);
+  assert_int_equal(enc, PLAN_ENCODING_CP1258);
+  assert_status(plan_encoding_from_name("latin9", &enc, &e), PLAN_EINVAL);
+  assert_non_null(strstr(e.message, "latin9")); /* says which name, and which there are */
+  assert_non_null(strstr(e.message, "tcvn3"));
+  assert_status(plan_input_from_name("pdf", &kind, &e), PLAN_EINVAL);
+  assert_non_null(strstr(e.message, "docx"));
   assert_null(plan_encoding_name((plan_encoding)99));
 }
 

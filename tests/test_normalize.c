@@ -330,12 +330,12 @@ static void test_abbreviations(void **state) {
 static void test_abbreviations_every_entry(void **state) {
   (void)state;
   plan_lexicon *lex;
-  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  assert_status(plan_lexicon_new(&lex, NULL), PLAN_OK);
   size_t n = plan_lexicon_abbreviation_count(lex);
   assert_true(n >= 20);
   for (size_t i = 0; i < n; i++) {
     const char *a, *x;
-    assert_status(plan_lexicon_abbreviation(lex, i, &a, &x), PLAN_OK);
+    assert_status(plan_lexicon_abbreviation(lex, i, &a, &x, NULL), PLAN_OK);
     assert_string_equal(plan_lexicon_expand(lex, a), x);
     char in[128], want[256];
     snprintf(in, sizeof in, "Sở %s tỉnh", a);
@@ -345,7 +345,7 @@ static void test_abbreviations_every_entry(void **state) {
     free(xn);
     expect_norm(in, want, PLAN_TONE_TRADITIONAL, PLAN_OPT_EXPAND_ABBREVIATIONS);
   }
-  assert_status(plan_lexicon_abbreviation(lex, n, NULL, NULL), PLAN_EINVAL);
+  assert_status(plan_lexicon_abbreviation(lex, n, NULL, NULL, NULL), PLAN_EINVAL);
   plan_lexicon_free(lex);
 }
 
@@ -358,19 +358,19 @@ static void test_lexicon_file(void **state) {
   fputs("# extra abbreviations\nabbrev\tSYT\tSở Y tế\n\nabbrev\tUBND\tUBND (mới)\n", f);
   fclose(f);
   plan_lexicon *lex;
-  assert_status(plan_lexicon_new(&lex), PLAN_OK);
+  assert_status(plan_lexicon_new(&lex, NULL), PLAN_OK);
   plan_error e;
   assert_status(plan_lexicon_load_file(lex, path, &e), PLAN_OK);
   plan_options o;
   plan_options_init(&o);
   o.flags = PLAN_OPT_EXPAND_ABBREVIATIONS;
   o.lexicon = lex;
-  char *r = plan_normalize_string("SYT và UBND", strlen("SYT và UBND"), &o, NULL, &e);
+  char *r = test_normalize_string("SYT và UBND", strlen("SYT và UBND"), &o, NULL, &e);
   assert_string_equal(r, "Sở Y tế và UBND (mới)\n");
   plan_free(r);
-  assert_status(plan_lexicon_add_abbreviation(lex, "A B", "x"), PLAN_EINVAL);
-  assert_status(plan_lexicon_add_abbreviation(lex, "", "x"), PLAN_EINVAL);
-  assert_status(plan_lexicon_add_abbreviation(lex, "CAHN", "Công an Hà Nội"), PLAN_OK);
+  assert_status(plan_lexicon_add_abbreviation(lex, "A B", "x", NULL), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_abbreviation(lex, "", "x", NULL), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_abbreviation(lex, "CAHN", "Công an Hà Nội", NULL), PLAN_OK);
   assert_string_equal(plan_lexicon_expand(lex, "CAHN"), "Công an Hà Nội");
 
   f = fopen(path, "w");
@@ -461,7 +461,7 @@ static void expect_source(const plan_text *t, const char *needle, size_t in_off,
   const char *p = strstr(s, needle);
   if (!p) fail_msg("\"%s\" not in output", needle);
   size_t io, l, c;
-  assert_status(plan_text_source(t, (size_t)(p - s), &io, &l, &c), PLAN_OK);
+  assert_status(plan_text_source(t, (size_t)(p - s), &io, &l, &c, NULL), PLAN_OK);
   if (io != in_off || l != line || c != col)
     fail_msg("\"%s\": input %zu line %zu col %zu, want %zu %zu %zu", needle, io, l, c,
              in_off, line, col);
@@ -481,7 +481,7 @@ static void test_offsets(void **state) {
   expect_source(t, "y", 22, 2, 10);
   expect_source(t, "z", 29, 6, 1);
   size_t io;
-  assert_status(plan_text_source(t, 1000, &io, NULL, NULL), PLAN_OK);
+  assert_status(plan_text_source(t, 1000, &io, NULL, NULL, NULL), PLAN_OK);
   assert_int_equal(io, strlen(in));
   plan_text_free(t);
 
@@ -497,7 +497,7 @@ static void test_offsets(void **state) {
   expect_source(t, "chủ", 30, 2, 14);
   /* inside an expansion: within the abbreviation's bytes */
   const char *s = plan_text_data(t, NULL);
-  assert_status(plan_text_source(t, (size_t)(strstr(s, "nhân") - s), &io, NULL, NULL), PLAN_OK);
+  assert_status(plan_text_source(t, (size_t)(strstr(s, "nhân") - s), &io, NULL, NULL, NULL), PLAN_OK);
   assert_true(io >= 5 && io < 9);
   plan_text_free(t);
 }
@@ -512,17 +512,17 @@ static void test_key(void **state) {
       "**Sở Lao động - Thương binh và Xã hội:**", "So lao dong thuong binh va xa hoi",
   };
   for (size_t i = 0; i < sizeof same / sizeof *same; i++) {
-    char *k = plan_key(same[i], strlen(same[i]), NULL, NULL, NULL);
+    char *k = key_string(same[i], strlen(same[i]), NULL, NULL, NULL);
     assert_non_null(k);
     assert_string_equal(k, "so lao dong thuong binh va xa hoi");
     plan_free(k);
   }
   const char *mixed = "Đồng, Ủy ban\nnhân dân 2021";
-  char *k = plan_key(mixed, strlen(mixed), NULL, NULL, NULL);
+  char *k = key_string(mixed, strlen(mixed), NULL, NULL, NULL);
   assert_string_equal(k, "dong uy ban nhan dan 2021");
   plan_free(k);
   plan_error e;
-  assert_null(plan_key("\xff", 1, NULL, NULL, &e));
+  assert_null(key_string("\xff", 1, NULL, NULL, &e));
   assert_status(e.status, PLAN_EUTF8);
 }
 
@@ -533,14 +533,14 @@ static void test_corpus(void **state) {
   for (size_t i = 0; i < CORPUS_COUNT; i++) {
     size_t len, n1, n2, nd;
     char *raw = read_corpus(corpus_files[i], &len);
-    char *once = plan_normalize_string(raw, len, NULL, &n1, NULL);
+    char *once = test_normalize_string(raw, len, NULL, &n1, NULL);
     assert_non_null(once);
-    char *twice = plan_normalize_string(once, n1, NULL, &n2, NULL);
+    char *twice = test_normalize_string(once, n1, NULL, &n2, NULL);
     assert_non_null(twice);
     if (n1 != n2 || memcmp(once, twice, n1) != 0) fail_msg("%s: not idempotent", corpus_files[i]);
     /* its NFD copy gives the same bytes */
     char *nfd = nf(raw, true);
-    char *from_nfd = plan_normalize_string(nfd, strlen(nfd), NULL, &nd, NULL);
+    char *from_nfd = test_normalize_string(nfd, strlen(nfd), NULL, &nd, NULL);
     assert_non_null(from_nfd);
     if (nd != n1 || memcmp(from_nfd, once, n1) != 0) fail_msg("%s: NFD copy differs", corpus_files[i]);
     /* modern style, expanded: idempotent too */
@@ -548,7 +548,7 @@ static void test_corpus(void **state) {
     char *m2 = norm_with(m1, strlen(m1), PLAN_TONE_MODERN, PLAN_OPT_EXPAND_ABBREVIATIONS);
     assert_string_equal(m1, m2);
     /* nothing but the markup is lost: every letter of the source survives */
-    char *k_raw = plan_key(raw, len, NULL, NULL, NULL), *k_norm = plan_key(once, n1, NULL, NULL, NULL);
+    char *k_raw = key_string(raw, len, NULL, NULL, NULL), *k_norm = key_string(once, n1, NULL, NULL, NULL);
     assert_string_equal(k_raw, k_norm);
     plan_free(k_raw);
     plan_free(k_norm);
@@ -566,7 +566,7 @@ static void test_large_input(void **state) {
   (void)state;
   size_t len, n1;
   char *doc = read_corpus(corpus_files[0], &len);
-  char *one = plan_normalize_string(doc, len, NULL, &n1, NULL);
+  char *one = test_normalize_string(doc, len, NULL, &n1, NULL);
   size_t copies = (50u << 20) / (len + 2) + 1, total = copies * (len + 2);
   char *big = malloc(total);
   assert_non_null(big);
@@ -586,7 +586,7 @@ static void test_large_input(void **state) {
     assert_memory_equal(s + i * (n1 + 1), one, n1);
   /* the last byte maps into the last copy */
   size_t io;
-  assert_status(plan_text_source(t, n - 2, &io, NULL, NULL), PLAN_OK);
+  assert_status(plan_text_source(t, n - 2, &io, NULL, NULL, NULL), PLAN_OK);
   assert_true(io >= (copies - 1) * (len + 2) && io < total);
   plan_text_free(t);
   plan_free(one);

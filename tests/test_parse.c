@@ -295,7 +295,7 @@ static void test_paragraphs_only_and_errors(void **state) {
 static void test_iterator(void **state) {
   (void)state;
   plan_doc *doc = parse_corpus("hai-phong-2021-kh-03.txt", NULL);
-  plan_iter *it = plan_iter_new(plan_doc_root(doc));
+  plan_iter *it = test_iter_new(plan_doc_root(doc));
   size_t enter = 0, exit_ = 0, nodes = 0;
   plan_event ev;
   int depth = 0, max_depth = 0;
@@ -326,7 +326,7 @@ static void test_iterator(void **state) {
   assert_int_equal(enter, nodes);
   assert_true(exit_ > 0 && max_depth >= 3);
   plan_doc_free(doc);
-  assert_null(plan_iter_new(NULL));
+  assert_null(test_iter_new(NULL));
 }
 
 static void test_renderers(void **state) {
@@ -334,7 +334,7 @@ static void test_renderers(void **state) {
   for (size_t d = 0; d < CORPUS_COUNT; d++) {
     plan_doc *doc = parse_corpus(corpus_files[d], NULL);
     size_t n;
-    char *js = plan_render_json(doc, &n);
+    char *js = test_render_json(doc, &n);
     assert_non_null(js);
     json_error_t je;
     json_t *j = json_loadb(js, n, 0, &je);
@@ -349,20 +349,20 @@ static void test_renderers(void **state) {
     json_decref(j);
     plan_free(js);
 
-    char *xml = plan_render_xml(doc, &n);
+    char *xml = test_render_xml(doc, &n);
     assert_non_null(xml);
     xmlDocPtr x = xmlReadMemory(xml, (int)n, "doc.xml", "UTF-8", XML_PARSE_NONET | XML_PARSE_NOERROR);
     if (!x) fail_msg("%s: XML not well formed", corpus_files[d]);
     xmlFreeDoc(x);
     plan_free(xml);
 
-    char *txt = plan_render_text(doc, &n);
+    char *txt = test_render_text(doc, &n);
     assert_non_null(txt);
     assert_non_null(strstr(txt, plan_doc_meta(doc, PLAN_META_PROVINCE)));
     plan_free(txt);
     plan_doc_free(doc);
   }
-  assert_null(plan_render_json(NULL, NULL));
+  assert_null(test_render_json(NULL, NULL));
 }
 
 int main(void) {

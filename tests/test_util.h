@@ -179,13 +179,61 @@ static inline char *norm_with(const char *s, size_t len, plan_tone_style style,
   o.tone_style = style;
   o.flags = flags;
   plan_error e;
-  char *r = plan_normalize_string(s, len, &o, NULL, &e);
-  if (!r) fail_msg("normalize failed: %s", e.message);
+  char *r = NULL;
+  if (plan_normalize_string(s, len, &o, &r, NULL, &e) != PLAN_OK)
+    fail_msg("normalize failed: %s", e.message);
   return r;
 }
 
 static inline char *norm(const char *s) {
   return norm_with(s, strlen(s), PLAN_TONE_TRADITIONAL, 0);
+}
+
+/* The calls that hand out a string, as expressions for the tests that
+ * look at the string: NULL on failure (the status is tested in
+ * test_api.c). */
+static inline char *test_normalize_string(const char *s, size_t n, const plan_options *o,
+                                          size_t *out_len, plan_error *e) {
+  char *r = NULL;
+  plan_normalize_string(s, n, o, &r, out_len, e);
+  return r;
+}
+static inline char *key_string(const char *s, size_t n, const plan_options *o, size_t *out_len,
+                             plan_error *e) {
+  char *r = NULL;
+  plan_key(s, n, o, &r, out_len, e);
+  return r;
+}
+#define TEST_RENDER(name, call)                                       \
+  static inline char *test_##name(const plan_doc *d, size_t *len) {   \
+    char *r = NULL;                                                   \
+    call(d, &r, len, NULL);                                           \
+    return r;                                                         \
+  }
+TEST_RENDER(render_json, plan_render_json)
+TEST_RENDER(render_xml, plan_render_xml)
+TEST_RENDER(render_text, plan_render_text)
+#undef TEST_RENDER
+#define TEST_RENDER_COMPARE(name, call)                                                    \
+  static inline char *test_##name(const plan_compare *c, const char *agency, size_t *len) { \
+    char *r = NULL;                                                                        \
+    call(c, agency, &r, len, NULL);                                                        \
+    return r;                                                                              \
+  }
+TEST_RENDER_COMPARE(render_compare_json, plan_render_compare_json)
+TEST_RENDER_COMPARE(render_compare_csv, plan_render_compare_csv)
+TEST_RENDER_COMPARE(render_compare_html, plan_render_compare_html)
+#undef TEST_RENDER_COMPARE
+static inline char *test_render_compare_text(const plan_compare *c, const char *agency,
+                                             unsigned flags, size_t *len) {
+  char *r = NULL;
+  plan_render_compare_text(c, agency, flags, &r, len, NULL);
+  return r;
+}
+static inline plan_iter *test_iter_new(const plan_node *root) {
+  plan_iter *it = NULL;
+  plan_iter_new(root, &it, NULL);
+  return it;
 }
 
 #endif

@@ -108,7 +108,7 @@ static bool same_words(const plan_lexicon *lex, plan_words *ws, const char *s, s
 static void test_corpus_lines(void **state) {
   (void)state;
   plan_lexicon *lex;
-  assert_int_equal(plan_lexicon_new(&lex), PLAN_OK);
+  assert_int_equal(plan_lexicon_new(&lex, NULL), PLAN_OK);
   plan_words ws;
   memset(&ws, 0, sizeof ws);
   size_t lines = 0, vector = 0;
@@ -157,7 +157,7 @@ static const char *const plain_pieces[] = {
 static void random_texts(const char *const *from, size_t kinds, size_t most, int rounds,
                          size_t *vector) {
   plan_lexicon *lex;
-  assert_int_equal(plan_lexicon_new(&lex), PLAN_OK);
+  assert_int_equal(plan_lexicon_new(&lex, NULL), PLAN_OK);
   plan_words ws;
   memset(&ws, 0, sizeof ws);
   uint64_t x = 88172645463325252ull;

@@ -425,8 +425,8 @@ static void scan_item(corpus *c, size_t index) {
   char *json = NULL;
   plan_status st = parse_text(c, it, text, len, &doc);
   if (st == PLAN_OK) {
-    size_t n;
-    json = plan_render_json(doc, &n);
+    size_t n = 0;
+    plan_render_json(doc, &json, &n, NULL);
     while (json && n && json[n - 1] == '\n') json[--n] = '\0';
     const char *prov = plan_doc_meta(doc, PLAN_META_PROVINCE);
     if (prov) it->province = strdup(prov);
@@ -508,7 +508,8 @@ static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, bool bar) {
 
 /* "1472/QĐ-TTg" -> "1472-qd-ttg": a folder name. */
 static void slug(const char *key, char *buf, size_t n) {
-  char *k = plan_key(key, strlen(key), NULL, NULL, NULL);
+  char *k = NULL;
+  plan_key(key, strlen(key), NULL, &k, NULL, NULL);
   size_t j = 0;
   for (const char *p = k ? k : "group"; *p && j + 1 < n; p++)
     buf[j++] = (*p == ' ') ? '-' : *p;
@@ -588,12 +589,13 @@ static plan_status compare_group(corpus *c, group_out *go) {
     free(docs);
     if (st == PLAN_OK) {
       go->agencies = plan_compare_agency_count(cmp);
-      size_t n;
-      char *r = plan_render_compare_html(cmp, NULL, &n);
+      size_t n = 0;
+      char *r = NULL;
+      plan_render_compare_html(cmp, NULL, &r, &n, NULL);
       bool ok = write_report(dir, "report.html", r, n);
-      r = plan_render_compare_csv(cmp, NULL, &n);
+      plan_render_compare_csv(cmp, NULL, &r, &n, NULL);
       ok &= write_report(dir, "report.csv", r, n);
-      r = plan_render_compare_json(cmp, NULL, &n);
+      plan_render_compare_json(cmp, NULL, &r, &n, NULL);
       ok &= write_report(dir, "report.json", r, n);
       if (!ok) st = PLAN_EIO;
       go->done_at = now() - c->t0;
@@ -846,7 +848,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   char dir[4096];
   snprintf(dir, sizeof dir, "%s/cache", c.out);
   mkdirs(dir);
-  if (access(dir, W_OK) != 0 || plan_lexicon_new(&c.lex) != PLAN_OK) {
+  if (access(dir, W_OK) != 0 || plan_lexicon_new(&c.lex, NULL) != PLAN_OK) {
     fprintf(stderr, "plan: cannot write to %s: %s\n", c.out, strerror(errno));
     free(paths);
     return 3;
@@ -868,7 +870,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   /* groups */
   plan_groups *g = NULL;
   size_t *member_item = calloc(c.n ? c.n : 1, sizeof *member_item), nmembers = 0;
-  plan_groups_new(&g);
+  plan_groups_new(&g, NULL);
   for (size_t i = 0; i < c.n; i++) {
     item *it = &c.items[i];
     if (it->parsed && it->dup_of < 0) { parsed++; bytes += it->size; }
@@ -876,10 +878,10 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     if (it->dup_of >= 0) continue;
     if (it->failed) { failed++; continue; }
     if (!it->nimpl) ungrouped++;
-    plan_groups_add(g, (const char *const *)it->impl, it->nimpl, NULL);
+    plan_groups_add(g, (const char *const *)it->impl, it->nimpl, NULL, NULL);
     member_item[nmembers++] = i;
   }
-  plan_groups_finish(g);
+  plan_groups_finish(g, NULL);
   size_t ngroups = plan_groups_count(g), reused = 0;
   group_out *gos = calloc(ngroups ? ngroups : 1, sizeof *gos);
   rc = failed ? 1 : 0;

@@ -113,13 +113,13 @@ static int input_option(const char *a, int *i, int argc, char **argv, plan_optio
     enc = true;
   else
     return 0;
-  int x = enc ? plan_encoding_from_name(v) : plan_input_from_name(v);
-  if (x < 0) {
-    fprintf(stderr, "%s: unknown %s '%s'\n", prog, enc ? "encoding" : "input kind", v);
+  plan_error e;
+  plan_status st = enc ? plan_encoding_from_name(v, &o->encoding, &e)
+                       : plan_input_from_name(v, &o->input, &e);
+  if (st != PLAN_OK) {
+    fprintf(stderr, "%s: %s\n", prog, e.message);
     return -1;
   }
-  if (enc) o->encoding = (plan_encoding)x;
-  else o->input = (plan_input)x;
   return 1;
 }
 
@@ -163,7 +163,7 @@ static int cmd_normalize(int argc, char **argv) {
       if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (VALUE("--lexicon")) {
       plan_error e;
-      if (!lex && plan_lexicon_new(&lex) != PLAN_OK) { rc = EXIT_IO; goto done; }
+      if (!lex && plan_lexicon_new(&lex, NULL) != PLAN_OK) { rc = EXIT_IO; goto done; }
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
       o.lexicon = lex;
     } else if (a[0] == '-' && a[1]) {
@@ -187,7 +187,7 @@ static int cmd_normalize(int argc, char **argv) {
     char *k = NULL;
     const char *out;
     if (key) {
-      out = k = plan_key(in, len, &o, &n, &e);
+      out = plan_key(in, len, &o, &k, &n, &e) == PLAN_OK ? k : NULL;
     } else if (plan_normalize(in, len, &o, &t, &e) == PLAN_OK) {
       out = plan_text_data(t, &n);
       note_input(files[i], t);
@@ -244,7 +244,7 @@ static int cmd_parse(int argc, char **argv) {
   const char *v;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_lexicon *lex = NULL;
-  if (!files || plan_lexicon_new(&lex) != PLAN_OK) { free(files); return EXIT_IO; }
+  if (!files || plan_lexicon_new(&lex, NULL) != PLAN_OK) { free(files); return EXIT_IO; }
   o.lexicon = lex;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -297,10 +297,13 @@ static int cmd_parse(int argc, char **argv) {
               plan_diagnostic_message(dg), plan_diag_code_name(plan_diagnostic_code(dg)));
     }
     size_t n = 0;
-    char *out = format == JSON ? plan_render_json(doc, &n)
-              : format == XML ? plan_render_xml(doc, &n) : plan_render_text(doc, &n);
-    if (!out) {
-      fprintf(stderr, "%s: %s: out of memory\n", prog, files[i]);
+    char *out = NULL;
+    plan_error re;
+    plan_status rst = format == JSON  ? plan_render_json(doc, &out, &n, &re)
+                      : format == XML ? plan_render_xml(doc, &out, &n, &re)
+                                      : plan_render_text(doc, &out, &n, &re);
+    if (rst != PLAN_OK) {
+      fprintf(stderr, "%s: %s: %s\n", prog, files[i], re.message);
       rc = EXIT_IO;
     } else {
       if (format == TEXT && nfiles > 1) printf("== %s\n", files[i]);
@@ -337,7 +340,7 @@ static int cmd_agencies(int argc, char **argv) {
   int rc = EXIT_OK, nfiles = 0, ro;
   const char *v;
   char **files = calloc((size_t)argc + 1, sizeof *files);
-  if (!files || plan_lexicon_new(&lex) != PLAN_OK) { free(files); return EXIT_IO; }
+  if (!files || plan_lexicon_new(&lex, NULL) != PLAN_OK) { free(files); return EXIT_IO; }
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
     if (!strcmp(a, "-h") || !strcmp(a, "--help")) {
@@ -358,7 +361,7 @@ static int cmd_agencies(int argc, char **argv) {
   if (nfiles == 0) {
     for (size_t i = 0; i < plan_lexicon_agency_count(lex); i++) {
       const char *id, *name, *level, *kind, *portfolios;
-      plan_lexicon_agency(lex, i, &id, &name, &level, &kind, &portfolios);
+      plan_lexicon_agency(lex, i, &id, &name, &level, &kind, &portfolios, NULL);
       printf("%s\t%s\t%s\t%s\t%s\n", id, level, kind, portfolios, name);
     }
     goto done;
@@ -435,7 +438,7 @@ static int cmd_compare(int argc, char **argv) {
   int color = -1, rc = EXIT_OK, nfiles = 0, ro;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
-  if (!files || !docs || plan_lexicon_new(&lex) != PLAN_OK) { free(files); free(docs); return EXIT_IO; }
+  if (!files || !docs || plan_lexicon_new(&lex, NULL) != PLAN_OK) { free(files); free(docs); return EXIT_IO; }
   o.lexicon = lex;
   for (int i = 1; i < argc; i++) {
     const char *a = argv[i];
@@ -514,10 +517,11 @@ static int cmd_compare(int argc, char **argv) {
   }
   if (color < 0) color = !output && format == TEXT && isatty(STDOUT_FILENO);
   size_t n = 0;
-  char *out;
+  char *out = NULL;
+  plan_error re;
   /* the HTML report first: a reader piping the text into head still gets it */
   if (html) {
-    out = plan_render_compare_html(cmp, agency, &n);
+    plan_render_compare_html(cmp, agency, &out, &n, &re);
     FILE *hf = out ? fopen(html, "wb") : NULL;
     if (!hf || fwrite(out, 1, n, hf) != n || fclose(hf) != 0) {
       fprintf(stderr, "%s: cannot write %s\n", prog, html);
@@ -527,13 +531,14 @@ static int cmd_compare(int argc, char **argv) {
     }
     plan_free(out);
   }
-  out = format == JSON ? plan_render_compare_json(cmp, agency, &n)
-            : format == CSV ? plan_render_compare_csv(cmp, agency, &n)
-            : format == HTML ? plan_render_compare_html(cmp, agency, &n)
-            : plan_render_compare_text(cmp, agency, color ? PLAN_RENDER_COLOR : 0, &n);
+  plan_status rst = format == JSON   ? plan_render_compare_json(cmp, agency, &out, &n, &re)
+                    : format == CSV  ? plan_render_compare_csv(cmp, agency, &out, &n, &re)
+                    : format == HTML ? plan_render_compare_html(cmp, agency, &out, &n, &re)
+                                     : plan_render_compare_text(
+                                           cmp, agency, color ? PLAN_RENDER_COLOR : 0, &out, &n, &re);
   FILE *f = output ? fopen(output, "wb") : stdout;
-  if (!out || !f) {
-    fprintf(stderr, "%s: %s\n", prog, !out ? "out of memory" : "cannot open the output file");
+  if (rst != PLAN_OK || !f) {
+    fprintf(stderr, "%s: %s\n", prog, rst != PLAN_OK ? re.message : "cannot open the output file");
     rc = EXIT_IO;
   } else if (fwrite(out, 1, n, f) != n || (f != stdout && fclose(f) != 0)) {
     fprintf(stderr, "%s: cannot write %s\n", prog, output ? output : "the output");

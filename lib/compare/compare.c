@@ -382,9 +382,11 @@ double plan_link_bigram(const plan_link *l) { return l ? l->bi : 0; }
 int plan_link_boilerplate(const plan_link *l) { return l && l->boilerplate; }
 const char *plan_link_rare_words(const plan_link *l) { return l ? l->rare : NULL; }
 plan_status plan_link_diff(const plan_compare *c, const plan_link *l, plan_diff_step **steps,
-                           size_t *n) {
-  if (!c || !l || !steps || !n) return PLAN_EINVAL;
-  return plan__link_diff(c, l, steps, n);
+                           size_t *n, plan_error *err) {
+  if (!c || !l || !steps || !n)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "comparison, link, steps or n is NULL");
+  plan_status st = plan__link_diff(c, l, steps, n);
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 const char *plan_link_text(const plan_link *l, int side) { return l ? l->text[side ? 1 : 0] : NULL; }
 

@@ -31,10 +31,14 @@ struct plan_groups {
   bool finished;
 };
 
-plan_status plan_groups_new(plan_groups **out) {
-  if (!out) return PLAN_EINVAL;
+static plan_status oom(plan_error *err) {
+  return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+}
+
+plan_status plan_groups_new(plan_groups **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
   *out = calloc(1, sizeof **out);
-  return *out ? PLAN_OK : PLAN_ENOMEM;
+  return *out ? PLAN_OK : oom(err);
 }
 
 void plan_groups_free(plan_groups *g) {
@@ -56,14 +60,18 @@ void plan_groups_free(plan_groups *g) {
   free(g);
 }
 
-plan_status plan_groups_add(plan_groups *g, const char *const *numbers, size_t n, size_t *index) {
-  if (!g || (n && !numbers) || g->finished) return PLAN_EINVAL;
+plan_status plan_groups_add(plan_groups *g, const char *const *numbers, size_t n, size_t *index,
+                            plan_error *err) {
+  if (!g || (n && !numbers))
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "groups or numbers is NULL");
+  if (g->finished)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "the groups are finished: no member can join");
   for (size_t k = 0; k < n; k++)
-    if (!numbers[k]) return PLAN_EINVAL;
+    if (!numbers[k]) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "number %zu is NULL", k);
   if (g->n == g->cap) {
     size_t cap = g->cap ? g->cap * 2 : 16;
     member *m = realloc(g->m, cap * sizeof *m);
-    if (!m) return PLAN_ENOMEM;
+    if (!m) return oom(err);
     g->m = m;
     g->cap = cap;
   }
@@ -71,25 +79,26 @@ plan_status plan_groups_add(plan_groups *g, const char *const *numbers, size_t n
   memset(m, 0, sizeof *m);
   m->numbers = calloc(n ? n : 1, sizeof *m->numbers);
   m->keys = calloc(n ? n : 1, sizeof *m->keys);
-  bool oom = !m->numbers || !m->keys;
-  for (size_t k = 0; k < n && !oom; k++) {
+  bool failed = !m->numbers || !m->keys;
+  for (size_t k = 0; k < n && !failed; k++) {
     m->numbers[k] = strdup(numbers[k]);
     m->keys[k] = plan__fold(numbers[k], strlen(numbers[k]));
-    oom = !m->numbers[k] || !m->keys[k];
+    failed = !m->numbers[k] || !m->keys[k];
     m->n = k + 1;
   }
   g->n++;
   if (index) *index = g->n - 1;
-  return oom ? PLAN_ENOMEM : PLAN_OK;
+  return failed ? oom(err) : PLAN_OK;
 }
 
-plan_status plan_groups_add_doc(plan_groups *g, const plan_doc *doc, size_t *index) {
-  if (!doc) return PLAN_EINVAL;
+plan_status plan_groups_add_doc(plan_groups *g, const plan_doc *doc, size_t *index,
+                                plan_error *err) {
+  if (!doc) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "doc is NULL");
   size_t n = plan_doc_implements_count(doc);
   const char **nums = calloc(n ? n : 1, sizeof *nums);
-  if (!nums) return PLAN_ENOMEM;
+  if (!nums) return oom(err);
   for (size_t i = 0; i < n; i++) nums[i] = plan_reference_number(plan_doc_implements(doc, i));
-  plan_status st = plan_groups_add(g, nums, n, index);
+  plan_status st = plan_groups_add(g, nums, n, index, err);
   free(nums);
   return st;
 }
@@ -163,8 +172,9 @@ static plan_status name_group(plan_groups *g, group *gr) {
   return gr->cites ? PLAN_OK : PLAN_ENOMEM;
 }
 
-plan_status plan_groups_finish(plan_groups *g) {
-  if (!g || g->finished) return PLAN_EINVAL;
+plan_status plan_groups_finish(plan_groups *g, plan_error *err) {
+  if (!g) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "groups is NULL");
+  if (g->finished) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "the groups are finished already");
   size_t nc = 0;
   for (size_t i = 0; i < g->n; i++) nc += g->m[i].n;
   size_t *parent = malloc((g->n ? g->n : 1) * sizeof *parent);
@@ -207,7 +217,7 @@ plan_status plan_groups_finish(plan_groups *g) {
   free(group_of_root);
   free(c);
   g->finished = st == PLAN_OK;
-  return st;
+  return st == PLAN_OK ? st : oom(err);
 }
 
 size_t plan_groups_count(const plan_groups *g) { return g && g->finished ? g->ng : 0; }

@@ -106,6 +106,10 @@ PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,
                                       const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
+/* Hands a new string to the caller: *out = s, PLAN_OK; PLAN_ENOMEM with
+ * err filled when s is NULL (the one way a renderer fails). */
+PLAN_INTERNAL plan_status plan__give_string(char *s, char **out, plan_error *err);
+
 /* Line and column (1-based, column in bytes) of a byte offset. */
 PLAN_INTERNAL void plan__position(const char *text, size_t len, size_t offset,
                                   size_t *line, size_t *column);

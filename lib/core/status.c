@@ -38,6 +38,11 @@ plan_status plan__error(plan_error *err, plan_status status, size_t offset,
   return status;
 }
 
+plan_status plan__give_string(char *s, char **out, plan_error *err) {
+  *out = s;
+  return s ? PLAN_OK : plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+}
+
 void plan__position(const char *text, size_t len, size_t offset, size_t *line,
                     size_t *column) {
   if (offset > len) offset = len;

@@ -324,8 +324,7 @@ const char *plan_encoding_name(plan_encoding e) {
   return (unsigned)e < sizeof encoding_names / sizeof *encoding_names ? encoding_names[e] : NULL;
 }
 
-int plan_input_from_name(const char *name) {
-  if (!name) return -1;
+static int input_of(const char *name) {
   for (size_t i = 0; i < sizeof input_names / sizeof *input_names; i++)
     if (strcasecmp(name, input_names[i]) == 0) return (int)i;
   if (strcasecmp(name, "md") == 0) return PLAN_INPUT_MARKDOWN;
@@ -333,16 +332,36 @@ int plan_input_from_name(const char *name) {
   return -1;
 }
 
-int plan_encoding_from_name(const char *name) {
+plan_status plan_input_from_name(const char *name, plan_input *out, plan_error *err) {
+  if (!name || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "name or out is NULL");
+  int v = input_of(name);
+  if (v < 0)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       "unknown input kind '%.40s' (auto, text, markdown, html or docx)", name);
+  *out = (plan_input)v;
+  return PLAN_OK;
+}
+
+static int encoding_of(const char *name) {
   static const struct { const char *alias; plan_encoding e; } aliases[] = {
       {"utf8", PLAN_ENCODING_UTF8},      {"abc", PLAN_ENCODING_TCVN3},
       {"tcvn", PLAN_ENCODING_TCVN3},     {"tcvn5712", PLAN_ENCODING_TCVN3},
       {"vni-windows", PLAN_ENCODING_VNI}, {"cp1258", PLAN_ENCODING_CP1258},
       {"windows1258", PLAN_ENCODING_CP1258}};
-  if (!name) return -1;
   for (size_t i = 0; i < sizeof encoding_names / sizeof *encoding_names; i++)
     if (strcasecmp(name, encoding_names[i]) == 0) return (int)i;
   for (size_t i = 0; i < sizeof aliases / sizeof *aliases; i++)
     if (strcasecmp(name, aliases[i].alias) == 0) return (int)aliases[i].e;
   return -1;
+}
+
+plan_status plan_encoding_from_name(const char *name, plan_encoding *out, plan_error *err) {
+  if (!name || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "name or out is NULL");
+  int v = encoding_of(name);
+  if (v < 0)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       "unknown encoding '%.40s' (auto, utf-8, tcvn3, vni, viqr or "
+                       "windows-1258)", name);
+  *out = (plan_encoding)v;
+  return PLAN_OK;
 }

@@ -88,29 +88,33 @@ plan_status plan_normalize(const char *input, size_t len, const plan_options *op
   return st;
 }
 
-char *plan_normalize_string(const char *input, size_t len, const plan_options *opts,
-                            size_t *out_len, plan_error *err) {
+plan_status plan_normalize_string(const char *input, size_t len, const plan_options *opts,
+                                  char **out, size_t *out_len, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
   plan_text *t;
-  if (plan_normalize(input, len, opts, &t, err) != PLAN_OK) return NULL;
+  plan_status st = plan_normalize(input, len, opts, &t, err);
+  if (st != PLAN_OK) return st;
   char *r = plan__buf_take(&t->out, out_len);
   plan_text_free(t);
-  if (!r) plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
-  return r;
+  return plan__give_string(r, out, err);
 }
 
-char *plan_key(const char *input, size_t len, const plan_options *opts, size_t *out_len,
-               plan_error *err) {
+plan_status plan_key(const char *input, size_t len, const plan_options *opts, char **out,
+                     size_t *out_len, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  *out = NULL;
   plan_options o;
-  if (plan__options_copy(&o, opts, err) != PLAN_OK) return NULL;
+  plan_status st = plan__options_copy(&o, opts, err);
+  if (st != PLAN_OK) return st;
   o.flags |= PLAN_OPT_EXPAND_ABBREVIATIONS;
   plan_text *t;
-  if (plan_normalize(input, len, &o, &t, err) != PLAN_OK) return NULL;
+  st = plan_normalize(input, len, &o, &t, err);
+  if (st != PLAN_OK) return st;
   plan_buf b = {0};
   plan__buf_reserve(&b, t->out.len);
   plan__key_append(&b, t->out.data, t->out.len);
   plan_text_free(t);
   while (b.len && b.data[b.len - 1] == ' ') b.len--;
-  char *r = plan__buf_take(&b, out_len);
-  if (!r) plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
-  return r;
+  return plan__give_string(plan__buf_take(&b, out_len), out, err);
 }

@@ -234,8 +234,10 @@ size_t plan_lexicon_agency_count(const plan_lexicon *lex) { return lex ? lex->ag
 
 plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, const char **id,
                                 const char **name, const char **level, const char **kind,
-                                const char **portfolios) {
-  if (!lex || i >= lex->agencies.len) return PLAN_EINVAL;
+                                const char **portfolios, plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
+  if (i >= lex->agencies.len)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "agency %zu of %zu", i, lex->agencies.len);
   plan_agency_info a;
   plan__agency_info(lex, i, &a);
   if (id) *id = a.id;
@@ -248,9 +250,12 @@ plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, const char **
 
 plan_status plan_lexicon_add_agency(plan_lexicon *lex, const char *id, const char *name,
                                     const char *level, const char *kind, const char *portfolios,
-                                    const char *aliases) {
-  if (!lex) return PLAN_EINVAL;
-  return plan__agency_add(lex, id, name, level, kind, portfolios, aliases);
+                                    const char *aliases, plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
+  plan_status st = plan__agency_add(lex, id, name, level, kind, portfolios, aliases);
+  if (st == PLAN_EINVAL)
+    return plan__error(err, st, 0, 0, 0, "an agency needs an id without spaces and a name");
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 
 const char *plan_lexicon_resolve(const plan_lexicon *lex, const char *name, size_t len) {

@@ -192,8 +192,8 @@ static atomic_size_t builds;
 
 size_t plan__lexicon_builds(void) { return atomic_load(&builds); }
 
-plan_status plan_lexicon_new(plan_lexicon **out) {
-  if (!out) return PLAN_EINVAL;
+/* The lexicon of the embedded tables: PLAN_OK or PLAN_ENOMEM. */
+static plan_status build(plan_lexicon **out) {
   *out = NULL;
   atomic_fetch_add(&builds, 1);
   plan_lexicon *lex = calloc(1, sizeof *lex);
@@ -212,6 +212,12 @@ plan_status plan_lexicon_new(plan_lexicon **out) {
   }
   *out = lex;
   return PLAN_OK;
+}
+
+plan_status plan_lexicon_new(plan_lexicon **out, plan_error *err) {
+  if (!out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "out is NULL");
+  plan_status st = build(out);
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 
 void plan_lexicon_free(plan_lexicon *lex) {
@@ -234,10 +240,15 @@ void plan_lexicon_free(plan_lexicon *lex) {
 }
 
 plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex, const char *abbreviation,
-                                          const char *expansion) {
-  if (!lex) return PLAN_EINVAL;
+                                          const char *expansion, plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
   plan_status st = add(lex, abbreviation, expansion);
-  return st ? st : compile_matcher(lex);
+  if (st == PLAN_EINVAL)
+    return plan__error(err, st, 0, 0, 0,
+                       "an abbreviation is non-empty UTF-8 without spaces or slashes, and so "
+                       "is its expansion");
+  if (st == PLAN_OK) st = compile_matcher(lex);
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 
 plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_error *err) {
@@ -296,8 +307,11 @@ size_t plan_lexicon_abbreviation_count(const plan_lexicon *lex) {
 }
 
 plan_status plan_lexicon_abbreviation(const plan_lexicon *lex, size_t i,
-                                      const char **abbreviation, const char **expansion) {
-  if (!lex || i >= lex->abbrevs.len) return PLAN_EINVAL;
+                                      const char **abbreviation, const char **expansion,
+                                      plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
+  if (i >= lex->abbrevs.len)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "abbreviation %zu of %zu", i, lex->abbrevs.len);
   const abbrev *a = (const abbrev *)lex->abbrevs.data + i;
   if (abbreviation) *abbreviation = a->abbreviation;
   if (expansion) *expansion = a->expansion;
@@ -326,7 +340,7 @@ const plan_lexicon *plan__lexicon_default(void) {
   if (lex) return lex;
   pthread_mutex_lock(&default_lock);
   lex = atomic_load_explicit(&default_lexicon, memory_order_relaxed);
-  if (!lex && plan_lexicon_new(&lex) == PLAN_OK)
+  if (!lex && build(&lex) == PLAN_OK)
     atomic_store_explicit(&default_lexicon, lex, memory_order_release);
   pthread_mutex_unlock(&default_lock);
   return lex;

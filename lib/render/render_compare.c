@@ -106,7 +106,7 @@ static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag
   plan__buf_printf(b, "]}");
 }
 
-char *plan_render_compare_json(const plan_compare *c, const char *agency, size_t *len) {
+static char *render_compare_json(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   plan_buf b = {0};
   plan__buf_printf(&b, "{\"documents\":[");
@@ -188,7 +188,7 @@ static void csv_field(plan_buf *b, const char *s) {
   plan__buf_putc(b, '"');
 }
 
-char *plan_render_compare_csv(const plan_compare *c, const char *agency, size_t *len) {
+static char *render_compare_csv(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   plan_buf b = {0};
   plan__buf_printf(&b, "agency,group,representative");
@@ -254,7 +254,7 @@ static void text_diff(plan_buf *b, const plan_compare *c, const plan_link *l, bo
   free(steps);
 }
 
-char *plan_render_compare_text(const plan_compare *c, const char *agency, unsigned flags, size_t *len) {
+static char *render_compare_text(const plan_compare *c, const char *agency, unsigned flags, size_t *len) {
   if (!c) return NULL;
   bool color = flags & PLAN_RENDER_COLOR;
   plan_buf b = {0};
@@ -312,4 +312,22 @@ char *plan_render_compare_text(const plan_compare *c, const char *agency, unsign
       }
   }
   return plan__buf_take(&b, len);
+}
+
+plan_status plan_render_compare_json(const plan_compare *cmp, const char *agency, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!cmp || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  return plan__give_string(render_compare_json(cmp, agency, len), out, err);
+}
+
+plan_status plan_render_compare_csv(const plan_compare *cmp, const char *agency, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!cmp || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  return plan__give_string(render_compare_csv(cmp, agency, len), out, err);
+}
+
+plan_status plan_render_compare_text(const plan_compare *cmp, const char *agency, unsigned flags, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!cmp || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  return plan__give_string(render_compare_text(cmp, agency, flags, len), out, err);
 }

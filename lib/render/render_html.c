@@ -86,7 +86,7 @@ static void diff_cell(xmlNodePtr td, const plan_diff_step *steps, size_t nsteps,
   }
 }
 
-char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t *len) {
+static char *render_compare_html(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
   if (!doc) return NULL;
@@ -183,4 +183,10 @@ char *plan_render_compare_html(const plan_compare *c, const char *agency, size_t
   }
   xmlFreeDoc(doc);
   return out;
+}
+
+plan_status plan_render_compare_html(const plan_compare *cmp, const char *agency, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!cmp || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  return plan__give_string(render_compare_html(cmp, agency, len), out, err);
 }

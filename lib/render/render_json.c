@@ -160,7 +160,7 @@ static void assignments(plan_buf *b, const plan_doc *doc) {
   plan__buf_putc(b, ']');
 }
 
-char *plan_render_json(const plan_doc *doc, size_t *len) {
+static char *render_json(const plan_doc *doc, size_t *len) {
   if (!doc) return NULL;
   plan_buf b = {0};
   bool f = true;
@@ -251,4 +251,10 @@ char *plan_render_json(const plan_doc *doc, size_t *len) {
   }
   plan__buf_put(&b, "]}\n", 3);
   return plan__buf_take(&b, len);
+}
+
+plan_status plan_render_json(const plan_doc *doc, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!doc || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "doc or out is NULL");
+  return plan__give_string(render_json(doc, len), out, err);
 }

@@ -43,7 +43,7 @@ static void node(plan_buf *b, const plan_node *n, int depth) {
   }
 }
 
-char *plan_render_text(const plan_doc *doc, size_t *len) {
+static char *render_text(const plan_doc *doc, size_t *len) {
   if (!doc) return NULL;
   plan_buf b = {0};
   for (int m = 0; m < PLAN_META_COUNT_; m++)
@@ -84,4 +84,10 @@ char *plan_render_text(const plan_doc *doc, size_t *len) {
                      r->kind ? r->kind : "?", r->date ? r->date : "", r->count);
   }
   return plan__buf_take(&b, len);
+}
+
+plan_status plan_render_text(const plan_doc *doc, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!doc || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "doc or out is NULL");
+  return plan__give_string(render_text(doc, len), out, err);
 }

@@ -63,7 +63,7 @@ static void add_node(xmlNodePtr parent, const plan_node *n) {
   for (const plan_node *c = n->first; c; c = c->next) add_node(e, c);
 }
 
-char *plan_render_xml(const plan_doc *doc, size_t *len) {
+static char *render_xml(const plan_doc *doc, size_t *len) {
   if (!doc) return NULL;
   xmlDocPtr x = xmlNewDoc(X("1.0"));
   if (!x) return NULL;
@@ -161,4 +161,10 @@ char *plan_render_xml(const plan_doc *doc, size_t *len) {
   }
   xmlFree(mem);
   return out;
+}
+
+plan_status plan_render_xml(const plan_doc *doc, char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!doc || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "doc or out is NULL");
+  return plan__give_string(render_xml(doc, len), out, err);
 }

@@ -34,11 +34,13 @@ struct plan_iter {
   plan_event ev;
 };
 
-plan_iter *plan_iter_new(const plan_node *root) {
-  if (!root) return NULL;
+plan_status plan_iter_new(const plan_node *root, plan_iter **out, plan_error *err) {
+  if (!root || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "root or out is NULL");
   plan_iter *it = calloc(1, sizeof *it);
-  if (it) it->root = root;
-  return it;
+  *out = it;
+  if (!it) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  it->root = root;
+  return PLAN_OK;
 }
 
 plan_event plan_iter_next(plan_iter *it) {

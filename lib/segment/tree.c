@@ -53,7 +53,7 @@ static bool para_starts_any(const plan_para *p, const char *const *list, size_t 
 
 void plan__doc_position(const plan_outline *doc, size_t norm_off, size_t *offset, size_t *line,
                         size_t *column) {
-  plan_text_source(doc->text, norm_off, offset, line, column);
+  plan_text_source(doc->text, norm_off, offset, line, column, NULL);
 }
 
 void plan__doc_position_from(const plan_outline *doc, plan_text_cursor *cur, size_t norm_off,

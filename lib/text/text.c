@@ -65,8 +65,8 @@ const char *plan_text_data(const plan_text *t, size_t *len) {
 size_t plan_text_replacements(const plan_text *t) { return t ? t->replacements : 0; }
 
 plan_status plan_text_source(const plan_text *t, size_t offset, size_t *input_offset,
-                             size_t *line, size_t *column) {
-  if (!t) return PLAN_EINVAL;
+                             size_t *line, size_t *column, plan_error *err) {
+  if (!t) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "text is NULL");
   size_t in;
   if (offset >= t->out.len) {
     in = t->input_len;

@@ -62,9 +62,10 @@ class Lexicon(_Handle):
 
     def __init__(self, path=None):
         handle = ctypes.c_void_p()
-        status = _ffi.plan_lexicon_new(ctypes.byref(handle))
+        err = _ffi.ErrorStruct()
+        status = _ffi.plan_lexicon_new(ctypes.byref(handle), ctypes.byref(err))
         if status:
-            raise Error(_ffi.plan_status_name(status).decode(), "cannot create a lexicon")
+            _ffi.raise_error(status, err)
         self._handle = handle
         if path:
             self.load(path)
@@ -80,7 +81,7 @@ class Lexicon(_Handle):
         out = []
         for i in range(_ffi.plan_lexicon_agency_count(self._handle)):
             f = [ctypes.c_char_p() for _ in range(5)]
-            _ffi.plan_lexicon_agency(self._handle, i, *[ctypes.byref(x) for x in f])
+            _ffi.plan_lexicon_agency(self._handle, i, *[ctypes.byref(x) for x in f], None)
             id_, name, level, kind, portfolios = (x.value.decode() for x in f)
             out.append({"id": id_, "name": name, "level": level, "kind": kind,
                         "portfolios": [p for p in portfolios.split(",") if p]})
@@ -143,22 +144,14 @@ def normalize(text, style="traditional", expand=False, replace=False, keep_marku
     "viqr", "windows-1258") are told from the content unless given."""
     raw = _bytes(text)
     o = _options(style, expand, replace, keep_markup, lexicon, input, encoding)
-    n, err = _ffi.size_t(), _ffi.ErrorStruct()
-    ptr = _ffi.plan_normalize_string(raw, len(raw), ctypes.byref(o), ctypes.byref(n), ctypes.byref(err))
-    if not ptr:
-        _ffi.raise_error(err.status, err)
-    return _ffi.take_string(ptr, n.value)
+    return _ffi.call_string(_ffi.plan_normalize_string, raw, len(raw), ctypes.byref(o))
 
 
 def key(text, lexicon=None):
     """The matching key: folded, no diacritics, abbreviations expanded."""
     raw = _bytes(text)
     o = _options(lexicon=lexicon)
-    n, err = _ffi.size_t(), _ffi.ErrorStruct()
-    ptr = _ffi.plan_key(raw, len(raw), ctypes.byref(o), ctypes.byref(n), ctypes.byref(err))
-    if not ptr:
-        _ffi.raise_error(err.status, err)
-    return _ffi.take_string(ptr, n.value)
+    return _ffi.call_string(_ffi.plan_key, raw, len(raw), ctypes.byref(o))
 
 
 class Document(_Handle):
@@ -178,8 +171,7 @@ class Document(_Handle):
 
     def _render(self, fn):
         self._need()
-        n = _ffi.size_t()
-        return _ffi.take_string(fn(self._handle, ctypes.byref(n)), n.value)
+        return _ffi.call_string(fn, self._handle)
 
     def to_dict(self):
         """Everything: meta, frame, sections, assignments, not_assignments,
@@ -251,9 +243,8 @@ class Comparison(_Handle):
     def _render(self, fn, agency=None, *extra):
         if not self._handle:
             raise ValueError("the comparison is closed")
-        n = _ffi.size_t()
         a = agency.encode() if agency else None
-        return _ffi.take_string(fn(self._handle, a, *extra, ctypes.byref(n)), n.value)
+        return _ffi.call_string(fn, self._handle, a, *extra)
 
     def to_json(self, agency=None):
         return self._render(_ffi.plan_render_compare_json, agency)
@@ -313,20 +304,20 @@ def group(plans):
     in order of their first member; a plan that implements nothing found is
     in no group."""
     lists = [p.implements if isinstance(p, Document) else list(p) for p in plans]
-    handle = ctypes.c_void_p()
-    status = _ffi.plan_groups_new(ctypes.byref(handle))
+    handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
+    status = _ffi.plan_groups_new(ctypes.byref(handle), ctypes.byref(err))
     if status:
-        _ffi.raise_error(status, _ffi.ErrorStruct())
+        _ffi.raise_error(status, err)
     try:
         for numbers in lists:
             raw = [n.encode("utf-8") for n in numbers]
             arr = (ctypes.c_char_p * max(len(raw), 1))(*raw)
-            status = _ffi.plan_groups_add(handle, arr, len(raw), None)
+            status = _ffi.plan_groups_add(handle, arr, len(raw), None, ctypes.byref(err))
             if status:
-                _ffi.raise_error(status, _ffi.ErrorStruct())
-        status = _ffi.plan_groups_finish(handle)
+                _ffi.raise_error(status, err)
+        status = _ffi.plan_groups_finish(handle, ctypes.byref(err))
         if status:
-            _ffi.raise_error(status, _ffi.ErrorStruct())
+            _ffi.raise_error(status, err)
         return [{"key": _ffi.plan_groups_key(handle, g).decode("utf-8"),
                  "cites": _ffi.plan_groups_cites(handle, g).decode("utf-8").split(", "),
                  "members": [_ffi.plan_groups_member(handle, g, k)

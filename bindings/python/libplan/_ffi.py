@@ -90,39 +90,44 @@ plan_strerror = _fn("plan_strerror", c_char_p, c_int)
 plan_status_name = _fn("plan_status_name", c_char_p, c_int)
 plan_free = _fn("plan_free", None, c_void_p)
 plan_options_init_sized = _fn("plan_options_init_sized", c_int, ctypes.POINTER(Options), size_t)
-plan_normalize_string = _fn("plan_normalize_string", c_void_p, c_char_p, size_t,
-                            ctypes.POINTER(Options), SizeP, ErrP)
-plan_key = _fn("plan_key", c_void_p, c_char_p, size_t, ctypes.POINTER(Options), SizeP, ErrP)
-plan_lexicon_new = _fn("plan_lexicon_new", c_int, ctypes.POINTER(c_void_p))
+StrP = ctypes.POINTER(c_void_p)  # char **: an out string, released with plan_free
+plan_normalize_string = _fn("plan_normalize_string", c_int, c_char_p, size_t,
+                            ctypes.POINTER(Options), StrP, SizeP, ErrP)
+plan_key = _fn("plan_key", c_int, c_char_p, size_t, ctypes.POINTER(Options), StrP, SizeP, ErrP)
+plan_lexicon_new = _fn("plan_lexicon_new", c_int, ctypes.POINTER(c_void_p), ErrP)
 plan_lexicon_free = _fn("plan_lexicon_free", None, c_void_p)
 plan_lexicon_load_file = _fn("plan_lexicon_load_file", c_int, c_void_p, c_char_p, ErrP)
 plan_lexicon_agency_count = _fn("plan_lexicon_agency_count", size_t, c_void_p)
 plan_lexicon_agency = _fn("plan_lexicon_agency", c_int, c_void_p, size_t,
-                          *(ctypes.POINTER(c_char_p),) * 5)
+                          *(ctypes.POINTER(c_char_p),) * 5, ErrP)
 plan_lexicon_resolve = _fn("plan_lexicon_resolve", c_char_p, c_void_p, c_char_p, size_t)
 plan_doc_parse = _fn("plan_doc_parse", c_int, c_char_p, size_t, ctypes.POINTER(Options),
                      ctypes.POINTER(c_void_p), ErrP)
 plan_doc_parse_file = _fn("plan_doc_parse_file", c_int, c_char_p, ctypes.POINTER(Options),
                           ctypes.POINTER(c_void_p), ErrP)
 plan_doc_free = _fn("plan_doc_free", None, c_void_p)
-plan_render_json = _fn("plan_render_json", c_void_p, c_void_p, SizeP)
-plan_render_xml = _fn("plan_render_xml", c_void_p, c_void_p, SizeP)
-plan_render_text = _fn("plan_render_text", c_void_p, c_void_p, SizeP)
+plan_render_json = _fn("plan_render_json", c_int, c_void_p, StrP, SizeP, ErrP)
+plan_render_xml = _fn("plan_render_xml", c_int, c_void_p, StrP, SizeP, ErrP)
+plan_render_text = _fn("plan_render_text", c_int, c_void_p, StrP, SizeP, ErrP)
 plan_compare_options_init_sized = _fn("plan_compare_options_init_sized", c_int,
                                       ctypes.POINTER(CompareOptions), size_t)
 plan_compare_new = _fn("plan_compare_new", c_int, ctypes.POINTER(c_void_p), size_t,
                        ctypes.POINTER(CompareOptions), ctypes.POINTER(c_void_p), ErrP)
 plan_compare_free = _fn("plan_compare_free", None, c_void_p)
-plan_render_compare_json = _fn("plan_render_compare_json", c_void_p, c_void_p, c_char_p, SizeP)
-plan_render_compare_csv = _fn("plan_render_compare_csv", c_void_p, c_void_p, c_char_p, SizeP)
-plan_render_compare_html = _fn("plan_render_compare_html", c_void_p, c_void_p, c_char_p, SizeP)
-plan_render_compare_text = _fn("plan_render_compare_text", c_void_p, c_void_p, c_char_p,
-                               ctypes.c_uint, SizeP)
+plan_render_compare_json = _fn("plan_render_compare_json", c_int, c_void_p, c_char_p, StrP, SizeP,
+                               ErrP)
+plan_render_compare_csv = _fn("plan_render_compare_csv", c_int, c_void_p, c_char_p, StrP, SizeP,
+                              ErrP)
+plan_render_compare_html = _fn("plan_render_compare_html", c_int, c_void_p, c_char_p, StrP, SizeP,
+                               ErrP)
+plan_render_compare_text = _fn("plan_render_compare_text", c_int, c_void_p, c_char_p,
+                               ctypes.c_uint, StrP, SizeP, ErrP)
 
-plan_groups_new = _fn("plan_groups_new", c_int, ctypes.POINTER(c_void_p))
+plan_groups_new = _fn("plan_groups_new", c_int, ctypes.POINTER(c_void_p), ErrP)
 plan_groups_free = _fn("plan_groups_free", None, c_void_p)
-plan_groups_add = _fn("plan_groups_add", c_int, c_void_p, ctypes.POINTER(c_char_p), size_t, SizeP)
-plan_groups_finish = _fn("plan_groups_finish", c_int, c_void_p)
+plan_groups_add = _fn("plan_groups_add", c_int, c_void_p, ctypes.POINTER(c_char_p), size_t, SizeP,
+                      ErrP)
+plan_groups_finish = _fn("plan_groups_finish", c_int, c_void_p, ErrP)
 plan_groups_count = _fn("plan_groups_count", size_t, c_void_p)
 plan_groups_key = _fn("plan_groups_key", c_char_p, c_void_p, size_t)
 plan_groups_cites = _fn("plan_groups_cites", c_char_p, c_void_p, size_t)
@@ -138,6 +143,17 @@ def take_string(ptr, length):
         return ctypes.string_at(ptr, length).decode("utf-8")
     finally:
         plan_free(ptr)
+
+
+def call_string(fn, *args):
+    """Calls a libplan function that hands out a string (char **out,
+    size_t *len, plan_error *err last) and returns the string, or raises
+    the error it reported."""
+    out, n, err = c_void_p(), size_t(), ErrorStruct()
+    status = fn(*args, ctypes.byref(out), ctypes.byref(n), ctypes.byref(err))
+    if status:
+        raise_error(status, err)
+    return take_string(out.value, n.value)
 
 
 def raise_error(status, err):
