@@ -50,7 +50,7 @@ FUZZ_TARGETS = normalize parse compare words
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: wild fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: expected wild fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -144,6 +144,11 @@ bench: all $(BENCHES)
 WILD ?= ../shared/corpus/wild
 wild: $(B)/plan
 	@$(PYTHON) tools/wild_figures.py --plan $(B)/plan $(WILD)
+
+# Every renderer's output over the corpus, pinned (tests/check_expected.sh):
+# after a change, run this and review `git diff corpus/expected`.
+expected: $(B)/plan
+	tools/expected.sh $(B)/plan corpus/expected
 
 gen: docs
 	tools/gen_tables.sh data lib/data
