@@ -15,8 +15,8 @@ PYDIR ?= $(shell $(PYTHON) tools/python_dir.py $(PREFIX) 2>/dev/null || echo $(P
 
 # The API version lives in include/plan.h; the ABI version (soname) here.
 VERSION := $(shell sed -n 's/^\#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
-ABI_MAJOR = 0
-ABI_MINOR = 1
+ABI_MAJOR = 1
+ABI_MINOR = 0
 ABI_PATCH = 0
 SONAME = libplan.so.$(ABI_MAJOR)
 SOFILE = libplan.so.$(ABI_MAJOR).$(ABI_MINOR).$(ABI_PATCH)

@@ -51,9 +51,9 @@ extern "C" {
 /** The API version of this header.  The ABI (soname) version is kept
  *  apart, in the Makefile. */
 #define PLAN_VERSION_MAJOR 0
-#define PLAN_VERSION_MINOR 1
+#define PLAN_VERSION_MINOR 2
 #define PLAN_VERSION_PATCH 0
-#define PLAN_VERSION_STRING "0.1.0"
+#define PLAN_VERSION_STRING "0.2.0"
 /** The version as one number: major * 10000 + minor * 100 + patch. */
 #define PLAN_VERSION \
   (PLAN_VERSION_MAJOR * 10000 + PLAN_VERSION_MINOR * 100 + PLAN_VERSION_PATCH)

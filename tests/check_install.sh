@@ -29,7 +29,7 @@ cc -o "$tmp/hello" "$tmp/hello.c" $(pkg-config --cflags --libs libplan)
 out=$(LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/hello")
 [ "$out" = "UBỶ ban: hòa" ] || { echo "unexpected output: $out"; exit 1; }
 # the shared library really was the one used
-LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/libplan.so.0" || { echo "not linked against the installed libplan.so"; exit 1; }
+LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/libplan.so.1" || { echo "not linked against the installed libplan.so"; exit 1; }
 [ "$("$tmp/prefix/bin/plan" --version)" = "plan $(pkg-config --modversion libplan) (libplan $(pkg-config --modversion libplan))" ] || { echo "version mismatch"; exit 1; }
 # static linking works too
 cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs-only-l --static libplan | sed 's/-lplan//')

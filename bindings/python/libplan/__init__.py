@@ -28,7 +28,7 @@ _COMPARE_EXCLUDE_COLLECTIVE, _COMPARE_NO_PORTFOLIO = 1, 2
 
 
 def version():
-    """The version of the loaded C library ("0.1.0")."""
+    """The version of the loaded C library ("0.2.0")."""
     return _ffi.plan_version_string().decode()
 
 

@@ -30,11 +30,11 @@ def _candidates():
     parts = _HERE.split(os.sep)
     if "lib" in parts:
         prefix = os.sep.join(parts[: len(parts) - parts[::-1].index("lib")])
-        yield os.path.join(prefix, "libplan.so.0")
+        yield os.path.join(prefix, "libplan.so.1")
     found = ctypes.util.find_library("plan")
     if found:
         yield found
-    yield "libplan.so.0"
+    yield "libplan.so.1"
 
 
 def _load():
