@@ -1,6 +1,9 @@
 #!/bin/sh
 # Writes docs/API.md from include/plan.h: every public declaration with the
-# comment that documents it, section by section.  `make docs` runs it;
+# comment that documents it, section by section, each section and
+# subsection opening with its example program from docs/examples/ (named
+# by the section's first word: "Lexicon: ..." -> lexicon.c, "groups of
+# plans" -> groups.c), which tests/check_examples.sh compiles and runs.  `make docs` runs it;
 # tests/check_gen.sh fails when docs/API.md is out of date.
 set -eu
 awk '
@@ -12,8 +15,17 @@ BEGIN {
   print "`docs/ARCHITECTURE.md`."
 }
 /^\/\* -------/ { banner = 1; next }
-banner && /^\/\* [A-Z]/ { sub(/^\/\* /, ""); sub(/ +\*\/$/, ""); printf "\n## %s\n", $0; banner = 0; next }
-/^\/\* ---- .* -+ \*\/$/ { t = $0; sub(/^\/\* ---- /, "", t); sub(/ -+ \*\/$/, "", t); printf "\n### %s\n", t; next }
+function example(title,   name, path, line) {
+  name = tolower(title); sub(/[^a-z].*/, "", name)
+  path = "docs/examples/" name ".c"
+  if ((getline line < path) <= 0) return
+  printf "\nExample (`%s`):\n\n```c\n%s\n", path, line
+  while ((getline line < path) > 0) print line
+  close(path)
+  print "```"
+}
+banner && /^\/\* [A-Z]/ { sub(/^\/\* /, ""); sub(/ +\*\/$/, ""); printf "\n## %s\n", $0; example($0); banner = 0; next }
+/^\/\* ---- .* -+ \*\/$/ { t = $0; sub(/^\/\* ---- /, "", t); sub(/ -+ \*\/$/, "", t); printf "\n### %s\n", t; example(t); next }
 /^\/\*\*/ { doc = ""; incomment = 1 }
 incomment {
   line = $0
