@@ -101,8 +101,12 @@ fuzz:
 	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude -Ilib $(DEP_CFLAGS) $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
 	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
 
+# The benchmarks' peers are linked in, to be timed in-process as libplan is:
+# libcmark (bench_parse) and ICU (bench_normalize).
+PEER_CFLAGS := $(shell $(PKG_CONFIG) --cflags libcmark icu-uc 2>/dev/null)
+PEER_LIBS := $(shell $(PKG_CONFIG) --libs libcmark icu-uc 2>/dev/null)
 $(B)/bench/%: bench/%.c $(B)/libplan.a | $(B)/bench
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS) -lm
+	$(CC) $(ALL_CFLAGS) $(PEER_CFLAGS) $(DEPFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(PEER_LIBS) $(LDFLAGS) -lm
 
 $(B) $(B)/lib $(B)/tests $(B)/bench $(B)/examples $(B)/fuzz:
 	mkdir -p $@

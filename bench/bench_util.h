@@ -2,6 +2,7 @@
 #ifndef PLAN_BENCH_UTIL_H
 #define PLAN_BENCH_UTIL_H
 
+#include <glob.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -101,6 +102,53 @@ static inline char *replicate_corpus(size_t target, size_t doc_len[BENCH_NFILES]
   for (int i = 0; i < BENCH_NFILES; i++) free(doc[i]);
   *total = at;
   return big;
+}
+
+/* A set of different documents, each in its own buffer. */
+typedef struct bench_docs {
+  char **data;
+  size_t *len;
+  size_t n, bytes;
+  const char *name;
+} bench_docs;
+
+/* Every file matching pattern (a glob) but a README, in name order; an
+ * empty set when none does (the wild folder is beside the project, not in
+ * it). */
+static inline bench_docs load_docs(const char *name, const char *pattern) {
+  bench_docs d = {0};
+  d.name = name;
+  glob_t g;
+  if (glob(pattern, 0, NULL, &g) != 0) return d;
+  d.data = calloc(g.gl_pathc, sizeof *d.data);
+  d.len = calloc(g.gl_pathc, sizeof *d.len);
+  if (!d.data || !d.len) exit(1);
+  for (size_t i = 0; i < g.gl_pathc; i++) {
+    const char *base = strrchr(g.gl_pathv[i], '/');
+    if (strncmp(base ? base + 1 : g.gl_pathv[i], "README", 6) == 0) continue; /* no plan */
+    d.data[d.n] = slurp(g.gl_pathv[i], &d.len[d.n]);
+    d.bytes += d.len[d.n++];
+  }
+  globfree(&g);
+  return d;
+}
+
+static inline void free_docs(bench_docs *d) {
+  for (size_t i = 0; i < d->n; i++) free(d->data[i]);
+  free(d->data);
+  free(d->len);
+}
+
+/* The two sets every in-process benchmark runs over: the corpus's five
+ * plans and the 127 real documents of ../shared/corpus/wild. */
+#define BENCH_CORPUS_GLOB "corpus/*.txt"
+#define BENCH_WILD_GLOB "../shared/corpus/wild/*.md"
+
+/* Rounds over a set so that one measurement lasts about min_s seconds. */
+static inline int rounds_for(double one_round_s, double min_s) {
+  if (one_round_s <= 0) return 1000;
+  int r = (int)(min_s / one_round_s) + 1;
+  return r > 1000 ? 1000 : r;
 }
 
 /* Times a peer program on the same bytes: writes them to a temporary file,
