@@ -333,7 +333,8 @@ PLAN_API plan_encoding plan_text_encoding(const plan_text *text);
 /** The normalized bytes (NUL-terminated, owned by text) and their length. */
 PLAN_API const char *plan_text_data(const plan_text *text, size_t *len);
 
-/** How many invalid sequences were replaced with U+FFFD. */
+/** How many invalid UTF-8 sequences and control characters (C0 but the
+ *  tab, DEL, C1, U+FFFE, U+FFFF) were replaced with U+FFFD. */
 PLAN_API size_t plan_text_replacements(const plan_text *text);
 
 /** Maps a byte offset of the normalized text back to the input: the byte
@@ -416,7 +417,8 @@ PLAN_API plan_status plan_doc_parse(const char *input, size_t len,
 
 /** As plan_doc_parse(), naming the document (a path, a record id): the
  *  name plan_doc_source() returns and the renderers write.  name may be
- *  NULL; it is copied. */
+ *  NULL; it is copied, with bytes that are not valid UTF-8 and control
+ *  characters replaced by U+FFFD, so that every output stays valid. */
 PLAN_API plan_status plan_doc_parse_named(const char *input, size_t len, const char *name,
                                           const plan_options *opts, plan_doc **out,
                                           plan_error *err);

@@ -14,6 +14,12 @@ expect 2 $plan frobnicate
 expect 2 $plan normalize --bogus
 expect 2 $plan normalize --style=sideways
 expect 3 $plan normalize /nonexistent/file.txt
+# thresholds are numbers from 0 to 1, --color one of three words
+for bad in nan inf -0.1 1.5 0.3x ""; do expect 2 $plan compare --reworded="$bad" corpus/*.txt; done
+expect 2 $plan compare --partial nan corpus/*.txt
+expect 2 $plan compare --color=sometimes corpus/*.txt
+err=$($plan compare --merge=inf corpus/*.txt 2>&1 || true)
+echo "$err" | grep -q -- '--merge=inf: expected a number from 0 to 1' || { echo "bad message: $err"; exit 1; }
 printf 'a\377b' > /tmp/plan-cli-bad.$$
 expect 1 $plan normalize /tmp/plan-cli-bad.$$
 err=$($plan normalize /tmp/plan-cli-bad.$$ 2>&1 || true)

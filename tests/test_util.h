@@ -13,6 +13,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include <dirent.h>
+#include <math.h>
 #include <unistd.h>
 #include <zip.h>
 

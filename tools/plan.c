@@ -1,5 +1,6 @@
 /* plan - the libplan command-line tool. */
 #include <errno.h>
+#include <math.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -101,6 +102,21 @@ static const char *opt_value(const char *arg, const char *name) {
  * NAME, as "NAME=value" or "NAME value"?  Sets v to the value. */
 #define VALUE(name) ((v = opt_value(a, name)) || (!strcmp(a, name) && i + 1 < argc && (v = argv[++i])))
 
+/* A similarity threshold: a finite number in [0, 1], the whole value. */
+static bool threshold(const char *opt, const char *v, double *out) {
+  char *end;
+  errno = 0;
+  double x = strtod(v, &end);
+  if (end == v || *end || errno || !isfinite(x) || x < 0 || x > 1) {
+    const char *name = strchr(opt, '=');
+    fprintf(stderr, "%s: %.*s=%s: expected a number from 0 to 1\n", prog,
+            (int)(name ? name - opt : (ptrdiff_t)strlen(opt)), opt, v);
+    return false;
+  }
+  *out = x;
+  return true;
+}
+
 /* --input and --encoding, which every command that reads documents takes:
  * 1 when a was one of them (o is set), 0 when not, -1 for a bad value. */
 static int input_option(const char *a, int *i, int argc, char **argv, plan_options *o) {
@@ -192,7 +208,7 @@ static int cmd_normalize(int argc, char **argv) {
       out = plan_text_data(t, &n);
       note_input(files[i], t);
       if (plan_text_replacements(t))
-        fprintf(stderr, "%s: %s: replaced %zu invalid UTF-8 sequences with U+FFFD\n", prog,
+        fprintf(stderr, "%s: %s: replaced %zu invalid UTF-8 sequences or control characters with U+FFFD\n", prog,
                 files[i], plan_text_replacements(t));
     } else {
       out = NULL;
@@ -461,14 +477,18 @@ static int cmd_compare(int argc, char **argv) {
       co.flags |= PLAN_COMPARE_EXCLUDE_COLLECTIVE;
     } else if (!strcmp(a, "--no-portfolio")) {
       co.flags |= PLAN_COMPARE_NO_PORTFOLIO;
-    } else if (VALUE("--reworded")) {
-      co.reworded_min = atof(v);
-    } else if (VALUE("--partial")) {
-      co.partial_min = atof(v);
-    } else if (VALUE("--merge")) {
-      co.merge_min = atof(v);
+    } else if (VALUE("--reworded") || VALUE("--partial") || VALUE("--merge")) {
+      double *x = a[2] == 'r' ? &co.reworded_min : a[2] == 'p' ? &co.partial_min : &co.merge_min;
+      if (!threshold(a, v, x)) { rc = EXIT_USAGE; goto done; }
     } else if (VALUE("--color")) {
-      color = !strcmp(v, "always") ? 1 : !strcmp(v, "never") ? 0 : -1;
+      if (!strcmp(v, "always")) color = 1;
+      else if (!strcmp(v, "never")) color = 0;
+      else if (!strcmp(v, "auto")) color = -1;
+      else {
+        fprintf(stderr, "%s: --color=%s: expected auto, always or never\n", prog, v);
+        rc = EXIT_USAGE;
+        goto done;
+      }
     } else if (VALUE("--lexicon")) {
       plan_error e;
       if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }

@@ -283,6 +283,14 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
     memcpy(&o, opts, opts->size);
     o.size = sizeof o;
   }
+  const struct { const char *name; double x; } knobs[] = {
+      {"reworded_min", o.reworded_min},   {"partial_min", o.partial_min},
+      {"merge_min", o.merge_min},         {"bigram_weight", o.bigram_weight},
+      {"boilerplate_max", o.boilerplate_max}};
+  for (size_t k = 0; k < sizeof knobs / sizeof *knobs; k++)
+    if (!(knobs[k].x >= 0 && knobs[k].x <= 1)) /* NaN fails both */
+      return plan__error(err, PLAN_EINVAL, 0, 0, 0, "%s is %g: expected a number from 0 to 1",
+                         knobs[k].name, knobs[k].x);
   if (!docs || n < 2) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "a comparison needs two documents or more");
   if (n > o.max_documents)
     return plan__error(err, PLAN_ELIMIT, 0, 0, 0, "%zu documents exceed the limit of %zu", n, o.max_documents);

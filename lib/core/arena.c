@@ -44,3 +44,22 @@ void plan__arena_free(plan_arena *a) {
   }
   a->head = NULL;
 }
+
+char *plan__arena_clean(plan_arena *a, const char *s, size_t n) {
+  plan_buf b = {0};
+  plan__buf_reserve(&b, n + 3);
+  for (size_t i = 0; i < n;) {
+    int32_t cp;
+    ptrdiff_t k = plan__utf8_next(s + i, n - i, &cp);
+    if (k <= 0 || cp < 0x09 || (cp > 0x09 && cp < 0x20) || (cp >= 0x7F && cp <= 0x9F)) {
+      plan__buf_put(&b, "\xEF\xBF\xBD", 3);
+      i += k > 0 ? (size_t)k : 1;
+    } else {
+      plan__buf_put(&b, s + i, (size_t)k);
+      i += (size_t)k;
+    }
+  }
+  char *r = b.oom ? NULL : plan__arena_strndup(a, b.data ? b.data : "", b.len);
+  plan__buf_free(&b);
+  return r;
+}

@@ -88,6 +88,11 @@ typedef struct plan_arena {
 PLAN_INTERNAL void *plan__arena_alloc(plan_arena *a, size_t n);
 PLAN_INTERNAL char *plan__arena_strndup(plan_arena *a, const char *s, size_t n);
 PLAN_INTERNAL void plan__arena_free(plan_arena *a);
+/* A copy of s[0, n) into the arena that any output may carry: each byte
+ * that starts no valid UTF-8 sequence, and each control character (C0 but
+ * the tab, DEL, C1), replaced with U+FFFD.  For names the caller gives
+ * (file names), which the normalizer never saw. */
+PLAN_INTERNAL char *plan__arena_clean(plan_arena *a, const char *s, size_t n);
 
 /* Each status's name and message (statuses.c, generated from plan.h's
  * enum by tools/gen_statuses.sh). */

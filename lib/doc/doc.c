@@ -39,6 +39,11 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   plan_options o;
   plan_status ost = plan__options_copy(&o, opts, err);
   if (ost != PLAN_OK) return ost;
+  /* before any byte is read: a length past the limit may be past the buffer */
+  if (len > o.max_input_bytes)
+    return plan__error(err, PLAN_ELIMIT, o.max_input_bytes, 0, 0,
+                       "input of %zu bytes exceeds the limit of %zu bytes", len, o.max_input_bytes);
+  if (!input && len) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "input is NULL");
   plan_doc *doc = calloc(1, sizeof *doc);
   if (!doc) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   plan_outline *ol = &doc->outline;
@@ -89,7 +94,7 @@ plan_status plan_doc_parse_named(const char *input, size_t len, const char *name
                                  const plan_options *opts, plan_doc **out, plan_error *err) {
   plan_status st = plan_doc_parse(input, len, opts, out, err);
   if (st == PLAN_OK && name) {
-    (*out)->outline.source = plan__arena_strndup(&(*out)->outline.arena, name, strlen(name));
+    (*out)->outline.source = plan__arena_clean(&(*out)->outline.arena, name, strlen(name));
     if (!(*out)->outline.source) {
       plan_doc_free(*out);
       *out = NULL;

@@ -179,8 +179,14 @@ static char *render_compare_json(const plan_compare *c, const char *agency, size
   return plan__buf_take(&b, len);
 }
 
+/* A quoted CSV field (RFC 4180).  A field that a spreadsheet would read as
+ * a formula (its first character = + - @, or a tab or carriage return
+ * before one) gets a leading apostrophe, as OWASP advises against formula
+ * injection: the text of a duty is data, never a formula. */
 static void csv_field(plan_buf *b, const char *s) {
   plan__buf_putc(b, '"');
+  if (s && (*s == '=' || *s == '+' || *s == '-' || *s == '@' || *s == '\t' || *s == '\r'))
+    plan__buf_putc(b, '\'');
   for (; s && *s; s++) {
     if (*s == '"') plan__buf_putc(b, '"');
     plan__buf_putc(b, *s);

@@ -51,6 +51,13 @@ static inline bool is_invisible(int32_t c) {
   return c == 0x200B || c == 0x200C || c == 0x200D || c == 0x2060 || c == 0xFEFF;
 }
 
+/* Control characters (C0 but the tab, DEL, C1) and the two noncharacters
+ * XML forbids are no text: each is replaced with U+FFFD and counted, so no
+ * output carries a terminal escape or a character its format forbids. */
+static inline bool is_control(int32_t c) {
+  return (c < 0x20 && c != '\t') || (c >= 0x7F && c <= 0x9F) || c == 0xFFFE || c == 0xFFFF;
+}
+
 static inline bool is_dash(int32_t c) {
   return c == 0x2010 || c == 0x2011 || c == 0x2012 || c == 0x2013 ||
          c == 0x2014 || c == 0x2015 || c == 0x2212;
@@ -153,6 +160,10 @@ static plan_status decode_line(norm *s, size_t b, size_t e, plan_error *err) {
     if (is_invisible(cp)) {
       s->dropped = true;
       continue;
+    }
+    if (is_control(cp)) {
+      cp = 0xFFFD;
+      s->t->replacements++;
     }
     if (cp == '\t' || (cp >= 0x80 && is_space_cp(cp))) cp = ' ';
     s->cp[n] = cp;

@@ -1,0 +1,134 @@
+/* test_hostile - inputs built to hurt (issue 18): lengths past the buffer,
+ * control characters, formulas and bad names, thresholds that are no
+ * numbers, special files; every output valid whatever the input held. */
+#include <fcntl.h>
+#include <jansson.h>
+#include <libxml/parser.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "test_util.h"
+
+/* A length past the buffer is refused before a byte is read (ASan would
+ * see the read otherwise). */
+static void test_length_past_buffer(void **state) {
+  (void)state;
+  plan_doc *doc = (plan_doc *)1;
+  plan_error e;
+  assert_status(plan_doc_parse("abc", SIZE_MAX, NULL, &doc, &e), PLAN_ELIMIT);
+  assert_null(doc);
+  assert_non_null(strstr(e.message, "exceeds the limit"));
+  plan_text *t;
+  assert_status(plan_normalize("abc", SIZE_MAX, NULL, &t, &e), PLAN_ELIMIT);
+}
+
+static const char plan_with_controls[] =
+    "KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\x1b[2J\x07\n\n"
+    "- Tuyên truyền\x01 phòng chống\x0b xâm hại\x7f trẻ em\xc2\x9b[31m trên địa bàn \xef\xbf\xbe tỉnh.\n"
+    /* enough text that the control bytes are under 1%: a text, not binary */
+    "- Phối hợp với các cơ quan, đơn vị liên quan tổ chức truyền thông về phòng, chống xâm hại trẻ em.\n"
+    "- Hướng dẫn các địa phương triển khai các hoạt động bảo vệ trẻ em trên địa bàn tỉnh năm 2025.\n"
+    "- Kiểm tra, giám sát việc thực hiện kế hoạch; định kỳ báo cáo kết quả về Ủy ban nhân dân tỉnh.\n"
+    "- Tổng hợp, đánh giá kết quả thực hiện kế hoạch và đề xuất khen thưởng các tập thể, cá nhân.\n";
+
+/* No terminal escape, bell or XML-forbidden character survives into any
+ * output: the normalizer replaces them with U+FFFD and counts them. */
+static void test_control_characters(void **state) {
+  (void)state;
+  plan_doc *doc;
+  plan_error e;
+  assert_status(plan_doc_parse_named(plan_with_controls, sizeof plan_with_controls - 1,
+                                     "b\xff" "ad\x1b[1m.txt", NULL, &doc, &e),
+                PLAN_OK);
+  assert_true(plan_text_replacements(plan_doc_text(doc)) >= 6);
+  char *out;
+  size_t n;
+  assert_status(plan_render_text(doc, &out, &n, &e), PLAN_OK);
+  for (size_t i = 0; i < n; i++) {
+    unsigned char c = (unsigned char)out[i];
+    assert_false(c < 0x20 && c != '\n' && c != '\t');
+    assert_false(c == 0x7F);
+    if (c == 0xC2 && i + 1 < n) assert_false((unsigned char)out[i + 1] >= 0x80 &&
+                                             (unsigned char)out[i + 1] <= 0x9F);
+  }
+  plan_free(out);
+  /* XML: parsed strictly by libxml2, no recovery */
+  assert_status(plan_render_xml(doc, &out, &n, &e), PLAN_OK);
+  xmlDocPtr x = xmlReadMemory(out, (int)n, "doc.xml", NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  assert_non_null(x);
+  xmlFreeDoc(x);
+  plan_free(out);
+  /* JSON: valid, the name's bad byte and escape made U+FFFD */
+  assert_status(plan_render_json(doc, &out, &n, &e), PLAN_OK);
+  json_error_t je;
+  json_t *j = json_loadb(out, n, 0, &je);
+  assert_non_null(j);
+  const char *source = json_string_value(json_object_get(j, "source"));
+  assert_non_null(source);
+  assert_string_equal(source, "b\xef\xbf\xbd" "ad\xef\xbf\xbd[1m.txt");
+  json_decref(j);
+  plan_free(out);
+  plan_doc_free(doc);
+}
+
+/* Two plans whose duties open like spreadsheet formulas. */
+static void test_csv_formulas(void **state) {
+  (void)state;
+  const char *a = "KẾ HOẠCH\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế\n\n"
+                  "- =HYPERLINK(\"http://x\")Tuyên truyền phòng chống xâm hại trẻ em.\n\n"
+                  "2. Sở Giáo dục và Đào tạo\n\n- @SUM(1+1) Tập huấn cho giáo viên về kỹ năng.\n\n"
+                  "3. Công an tỉnh\n\n- +1 Điều tra các vụ xâm hại trẻ em.\n";
+  plan_doc *d[2];
+  plan_error e;
+  assert_status(plan_doc_parse_named(a, strlen(a), "=cmd|' /C calc'!A0", NULL, &d[0], &e), PLAN_OK);
+  assert_status(plan_doc_parse_named(a, strlen(a), "b.txt", NULL, &d[1], &e), PLAN_OK);
+  plan_compare *c;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 2, NULL, &c, &e), PLAN_OK);
+  char *csv;
+  assert_status(plan_render_compare_csv(c, NULL, &csv, NULL, &e), PLAN_OK);
+  /* every field that opened with = + - @ now opens with an apostrophe */
+  for (const char *p = csv; *p; p++) {
+    if (*p != '"' || (p > csv && p[-1] != ',' && p[-1] != '\n')) continue;
+    assert_false(p[1] == '=' || p[1] == '+' || p[1] == '-' || p[1] == '@');
+  }
+  assert_non_null(strstr(csv, "\"'=HYPERLINK("));
+  assert_non_null(strstr(csv, "\"'@SUM("));
+  assert_non_null(strstr(csv, "\"'=cmd|"));
+  plan_free(csv);
+  plan_compare_free(c);
+  plan_doc_free(d[0]);
+  plan_doc_free(d[1]);
+}
+
+/* Thresholds are finite numbers in [0, 1]; the API refuses the rest. */
+static void test_thresholds(void **state) {
+  (void)state;
+  const char *a = "KẾ HOẠCH\n\n1. Sở Y tế\n\n- Tuyên truyền.\n";
+  plan_doc *d[2];
+  plan_error e;
+  assert_status(plan_doc_parse(a, strlen(a), NULL, &d[0], &e), PLAN_OK);
+  assert_status(plan_doc_parse(a, strlen(a), NULL, &d[1], &e), PLAN_OK);
+  const double bad[] = {NAN, INFINITY, -INFINITY, -0.1, 1.5};
+  for (size_t i = 0; i < sizeof bad / sizeof *bad; i++) {
+    plan_compare_options co;
+    plan_compare_options_init(&co);
+    if (i % 2) co.partial_min = bad[i];
+    else co.reworded_min = bad[i];
+    plan_compare *c = NULL;
+    assert_status(plan_compare_new((const plan_doc *const *)d, 2, &co, &c, &e), PLAN_EINVAL);
+    assert_null(c);
+    assert_non_null(strstr(e.message, "from 0 to 1"));
+  }
+  plan_doc_free(d[0]);
+  plan_doc_free(d[1]);
+}
+
+int main(void) {
+  const struct CMUnitTest tests[] = {
+      cmocka_unit_test(test_length_past_buffer),
+      cmocka_unit_test(test_control_characters),
+      cmocka_unit_test(test_csv_formulas),
+      cmocka_unit_test(test_thresholds),
+  };
+  return cmocka_run_group_tests(tests, NULL, NULL);
+}
