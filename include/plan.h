@@ -415,6 +415,15 @@ PLAN_API plan_status plan_doc_parse(const char *input, size_t len,
                                     const plan_options *opts, plan_doc **out,
                                     plan_error *err);
 
+/** Reads the whole file at path into *out (NUL-terminated, for plan_free())
+ *  and *len, at most opts->max_input_bytes (NULL opts: the default): a
+ *  regular file (its size looked at before reading), a pipe, a socket or a
+ *  terminal.  PLAN_EIO (cannot open or read it; a directory or a device,
+ *  which would never end), PLAN_ELIMIT (larger than the limit: the bytes
+ *  are never all read), PLAN_EINVAL or PLAN_ENOMEM. */
+PLAN_API plan_status plan_read_file(const char *path, const plan_options *opts, char **out,
+                                    size_t *len, plan_error *err);
+
 /** As plan_doc_parse(), naming the document (a path, a record id): the
  *  name plan_doc_source() returns and the renderers write.  name may be
  *  NULL; it is copied, with bytes that are not valid UTF-8 and control
@@ -423,7 +432,8 @@ PLAN_API plan_status plan_doc_parse_named(const char *input, size_t len, const c
                                           const plan_options *opts, plan_doc **out,
                                           plan_error *err);
 
-/** Reads and parses a file.  As plan_doc_parse(), plus PLAN_EIO. */
+/** Reads a file as plan_read_file() does and parses it as
+ *  plan_doc_parse_named() does, named by its path. */
 PLAN_API plan_status plan_doc_parse_file(const char *path, const plan_options *opts,
                                          plan_doc **out, plan_error *err);
 

@@ -14,6 +14,12 @@ expect 2 $plan frobnicate
 expect 2 $plan normalize --bogus
 expect 2 $plan normalize --style=sideways
 expect 3 $plan normalize /nonexistent/file.txt
+# files that never end are refused at once, not read
+expect 3 $plan parse /dev/zero
+expect 3 $plan normalize /dev/zero
+expect 3 $plan compare /dev/zero corpus/hai-phong-2021-kh-03.txt
+err=$($plan parse /dev/zero 2>&1 || true)
+echo "$err" | grep -q 'a character device, not a file' || { echo "bad message: $err"; exit 1; }
 # thresholds are numbers from 0 to 1, --color one of three words
 for bad in nan inf -0.1 1.5 0.3x ""; do expect 2 $plan compare --reworded="$bad" corpus/*.txt; done
 expect 2 $plan compare --partial nan corpus/*.txt

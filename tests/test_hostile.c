@@ -4,7 +4,9 @@
 #include <fcntl.h>
 #include <jansson.h>
 #include <libxml/parser.h>
+#include <signal.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "test_util.h"
@@ -123,12 +125,68 @@ static void test_thresholds(void **state) {
   plan_doc_free(d[1]);
 }
 
+/* Files are read bounded: devices that never end and directories are
+ * refused at once, a regular file past the limit before it is read, a
+ * pipe at the limit. */
+static void test_special_files(void **state) {
+  (void)state;
+  char *data = (char *)1;
+  size_t len;
+  plan_error e;
+  assert_status(plan_read_file("/dev/zero", NULL, &data, &len, &e), PLAN_EIO);
+  assert_null(data);
+  assert_non_null(strstr(e.message, "character device"));
+  assert_status(plan_read_file("/tmp", NULL, &data, &len, &e), PLAN_EIO);
+  assert_non_null(strstr(e.message, "directory"));
+  plan_doc *doc;
+  assert_status(plan_doc_parse_file("/dev/zero", NULL, &doc, &e), PLAN_EIO);
+  assert_status(plan_doc_parse_file("/dev/urandom", NULL, &doc, &e), PLAN_EIO);
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex, &e), PLAN_OK);
+  assert_status(plan_lexicon_load_file(lex, "/dev/zero", &e), PLAN_EIO);
+  plan_lexicon_free(lex);
+
+  plan_options o;
+  plan_options_init(&o);
+  o.max_input_bytes = 1000;
+  char path[] = "/tmp/plan-hostile-XXXXXX";
+  int fd = mkstemp(path);
+  assert_true(fd >= 0);
+  char block[4096];
+  memset(block, 'a', sizeof block);
+  assert_int_equal(write(fd, block, sizeof block), sizeof block);
+  close(fd);
+  assert_status(plan_read_file(path, &o, &data, &len, &e), PLAN_ELIMIT);
+  assert_non_null(strstr(e.message, "4096 bytes exceed the limit of 1000"));
+  o.max_input_bytes = 4096;
+  assert_status(plan_read_file(path, &o, &data, &len, &e), PLAN_OK);
+  assert_int_equal(len, 4096);
+  plan_free(data);
+  unlink(path);
+
+  /* a pipe that never ends, bounded by the limit */
+  assert_int_equal(mkfifo(path, 0600), 0);
+  pid_t pid = fork();
+  if (pid == 0) {
+    int w = open(path, O_WRONLY);
+    for (;;)
+      if (write(w, block, sizeof block) < 0) _exit(0); /* EPIPE once the reader stops */
+  }
+  o.max_input_bytes = 100000;
+  assert_status(plan_read_file(path, &o, &data, &len, &e), PLAN_ELIMIT);
+  assert_non_null(strstr(e.message, "more than the limit of 100000"));
+  kill(pid, SIGKILL);
+  waitpid(pid, NULL, 0);
+  unlink(path);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_length_past_buffer),
       cmocka_unit_test(test_control_characters),
       cmocka_unit_test(test_csv_formulas),
       cmocka_unit_test(test_thresholds),
+      cmocka_unit_test(test_special_files),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

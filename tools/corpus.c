@@ -102,26 +102,18 @@ static void fail_item(item *it, const char *fmt, const char *detail) {
 
 /* ---- reading the inputs ---------------------------------------------------- */
 
-/* Reads a whole file ("-" is standard input) into a new buffer. */
+/* Reads a whole file ("-" is standard input) into a new buffer, as the
+ * library reads files: bounded by the default input limit, devices and
+ * directories refused (NULL, errno set). */
 char *read_all(const char *path, size_t *len) {
-  FILE *f = strcmp(path, "-") == 0 ? stdin : fopen(path, "rb");
-  if (!f) return NULL;
-  size_t cap = 1 << 16, n = 0;
-  char *buf = malloc(cap);
-  while (buf) {
-    if (n == cap) {
-      char *p = realloc(buf, cap *= 2);
-      if (!p) { free(buf); buf = NULL; break; }
-      buf = p;
-    }
-    size_t k = fread(buf + n, 1, cap - n, f);
-    n += k;
-    if (k == 0) break;
+  char *data;
+  plan_error e;
+  plan_status st = plan_read_file(strcmp(path, "-") == 0 ? "/dev/stdin" : path, NULL, &data, len, &e);
+  if (st != PLAN_OK) {
+    errno = st == PLAN_ENOMEM ? ENOMEM : st == PLAN_ELIMIT ? EFBIG : EIO;
+    return NULL;
   }
-  if (buf && ferror(f)) { free(buf); buf = NULL; }
-  if (f != stdin) fclose(f);
-  *len = n;
-  return buf;
+  return data;
 }
 
 static bool ends_with(const char *s, const char *suffix) {

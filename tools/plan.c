@@ -56,6 +56,13 @@ static void normalize_usage(FILE *f) {
           "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
 }
 
+/* A file, or standard input for "-", read as the library reads files:
+ * bounded by the options' limit, devices refused. */
+static plan_status read_input(const char *path, const plan_options *o, char **in, size_t *len,
+                              plan_error *e) {
+  return plan_read_file(strcmp(path, "-") == 0 ? "/dev/stdin" : path, o, in, len, e);
+}
+
 static int report(const char *path, const plan_error *e) {
   if (e->line)
     fprintf(stderr, "%s: %s:%zu:%zu: %s [%s]\n", prog, path, e->line, e->column,
@@ -63,13 +70,6 @@ static int report(const char *path, const plan_error *e) {
   else
     fprintf(stderr, "%s: %s: %s [%s]\n", prog, path, e->message, plan_status_name(e->status));
   return e->status == PLAN_EIO ? EXIT_IO : e->status == PLAN_EINVAL ? EXIT_USAGE : EXIT_INPUT;
-}
-
-static plan_status cli_error(plan_error *e, plan_status st, const char *msg) {
-  memset(e, 0, sizeof *e);
-  e->status = st;
-  snprintf(e->message, sizeof e->message, "%s", msg);
-  return st;
 }
 
 /* --style's value; 0 when it is not a style. */
@@ -192,10 +192,11 @@ static int cmd_normalize(int argc, char **argv) {
   if (nfiles == 0) files[nfiles++] = "-";
   for (int i = 0; i < nfiles; i++) {
     size_t len, n;
-    char *in = read_all(files[i], &len);
-    if (!in) {
-      fprintf(stderr, "%s: %s: %s\n", prog, files[i], strerror(errno ? errno : EIO));
-      rc = EXIT_IO;
+    char *in;
+    plan_error re;
+    if (read_input(files[i], &o, &in, &len, &re) != PLAN_OK) {
+      int r = report(files[i], &re);
+      if (rc == EXIT_OK) rc = r;
       continue;
     }
     plan_error e;
@@ -292,10 +293,10 @@ static int cmd_parse(int argc, char **argv) {
     plan_status st;
     if (strcmp(files[i], "-") == 0) {
       size_t len;
-      char *in = read_all("-", &len);
-      st = in ? plan_doc_parse(in, len, &o, &doc, &e)
-              : cli_error(&e, PLAN_EIO, "cannot read standard input");
-      free(in);
+      char *in;
+      st = read_input("-", &o, &in, &len, &e);
+      if (st == PLAN_OK) st = plan_doc_parse(in, len, &o, &doc, &e);
+      plan_free(in);
     } else {
       st = plan_doc_parse_file(files[i], &o, &doc, &e);
     }

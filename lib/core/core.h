@@ -115,6 +115,13 @@ PLAN_INTERNAL plan_status plan__error(plan_error *err, plan_status status,
  * err filled when s is NULL (the one way a renderer fails). */
 PLAN_INTERNAL plan_status plan__give_string(char *s, char **out, plan_error *err);
 
+/* The whole file at path, at most limit bytes, into *out (NUL-terminated,
+ * for free()) and *len.  A regular file, a pipe, a socket or a terminal;
+ * PLAN_EIO for a directory or a device, PLAN_ELIMIT past the limit (a
+ * regular file's size is looked at before reading), PLAN_ENOMEM. */
+PLAN_INTERNAL plan_status plan__read_file(const char *path, size_t limit, char **out, size_t *len,
+                                          plan_error *err);
+
 /* Line and column (1-based, column in bytes) of a byte offset. */
 PLAN_INTERNAL void plan__position(const char *text, size_t len, size_t offset,
                                   size_t *line, size_t *column);

@@ -108,20 +108,12 @@ plan_status plan_doc_parse_file(const char *path, const plan_options *opts, plan
                                 plan_error *err) {
   if (!out || !path) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "path or out is NULL");
   *out = NULL;
-  FILE *f = fopen(path, "rb");
-  if (!f) return plan__error(err, PLAN_EIO, 0, 0, 0, "cannot open %s", path);
-  plan_buf b = {0};
-  char chunk[65536];
-  size_t k;
-  while ((k = fread(chunk, 1, sizeof chunk, f)) > 0) plan__buf_put(&b, chunk, k);
-  bool bad = ferror(f);
-  fclose(f);
-  if (bad || b.oom) {
-    plan__buf_free(&b);
-    return plan__error(err, bad ? PLAN_EIO : PLAN_ENOMEM, 0, 0, 0, "cannot read %s", path);
-  }
-  plan_status st = plan_doc_parse_named(b.data, b.len, path, opts, out, err);
-  plan__buf_free(&b);
+  char *data;
+  size_t len;
+  plan_status st = plan_read_file(path, opts, &data, &len, err);
+  if (st != PLAN_OK) return st;
+  st = plan_doc_parse_named(data, len, path, opts, out, err);
+  free(data);
   return st;
 }
 

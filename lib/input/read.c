@@ -118,3 +118,13 @@ plan_status plan_key(const char *input, size_t len, const plan_options *opts, ch
   while (b.len && b.data[b.len - 1] == ' ') b.len--;
   return plan__give_string(plan__buf_take(&b, out_len), out, err);
 }
+
+plan_status plan_read_file(const char *path, const plan_options *opts, char **out, size_t *len,
+                           plan_error *err) {
+  if (!out || !path) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "path or out is NULL");
+  *out = NULL;
+  plan_options o;
+  plan_status st = plan__options_copy(&o, opts, err);
+  if (st != PLAN_OK) return st;
+  return plan__read_file(path, o.max_input_bytes, out, len, err);
+}

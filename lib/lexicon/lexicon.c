@@ -253,17 +253,26 @@ plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex, const char *abbrevi
 
 plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_error *err) {
   if (!lex || !path) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon or path is NULL");
-  FILE *f = fopen(path, "rb");
-  if (!f) return plan__error(err, PLAN_EIO, 0, 0, 0, "cannot open %s", path);
-  char *line = NULL;
-  size_t cap = 0, lineno = 0, offset = 0;
-  ssize_t n;
-  plan_status st = PLAN_OK;
-  while (st == PLAN_OK && (n = getline(&line, &cap, f)) >= 0) {
+  char *data;
+  size_t size;
+  plan_status st = plan__read_file(path, PLAN_DEFAULT_MAX_INPUT, &data, &size, err);
+  if (st != PLAN_OK) return st;
+  if (memchr(data, '\0', size)) {
+    size_t at = (size_t)((char *)memchr(data, '\0', size) - data), line, col;
+    plan__position(data, size, at, &line, &col);
+    free(data);
+    return plan__error(err, PLAN_ENUL, at, line, col, "%s:%zu: a NUL byte", path, line);
+  }
+  size_t lineno = 0, offset = 0;
+  while (st == PLAN_OK && offset < size) {
+    char *line = data + offset, *nl = memchr(line, '\n', size - offset);
+    size_t n = nl ? (size_t)(nl - line) : size - offset;
+    if (nl) *nl = '\0';
+    else line[n] = '\0'; /* the buffer's own NUL */
     lineno++;
     size_t here = offset;
-    offset += (size_t)n;
-    while (n > 0 && (line[n - 1] == '\n' || line[n - 1] == '\r')) line[--n] = '\0';
+    offset += n + 1;
+    while (n > 0 && line[n - 1] == '\r') line[--n] = '\0';
     if (n == 0 || line[0] == '#') continue;
     if (!valid_utf8(line)) {
       st = plan__error(err, PLAN_EUTF8, here, lineno, 1, "%s:%zu: invalid UTF-8", path, lineno);
@@ -294,9 +303,7 @@ plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_err
     else if (st)
       plan__error(err, st, here, lineno, 1, "%s", plan_strerror(st));
   }
-  free(line);
-  if (st == PLAN_OK && ferror(f)) st = plan__error(err, PLAN_EIO, offset, 0, 0, "cannot read %s", path);
-  fclose(f);
+  free(data);
   plan_status cst = compile_matcher(lex);
   if (st == PLAN_OK && cst) st = plan__error(err, cst, 0, 0, 0, "%s", plan_strerror(cst));
   return st;
