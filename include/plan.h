@@ -251,6 +251,11 @@ PLAN_API plan_status plan_encoding_from_name(const char *name, plan_encoding *ou
 #define PLAN_DEFAULT_MAX_LINE ((size_t)1 << 28)
 /** Default for plan_options.max_depth: 64 levels of open items. */
 #define PLAN_DEFAULT_MAX_DEPTH 64
+/** Default for plan_options.max_elements: 2^20 elements. */
+#define PLAN_DEFAULT_MAX_ELEMENTS ((size_t)1 << 20)
+/** The most attributes one HTML or XML tag may carry (real pages carry a
+ *  few; libxml2 checks each against the others). */
+#define PLAN_MAX_ATTRIBUTES 256
 
 /** Options shared by every call that takes them.  Always start with
  *  plan_options_init(); fields may be added at the end in later versions,
@@ -270,6 +275,10 @@ typedef struct plan_options {
                                      at most 1024) */
   plan_input input;             /**< default PLAN_INPUT_AUTO */
   plan_encoding encoding;       /**< default PLAN_ENCODING_AUTO */
+  size_t max_elements;          /**< most elements (tags) an HTML page or a
+                                     DOCX part may hold, counted before it is
+                                     parsed; PLAN_ELIMIT past it (default
+                                     PLAN_DEFAULT_MAX_ELEMENTS) */
 } plan_options;
 
 /** Fills the first size bytes of *opts with the defaults and sets

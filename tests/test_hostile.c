@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "shapes.h"
 #include "test_util.h"
 
 /* A length past the buffer is refused before a byte is read (ASan would
@@ -180,6 +181,84 @@ static void test_special_files(void **state) {
   unlink(path);
 }
 
+/* Markup that would cost the parser more than its bytes: too many elements
+ * (a DOCX part that inflates to millions, which libxml2's tree would hold
+ * at hundreds of bytes each), too many attributes in one tag. */
+static void test_markup_limits(void **state) {
+  (void)state;
+  plan_error e;
+  plan_doc *doc;
+  /* 2^20 + 1 empty paragraphs: 6 MB inflated from a few kilobytes */
+  shape_buf body = {0};
+  shape_put(&body, "<w:document " SHAPE_W "><w:body>");
+  for (size_t k = 0; k <= PLAN_DEFAULT_MAX_ELEMENTS; k++) shape_put(&body, "<w:p/>");
+  shape_put(&body, "</w:body></w:document>");
+  const char *names[] = {"word/document.xml"};
+  const char *data[] = {body.data};
+  size_t len[] = {body.len}, zlen;
+  char *zip = make_zip(names, data, len, 1, &zlen);
+  assert_true(zlen < body.len / 50);
+  assert_status(plan_doc_parse(zip, zlen, NULL, &doc, &e), PLAN_ELIMIT);
+  assert_non_null(strstr(e.message, "word/document.xml: more than 1048576 elements"));
+  /* the limit is an option */
+  plan_options o;
+  plan_options_init(&o);
+  o.max_elements = 2 * PLAN_DEFAULT_MAX_ELEMENTS;
+  assert_status(plan_doc_parse(zip, zlen, &o, &doc, &e), PLAN_EEMPTY); /* parsed: no text */
+  /* and all parts together inflate to at most max_input_bytes */
+  o.max_input_bytes = body.len - 1;
+  assert_status(plan_doc_parse(zip, zlen, &o, &doc, &e), PLAN_ELIMIT);
+  assert_non_null(strstr(e.message, "inflates past"));
+  free(zip);
+  free(body.data);
+
+  shape_buf html = {0};
+  shape_html_attributes(&html, 20000);
+  assert_status(plan_doc_parse(html.data, html.len, NULL, &doc, &e), PLAN_ELIMIT);
+  assert_non_null(strstr(e.message, "HTML page: more than 256 attributes in one tag (line 1"));
+  free(html.data);
+}
+
+/* A list that starts at two billion in lower-case letters: Word's label
+ * would be 77 million letters; the counter neither overflows nor makes a
+ * label longer than a number's. */
+static void test_docx_huge_start(void **state) {
+  (void)state;
+  shape_docx d = {{0}, {0}, {0}};
+  shape_docx_lists(&d, 3);
+  char *p = strstr(d.numbering.data, "<w:start w:val=\"1\"/><w:numFmt w:val=\"decimal\"/>");
+  assert_non_null(p);
+  shape_buf num = {0};
+  shape_put(&num, "<w:numbering " SHAPE_W "><w:abstractNum w:abstractNumId=\"1\"><w:lvl w:ilvl=\"0\">"
+                  "<w:start w:val=\"2147483647\"/><w:numFmt w:val=\"lowerLetter\"/>"
+                  "<w:lvlText w:val=\"%1)\"/></w:lvl></w:abstractNum>"
+                  "<w:num w:numId=\"1\"><w:abstractNumId w:val=\"1\"/></w:num></w:numbering>");
+  shape_buf doc_xml = {0};
+  shape_put(&doc_xml, "<w:document " SHAPE_W "><w:body>");
+  for (int k = 0; k < 3; k++)
+    shape_put(&doc_xml, "<w:p><w:pPr><w:numPr><w:ilvl w:val=\"0\"/><w:numId w:val=\"1\"/></w:numPr>"
+                        "</w:pPr><w:r><w:t>Sở Y tế tuyên truyền.</w:t></w:r></w:p>");
+  shape_put(&doc_xml, "</w:body></w:document>");
+  const char *names[] = {"word/document.xml", "word/numbering.xml"};
+  const char *data[] = {doc_xml.data, num.data};
+  size_t len[] = {doc_xml.len, num.len}, zlen;
+  char *zip = make_zip(names, data, len, 2, &zlen);
+  plan_text *t;
+  plan_error e;
+  assert_status(plan_normalize(zip, zlen, NULL, &t, &e), PLAN_OK);
+  size_t n;
+  const char *text = plan_text_data(t, &n);
+  assert_true(n < 200); /* three short lines */
+  assert_non_null(strstr(text, "32767) Sở Y tế")); /* Word's largest start, as a number */
+  assert_non_null(strstr(text, "32769) Sở Y tế"));
+  plan_text_free(t);
+  free(zip);
+  free(num.data);
+  free(doc_xml.data);
+  free(d.document.data);
+  free(d.numbering.data);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_length_past_buffer),
@@ -187,6 +266,8 @@ int main(void) {
       cmocka_unit_test(test_csv_formulas),
       cmocka_unit_test(test_thresholds),
       cmocka_unit_test(test_special_files),
+      cmocka_unit_test(test_markup_limits),
+      cmocka_unit_test(test_docx_huge_start),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

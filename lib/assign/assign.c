@@ -233,17 +233,42 @@ static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
   return false;
 }
 
+/* The role words of a duty's current clause, read once as the mentions
+ * are met left to right (reading back from each mention to the clause's
+ * start cost a list of n agencies n times n). */
+enum { RECENT_ROLES = 16 };
+typedef struct role_scan {
+  size_t next; /* words read so far */
+  struct { size_t start, end; plan_role role; } recent[RECENT_ROLES]; /* oldest first */
+  size_t n;
+} role_scan;
+
 /* The role the words before word i give an agency named there: the nearest
- * role word back to the start of the clause. */
-static plan_role role_before(const ctx *c, const plan_words *ws, size_t i) {
-  for (size_t j = i; j-- > 0;) {
+ * role phrase that ends by i, back to the start of the clause. */
+static plan_role role_before(const ctx *c, const plan_words *ws, size_t i, role_scan *rs) {
+  for (; rs->next < i; rs->next++) {
+    size_t j = rs->next;
+    if (j > 0 && plan__word_clause_end(ws, j - 1)) rs->n = 0; /* a new clause */
     uint32_t h = plan__word(ws, j)->hash;
     for (size_t r = 0; plan__bit(c->roles, PHRASE_BITS, h) && r < sizeof role_words / sizeof *role_words; r++) {
       size_t n;
-      if (c->role_first[r] == h && plan__words_match_str(ws, j, role_words[r].words, &n) && j + n <= i)
-        return role_words[r].role;
+      if (c->role_first[r] != h || !plan__words_match_str(ws, j, role_words[r].words, &n)) continue;
+      if (rs->n == RECENT_ROLES) { /* the oldest goes: a nearer one ends by any later i */
+        memmove(rs->recent, rs->recent + 1, (RECENT_ROLES - 1) * sizeof *rs->recent);
+        rs->n--;
+      }
+      rs->recent[rs->n].start = j;
+      rs->recent[rs->n].end = j + n;
+      rs->recent[rs->n++].role = role_words[r].role;
     }
-    if (j > 0 && plan__word_clause_end(ws, j - 1)) break;
+  }
+  /* the nearest start first; at one start, the table's order */
+  for (size_t k = rs->n; k-- > 0;) {
+    size_t first = k;
+    while (first > 0 && rs->recent[first - 1].start == rs->recent[k].start) first--;
+    for (size_t m = first; m <= k; m++)
+      if (rs->recent[m].end <= i) return rs->recent[m].role;
+    k = first;
   }
   return PLAN_ROLE_NAMED;
 }
@@ -313,6 +338,7 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   }
   size_t nw = plan__words_count(ws);
   uint64_t province = plan__province_first(&c->province);
+  role_scan rs = {0};
   for (size_t i = next_candidate(c, ws, skip_to, province); i < nw;
        i = next_candidate(c, ws, i, province)) {
     size_t len;
@@ -331,7 +357,7 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
     }
     const plan_agency *a = agency_at(c, ws, i, &len);
     if (a) {
-      push_mention(c, a, role_before(c, ws, i), d->text, plan__word_start(ws, i),
+      push_mention(c, a, role_before(c, ws, i, &rs), d->text, plan__word_start(ws, i),
                    plan__word_end(ws, i + len - 1));
       i += len;
     } else {

@@ -68,7 +68,8 @@ bool plan__struct_size_ok(size_t size, const size_t *ends, size_t n, size_t alig
 static const size_t option_ends[] = {OPT_END(flags),          OPT_END(tone_style),
                                      OPT_END(max_input_bytes), OPT_END(lexicon),
                                      OPT_END(max_line_bytes),  OPT_END(max_depth),
-                                     OPT_END(input),           OPT_END(encoding)};
+                                     OPT_END(input),           OPT_END(encoding),
+                                     OPT_END(max_elements)};
 
 static bool option_size_ok(size_t size) {
   return size <= sizeof(plan_options) &&
@@ -89,6 +90,7 @@ plan_status plan_options_init_sized(plan_options *opts, size_t size) {
   d.max_depth = PLAN_DEFAULT_MAX_DEPTH;
   d.input = PLAN_INPUT_AUTO;
   d.encoding = PLAN_ENCODING_AUTO;
+  d.max_elements = PLAN_DEFAULT_MAX_ELEMENTS;
   memcpy(opts, &d, size); /* the caller's bytes, not one more */
   return PLAN_OK;
 }

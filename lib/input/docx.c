@@ -16,6 +16,10 @@
 #include "input.h"
 
 #define MAX_LEVELS 9
+/* Word's own bounds on a list's start value; counters are held under
+ * COUNTER_MAX so no arithmetic on them overflows. */
+#define START_MAX 32767
+#define COUNTER_MAX 1000000000
 
 typedef struct num_level {
   char fmt[24];  /* decimal, lowerLetter, upperRoman, bullet, ... */
@@ -30,16 +34,27 @@ typedef struct numbering {
   bool used[MAX_LEVELS];
 } numbering;
 
+/* A paragraph style and the heading level its name gives. */
+typedef struct style {
+  const char *id;
+  int level;
+  size_t order; /* in the part: of two styles with one id, the last counts */
+} style;
+
 typedef struct docx {
-  numbering *nums;
+  numbering *nums; /* sorted by num_id */
   size_t nnums;
-  xmlDocPtr styles;
+  style *styles;   /* sorted by id */
+  size_t nstyles;
 } docx;
 
 /* ---- reading the ZIP ------------------------------------------------- */
 
-static plan_status read_part(zip_t *za, const char *name, size_t limit, char **out, size_t *n,
+/* Reads a part, inflating at most *budget bytes (what all parts together
+ * may inflate to), which it lowers by what it read. */
+static plan_status read_part(zip_t *za, const char *name, size_t *budget, char **out, size_t *n,
                              plan_error *err) {
+  size_t limit = *budget;
   *out = NULL;
   *n = 0;
   zip_file_t *f = zip_fopen(za, name, 0);
@@ -52,7 +67,8 @@ static plan_status read_part(zip_t *za, const char *name, size_t limit, char **o
   while ((k = zip_fread(f, chunk, sizeof chunk)) > 0) {
     if (b.len + (size_t)k > limit) {
       st = plan__error(err, PLAN_ELIMIT, 0, 0, 0,
-                       "DOCX part %s inflates past the limit of %zu bytes", name, limit);
+                       "DOCX part %s inflates past what is left of the limit (%zu bytes)",
+                       name, limit);
       break;
     }
     plan__buf_put(&b, chunk, (size_t)k);
@@ -68,15 +84,19 @@ static plan_status read_part(zip_t *za, const char *name, size_t limit, char **o
   }
   *out = plan__buf_take(&b, n);
   if (!*out) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  *budget -= *n;
   return PLAN_OK;
 }
 
 /* Parses an XML part: no network, no entity substitution, no DTD; a
  * DOCTYPE (Word never writes one) is refused before libxml2 sees it. */
-static plan_status parse_part(const char *name, const char *s, size_t n, xmlDocPtr *out,
-                              plan_error *err) {
+static plan_status parse_part(const char *name, const char *s, size_t n, size_t max_elements,
+                              xmlDocPtr *out, plan_error *err) {
   *out = NULL;
   if (n > INT32_MAX) return plan__error(err, PLAN_ELIMIT, 0, 0, 0, "DOCX part %s over 2 GiB", name);
+  /* the tree libxml2 builds is a few hundred bytes an element: count first */
+  plan_status lst = plan__markup_limits(s, n, max_elements, false, name, err);
+  if (lst != PLAN_OK) return lst;
   if (memmem(s, n, "<!DOCTYPE", 9) || memmem(s, n, "<!ENTITY", 8))
     return plan__error(err, PLAN_EFORMAT, 0, 0, 0,
                        "DOCX part %s declares a DTD or entities, which Word never writes", name);
@@ -132,31 +152,65 @@ static bool toggle(const xmlNode *rpr, const char *local) {
 
 /* ---- numbering ----------------------------------------------------------- */
 
-static void load_numbering(docx *d, xmlDocPtr nd) {
+typedef struct abstract_ref {
+  int id;
+  const xmlNode *node;
+} abstract_ref;
+
+static int abstract_cmp(const void *a, const void *b) {
+  int x = ((const abstract_ref *)a)->id, y = ((const abstract_ref *)b)->id;
+  return (x > y) - (x < y);
+}
+
+static int num_cmp(const void *a, const void *b) {
+  int x = ((const numbering *)a)->num_id, y = ((const numbering *)b)->num_id;
+  return (x > y) - (x < y);
+}
+
+/* The lists of word/numbering.xml: each w:num with the levels of the
+ * w:abstractNum it names, found by a sorted index (n log n, however many
+ * lists a document defines). */
+static plan_status load_numbering(docx *d, xmlDocPtr nd) {
   const xmlNode *root = xmlDocGetRootElement(nd);
-  size_t count = 0;
-  for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) count += is(c, "num");
+  size_t count = 0, nabs = 0;
+  for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
+    count += is(c, "num");
+    nabs += is(c, "abstractNum");
+  }
   d->nums = calloc(count ? count : 1, sizeof *d->nums);
-  if (!d->nums) return;
+  abstract_ref *abs = calloc(nabs ? nabs : 1, sizeof *abs);
+  if (!d->nums || !abs) {
+    free(abs);
+    return PLAN_ENOMEM;
+  }
+  size_t k = 0;
+  for (const xmlNode *a = root ? root->children : NULL; a; a = a->next)
+    if (is(a, "abstractNum")) abs[k++] = (abstract_ref){attr_int(a, "abstractNumId", -2), a};
+  qsort(abs, nabs, sizeof *abs, abstract_cmp);
   for (const xmlNode *c = root ? root->children : NULL; c; c = c->next) {
     if (!is(c, "num")) continue;
     numbering *nu = &d->nums[d->nnums++];
     nu->num_id = attr_int(c, "numId", -1);
     nu->abstract_id = attr_int(child(c, "abstractNumId"), "val", -1);
-    for (const xmlNode *a = root->children; a; a = a->next) {
-      if (!is(a, "abstractNum") || attr_int(a, "abstractNumId", -2) != nu->abstract_id) continue;
-      for (const xmlNode *l = a->children; l; l = l->next) {
-        int il = attr_int(l, "ilvl", -1);
-        if (!is(l, "lvl") || il < 0 || il >= MAX_LEVELS) continue;
-        num_level *lv = &nu->lv[il];
-        const char *fmt = attr(child(l, "numFmt"), "val");
-        const char *txt = attr(child(l, "lvlText"), "val");
-        snprintf(lv->fmt, sizeof lv->fmt, "%s", fmt ? fmt : "decimal");
-        snprintf(lv->text, sizeof lv->text, "%s", txt ? txt : "%1.");
-        lv->start = attr_int(child(l, "start"), "val", 1);
-      }
+    abstract_ref key = {nu->abstract_id, NULL};
+    const abstract_ref *a = bsearch(&key, abs, nabs, sizeof *abs, abstract_cmp);
+    for (const xmlNode *l = a ? a->node->children : NULL; l; l = l->next) {
+      int il = attr_int(l, "ilvl", -1);
+      if (!is(l, "lvl") || il < 0 || il >= MAX_LEVELS) continue;
+      num_level *lv = &nu->lv[il];
+      const char *fmt = attr(child(l, "numFmt"), "val");
+      const char *txt = attr(child(l, "lvlText"), "val");
+      snprintf(lv->fmt, sizeof lv->fmt, "%s", fmt ? fmt : "decimal");
+      snprintf(lv->text, sizeof lv->text, "%s", txt ? txt : "%1.");
+      int start = attr_int(child(l, "start"), "val", 1);
+      lv->start = start < 0 ? 0 : start > START_MAX ? START_MAX : start;
     }
   }
+  free(abs);
+  /* stable order for equal ids is not needed: Word's numIds are unique, and
+   * of two equal the first found wins as before */
+  qsort(d->nums, d->nnums, sizeof *d->nums, num_cmp);
+  return PLAN_OK;
 }
 
 static void format_counter(plan_buf *b, const char *fmt, int v) {
@@ -170,7 +224,9 @@ static void format_counter(plan_buf *b, const char *fmt, int v) {
         for (const char *r = romans[i]; *r; r++) plan__buf_putc(b, upper ? (char)(*r - 32) : *r);
         v -= values[i];
       }
-  } else if (strstr(fmt, "Letter") && v > 0) {
+  } else if (strstr(fmt, "Letter") && v > 0 && v <= 26 * 8) {
+    /* a, ..., z, aa, ..., zz, aaa: past eight letters Word's own label is
+     * no shorter than the number, which is written instead */
     char c = (char)((upper ? 'A' : 'a') + (v - 1) % 26);
     for (int k = 0; k <= (v - 1) / 26; k++) plan__buf_putc(b, c);
   } else {
@@ -181,16 +237,16 @@ static void format_counter(plan_buf *b, const char *fmt, int v) {
 /* The marker Word would show for a paragraph numbered (numId, ilvl). */
 static void number_label(docx *d, int num_id, int ilvl, plan_buf *out) {
   if (ilvl < 0 || ilvl >= MAX_LEVELS) return;
-  numbering *nu = NULL;
-  for (size_t i = 0; i < d->nnums; i++)
-    if (d->nums[i].num_id == num_id) nu = &d->nums[i];
+  numbering key = {.num_id = num_id};
+  numbering *nu = d->nums ? bsearch(&key, d->nums, d->nnums, sizeof *d->nums, num_cmp) : NULL;
   if (!nu || num_id == 0) return;
   num_level *lv = &nu->lv[ilvl];
   if (strcmp(lv->fmt, "bullet") == 0 || strcmp(lv->fmt, "none") == 0) {
     if (strcmp(lv->fmt, "bullet") == 0) plan__buf_put(out, "- ", 2);
     return;
   }
-  nu->counter[ilvl] = nu->used[ilvl] ? nu->counter[ilvl] + 1 : lv->start;
+  nu->counter[ilvl] = !nu->used[ilvl] ? lv->start
+                     : nu->counter[ilvl] < COUNTER_MAX ? nu->counter[ilvl] + 1 : COUNTER_MAX;
   nu->used[ilvl] = true;
   for (int k = ilvl + 1; k < MAX_LEVELS; k++) nu->used[k] = false; /* deeper levels restart */
   for (const char *t = lv->text; *t; t++) {
@@ -206,21 +262,53 @@ static void number_label(docx *d, int num_id, int ilvl, plan_buf *out) {
   plan__buf_putc(out, ' ');
 }
 
-/* Heading level of a paragraph style: "Heading2", "heading 2", "Title". */
-static int heading_level(docx *d, const char *style_id) {
-  if (!style_id) return 0;
-  const char *name = style_id;
-  const xmlNode *root = d->styles ? xmlDocGetRootElement(d->styles) : NULL;
-  for (const xmlNode *s = root ? root->children : NULL; s; s = s->next)
-    if (is(s, "style") && attr(s, "styleId") && strcmp(attr(s, "styleId"), style_id) == 0 &&
-        attr(child(s, "name"), "val"))
-      name = attr(child(s, "name"), "val");
+/* Heading level a style's name gives: "Heading2", "heading 2", "Title". */
+static int level_of_name(const char *name) {
   if (strncasecmp(name, "heading", 7) == 0) {
     const char *p = name + 7;
     while (*p == ' ') p++;
     if (*p >= '1' && *p <= '6' && !p[1]) return *p - '0';
   }
   return strcasecmp(name, "Title") == 0 ? 1 : 0;
+}
+
+static int style_cmp(const void *a, const void *b) {
+  return strcmp(((const style *)a)->id, ((const style *)b)->id);
+}
+
+static int style_order_cmp(const void *a, const void *b) {
+  int r = style_cmp(a, b);
+  if (r) return r;
+  size_t x = ((const style *)a)->order, y = ((const style *)b)->order;
+  return (x > y) - (x < y);
+}
+
+/* The styles of word/styles.xml with the level each gives, sorted by id;
+ * of two with one id, the last (as Word reads it).  The strings stay in
+ * the tree sd. */
+static plan_status load_styles(docx *d, xmlDocPtr sd) {
+  const xmlNode *root = xmlDocGetRootElement(sd);
+  size_t count = 0;
+  for (const xmlNode *s = root ? root->children : NULL; s; s = s->next) count += is(s, "style");
+  d->styles = calloc(count ? count : 1, sizeof *d->styles);
+  if (!d->styles) return PLAN_ENOMEM;
+  for (const xmlNode *s = root ? root->children : NULL; s; s = s->next) {
+    const char *id = is(s, "style") ? attr(s, "styleId") : NULL;
+    const char *name = attr(child(s, "name"), "val");
+    if (id && name) d->styles[d->nstyles] = (style){id, level_of_name(name), d->nstyles}, d->nstyles++;
+  }
+  qsort(d->styles, d->nstyles, sizeof *d->styles, style_order_cmp);
+  return PLAN_OK;
+}
+
+/* Heading level of a paragraph style, by its id; an id no style names is
+ * read as a name ("Heading2"). */
+static int heading_level(docx *d, const char *style_id) {
+  if (!style_id) return 0;
+  style key = {style_id, 0, 0};
+  const style *s = d->styles ? bsearch(&key, d->styles, d->nstyles, sizeof *d->styles, style_cmp) : NULL;
+  while (s && s + 1 < d->styles + d->nstyles && style_cmp(s, s + 1) == 0) s++; /* the last */
+  return s ? s->level : level_of_name(style_id);
 }
 
 /* ---- text ---------------------------------------------------------------- */
@@ -318,6 +406,24 @@ static void block_content(docx *d, const xmlNode *n, plan_buf *out, int depth) {
   }
 }
 
+/* An optional part (numbering, styles) read, parsed and loaded into d: one
+ * missing or malformed is read without (PLAN_OK); one past a limit, or out
+ * of memory, fails the document as the body would. */
+static plan_status optional_part(zip_t *za, const char *name, size_t *budget,
+                                 const plan_options *o, char **raw, xmlDocPtr *doc,
+                                 plan_status (*load)(docx *, xmlDocPtr), docx *d,
+                                 plan_error *err) {
+  size_t n;
+  plan_error e;
+  plan_status st = read_part(za, name, budget, raw, &n, &e);
+  if (st == PLAN_OK) st = parse_part(name, *raw, n, o->max_elements, doc, &e);
+  if (st == PLAN_OK && load(d, *doc) != PLAN_OK)
+    st = plan__error(&e, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  if (st != PLAN_ELIMIT && st != PLAN_ENOMEM) return PLAN_OK;
+  if (err) *err = e;
+  return st;
+}
+
 plan_status plan__docx_extract(const char *in, size_t len, const plan_options *o, plan_buf *out,
                                plan_error *err) {
   zip_error_t ze;
@@ -334,20 +440,17 @@ plan_status plan__docx_extract(const char *in, size_t len, const plan_options *o
   zip_error_fini(&ze);
   docx d = {0};
   char *body = NULL, *num = NULL, *sty = NULL;
-  size_t nbody = 0, nnum = 0, nsty = 0;
-  xmlDocPtr doc = NULL, numdoc = NULL;
-  plan_status st = read_part(za, "word/document.xml", o->max_input_bytes, &body, &nbody, err);
+  size_t nbody = 0;
+  xmlDocPtr doc = NULL, numdoc = NULL, styledoc = NULL;
+  size_t budget = o->max_input_bytes; /* what all parts together may inflate to */
+  plan_status st = read_part(za, "word/document.xml", &budget, &body, &nbody, err);
   if (st == PLAN_EEMPTY)
     st = plan__error(err, PLAN_EFORMAT, 0, 0, 0, "a ZIP file without word/document.xml is not DOCX");
-  if (st == PLAN_OK) st = parse_part("word/document.xml", body, nbody, &doc, err);
-  /* numbering and styles are optional parts */
-  if (st == PLAN_OK &&
-      read_part(za, "word/numbering.xml", o->max_input_bytes, &num, &nnum, NULL) == PLAN_OK &&
-      parse_part("word/numbering.xml", num, nnum, &numdoc, NULL) == PLAN_OK)
-    load_numbering(&d, numdoc);
-  if (st == PLAN_OK &&
-      read_part(za, "word/styles.xml", o->max_input_bytes, &sty, &nsty, NULL) == PLAN_OK)
-    parse_part("word/styles.xml", sty, nsty, &d.styles, NULL);
+  if (st == PLAN_OK) st = parse_part("word/document.xml", body, nbody, o->max_elements, &doc, err);
+  if (st == PLAN_OK)
+    st = optional_part(za, "word/numbering.xml", &budget, o, &num, &numdoc, load_numbering, &d, err);
+  if (st == PLAN_OK)
+    st = optional_part(za, "word/styles.xml", &budget, o, &sty, &styledoc, load_styles, &d, err);
   if (st == PLAN_OK) {
     const xmlNode *root = xmlDocGetRootElement(doc);
     const xmlNode *b = child(root, "body");
@@ -359,7 +462,8 @@ plan_status plan__docx_extract(const char *in, size_t len, const plan_options *o
   }
   xmlFreeDoc(doc);
   xmlFreeDoc(numdoc);
-  xmlFreeDoc(d.styles);
+  xmlFreeDoc(styledoc);
+  free(d.styles);
   free(d.nums);
   free(body);
   free(num);

@@ -328,9 +328,10 @@ void plan__xml_quiet(void *ctx, struct _xmlError *error) {
 
 plan_status plan__html_extract(const char *in, size_t len, const plan_options *o, plan_buf *out,
                                plan_offmap *map, plan_error *err) {
-  (void)o;
   if (len > INT32_MAX)
     return plan__error(err, PLAN_ELIMIT, 0, 0, 0, "HTML input over 2 GiB");
+  plan_status lst = plan__markup_limits(in, len, o->max_elements, true, "HTML page", err);
+  if (lst != PLAN_OK) return lst;
   htmlSAXHandler sax;
   memset(&sax, 0, sizeof sax);
   sax.startElement = on_start;

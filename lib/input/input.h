@@ -39,6 +39,12 @@ PLAN_INTERNAL plan_status plan__legacy_decode(plan_encoding e, const char *in, s
 PLAN_INTERNAL plan_status plan__legacy_detect(const char *in, size_t len, bool allow_viqr,
                                               plan_encoding *out, plan_error *err);
 
+/* markup.c: elements and attributes of HTML (html: script and style hold
+ * text) or XML counted before a parser sees them; PLAN_ELIMIT, naming what
+ * and where, past max_elements elements or PLAN_MAX_ATTRIBUTES in a tag. */
+PLAN_INTERNAL plan_status plan__markup_limits(const char *in, size_t len, size_t max_elements,
+                                              bool html, const char *what, plan_error *err);
+
 /* html.c: the text of an HTML page (UTF-8 in), anchoring map to in. */
 PLAN_INTERNAL plan_status plan__html_extract(const char *in, size_t len, const plan_options *o,
                                              plan_buf *out, plan_offmap *map, plan_error *err);

@@ -23,17 +23,6 @@ static bool national(const char *issuer) {
   return false;
 }
 
-/* Position of a whole-word occurrence of key in folded text, or -1. */
-static long find_word(const char *text, const char *key) {
-  size_t kl = strlen(key);
-  for (const char *p = text; kl && (p = strstr(p, key)) != NULL; p++) {
-    bool start = p == text || p[-1] == ' ';
-    bool end = p[kl] == '\0' || p[kl] == ' ';
-    if (start && end) return (long)(p - text);
-  }
-  return -1;
-}
-
 typedef struct hit {
   long at;
   const plan_reference *ref;
@@ -44,26 +33,98 @@ static int hit_cmp(const void *a, const void *b) {
   return x->at < y->at ? -1 : x->at > y->at;
 }
 
-/* Appends to doc->implements the national documents text cites, in the
- * order it cites them; base orders texts one after another. */
-static plan_status collect(plan_outline *doc, const char *text, long base, plan_vec *hits) {
-  if (!text || !*text) return PLAN_OK;
-  char *f = plan__fold(text, strlen(text));
-  if (!f) return PLAN_ENOMEM;
-  for (size_t i = 0; i < doc->refs.len; i++) {
+/* The national documents the plan cites, by the folded words of their
+ * numbers ("1472 qd ttg"): open addressing over indices (plus one), so a
+ * text is searched for all of them in one pass over its words. */
+typedef struct nationals {
+  char **keys;
+  const plan_reference **refs;
+  bool *seen;    /* already a hit */
+  size_t n;
+  size_t *slots; /* a power of two, under half full */
+  size_t cap;
+  size_t max_words;
+} nationals;
+
+static size_t hash_bytes(const char *s, size_t n) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < n; i++) h = (h ^ (unsigned char)s[i]) * 1099511628211ull;
+  return (size_t)(h ^ h >> 29);
+}
+
+/* The national document whose key is s[0, n), or SIZE_MAX. */
+static size_t lookup(const nationals *nk, const char *s, size_t n) {
+  for (size_t i = hash_bytes(s, n) & (nk->cap - 1);; i = (i + 1) & (nk->cap - 1)) {
+    if (!nk->slots[i]) return SIZE_MAX;
+    const char *k = nk->keys[nk->slots[i] - 1];
+    if (strncmp(k, s, n) == 0 && k[n] == '\0') return nk->slots[i] - 1;
+  }
+}
+
+static plan_status nationals_init(const plan_outline *doc, nationals *nk) {
+  memset(nk, 0, sizeof *nk);
+  size_t m = doc->refs.len;
+  nk->keys = calloc(m + 1, sizeof *nk->keys);
+  nk->refs = calloc(m + 1, sizeof *nk->refs);
+  nk->seen = calloc(m + 1, sizeof *nk->seen);
+  for (nk->cap = 16; nk->cap < 2 * (m + 1); nk->cap *= 2) {}
+  nk->slots = calloc(nk->cap, sizeof *nk->slots);
+  if (!nk->keys || !nk->refs || !nk->seen || !nk->slots) return PLAN_ENOMEM;
+  for (size_t i = 0; i < m; i++) {
     const plan_reference *r = (const plan_reference *)doc->refs.data + i;
     if (!r->number || !national(r->issuer)) continue;
     char *k = plan__fold(r->number, strlen(r->number));
-    long at = k ? find_word(f, k) : -1;
-    free(k);
-    bool seen = false;
-    for (size_t j = 0; j < hits->len; j++) seen |= ((hit *)hits->data)[j].ref == r;
-    if (at >= 0 && !seen) {
-      hit *h = plan__vec_push(hits);
-      if (!h) { free(f); return PLAN_ENOMEM; }
-      h->at = base + at;
-      h->ref = r;
+    if (!k) return PLAN_ENOMEM;
+    size_t kl = strlen(k);
+    if (!kl || lookup(nk, k, kl) != SIZE_MAX) { /* one entry per key */
+      free(k);
+      continue;
     }
+    size_t words = 1;
+    for (const char *c = k; *c; c++) words += *c == ' ';
+    if (words > nk->max_words) nk->max_words = words;
+    size_t at = hash_bytes(k, kl) & (nk->cap - 1);
+    while (nk->slots[at]) at = (at + 1) & (nk->cap - 1);
+    nk->keys[nk->n] = k;
+    nk->refs[nk->n] = r;
+    nk->slots[at] = ++nk->n;
+  }
+  return PLAN_OK;
+}
+
+static void nationals_free(nationals *nk) {
+  for (size_t i = 0; i < nk->n; i++) free(nk->keys[i]);
+  free(nk->keys);
+  free(nk->refs);
+  free(nk->seen);
+  free(nk->slots);
+}
+
+/* Appends to hits the national documents text cites, each at its first
+ * whole-word mention; base orders texts one after another.  One pass over
+ * the text's words, each tried as the start of a key of up to max_words
+ * words. */
+static plan_status collect(nationals *nk, const char *text, long base, plan_vec *hits) {
+  if (!text || !*text || nk->n == 0) return PLAN_OK;
+  char *f = plan__fold(text, strlen(text));
+  if (!f) return PLAN_ENOMEM;
+  for (const char *p = f; *p;) {
+    const char *e = p;
+    for (size_t w = 0; w < nk->max_words; w++) {
+      while (*e && *e != ' ') e++;
+      size_t i = lookup(nk, p, (size_t)(e - p));
+      if (i != SIZE_MAX && !nk->seen[i]) {
+        hit *h = plan__vec_push(hits);
+        if (!h) { free(f); return PLAN_ENOMEM; }
+        h->at = base + (p - f);
+        h->ref = nk->refs[i];
+        nk->seen[i] = true;
+      }
+      if (!*e) break;
+      e++;
+    }
+    while (*p && *p != ' ') p++;
+    while (*p == ' ') p++;
   }
   free(f);
   return PLAN_OK;
@@ -72,8 +133,10 @@ static plan_status collect(plan_outline *doc, const char *text, long base, plan_
 plan_status plan__implements(plan_outline *doc) {
   plan_vec hits;
   plan__vec_init(&hits, sizeof(hit));
-  plan_status st = collect(doc, doc->meta[PLAN_META_TITLE], 0, &hits);
-  if (st == PLAN_OK) st = collect(doc, doc->meta[PLAN_META_SUBJECT], 1L << 24, &hits);
+  nationals nk;
+  plan_status st = nationals_init(doc, &nk);
+  if (st == PLAN_OK) st = collect(&nk, doc->meta[PLAN_META_TITLE], 0, &hits);
+  if (st == PLAN_OK) st = collect(&nk, doc->meta[PLAN_META_SUBJECT], 1L << 24, &hits);
   /* the preamble: "Thực hiện ..." first, "Căn cứ ..." only when nothing else */
   static const char *const openers[][3] = {{"thuc hien", "trien khai", NULL}, {"can cu", NULL}};
   for (size_t pass = 0; pass < 2 && st == PLAN_OK && hits.len == 0; pass++) {
@@ -83,7 +146,7 @@ plan_status plan__implements(plan_outline *doc) {
       bool opens = false;
       for (size_t k = 0; openers[pass][k]; k++)
         opens |= plan__fold_starts(n->text, strlen(n->text), openers[pass][k]);
-      if (opens) st = collect(doc, n->text, base += 1L << 24, &hits);
+      if (opens) st = collect(&nk, n->text, base += 1L << 24, &hits);
     }
   }
   if (st == PLAN_OK && hits.len) {
@@ -95,5 +158,6 @@ plan_status plan__implements(plan_outline *doc) {
     }
   }
   plan__vec_free(&hits);
+  nationals_free(&nk);
   return st;
 }

@@ -31,20 +31,55 @@ static bool mostly_upper(const char *s, size_t n) {
   return lower == 0;
 }
 
-static plan_reference *find(plan_outline *doc, const char *fold) {
-  for (size_t i = 0; i < doc->refs.len; i++) {
-    plan_reference *r = (plan_reference *)doc->refs.data + i;
+/* The references by their folded key: open addressing over indices into
+ * doc->refs (plus one; 0 is empty), kept under half full, so merging a
+ * mention costs the same with ten references or ten thousand. */
+typedef struct ref_index {
+  size_t *slots;
+  size_t cap; /* a power of two */
+  bool oom;
+} ref_index;
+
+static size_t hash_str(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return (size_t)(h ^ h >> 29);
+}
+
+static plan_reference *find(const plan_outline *doc, const ref_index *ix, const char *fold, size_t *slot) {
+  for (size_t i = hash_str(fold) & (ix->cap - 1);; i = (i + 1) & (ix->cap - 1)) {
+    *slot = i;
+    if (!ix->slots[i]) return NULL;
+    plan_reference *r = (plan_reference *)doc->refs.data + ix->slots[i] - 1;
     if (strcmp(r->fold, fold) == 0) return r;
   }
-  return NULL;
+}
+
+/* Room for one more reference; false when out of memory. */
+static bool index_grow(const plan_outline *doc, ref_index *ix) {
+  if ((doc->refs.len + 1) * 2 <= ix->cap) return true;
+  size_t cap = ix->cap ? ix->cap * 2 : 64;
+  size_t *slots = calloc(cap, sizeof *slots);
+  if (!slots) return !(ix->oom = true);
+  free(ix->slots);
+  ix->slots = slots;
+  ix->cap = cap;
+  for (size_t k = 0; k < doc->refs.len; k++) {
+    size_t at;
+    find(doc, ix, ((plan_reference *)doc->refs.data)[k].fold, &at);
+    ix->slots[at] = k + 1;
+  }
+  return true;
 }
 
 /* Adds one mention; display is the number or law as printed. */
-static plan_reference *mention(plan_outline *doc, const plan_para *p, size_t at, const char *display,
-                               size_t dl, bool law) {
+static plan_reference *mention(plan_outline *doc, ref_index *ix, const plan_para *p, size_t at,
+                               const char *display, size_t dl, bool law) {
+  if (!index_grow(doc, ix)) return NULL;
   char *f = plan__fold(display, dl);
   if (!f) return NULL;
-  plan_reference *r = find(doc, f);
+  size_t slot;
+  plan_reference *r = find(doc, ix, f, &slot);
   if (r) {
     free(f);
     r->count++;
@@ -59,6 +94,8 @@ static plan_reference *mention(plan_outline *doc, const plan_para *p, size_t at,
   if (!r) { free(f); return NULL; }
   r->fold = plan__arena_strndup(&doc->arena, f, strlen(f));
   free(f);
+  if (!r->fold) return NULL;
+  ix->slots[slot] = doc->refs.len;
   r->count = 1;
   if (law) {
     r->title = plan__arena_strndup(&doc->arena, display, dl);
@@ -115,6 +152,7 @@ plan_status plan__refs(plan_outline *doc) {
   const pcre2_code *law = plan__lexicon_pattern(doc->lex, PLAN_RE_LAW);
   pcre2_match_data *md = pcre2_match_data_create_from_pattern(re, NULL);
   pcre2_match_data *md2 = pcre2_match_data_create(8, NULL);
+  ref_index ix = {0};
   if (!md || !md2) {
     pcre2_match_data_free(md);
     pcre2_match_data_free(md2);
@@ -125,16 +163,20 @@ plan_status plan__refs(plan_outline *doc) {
     /* Every document number holds a '/', and the kind word, "số" and the
      * number before it fit in 64 bytes, the codes after it in a word: the
      * pattern runs on that window around each '/' only, not from every
-     * position of the paragraph. */
+     * position of the paragraph.  The window widens to whole words, by 32
+     * bytes at most each way: a token of thousands of slashes ("1/2/3/...")
+     * costs each slash a bounded window, not the token (the pattern's
+     * look-behind still sees the bytes before the window). */
     size_t pos = 0;
     while (pos < p->len) {
       const char *sl = memchr(p->text + pos, '/', p->len - pos);
       if (!sl) break;
       size_t slash = (size_t)(sl - p->text), start = slash > 64 ? slash - 64 : 0;
       if (start < pos) start = pos;
-      else while (start > pos && p->text[start - 1] != ' ') start--;
+      else
+        for (size_t k = 0; k < 32 && start > pos && p->text[start - 1] != ' '; k++) start--;
       size_t end = slash + 64 < p->len ? slash + 64 : p->len;
-      while (end < p->len && p->text[end] != ' ') end++;
+      for (size_t k = 0; k < 32 && end < p->len && p->text[end] != ' '; k++) end++;
       if (pcre2_match(re, (PCRE2_SPTR)p->text, end, start, PCRE2_NO_UTF_CHECK, md,
                       plan__lexicon_match_context(doc->lex)) <= 0) {
         pos = slash + 1;
@@ -143,7 +185,7 @@ plan_status plan__refs(plan_outline *doc) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       bool hyphen = ov[4] == PCRE2_UNSET;
       size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1];
-      plan_reference *r = mention(doc, p, ns, p->text + ns, ne - ns, false);
+      plan_reference *r = mention(doc, &ix, p, ns, p->text + ns, ne - ns, false);
       if (r) {
         if (ov[2] != PCRE2_UNSET && !r->kind) r->kind = kind_of_word(p->text + ov[2], ov[3] - ov[2]);
         if (hyphen) codes(doc, r, p->text + ov[12], ov[13] - ov[12], true, p->text + ov[14], ov[15] - ov[14]);
@@ -156,11 +198,12 @@ plan_status plan__refs(plan_outline *doc) {
     while (pos < p->len &&
            pcre2_match(law, (PCRE2_SPTR)p->text, p->len, pos, PCRE2_NO_UTF_CHECK, md2, plan__lexicon_match_context(doc->lex)) > 0) {
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md2);
-      mention(doc, p, ov[0], p->text + ov[0], ov[3] - ov[0], true);
+      mention(doc, &ix, p, ov[0], p->text + ov[0], ov[3] - ov[0], true);
       pos = ov[1] > pos ? ov[1] : pos + 1;
     }
   }
   pcre2_match_data_free(md);
   pcre2_match_data_free(md2);
-  return doc->refs.oom || doc->arena.oom ? PLAN_ENOMEM : PLAN_OK;
+  free(ix.slots);
+  return doc->refs.oom || doc->arena.oom || ix.oom ? PLAN_ENOMEM : PLAN_OK;
 }
