@@ -88,6 +88,12 @@ $(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/e
 $(B)/tests/%: tests/%.c $(B)/libplan.a | $(B)/tests
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) -lm -pthread
 
+# The out-of-memory harness: the library's allocations go through the
+# test's wrappers, which fail the n-th.
+OOM_WRAP = -Wl,--wrap=malloc -Wl,--wrap=calloc -Wl,--wrap=realloc -Wl,--wrap=strdup
+$(B)/tests/test_oom: tests/test_oom.c $(B)/libplan.a | $(B)/tests
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(B)/libplan.a $(DEP_LIBS) $(CMOCKA_LIBS) $(LDFLAGS) $(OOM_WRAP) -lm -pthread
+
 $(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libplan.a | $(B)/fuzz
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 

@@ -85,6 +85,25 @@ static inline void shape_many_items(shape_buf *b, size_t n) {
   }
 }
 
+/* n agency items, each a body the lexicon does not know: the records of
+ * unknown agencies. */
+static inline void shape_unknown_agencies(shape_buf *b, size_t n) {
+  static const char *const words[] = {"Bắc", "Nam", "Đông", "Tây", "Trung", "Thượng", "Hạ", "Tân"};
+  shape_put(b, shape_head);
+  shape_put(b, "III. TỔ CHỨC THỰC HIỆN\n\n");
+  for (size_t k = 1; k <= n; k++) {
+    /* numbered within sections of 100 (a number past 999 reads as a year) */
+    if (k % 100 == 1) shape_printf(b, "%zu. Nhiệm vụ năm thứ %zu\n\n", k / 100 + 1);
+    shape_printf(b, "%zu.", k / 100 + 1);
+    shape_printf(b, "%zu. Trung tâm Dịch vụ ", k % 100 + 1);
+    for (size_t x = k; x; x /= 8) { /* a distinct name of words, not digits */
+      shape_put(b, words[x % 8]);
+      shape_put(b, " ");
+    }
+    shape_put(b, "\n\n- Chủ trì tổ chức tuyên truyền phòng chống xâm hại trẻ em.\n\n");
+  }
+}
+
 /* One paragraph of n words, hard-wrapped every eight: the line joiner. */
 static inline void shape_long_paragraph(shape_buf *b, size_t n) {
   shape_put(b, shape_head);

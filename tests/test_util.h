@@ -88,7 +88,7 @@ static inline char *read_file(const char *path, size_t *len) {
 
 static inline char *read_corpus(const char *name, size_t *len) {
   char path[512];
-  snprintf(path, sizeof path, "%s/%s", CORPUS_DIR, name);
+  snprintf(path, sizeof path, "%s/%.255s", CORPUS_DIR, name);
   return read_file(path, len);
 }
 

@@ -72,6 +72,9 @@ enum { PHRASE_BITS = 256 }; /* the first-word sets of verbs and roles */
 typedef struct ctx {
   plan_outline *doc;
   plan_assigned *out;
+  size_t *unknown;    /* the unknown agencies by id: indices into out->agencies plus one */
+  size_t unknown_cap; /* a power of two, kept under half full */
+  size_t nunknown;
   const plan_lexicon *lex;
   plan_words province;
   plan_words head;  /* an item's heading's words, the list reused for each */
@@ -165,6 +168,42 @@ static const plan_agency *known_agency(ctx *c, size_t i) {
   return a;
 }
 
+static size_t hash_id(const char *s) {
+  uint64_t h = 1469598103934665603ull;
+  for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211ull;
+  return (size_t)(h ^ h >> 29);
+}
+
+/* The unknown agency with this id, or NULL with *at the free slot for it. */
+static const plan_agency *find_unknown(const ctx *c, const char *id, size_t *at) {
+  const plan_agency **all = c->out->agencies.data;
+  for (size_t i = hash_id(id) & (c->unknown_cap - 1);; i = (i + 1) & (c->unknown_cap - 1)) {
+    *at = i;
+    if (!c->unknown[i]) return NULL;
+    if (strcmp(all[c->unknown[i] - 1]->id, id) == 0) return all[c->unknown[i] - 1];
+  }
+}
+
+/* Room in the index for one more unknown agency; false out of memory. */
+static bool unknown_room(ctx *c) {
+  if ((c->nunknown + 1) * 2 <= c->unknown_cap) return true;
+  size_t cap = c->unknown_cap ? c->unknown_cap * 2 : 64;
+  size_t *slots = calloc(cap, sizeof *slots);
+  if (!slots) return false;
+  size_t *old = c->unknown, old_cap = c->unknown_cap;
+  c->unknown = slots;
+  c->unknown_cap = cap;
+  const plan_agency **all = c->out->agencies.data;
+  for (size_t k = 0; k < old_cap; k++) {
+    if (!old[k]) continue;
+    size_t at;
+    find_unknown(c, all[old[k] - 1]->id, &at);
+    slots[at] = old[k];
+  }
+  free(old);
+  return true;
+}
+
 /* An agency the lexicon does not know: its id comes from its folded name,
  * so the same name gets the same id in every document. */
 static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b, size_t e,
@@ -177,18 +216,23 @@ static const plan_agency *unknown_agency(ctx *c, const plan_words *ws, size_t b,
     const char *w = plan__word_key(ws, i);
     plan__buf_put(&id, w, strlen(w));
   }
-  if (id.oom) return NULL;
   plan__buf_putc(&id, '\0');
-  for (size_t k = 0; k < c->out->agencies.len; k++) {
-    const plan_agency *a = ((const plan_agency **)c->out->agencies.data)[k];
-    if (!a->known && strcmp(a->id, id.data) == 0) {
-      plan__buf_free(&id);
-      return a;
-    }
+  if (id.oom || !unknown_room(c)) {
+    c->oom = true;
+    plan__buf_free(&id);
+    return NULL;
+  }
+  size_t at;
+  const plan_agency *found = find_unknown(c, id.data, &at);
+  if (found) {
+    plan__buf_free(&id);
+    return found;
   }
   plan_agency *a = plan__arena_alloc(&doc->arena, sizeof *a);
   const plan_agency **slot = a ? plan__vec_push(&c->out->agencies) : NULL;
   if (slot) {
+    c->unknown[at] = c->out->agencies.len; /* the slot just pushed, plus one */
+    c->nunknown++;
     a->id = plan__arena_strndup(&doc->arena, id.data, strlen(id.data));
     a->name = text;
     a->kind = "unknown";
@@ -693,7 +737,8 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
       if (!first) first = k;
       last = k;
     }
-    if (first && (d = plan__vec_push(&duties))) {
+    if (text.oom) c->oom = true;
+    if (first && !text.oom && (d = plan__vec_push(&duties))) {
       char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
       if (joined) {
         fill_duty(c, d, NULL, joined, 0, text.len, &a);
@@ -1075,7 +1120,9 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
   plan__vec_free(&c.duties);
   plan__buf_free(&c.fold);
   free(c.known);
-  if (st == PLAN_OK && (c.oom || doc->arena.oom || out->assignments.oom || out->agencies.oom))
+  free(c.unknown);
+  if (st == PLAN_OK && (c.oom || c.scratch.oom || doc->arena.oom || doc->diags.oom ||
+                         out->assignments.oom || out->agencies.oom || out->non_assignments.oom))
     st = PLAN_ENOMEM;
   return st;
 }

@@ -469,7 +469,9 @@ plan_status plan__groups(const plan_compare *c, size_t g, plan_group **out, size
     }
   free(base); free(parent); free(flags); free(root_group);
   if (st != PLAN_OK) {
-    plan__groups_free(gs, ng);
+    /* and the group being made, whose arrays may be half allocated (gs is
+     * zeroed, with room for it) */
+    plan__groups_free(gs, gs ? ng + 1 : 0);
     return st;
   }
   *out = gs;

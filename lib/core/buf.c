@@ -12,6 +12,7 @@ bool plan__buf_reserve(plan_buf *b, size_t extra) {
   if (extra > SIZE_MAX - b->len - 1) { b->oom = true; return false; }
   size_t need = b->len + extra + 1; /* room for the NUL of take() */
   if (need <= b->cap) return true;
+  if (b->fixed) { b->oom = true; return false; }
   size_t cap = b->cap ? b->cap : 64;
   while (cap < need) cap = cap > SIZE_MAX / 2 ? need : cap * 2;
   char *p = realloc(b->data, cap);

@@ -26,6 +26,8 @@ typedef struct plan_buf {
   size_t len;
   size_t cap;
   bool oom;
+  bool fixed; /* data is the caller's array of cap bytes: never grown; a
+                 write past it sets oom, and nothing more is written */
 } plan_buf;
 
 PLAN_INTERNAL bool plan__buf_reserve(plan_buf *b, size_t extra);

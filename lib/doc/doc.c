@@ -80,6 +80,10 @@ plan_status plan_doc_parse(const char *input, size_t len, const plan_options *op
   if (st == PLAN_OK) st = plan__implements(ol);
   if (st == PLAN_OK && !(o.flags & PLAN_OPT_NO_ASSIGNMENTS))
     st = plan__assign(ol, &doc->assigned);
+  /* a helper that could not allocate marks the arena and answers as if
+   * nothing matched: the parse is then no parse */
+  if (st == PLAN_OK && (ol->arena.oom || ol->diags.oom || ol->refs.oom || ol->implements.oom))
+    st = PLAN_ENOMEM;
   ol->lex = NULL; /* borrowed for the parse only */
   if (st != PLAN_OK) {
     if (st == PLAN_ENOMEM) plan__error(err, st, 0, 0, 0, "out of memory");

@@ -60,14 +60,13 @@ static void column_roles(const plan_vec *header, int cols[COL_COUNT_]) {
   const plan_table_cell *c = header->data;
   for (size_t j = 0; j < header->len; j++) {
     if (!c[j].text) continue;
-    char *key = plan__fold(c[j].text, c[j].len); /* no lexicon: header words are plain */
-    if (!key) continue;
+    char key[512]; /* a header cell longer than this names no column */
+    plan__fold_fixed(key, sizeof key, c[j].text, c[j].len);
     for (size_t w = 0; w < sizeof header_words / sizeof *header_words; w++)
       if (strstr(key, header_words[w].key) && cols[header_words[w].col] < 0) {
         cols[header_words[w].col] = (int)j;
         break;
       }
-    free(key);
   }
 }
 

@@ -274,21 +274,26 @@ const char *plan_lexicon_resolve(const plan_lexicon *lex, const char *name, size
   return id;
 }
 
+/* Out of memory it answers false and sets *oom. */
 bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln, const char *right,
-                       size_t rn) {
+                       size_t rn, bool *oom) {
   /* the tail of the left line and the head of the right one, as words */
   size_t lb = ln > 48 ? ln - 48 : 0;
   while (lb > 0 && ((unsigned char)left[lb] & 0xC0) == 0x80) lb--;
   size_t re = rn < 64 ? rn : 64;
   while (re < rn && ((unsigned char)right[re] & 0xC0) == 0x80) re++;
-  plan_buf joined = {0};
+  char text[48 + 4 + 1 + 64 + 4 + 1]; /* the two pieces and a space: no allocation */
+  plan_buf joined = {.data = text, .cap = sizeof text, .fixed = true};
   plan__buf_put(&joined, left + lb, ln - lb);
   size_t boundary = joined.len;
   plan__buf_putc(&joined, ' ');
   plan__buf_put(&joined, right, re);
   bool spans = false;
-  plan_words ws;
-  if (!joined.oom && plan__words(lex, joined.data, joined.len, &ws) == PLAN_OK) {
+  plan_words ws = {0};
+  if (joined.oom) return false; /* cannot be: the pieces are bounded */
+  if (plan__words(lex, joined.data, joined.len, &ws) != PLAN_OK) {
+    *oom = true;
+  } else {
     for (size_t i = 0; i < plan__words_count(&ws) && !spans; i++) {
       if (plan__word_start(&ws, i) >= boundary) break;
       size_t agency, n;
@@ -298,6 +303,5 @@ bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln, con
     }
   }
   plan__words_free(&ws);
-  plan__buf_free(&joined);
   return spans;
 }

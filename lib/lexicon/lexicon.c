@@ -37,6 +37,10 @@ static plan_status fold_tables(plan_lexicon *lex) {
                            plan__table_hyphenated_count, false);
   if (!st) st = fold_table(lex, PLAN_TABLE_HYPHEN_RIGHT, plan__table_hyphenated,
                            plan__table_hyphenated_count, true);
+  if (!st) st = fold_table(lex, PLAN_TABLE_PROVINCES, plan__table_provinces,
+                           plan__table_provinces_count, false);
+  if (!st) st = fold_table(lex, PLAN_TABLE_WEB_PORTALS, plan__table_web_portals,
+                           plan__table_web_portals_count, false);
   return st;
 }
 

@@ -30,6 +30,8 @@ typedef enum plan_table_id {
   PLAN_TABLE_CITIES,
   PLAN_TABLE_HYPHEN_LEFT,
   PLAN_TABLE_HYPHEN_RIGHT,
+  PLAN_TABLE_PROVINCES,   /* provinces' and cities' names */
+  PLAN_TABLE_WEB_PORTALS, /* portals' names */
   PLAN_TABLE_COUNT_
 } plan_table_id;
 
@@ -93,9 +95,9 @@ static inline bool plan__alias_may_start(const plan_lexicon *lex, uint32_t h, ui
    * bit would pass one word in eight ("các", "báo"), too many and too
    * randomly for a branch on it to be predicted; the pair's bit passes
    * one in fifty or so, real mentions included */
-  return plan__bit(lex->pairs, PLAN_PAIR_BITS, plan__pair_key(h, next)) |
-         plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h) |
-         ((next == province) & plan__bit(lex->province_led, PLAN_FIRST_WORD_BITS, h));
+  return (int)plan__bit(lex->pairs, PLAN_PAIR_BITS, plan__pair_key(h, next)) |
+         (int)plan__bit(lex->singles, PLAN_FIRST_WORD_BITS, h) |
+         ((int)(next == province) & (int)plan__bit(lex->province_led, PLAN_FIRST_WORD_BITS, h));
 }
 
 PLAN_INTERNAL plan_status plan__agencies_init(plan_lexicon *lex);
@@ -142,7 +144,7 @@ PLAN_INTERNAL bool plan__joins_hyphenated(const plan_lexicon *lex, const char *p
 /* Does an agency's name run across the end of line left into line right
  * ("Đề nghị Ủy ban Mặt trận" / "Tổ quốc Việt Nam tỉnh")?  (agencies.c) */
 PLAN_INTERNAL bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln,
-                                     const char *right, size_t rn);
+                                     const char *right, size_t rn, bool *oom);
 
 
 /* ---- words (words.c, words_simd.c) ---------------------------------- */

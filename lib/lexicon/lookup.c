@@ -1,6 +1,7 @@
-/* tables.c - look-ups in the embedded tables of data/ (doc types, reference
+/* lookup.c - look-ups in the embedded tables of data/ (doc types, reference
  * kinds, cities, titles, hyphenated names).  Comparison is on folded keys,
- * so case and tone-mark style do not matter. */
+ * so case and tone-mark style do not matter; keys are folded into arrays
+ * on the stack, so a look-up never allocates (and never fails). */
 #include <stdlib.h>
 #include <string.h>
 
@@ -10,12 +11,11 @@
 static long find_key(const plan_lexicon *lex, plan_table_id t, size_t count, const char *s,
                      size_t n) {
   const char *const *keys = plan__lexicon_keys(lex, t);
-  char *k = plan__fold(s, n);
-  long found = -1;
-  for (size_t i = 0; k && i < count && found < 0; i++)
-    if (strcmp(keys[i], k) == 0) found = (long)i;
-  free(k);
-  return found;
+  char k[256]; /* a key that does not fit is longer than every row's */
+  if (!plan__fold_fixed(k, sizeof k, s, n)) return -1;
+  for (size_t i = 0; i < count; i++)
+    if (strcmp(keys[i], k) == 0) return (long)i;
+  return -1;
 }
 
 const char *plan__doc_type_of(const plan_lexicon *lex, const char *s, size_t n) {
@@ -54,14 +54,18 @@ bool plan__joins_hyphenated(const plan_lexicon *lex, const char *prev, size_t n1
   if (n2 < 3 || next[0] != '-' || next[1] != ' ') return false;
   const char *const *left = plan__lexicon_keys(lex, PLAN_TABLE_HYPHEN_LEFT);
   const char *const *right = plan__lexicon_keys(lex, PLAN_TABLE_HYPHEN_RIGHT);
-  char *p = plan__fold(prev, n1), *q = plan__fold(next + 2, n2 - 2);
+  /* the names' halves are a few words: the end of prev and the head of
+   * next hold them (cut at a character's first byte) */
+  size_t from = n1 > 96 ? n1 - 96 : 0;
+  while (from > 0 && ((unsigned char)prev[from] & 0xC0) == 0x80) from--;
+  char p[512], q[512];
+  plan__fold_fixed(p, sizeof p, prev + from, n1 - from);
+  plan__fold_fixed(q, sizeof q, next + 2, n2 - 2 < 96 ? n2 - 2 : 96);
   bool ok = false;
-  for (size_t i = 0; p && q && i < plan__table_hyphenated_count && !ok; i++) {
+  for (size_t i = 0; i < plan__table_hyphenated_count && !ok; i++) {
     size_t pl = strlen(p), ll = strlen(left[i]), rl = strlen(right[i]);
     ok = pl >= ll && strcmp(p + pl - ll, left[i]) == 0 && (pl == ll || p[pl - ll - 1] == ' ') &&
          strncmp(q, right[i], rl) == 0 && (q[rl] == '\0' || q[rl] == ' ');
   }
-  free(p);
-  free(q);
   return ok;
 }

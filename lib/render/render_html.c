@@ -124,12 +124,16 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
   }
 
   /* per agency: duty groups side by side */
-  for (size_t g = 0; g < c->nagencies; g++) {
+  bool failed = false; /* out of memory on the way: no report rather than part of one */
+  for (size_t g = 0; g < c->nagencies && !failed; g++) {
     const plan_cagency *ag = &c->agencies[g];
     if (agency && strcmp(ag->id, agency) != 0) continue;
     plan_group *gs;
     size_t ng;
-    if (plan__groups(c, g, &gs, &ng) != PLAN_OK) continue;
+    if (plan__groups(c, g, &gs, &ng) != PLAN_OK) {
+      failed = true;
+      break;
+    }
     xmlNodePtr h = xmlNewTextChild(body, NULL, X("h2"), X(ag->name));
     if (h) xmlNewProp(h, X("id"), X(ag->id));
     table = xmlNewChild(body, NULL, X("table"), NULL);
@@ -151,8 +155,10 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
         xmlNodePtr td;
         plan_diff_step *steps = NULL;
         size_t nsteps = 0;
-        if (l && l->kind != PLAN_LINK_SAME && plan__link_diff(c, l, &steps, &nsteps) == PLAN_OK &&
-            nsteps) {
+        plan_status dst = l && l->kind != PLAN_LINK_SAME ? plan__link_diff(c, l, &steps, &nsteps)
+                                                         : PLAN_OK;
+        if (dst != PLAN_OK) failed = true;
+        if (dst == PLAN_OK && nsteps) {
           td = cell(row, "td", cls, NULL);
           if (td) diff_cell(td, steps, nsteps, l, d > r);
           free(steps);
@@ -167,7 +173,7 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
   }
   /* Serialize as UTF-8 (htmlDocDumpMemory would turn Vietnamese into
    * entities unless an old-style http-equiv meta says otherwise). */
-  xmlOutputBufferPtr buf = xmlAllocOutputBuffer(NULL); /* no encoder: UTF-8 as is */
+  xmlOutputBufferPtr buf = failed ? NULL : xmlAllocOutputBuffer(NULL); /* no encoder: UTF-8 as is */
   char *out = NULL;
   if (buf) {
     htmlDocContentDumpFormatOutput(buf, doc, "UTF-8", 0);

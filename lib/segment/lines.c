@@ -192,51 +192,29 @@ static bool ends_with_words(const char *key, const char *w, size_t wl) {
   return wl <= kl && memcmp(key + kl - wl, w, wl) == 0 && (wl == kl || key[kl - wl - 1] == ' ');
 }
 
-static void free_places(char **keys) {
-  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) free(keys[k]);
-  free(keys);
-}
-
-/* The provinces' names folded, once per document; NULL when out of
- * memory (then no name is looked for). */
-static char **fold_places(void) {
-  char **keys = calloc(plan__table_provinces_count, sizeof *keys);
-  for (size_t k = 0; keys && k < plan__table_provinces_count; k++) {
-    const char *name = plan__table_provinces[k].first;
-    if (!(keys[k] = plan__fold(name, strlen(name)))) {
-      free_places(keys);
-      return NULL;
-    }
-  }
-  return keys;
-}
-
 /* What holds for the whole document, read once before its lines. */
 typedef struct habits {
   const plan_lexicon *lex;
+  bool *oom;             /* set when a look-up could not allocate: the document's arena's */
   bool blank_paragraphs; /* a blank line between paragraphs: other breaks are wraps */
   size_t wrap_width;     /* the width its lines were hard-wrapped at, or 0 */
-  char **places;         /* the provinces' names, folded at their first use */
-  bool places_tried;     /* fold_places() was called (places NULL: it failed) */
 } habits;
 
 /* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
  * that the wrap cut in two goes on.  Folded, so tone placement and case
  * do not matter; looked at only where a line would end a heading. */
 static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, size_t n) {
-  if (!hb->places_tried) {
-    hb->places = fold_places();
-    hb->places_tried = true;
-  }
-  if (!hb->places) return false;
+  const char *const *places = plan__lexicon_keys(hb->lex, PLAN_TABLE_PROVINCES);
   size_t lb = ln > 32 ? ln - 32 : 0;
   while (lb > 0 && ((unsigned char)last[lb] & 0xC0) == 0x80) lb--;
   size_t he = n < 32 ? n : 32;
   while (he < n && ((unsigned char)s[he] & 0xC0) == 0x80) he++;
-  char *tail = plan__fold(last + lb, ln - lb), *head = plan__fold(s, he);
+  char tail[256], head[256]; /* 32 bytes and a character each way */
+  plan__fold_fixed(tail, sizeof tail, last + lb, ln - lb);
+  plan__fold_fixed(head, sizeof head, s, he);
   bool spans = false;
-  for (size_t k = 0; tail && head && k < plan__table_provinces_count && !spans; k++) {
-    const char *key = hb->places[k];
+  for (size_t k = 0; k < plan__table_provinces_count && !spans; k++) {
+    const char *key = places[k];
     /* each cut of the name between two of its words */
     for (const char *sp = strchr(key, ' '); sp && !spans; sp = strchr(sp + 1, ' ')) {
       size_t al = (size_t)(sp - key), bl = strlen(sp + 1);
@@ -244,8 +222,6 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
               (head[bl] == '\0' || head[bl] == ' ');
     }
   }
-  free(tail);
-  free(head);
   return spans;
 }
 
@@ -316,7 +292,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   bool full = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
-      !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n))
+      !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n, hb->oom))
     return false;
   return true;
 }
@@ -339,14 +315,14 @@ static plan_status finish(builder *b) {
   plan_para *p = plan__vec_push(&b->paras);
   if (!p) return PLAN_ENOMEM;
   *p = b->cur;
+  if (b->text.oom) return PLAN_ENOMEM;
   p->text = plan__arena_strndup(&b->doc->arena, b->text.data ? b->text.data : "", b->text.len);
   p->len = b->text.len;
-  p->key = plan__fold(p->text ? p->text : "", p->len < PLAN_PARA_KEY_BYTES ? p->len : PLAN_PARA_KEY_BYTES);
-  if (p->key) { /* into the arena, so the document frees it */
-    char *k = plan__arena_strndup(&b->doc->arena, p->key, strlen(p->key));
-    free(p->key);
-    p->key = k;
-  }
+  if (!p->text) return PLAN_ENOMEM;
+  char key[4 * PLAN_PARA_KEY_BYTES]; /* the key of 64 bytes is no longer */
+  plan__fold_fixed(key, sizeof key, p->text ? p->text : "",
+                   p->len < PLAN_PARA_KEY_BYTES ? p->len : PLAN_PARA_KEY_BYTES);
+  p->key = plan__arena_strndup(&b->doc->arena, key, strlen(key)); /* the document frees it */
   if (!p->key) return PLAN_ENOMEM;
   p->segs = plan__arena_alloc(&b->doc->arena, b->segs.len * sizeof(plan_seg));
   if (!p->text || !p->segs) return PLAN_ENOMEM;
@@ -423,7 +399,7 @@ static bool separates_with_blank_lines(const char *t, size_t len) {
 plan_status plan__lines(plan_outline *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
-  habits hb = {doc->lex, separates_with_blank_lines(t, len), hard_wrap_width(t, len), NULL, false};
+  habits hb = {doc->lex, &doc->arena.oom, separates_with_blank_lines(t, len), hard_wrap_width(t, len)};
   if (hb.blank_paragraphs)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
@@ -436,6 +412,10 @@ plan_status plan__lines(plan_outline *doc) {
   plan_status st = PLAN_OK;
   bool blank = false;
   for (size_t ls = 0; ls < len && st == PLAN_OK;) {
+    if (b.text.oom) { /* the paragraph being joined lost its bytes */
+      st = PLAN_ENOMEM;
+      break;
+    }
     const char *nl = memchr(t + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - t) : len;
     if (le == ls) { /* a blank line: a paragraph break, maybe a cell break */
@@ -503,7 +483,6 @@ plan_status plan__lines(plan_outline *doc) {
   }
   plan__vec_free(&b.paras);
   plan__vec_free(&b.segs);
-  free_places(hb.places);
   plan__buf_free(&b.text);
   return st;
 }

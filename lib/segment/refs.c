@@ -17,12 +17,11 @@ static const struct { const char *fold, *kind; } kind_words[] = {
 };
 
 static const char *kind_of_word(const char *s, size_t n) {
-  char *f = plan__fold(s, n);
-  const char *k = NULL;
-  for (size_t i = 0; f && i < sizeof kind_words / sizeof *kind_words && !k; i++)
-    if (strcmp(f, kind_words[i].fold) == 0) k = kind_words[i].kind;
-  free(f);
-  return k;
+  char f[64]; /* longer than every kind word: none */
+  if (!plan__fold_fixed(f, sizeof f, s, n)) return NULL;
+  for (size_t i = 0; i < sizeof kind_words / sizeof *kind_words; i++)
+    if (strcmp(f, kind_words[i].fold) == 0) return kind_words[i].kind;
+  return NULL;
 }
 
 static bool mostly_upper(const char *s, size_t n) {
@@ -77,7 +76,10 @@ static plan_reference *mention(plan_outline *doc, ref_index *ix, const plan_para
                                const char *display, size_t dl, bool law) {
   if (!index_grow(doc, ix)) return NULL;
   char *f = plan__fold(display, dl);
-  if (!f) return NULL;
+  if (!f) { /* the stage says PLAN_ENOMEM */
+    doc->arena.oom = true;
+    return NULL;
+  }
   size_t slot;
   plan_reference *r = find(doc, ix, f, &slot);
   if (r) {

@@ -423,9 +423,9 @@ static size_t header_start(plan_outline *doc) {
 
 /* Whether the paragraph names a web portal: one of names (the portals'
  * names of data/web_portals.tsv, folded; NULL entries skipped). */
-static bool names_portal(const plan_para *p, char *const *names) {
+static bool names_portal(plan_outline *doc, const plan_para *p, const char *const *names) {
   char *key = plan__fold(p->text, p->len);
-  if (!key) return false;
+  if (!key) return !(doc->arena.oom = true); /* the parse fails with PLAN_ENOMEM */
   bool found = false;
   for (size_t k = 0; k < plan__table_web_portals_count && !found; k++)
     found = names[k] && strstr(key, names[k]);
@@ -443,16 +443,9 @@ static size_t trailer_start(plan_outline *doc) {
   while (i < doc->npara && !looks_like_signature(&doc->paras[i])) i++;
   size_t sig = i;
   if (i == doc->npara) return i;
-  /* the names folded once; out of memory, no trailer is looked for */
-  size_t count = plan__table_web_portals_count;
-  char **names = calloc(count, sizeof *names);
-  if (!names) return doc->npara;
-  for (size_t k = 0; k < count; k++)
-    names[k] = plan__fold(plan__table_web_portals[k].first, strlen(plan__table_web_portals[k].first));
-  while (i < doc->npara && !names_portal(&doc->paras[i], names)) i++;
-  for (size_t k = 0; k < count; k++) free(names[k]);
-  free(names);
-  if (i == doc->npara) return i;
+  const char *const *names = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_PORTALS);
+  while (i < doc->npara && !doc->arena.oom && !names_portal(doc, &doc->paras[i], names)) i++;
+  if (i == doc->npara || doc->arena.oom) return doc->npara;
   while (i > sig + 1 && !doc->paras[i].after_break) i--;
   plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[i].norm_start,
              "%zu paragraph%s after the document, from the first that names the web portal it "

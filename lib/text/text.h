@@ -45,6 +45,10 @@ PLAN_INTERNAL bool plan__starts_lower(const char *s, size_t n);
 PLAN_INTERNAL bool plan__starts_upper(const char *s, size_t n);
 /* The key of a span, into a buffer the caller frees with free(). */
 PLAN_INTERNAL char *plan__fold(const char *s, size_t n);
+/* The key of s[0, n) into dst, an array of cap bytes, NUL-terminated,
+ * without allocating: true when it all fit, false when dst holds only the
+ * key of a prefix of s (what fit). */
+PLAN_INTERNAL bool plan__fold_fixed(char *dst, size_t cap, const char *s, size_t n);
 /* Does the key of s start with the key prefix (already folded)? */
 PLAN_INTERNAL bool plan__fold_starts(const char *s, size_t n, const char *prefix);
 /* Title case of an upper-case name: "BẮC KẠN" -> "Bắc Kạn", into the arena. */

@@ -46,15 +46,23 @@ char *plan__fold(const char *s, size_t n) {
   return plan__buf_take(&b, NULL);
 }
 
+bool plan__fold_fixed(char *dst, size_t cap, const char *s, size_t n) {
+  plan_buf b = {.data = dst, .cap = cap, .fixed = true};
+  plan__key_append(&b, s, n);
+  while (b.len && b.data[b.len - 1] == ' ') b.len--;
+  if (cap) dst[b.len] = '\0';
+  return !b.oom;
+}
+
 bool plan__fold_starts(const char *s, size_t n, const char *prefix) {
   size_t pl = strlen(prefix);
   /* A folded byte never comes from more than 4 source bytes' worth of the
    * prefix; fold a bounded head only. */
   size_t head = n < pl * 4 + 16 ? n : pl * 4 + 16;
-  char *f = plan__fold(s, head);
-  bool ok = f && strncmp(f, prefix, pl) == 0 && (f[pl] == '\0' || f[pl] == ' ');
-  free(f);
-  return ok;
+  char f[512]; /* a prefix is a few words: what does not fit is past it */
+  if (pl + 2 > sizeof f) return false;
+  plan__fold_fixed(f, sizeof f, s, head);
+  return strncmp(f, prefix, pl) == 0 && (f[pl] == '\0' || f[pl] == ' ');
 }
 
 char *plan__title_case(plan_arena *a, const char *s, size_t n) {
@@ -71,6 +79,7 @@ char *plan__title_case(plan_arena *a, const char *s, size_t n) {
     plan__buf_put_cp(&b, letter ? (word_start ? utf8proc_toupper(c) : utf8proc_tolower(c)) : c);
     word_start = !letter;
   }
+  if (b.oom) a->oom = true; /* as if the arena had failed: the caller's stage says so */
   char *r = b.oom ? NULL : plan__arena_strndup(a, b.data ? b.data : "", b.len);
   plan__buf_free(&b);
   return r;
