@@ -20,7 +20,7 @@ def diff_text(link):
 def main(paths):
     if len(paths) < 2:
         sys.exit("usage: compare.py PLAN PLAN...")
-    cmp = libplan.compare(paths)
+    cmp = libplan.compare([libplan.parse_file(p) for p in paths])
     report = cmp.to_dict()
     names = [d["province"] or d["source"] for d in report["documents"]]
 

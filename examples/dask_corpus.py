@@ -27,7 +27,7 @@ def parse_record(line):
     """The map step: a JSON record in, a JSON document (or its error) out."""
     record = json.loads(line)
     try:
-        doc = libplan.parse(record["text"])
+        doc = libplan.parse_text(record["text"])
     except libplan.Error as e:
         return json.dumps({"source": record["id"], "error": e.code, "message": str(e)},
                           ensure_ascii=False)
@@ -38,7 +38,7 @@ def parse_record(line):
 
 def compare_texts(texts):
     """One group's task: parse its plans where the task runs, compare them."""
-    return libplan.compare([libplan.parse(t) for t in texts]).to_html()
+    return libplan.compare([libplan.parse_text(t) for t in texts]).to_html()
 
 
 def main():

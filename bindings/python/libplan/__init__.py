@@ -158,16 +158,31 @@ class Document(_Handle):
     """A parsed plan.  `meta`, `sections`, `assignments`, `references`,
     `diagnostics` and the rest of to_dict() are read once, in bulk, from the
     C library's JSON.  The C document is freed by close(), by leaving a
-    `with` block, or when the object goes."""
+    `with` block, or when the object goes; a Comparison made from it keeps
+    it alive until the comparison is closed too (closing the document first
+    is safe: only the document's own methods stop working)."""
 
     def __init__(self, handle, source=None):
         self._handle = handle
         self.source = source
         self._dict = None
+        self._closed = False
+        self._users = 0  # comparisons that read the C document
 
     def _need(self):
-        if not self._handle:
+        if self._closed or not self._handle:
             raise ValueError("the document is closed")
+
+    def close(self):
+        self._closed = True
+        if self._users == 0:
+            _Handle.close(self)
+
+    def _release(self):
+        """A comparison that used the document is gone."""
+        self._users -= 1
+        if self._closed and self._users == 0:
+            _Handle.close(self)
 
     def _render(self, fn):
         self._need()
@@ -206,29 +221,43 @@ class Document(_Handle):
         return f"<libplan.Document {self.source or '(text)'}>"
 
 
-def parse(text_or_path, style="traditional", lexicon=None, input="auto", encoding="auto"):
-    """Parses a plan from text (str or bytes: text, markdown, HTML, DOCX) or
-    from a path (an existing file; os.PathLike) and returns a Document.
-    input and encoding as for normalize(); Document.input and
-    Document.encoding say what was found."""
+def parse_text(text, style="traditional", lexicon=None, input="auto", encoding="auto", name=None):
+    """Parses a plan held in memory (str or bytes: text, markdown, HTML,
+    DOCX) and returns a Document; name, if given, is its source.  input and
+    encoding as for normalize(); Document.input and Document.encoding say
+    what was found."""
     o = _options(style, lexicon=lexicon, input=input, encoding=encoding)
     handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
-    is_path = isinstance(text_or_path, os.PathLike) or (
-        isinstance(text_or_path, str) and "\n" not in text_or_path and len(text_or_path) < 4096
-        and os.path.isfile(text_or_path))
-    if is_path:
-        path = os.fspath(text_or_path)
-        status = _ffi.plan_doc_parse_file(os.fsencode(path), ctypes.byref(o), ctypes.byref(handle),
-                                          ctypes.byref(err))
-        source = path
-    else:
-        raw = _bytes(text_or_path)
-        status = _ffi.plan_doc_parse(raw, len(raw), ctypes.byref(o), ctypes.byref(handle),
-                                     ctypes.byref(err))
-        source = None
+    raw = _bytes(text)
+    status = _ffi.plan_doc_parse_named(raw, len(raw), name.encode() if name else None,
+                                       ctypes.byref(o), ctypes.byref(handle), ctypes.byref(err))
     if status:
         _ffi.raise_error(status, err)
-    return Document(handle, source)
+    return Document(handle, name)
+
+
+def parse_file(path, style="traditional", lexicon=None, input="auto", encoding="auto"):
+    """Parses the plan in the file at path (str or os.PathLike), read as the
+    C library reads files (bounded by its input limit; devices refused)."""
+    o = _options(style, lexicon=lexicon, input=input, encoding=encoding)
+    handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
+    path = os.fspath(path)
+    status = _ffi.plan_doc_parse_file(os.fsencode(path), ctypes.byref(o), ctypes.byref(handle),
+                                      ctypes.byref(err))
+    if status:
+        _ffi.raise_error(status, err)
+    return Document(handle, path)
+
+
+def parse(source=None, *, path=None, text=None, **options):
+    """parse_file() for an os.PathLike source or path=..., parse_text() for
+    a str or bytes source or text=....  A str is always text, never taken
+    for a path because a file of that name exists."""
+    if (source is None) + (path is None) + (text is None) != 2:
+        raise TypeError("parse() takes one of: a source, path=, text=")
+    if path is not None or isinstance(source, os.PathLike):
+        return parse_file(path if path is not None else source, **options)
+    return parse_text(text if text is not None else source, **options)
 
 
 class Comparison(_Handle):
@@ -239,6 +268,14 @@ class Comparison(_Handle):
         self._handle = handle
         self._docs = list(docs)
         self._dict = None
+        for d in self._docs:
+            d._users += 1
+
+    def close(self):
+        if self._handle:
+            _Handle.close(self)
+            for d in self._docs:
+                d._release()
 
     def _render(self, fn, agency=None, *extra):
         if not self._handle:
@@ -277,8 +314,11 @@ class Comparison(_Handle):
 
 def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, partial_min=None,
             merge_min=None, lexicon=None):
-    """Compares two or more plans (Documents, paths or texts)."""
+    """Compares two or more plans: Documents, paths (os.PathLike) or texts
+    (str, bytes).  The comparison keeps the documents alive."""
     docs = [d if isinstance(d, Document) else parse(d, lexicon=lexicon) for d in docs]
+    for d in docs:
+        d._need()
     o = _ffi.CompareOptions()
     _ffi.plan_compare_options_init_sized(ctypes.byref(o), ctypes.sizeof(o))
     o.flags = (_COMPARE_EXCLUDE_COLLECTIVE if exclude_collective else 0) | \

@@ -30,7 +30,8 @@ def main(argv=None):
         if args.command == "compare":
             if len(args.files) < 2:
                 p.error("compare needs two files or more")
-            cmp = libplan.compare(args.files, exclude_collective=args.exclude_collective)
+            cmp = libplan.compare([libplan.parse_file(f) for f in args.files],
+                                  exclude_collective=args.exclude_collective)
             agencies = {a["id"] for a in cmp.agencies}
             if args.agency and args.agency not in agencies:
                 print(f"libplan: no agency '{args.agency}' in these plans", file=sys.stderr)
@@ -39,7 +40,7 @@ def main(argv=None):
                    "html": cmp.to_html}[args.format](args.agency)
         elif args.command == "parse":
             out = "".join({"text": d.to_text, "json": d.to_json, "xml": d.to_xml}[args.format]()
-                          for d in (libplan.parse(f) for f in args.files))
+                          for d in (libplan.parse_file(f) for f in args.files))
         else:
             out = "".join(libplan.normalize(open(f, "rb").read(), style=args.style) for f in args.files)
     except libplan.Error as e:

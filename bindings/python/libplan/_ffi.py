@@ -60,7 +60,7 @@ class Options(ctypes.Structure):
     _fields_ = [("size", size_t), ("flags", ctypes.c_uint), ("tone_style", c_int),
                 ("max_input_bytes", size_t), ("lexicon", c_void_p), ("max_line_bytes", size_t),
                 ("max_depth", size_t), ("input", c_int),
-                ("encoding", c_int)]
+                ("encoding", c_int), ("max_elements", size_t)]
 
 
 class ErrorStruct(ctypes.Structure):
@@ -101,6 +101,8 @@ plan_lexicon_agency_count = _fn("plan_lexicon_agency_count", size_t, c_void_p)
 plan_lexicon_agency = _fn("plan_lexicon_agency", c_int, c_void_p, size_t,
                           *(ctypes.POINTER(c_char_p),) * 5, ErrP)
 plan_lexicon_resolve = _fn("plan_lexicon_resolve", c_char_p, c_void_p, c_char_p, size_t)
+plan_doc_parse_named = _fn("plan_doc_parse_named", c_int, c_char_p, size_t, c_char_p,
+                           ctypes.POINTER(Options), ctypes.POINTER(c_void_p), ErrP)
 plan_doc_parse = _fn("plan_doc_parse", c_int, c_char_p, size_t, ctypes.POINTER(Options),
                      ctypes.POINTER(c_void_p), ErrP)
 plan_doc_parse_file = _fn("plan_doc_parse_file", c_int, c_char_p, ctypes.POINTER(Options),

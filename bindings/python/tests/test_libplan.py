@@ -2,7 +2,9 @@
 tests, a comparison against the alignment gold, errors, and memory."""
 import html
 import json
+import gc
 import os
+import pathlib
 import resource
 import sys
 import unittest
@@ -58,7 +60,7 @@ class TestParse(unittest.TestCase):
     def test_gold_meta_outline_references(self):
         for name in DOCS:
             g = gold(name)
-            with libplan.parse(os.path.join(CORPUS, name)) as doc:
+            with libplan.parse_file(os.path.join(CORPUS, name)) as doc:
                 d = doc.to_dict()
                 for field, value in g["meta"].items():
                     self.assertEqual(d["meta"][field], value, f"{name} meta {field}")
@@ -75,7 +77,7 @@ class TestParse(unittest.TestCase):
         total = 0
         for name in DOCS:
             g = gold(name)
-            doc = libplan.parse(os.path.join(CORPUS, name))
+            doc = libplan.parse_file(os.path.join(CORPUS, name))
             items = {a["label"]: a for a in doc.assignments}
             self.assertEqual(len(items), len(g["assignments"]), name)
             for ga in g["assignments"]:
@@ -121,7 +123,7 @@ class TestParse(unittest.TestCase):
             libplan.parse("x", encoding="koi8-r")
 
     def test_implements_and_group(self):
-        docs = [libplan.parse(os.path.join(CORPUS, name)) for name in DOCS]
+        docs = [libplan.parse_file(os.path.join(CORPUS, name)) for name in DOCS]
         by_name = dict(zip(DOCS, docs))
         self.assertEqual(by_name["quang-ngai-2020-cv-4040.txt"].implements, ["121/2020/QH14"])
         groups = libplan.group(docs)
@@ -162,7 +164,7 @@ class TestCompare(unittest.TestCase):
     def test_gold_alignments(self):
         with open(os.path.join(CORPUS, "gold", "alignments.json"), encoding="utf-8") as f:
             alignments = json.load(f)["alignments"]
-        paths = [os.path.join(CORPUS, n) for n in ("binh-dinh-2021-kh-1472.txt", "bac-kan-2021-qd-145.txt")]
+        paths = [pathlib.Path(CORPUS, n) for n in ("binh-dinh-2021-kh-1472.txt", "bac-kan-2021-qd-145.txt")]
         cmp = libplan.compare(paths)
         d = cmp.to_dict()
         index = {os.path.basename(doc["source"]): i for i, doc in enumerate(d["documents"])}
@@ -189,19 +191,59 @@ class TestCompare(unittest.TestCase):
         self.assertGreaterEqual(tp / (tp + fn), 0.95)
 
     def test_reports(self):
-        cmp = libplan.compare([os.path.join(CORPUS, n) for n in DOCS])
+        cmp = libplan.compare([pathlib.Path(CORPUS, n) for n in DOCS])
         self.assertTrue(cmp.to_html().startswith("<!DOCTYPE html>"))
         self.assertTrue(cmp.to_csv().startswith("agency,group,representative,"))
         self.assertIn("merged", cmp.to_text("doh"))
         self.assertEqual(len(cmp.documents), 5)
         self.assertIn("dolisa", cmp.coverage())
         with self.assertRaises(libplan.Error):
-            libplan.compare([os.path.join(CORPUS, DOCS[0])])
+            libplan.compare([pathlib.Path(CORPUS, DOCS[0])])
+
+    def test_documents_outlive_their_closing(self):
+        """Closing a document (or leaving its with block) while a comparison
+        made from it lives is safe: the comparison keeps the C document until
+        it is closed itself (this was a use after free)."""
+        docs = [libplan.parse_file(os.path.join(CORPUS, n)) for n in DOCS[:2]]
+        with docs[0], docs[1]:
+            cmp = libplan.compare(docs)
+        for d in docs:
+            with self.assertRaises(ValueError):
+                d.to_json()  # closed for its own use
+        self.assertTrue(cmp.to_html().startswith("<!DOCTYPE html>"))
+        self.assertIn("dolisa", cmp.coverage())
+        del docs
+        gc.collect()
+        self.assertTrue(cmp.to_text())
+        cmp.close()
+        with self.assertRaises(ValueError):
+            libplan.compare([libplan.parse_text("1. Một"), closed_doc()])
+
+    def test_no_path_guessing(self):
+        """A string is text: naming a file that exists does not read it."""
+        doc = libplan.parse("/etc/passwd")
+        self.assertNotIn("root", doc.to_text())
+        self.assertIsNone(doc.source)
+        self.assertIn("/etc/hostname", libplan.parse_text("/etc/hostname").to_text())
+        path = os.path.join(CORPUS, DOCS[0])
+        self.assertEqual(libplan.parse(path=path).meta, libplan.parse_file(path).meta)
+        self.assertEqual(libplan.parse(pathlib.Path(path)).source, path)
+        with self.assertRaises(TypeError):
+            libplan.parse("a", path=path)
+        with self.assertRaises(libplan.Error) as cm:
+            libplan.parse_file("/dev/zero")
+        self.assertEqual(cm.exception.code, "PLAN_EIO")
 
     def test_lexicon(self):
         self.assertEqual(libplan.resolve("Sở LĐ-TB&XH"), "dolisa")
         ids = {a["id"] for a in libplan.agencies()}
         self.assertTrue({"dolisa", "police", "front", "district-pcs"} <= ids)
+
+
+def closed_doc():
+    d = libplan.parse_text("1. Hai")
+    d.close()
+    return d
 
 
 if __name__ == "__main__":
