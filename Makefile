@@ -46,11 +46,11 @@ LIB_OBJ = $(LIB_SRC:lib/%.c=$(B)/lib/%.o)
 TEST_SRC = $(sort $(wildcard tests/test_*.c))
 TESTS = $(TEST_SRC:tests/%.c=$(B)/tests/%)
 BENCH_SRC = $(sort $(wildcard bench/*.c))
-FUZZ_TARGETS = normalize parse compare words
+FUZZ_TARGETS = normalize parse compare words text html docx legacy
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: expected wild fuzz docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: expected wild fuzz fuzz-ci docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
 
@@ -97,15 +97,33 @@ $(B)/tests/test_oom: tests/test_oom.c $(B)/libplan.a | $(B)/tests
 $(B)/fuzz/replay_%: fuzz/fuzz_%.c fuzz/replay.c $(B)/libplan.a | $(B)/fuzz
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) -o $@ fuzz/fuzz_$*.c fuzz/replay.c $(B)/libplan.a $(DEP_LIBS) $(LDFLAGS)
 
-# libFuzzer builds (clang): build-fuzz/fuzz_normalize etc.  Run one with
+# libFuzzer builds (clang): build-fuzz/fuzz_normalize etc., one per target
+# of FUZZ_TARGETS (an input kind each: text, html, docx, legacy; the whole
+# parse; the comparison and its reports; the normalizer; the word folds).
+# Run one with
 #   build-fuzz/fuzz_parse -max_total_time=600 build-fuzz/seeds-parse corpus fuzz/seeds
+# `make fuzz-ci` runs each for FUZZ_SECONDS (check-sanitize does, so CI
+# does); a crash is written to fuzz/regressions/, which make check replays:
+# commit it with the fix.
 FUZZ_CFLAGS = -O1 -g -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer
-fuzz:
-	mkdir -p build-fuzz/lib
-	for f in lib/*/*.c; do clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING \
-	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c $$f -o build-fuzz/lib/$$(basename $$f .c).o || exit 1; done
-	for t in $(FUZZ_TARGETS); do clang $(WARN) -Iinclude -Ilib $(DEP_CFLAGS) $(FUZZ_CFLAGS) -o build-fuzz/fuzz_$$t \
-	  fuzz/fuzz_$$t.c build-fuzz/lib/*.o $(DEP_LIBS) || exit 1; mkdir -p build-fuzz/seeds-$$t; done
+FUZZ_OBJ = $(LIB_SRC:lib/%.c=build-fuzz/lib/%.o)
+FUZZ_SECONDS ?= 15
+build-fuzz/lib/%.o: lib/%.c
+	@mkdir -p $(@D)
+	clang $(WARN) -D_GNU_SOURCE -Iinclude -Ilib $(DEP_CFLAGS) -DPLAN_BUILDING $(DEPFLAGS) \
+	  -O1 -g -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=all -c $< -o $@
+build-fuzz/fuzz_%: fuzz/fuzz_%.c $(FUZZ_OBJ)
+	clang $(WARN) -Iinclude -Ilib $(DEP_CFLAGS) $(FUZZ_CFLAGS) $(DEPFLAGS) -o $@ $< $(FUZZ_OBJ) $(DEP_LIBS)
+	@mkdir -p build-fuzz/seeds-$*
+fuzz: $(FUZZ_TARGETS:%=build-fuzz/fuzz_%)
+fuzz-ci: fuzz
+	@for t in $(FUZZ_TARGETS); do \
+	  echo "fuzz: $$t for $(FUZZ_SECONDS) s"; \
+	  build-fuzz/fuzz_$$t -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=2048 \
+	    -artifact_prefix=fuzz/regressions/$$t- -print_final_stats=1 \
+	    build-fuzz/seeds-$$t fuzz/seeds corpus 2>build-fuzz/$$t.log \
+	    || { tail -40 build-fuzz/$$t.log; echo "fuzz: $$t found a crash, kept in fuzz/regressions/"; exit 1; }; \
+	  grep -h "stat::number_of_executed_units" build-fuzz/$$t.log | sed "s/^/  /"; done
 
 # The benchmarks' peers are linked in, to be timed in-process as libplan is:
 # libcmark (bench_parse) and ICU (bench_normalize).
@@ -137,6 +155,7 @@ SAN = -fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-poi
 check-sanitize:
 	$(MAKE) B=build-sanitize CC=clang CFLAGS="-O1 -g $(SAN)" LDFLAGS="$(SAN)" \
 	  PLAN_SKIP_PYTHON=1 PLAN_SKIP_INSTALL=1 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 check
+	$(MAKE) fuzz-ci
 
 # The cmocka programs under valgrind memcheck; any error fails.
 check-valgrind: $(TESTS)
@@ -196,4 +215,4 @@ clean:
 	rm -rf $(B) build-sanitize build-fuzz
 
 # What each object and program includes, as the compiler saw it.
--include $(shell find $(B) -name '*.d' 2>/dev/null)
+-include $(shell find $(B) build-fuzz -name '*.d' 2>/dev/null)

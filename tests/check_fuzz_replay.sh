@@ -4,6 +4,6 @@
 # there).  `make fuzz` builds the libFuzzer versions.
 set -eu
 B=${BUILD:-build}
-for t in normalize parse compare words; do
+for t in normalize parse compare words text html docx legacy; do
   "$B/fuzz/replay_$t" corpus fuzz/seeds fuzz/regressions >/dev/null
 done

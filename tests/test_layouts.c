@@ -519,6 +519,25 @@ static void test_text_task_table(void **state) {
   assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "task table"));
   plan_doc_free(doc);
 
+  /* columns the task fields do not name keep their text, under their
+   * headers' words; a first row whose cells are sentences is no header,
+   * even when one of them says "chủ trì" */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n|\nNội dung\n|\nCơ quan chủ trì\n|\nSản phẩm\n|\nGhi chú\n|\n|\n"
+                  "Tuyên truyền pháp luật.\n|\nSở Tư pháp\n|\nTài liệu\n|\n|\n|\n"
+                  "Tập huấn cán bộ.\n|\nSở Y tế\n|\nLớp học\n|\nMiễn phí\n|\n");
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "- Tuyên truyền pháp luật. Cơ quan chủ trì: Sở Tư pháp. Sản phẩm: Tài liệu\n"));
+  assert_non_null(strstr(t, "- Tập huấn cán bộ. Cơ quan chủ trì: Sở Y tế. Sản phẩm: Lớp học. Ghi chú: Miễn phí\n"));
+  plan_doc_free(doc);
+  const char *body_row = "KẾ HOẠCH\nThử\n\n|\nChủ trì, phối hợp với Sở Y tế tổ chức tập huấn cho giáo viên.\n|\n"
+                         "Nội dung tuyên truyền về phòng chống xâm hại trẻ em.\n|\n|\nHai\n|\nBa\n|\n";
+  doc = parse_str(body_row);
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "\nChủ trì, phối hợp với Sở Y tế tổ chức tập huấn cho giáo viên.\n"));
+  assert_null(strstr(t, "Cơ quan chủ trì:")); /* not read as a task table */
+  assert_non_null(strstr(t, "\nHai\n\nBa")); /* no cell lost */
+  plan_doc_free(doc);
+
   /* tasks whose lead is a field under them ("- Đơn vị chủ trì: ...") */
   doc = parse_str("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n1. Tuyên truyền pháp luật về trẻ em\n\n"
                   "- Đơn vị chủ trì: Sở Tư pháp\n\n- Đơn vị phối hợp: Công an tỉnh\n\n"

@@ -62,6 +62,11 @@ static void column_roles(const plan_vec *header, int cols[COL_COUNT_]) {
     if (!c[j].text) continue;
     char key[512]; /* a header cell longer than this names no column */
     plan__fold_fixed(key, sizeof key, c[j].text, c[j].len);
+    /* a header names its column in a few words: a sentence that holds
+     * "chủ trì" is a cell of the table's body, not a header */
+    size_t words = 1;
+    for (const char *k = key; *k; k++) words += *k == ' ';
+    if (words > 6) continue;
     for (size_t w = 0; w < sizeof header_words / sizeof *header_words; w++)
       if (strstr(key, header_words[w].key) && cols[header_words[w].col] < 0) {
         cols[header_words[w].col] = (int)j;
@@ -94,9 +99,19 @@ static bool blank(const plan_table_cell *c) {
   return true;
 }
 
+/* A header that names the rows' numbers ("TT", "STT"): its cells are the
+ * order of the bullets, which say it already. */
+static bool number_header(const plan_table_cell *h) {
+  char key[16];
+  return h && h->text && plan__fold_fixed(key, sizeof key, h->text, h->len) &&
+         (strcmp(key, "tt") == 0 || strcmp(key, "stt") == 0);
+}
+
 static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
                        plan_offmap *map) {
   plan_vec *rows = t->rows.data;
+  const plan_table_cell *header = rows[0].data;
+  size_t nheader = rows[0].len;
   for (size_t i = 1; i < t->rows.len; i++) {
     plan_table_cell *c = rows[i].data;
     size_t filled = 0, last = 0;
@@ -120,6 +135,20 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
       plan__buf_put(out, w, strlen(w));
       plan__buf_putc(out, ' ');
       put_cell(out, map, &c[cols[k]], true);
+    }
+    /* the other columns ("Sản phẩm", "Ghi chú"), each under its header's
+     * words: a task table loses none of its text */
+    for (size_t j = 0; j < rows[i].len; j++) {
+      bool known = false;
+      for (int k = 0; k < COL_COUNT_; k++) known |= cols[k] == (int)j;
+      const plan_table_cell *h = j < nheader ? &header[j] : NULL;
+      if (known || blank(&c[j]) || number_header(h)) continue;
+      char end = out->len ? out->data[out->len - 1] : ' ';
+      plan__buf_put(out, end == '.' || end == ';' ? " " : ". ", end == '.' || end == ';' ? 1 : 2);
+      if (h && !blank(h)) put_cell(out, NULL, h, true);
+      else plan__buf_printf(out, "Cột %zu", j + 1);
+      plan__buf_put(out, ": ", 2);
+      put_cell(out, map, &c[j], true);
     }
     plan__buf_put(out, "\n\n", 2);
   }
