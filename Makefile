@@ -52,7 +52,7 @@ BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
 .PHONY: expected wild fuzz fuzz-ci docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
-all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare
+all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare $(B)/shapes
 
 deps:
 	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
@@ -80,6 +80,10 @@ TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -pthread
 
 $(B)/plan: tools/plan.c tools/corpus.c tools/corpus.h $(B)/libplan.a include/plan.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
+
+# The hostile inputs of tests/shapes.h, written out (tools/shapes.c).
+$(B)/shapes: tools/shapes.c | $(B)
+	$(CC) $(WARN) $(DEPFLAGS) $(CFLAGS) -o $@ tools/shapes.c
 
 # The example builds as a user would build it: plan.h and the library.
 $(B)/examples/compare: examples/compare.c $(B)/libplan.a include/plan.h | $(B)/examples
