@@ -95,3 +95,29 @@ if command -v python3 >/dev/null 2>&1; then
   PYTHONPATH=bindings/python LIBPLAN_LIBRARY=$B/libplan.so python3 examples/compare.py \
     corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt | grep -q 'Bình Định against Bắc Kạn'
 fi
+# -o chooses the format by extension, --format overrides, -q silences
+tmp=$(mktemp -d)
+$plan compare -o "$tmp/r.html" corpus/*.txt 2>/dev/null; head -c 15 "$tmp/r.html" | grep -q '<!DOCTYPE html>' || { echo "-o .html did not write HTML"; exit 1; }
+$plan compare -o "$tmp/r.json" corpus/*.txt 2>/dev/null; head -c 1 "$tmp/r.json" | grep -q '{' || { echo "-o .json did not write JSON"; exit 1; }
+$plan compare -o "$tmp/r.csv" corpus/*.txt 2>/dev/null; head -1 "$tmp/r.csv" | grep -q '^agency' || { echo "-o .csv did not write CSV"; exit 1; }
+$plan compare --format=json -o "$tmp/r.txt" corpus/*.txt 2>/dev/null; head -c 1 "$tmp/r.txt" | grep -q '{' || { echo "--format did not override -o"; exit 1; }
+expect 2 $plan compare -o "$tmp/r.xyz" corpus/*.txt
+[ -z "$($plan compare -q --html="$tmp/q.html" corpus/*.txt 2>&1)" ] || { echo "-q printed something"; exit 1; }
+[ -s "$tmp/q.html" ] || { echo "-q did not write --html"; exit 1; }
+expect 3 $plan compare -o /nonexistent/dir/r.json corpus/*.txt
+# NO_COLOR: on a terminal (script(1) gives one) colour unless NO_COLOR is set
+if command -v script >/dev/null 2>&1; then
+  esc=$(printf '\033')
+  script -qc "$plan compare --agency=doh corpus/*.txt" /dev/null | grep -q "$esc\[" || { echo "no colour on a terminal"; exit 1; }
+  if NO_COLOR=1 script -qc "$plan compare --agency=doh corpus/*.txt" /dev/null | grep -q "$esc\["; then echo "colour despite NO_COLOR"; exit 1; fi
+  NO_COLOR=1 script -qc "$plan compare --color=always --agency=doh corpus/*.txt" /dev/null | grep -q "$esc\[" || { echo "--color=always did not win over NO_COLOR"; exit 1; }
+fi
+rm -rf "$tmp"
+# the man page covers every command and every long option the commands take
+for cmd in normalize parse agencies compare corpus; do
+  grep -q "^\.B $cmd\$\|^\.B plan $cmd" docs/man/plan.1 || { echo "man page lacks $cmd"; exit 1; }
+  for opt in $($plan $cmd --help | grep -o -- "--[a-z][a-z-]*" | grep -v "^--help$" | sort -u); do
+    man_opt=$(printf '%s' "$opt" | sed 's/-/\\\\-/g')
+    grep -q -- "$man_opt" docs/man/plan.1 || { echo "man page lacks $cmd $opt"; exit 1; }
+  done
+done

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -418,6 +419,28 @@ done:
   return rc;
 }
 
+/* Writes data to path through a temporary file renamed into place, so a
+ * failed write leaves any earlier file whole; says why on failure. */
+static bool write_whole(const char *path, const char *data, size_t n) {
+  size_t pl = strlen(path);
+  char *tmp = malloc(pl + 16);
+  if (!tmp) return false;
+  snprintf(tmp, pl + 16, "%s.tmp%ld", path, (long)getpid());
+  FILE *f = fopen(tmp, "wb");
+  bool ok = f && fwrite(data, 1, n, f) == n;
+  if (f && fflush(f) != 0) ok = false;
+  if (f && fsync(fileno(f)) != 0) ok = false;
+  if (f && fclose(f) != 0) ok = false;
+  int e = errno;
+  if (ok && rename(tmp, path) != 0) { ok = false; e = errno; }
+  if (!ok) {
+    fprintf(stderr, "%s: cannot write %s: %s\n", prog, path, strerror(e ? e : EIO));
+    unlink(tmp);
+  }
+  free(tmp);
+  return ok;
+}
+
 static void compare_usage(FILE *f) {
   fprintf(f,
           "usage: plan compare [OPTIONS] FILE FILE...\n"
@@ -427,14 +450,18 @@ static void compare_usage(FILE *f) {
           "that differ.\n"
           "\n"
           "Options:\n"
-          "  --format=FORMAT       text (the default), json, csv or html\n"
+          "  --format=FORMAT       text, json, csv or html (default: by -o's\n"
+          "                        extension, .txt .json .csv .html; else text)\n"
           "  --agency=ID           only this agency (see plan agencies)\n"
           "  -o FILE, --output=FILE  write the report to FILE\n"
           "  --html=FILE           also write the HTML report to FILE\n"
+          "  -q, --quiet           no report on standard output (only the files\n"
+          "                        -o and --html name)\n"
           "  --exclude-collective  leave out duties of collective items\n"
           "  --no-portfolio        do not match agencies by portfolio\n"
           "  --reworded=X --partial=X --merge=X  similarity thresholds\n"
-          "  --color=WHEN          auto (the default), always or never\n"
+          "  --color=WHEN          auto (the default: when standard output is a\n"
+          "                        terminal and NO_COLOR is not set), always or never\n"
           "  --lexicon=FILE        extra abbreviations and agencies\n"
           "  --input=KIND          text, markdown, html or docx (default: by content)\n"
           "  --encoding=ENC        utf-8, tcvn3, vni, viqr, windows-1258 (default: by\n"
@@ -450,9 +477,10 @@ static int cmd_compare(int argc, char **argv) {
   plan_options o;
   plan_options_init(&o);
   plan_lexicon *lex = NULL;
-  enum { TEXT, JSON, CSV, HTML } format = TEXT;
+  enum { TEXT, JSON, CSV, HTML, BY_EXTENSION } format = BY_EXTENSION;
   const char *agency = NULL, *output = NULL, *html = NULL, *v;
   int color = -1, rc = EXIT_OK, nfiles = 0, ro;
+  bool quiet = false;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
   if (!files || !docs || plan_lexicon_new(&lex, NULL) != PLAN_OK) { free(files); free(docs); return EXIT_IO; }
@@ -474,6 +502,8 @@ static int cmd_compare(int argc, char **argv) {
       agency = v;
     } else if (VALUE("--output") || (!strcmp(a, "-o") && i + 1 < argc && (v = argv[++i]))) {
       output = v;
+    } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
+      quiet = true;
     } else if (!strcmp(a, "--exclude-collective")) {
       co.flags |= PLAN_COMPARE_EXCLUDE_COLLECTIVE;
     } else if (!strcmp(a, "--no-portfolio")) {
@@ -508,6 +538,22 @@ static int cmd_compare(int argc, char **argv) {
     rc = EXIT_USAGE;
     goto done;
   }
+  if (format == BY_EXTENSION) {
+    /* the output file's extension says the format, as in the tools people
+     * know; standard output gets text */
+    const char *dot = output ? strrchr(output, '.') : NULL;
+    if (!output) format = TEXT;
+    else if (dot && !strcasecmp(dot, ".txt")) format = TEXT;
+    else if (dot && !strcasecmp(dot, ".json")) format = JSON;
+    else if (dot && !strcasecmp(dot, ".csv")) format = CSV;
+    else if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm"))) format = HTML;
+    else {
+      fprintf(stderr, "%s: -o %s: cannot tell the format from the extension (.txt, .json, "
+              ".csv or .html): give --format\n", prog, output);
+      rc = EXIT_USAGE;
+      goto done;
+    }
+  }
   int ndocs = 0;
   for (int f = 0; f < nfiles; f++) {
     plan_error e;
@@ -536,36 +582,44 @@ static int cmd_compare(int argc, char **argv) {
       goto done;
     }
   }
-  if (color < 0) color = !output && format == TEXT && isatty(STDOUT_FILENO);
+  if (color < 0) { /* https://no-color.org: a set, non-empty NO_COLOR turns colour off */
+    const char *no_color = getenv("NO_COLOR");
+    color = !output && format == TEXT && isatty(STDOUT_FILENO) && !(no_color && *no_color);
+  }
   size_t n = 0;
   char *out = NULL;
   plan_error re;
   /* the HTML report first: a reader piping the text into head still gets it */
   if (html) {
-    plan_render_compare_html(cmp, agency, &out, &n, &re);
-    FILE *hf = out ? fopen(html, "wb") : NULL;
-    if (!hf || fwrite(out, 1, n, hf) != n || fclose(hf) != 0) {
-      fprintf(stderr, "%s: cannot write %s\n", prog, html);
+    if (plan_render_compare_html(cmp, agency, &out, &n, &re) != PLAN_OK) {
+      fprintf(stderr, "%s: %s: %s\n", prog, html, re.message);
       rc = EXIT_IO;
-    } else {
+    } else if (!write_whole(html, out, n)) {
+      rc = EXIT_IO;
+    } else if (!quiet) {
       fprintf(stderr, "%s: wrote %s\n", prog, html);
     }
     plan_free(out);
+    out = NULL;
+  }
+  if (quiet && !output) { /* nothing more is asked */
+    plan_compare_free(cmp);
+    goto done;
   }
   plan_status rst = format == JSON   ? plan_render_compare_json(cmp, agency, &out, &n, &re)
                     : format == CSV  ? plan_render_compare_csv(cmp, agency, &out, &n, &re)
                     : format == HTML ? plan_render_compare_html(cmp, agency, &out, &n, &re)
                                      : plan_render_compare_text(
                                            cmp, agency, color ? PLAN_RENDER_COLOR : 0, &out, &n, &re);
-  FILE *f = output ? fopen(output, "wb") : stdout;
-  if (rst != PLAN_OK || !f) {
-    fprintf(stderr, "%s: %s\n", prog, rst != PLAN_OK ? re.message : "cannot open the output file");
+  if (rst != PLAN_OK) {
+    fprintf(stderr, "%s: %s\n", prog, re.message);
     rc = EXIT_IO;
-  } else if (fwrite(out, 1, n, f) != n || (f != stdout && fclose(f) != 0)) {
-    fprintf(stderr, "%s: cannot write %s\n", prog, output ? output : "the output");
+  } else if (output) {
+    if (!write_whole(output, out, n)) rc = EXIT_IO;
+    else if (!quiet) fprintf(stderr, "%s: wrote %s\n", prog, output);
+  } else if (fwrite(out, 1, n, stdout) != n) {
+    fprintf(stderr, "%s: standard output: %s\n", prog, strerror(errno));
     rc = EXIT_IO;
-  } else if (f != stdout) {
-    fprintf(stderr, "%s: wrote %s\n", prog, output);
   }
   plan_free(out);
   plan_compare_free(cmp);
