@@ -406,9 +406,34 @@ static void test_reports_and_errors(void **state) {
   assert_true(via);
   /* collective agencies stay visible, and can be left out */
   assert_true(plan_compare_agency_collective(c, agency_index(c, "all-departments")));
+  /* the CSV is tidy: a header of variables, then one row per agency, duty
+   * group and document, every row with as many fields as the header */
   char *csv = test_render_compare_csv(c, NULL, NULL);
   assert_non_null(csv);
-  assert_true(strncmp(csv, "agency,group,representative,", 28) == 0);
+  const char *header = "agency,agency_name,group,group_size,representative,province,document,"
+                       "number,date,status,item,duty\r\n";
+  assert_true(strncmp(csv, header, strlen(header)) == 0);
+  size_t rows = 0, groups = 0;
+  for (size_t a = 0; a < plan_compare_agency_count(c); a++) {
+    plan_group *gs;
+    size_t ng;
+    assert_status(plan__groups(c, a, &gs, &ng), PLAN_OK);
+    groups += ng;
+    plan__groups_free(gs, ng);
+  }
+  for (const char *p = csv + strlen(header); *p;) {
+    size_t fields = 1;
+    bool quoted = false;
+    for (; *p && !(*p == '\r' && !quoted); p++) {
+      if (*p == '"') quoted = !quoted;
+      else if (*p == ',' && !quoted) fields++;
+    }
+    assert_int_equal(fields, 12);
+    rows++;
+    p += *p ? 2 : 0;
+  }
+  assert_int_equal(rows, groups * 5); /* every group, in every document */
+  assert_non_null(strstr(csv, ",\"Bắc Kạn\",\"corpus/bac-kan-2021-qd-145.txt\",\"145/QĐ-UBND\","));
   plan_free(csv);
   size_t n;
   char *html = test_render_compare_html(c, NULL, &n);

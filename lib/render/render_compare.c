@@ -194,15 +194,15 @@ static void csv_field(plan_buf *b, const char *s) {
   plan__buf_putc(b, '"');
 }
 
+/* Tidy data (one observation a row, one variable a column), as pandas and
+ * R read it: for every agency, every duty group and every document, the
+ * group's status there and the duty that stands for it.  A province with
+ * two documents gets two documents' rows, never two columns. */
 static char *render_compare_csv(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   plan_buf b = {0};
-  plan__buf_printf(&b, "agency,group,representative");
-  for (size_t d = 0; d < c->n; d++) {
-    plan__buf_putc(&b, ',');
-    csv_field(&b, doc_name(c->docs[d]));
-  }
-  plan__buf_put(&b, "\r\n", 2);
+  plan__buf_printf(&b, "agency,agency_name,group,group_size,representative,province,document,"
+                       "number,date,status,item,duty\r\n");
   for (size_t g = 0; g < c->nagencies; g++) {
     if (!wanted(c, g, agency)) continue;
     const plan_cagency *ag = &c->agencies[g];
@@ -213,20 +213,36 @@ static char *render_compare_csv(const plan_compare *c, const char *agency, size_
       return NULL;
     }
     for (size_t k = 0; k < ng; k++) {
-      csv_field(&b, ag->id);
-      plan__buf_printf(&b, ",%zu,", k + 1);
-      csv_field(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
+      size_t size = 0; /* in how many documents the group holds */
+      for (size_t d = 0; d < c->n; d++) size += gs[k].status[d] != PLAN_G_ABSENT;
       for (size_t d = 0; d < c->n; d++) {
+        const plan_doc *doc = c->docs[d];
+        csv_field(&b, ag->id);
         plan__buf_putc(&b, ',');
+        csv_field(&b, ag->name);
+        plan__buf_printf(&b, ",%zu,%zu,", k + 1, size);
+        csv_field(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
+        plan__buf_putc(&b, ',');
+        csv_field(&b, doc->outline.meta[PLAN_META_PROVINCE]);
+        plan__buf_putc(&b, ',');
+        csv_field(&b, doc->outline.source);
+        plan__buf_putc(&b, ',');
+        csv_field(&b, doc->outline.meta[PLAN_META_NUMBER]);
+        plan__buf_putc(&b, ',');
+        csv_field(&b, doc->outline.meta[PLAN_META_DATE]);
+        plan__buf_printf(&b, ",%s,", plan__gstatus_name(gs[k].status[d]));
         if (gs[k].status[d] == PLAN_G_ABSENT) {
-          plan__buf_put(&b, "absent", 6);
+          plan__buf_put(&b, ",", 1); /* no item, no duty */
         } else {
           const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
-          plan__buf_printf(&b, "%s %s.%zu", plan__gstatus_name(gs[k].status[d]), cd->item,
-                           cd->item_index + 1);
+          char item[64];
+          snprintf(item, sizeof item, "%s.%zu", cd->item, cd->item_index + 1);
+          csv_field(&b, item);
+          plan__buf_putc(&b, ',');
+          csv_field(&b, cd->duty->text);
         }
+        plan__buf_put(&b, "\r\n", 2);
       }
-      plan__buf_put(&b, "\r\n", 2);
     }
     plan__groups_free(gs, ng);
   }

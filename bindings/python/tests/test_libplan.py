@@ -2,7 +2,9 @@
 tests, a comparison against the alignment gold, errors, and memory."""
 import html
 import json
+import csv
 import gc
+import io
 import os
 import pathlib
 import resource
@@ -193,7 +195,10 @@ class TestCompare(unittest.TestCase):
     def test_reports(self):
         cmp = libplan.compare([pathlib.Path(CORPUS, n) for n in DOCS])
         self.assertTrue(cmp.to_html().startswith("<!DOCTYPE html>"))
-        self.assertTrue(cmp.to_csv().startswith("agency,group,representative,"))
+        rows = list(csv.DictReader(io.StringIO(cmp.to_csv())))
+        self.assertEqual(list(rows[0])[:3], ["agency", "agency_name", "group"])
+        self.assertEqual({r["document"] for r in rows}, {d["source"] for d in cmp.documents})
+        self.assertTrue(all(r["status"] in ("absent", "present", "reworded", "merged") for r in rows))
         self.assertIn("merged", cmp.to_text("doh"))
         self.assertEqual(len(cmp.documents), 5)
         self.assertIn("dolisa", cmp.coverage())
