@@ -748,6 +748,12 @@ PLAN_API void plan_diagnostic_position(const plan_diagnostic *d, size_t *offset,
 /* Rendering                                                          */
 /* ------------------------------------------------------------------ */
 
+/** The version of the JSON outputs' shape, written in each as "version"
+ *  beside "format" ("libplan-document", "libplan-comparison"); raised when
+ *  a field changes meaning or goes.  The shapes are JSON Schemas in
+ *  docs/schema/. */
+#define PLAN_JSON_VERSION 1
+
 /** Renders a document as JSON (meta, sections, references, diagnostics),
  *  as XML (libxml2; vocabulary in docs/XML.md) or as an indented text
  *  outline.  *out gets a new NUL-terminated string for plan_free() (NULL

@@ -109,7 +109,8 @@ static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag
 static char *render_compare_json(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   plan_buf b = {0};
-  plan__buf_printf(&b, "{\"documents\":[");
+  plan__buf_printf(&b, "{\"format\":\"libplan-comparison\",\"version\":%d,\"documents\":[",
+                   PLAN_JSON_VERSION);
   for (size_t d = 0; d < c->n; d++) {
     const plan_doc *doc = c->docs[d];
     if (d) plan__buf_putc(&b, ',');

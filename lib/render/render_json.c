@@ -165,6 +165,9 @@ static char *render_json(const plan_doc *doc, size_t *len) {
   plan_buf b = {0};
   bool f = true;
   plan__buf_putc(&b, '{');
+  /* what the document is, and the version of its shape (docs/schema/) */
+  plan__buf_printf(&b, "\"format\":\"libplan-document\",\"version\":%d", PLAN_JSON_VERSION);
+  f = false;
   plan__json_key(&b, &f, "source");
   plan__json_str(&b, doc->outline.source);
   plan__json_key(&b, &f, "input");
