@@ -26,6 +26,8 @@ PKG_CONFIG ?= pkg-config
 DEPS = libxml-2.0 libpcre2-8 libutf8proc libzip
 DEP_CFLAGS := $(shell $(PKG_CONFIG) --cflags $(DEPS) 2>/dev/null)
 DEP_LIBS := $(shell $(PKG_CONFIG) --libs $(DEPS) 2>/dev/null) -lm
+# What a static link of libplan needs (libplan.pc's Libs.private).
+STATIC_LIBS := $(shell $(PKG_CONFIG) --libs --static $(DEPS) 2>/dev/null) -lm -pthread
 # Tests read the gold JSON with jansson; the library does not use it.
 CMOCKA_CFLAGS := $(shell $(PKG_CONFIG) --cflags cmocka jansson 2>/dev/null)
 CMOCKA_LIBS := $(shell $(PKG_CONFIG) --libs cmocka jansson 2>/dev/null)
@@ -204,6 +206,7 @@ install: all
 	install -m 644 bindings/python/libplan/*.py $(DESTDIR)$(PYDIR)/libplan/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
+	    -e 's|@LIBS_PRIVATE@|$(STATIC_LIBS)|g' \
 	    pkgconfig/libplan.pc.in > $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc
 
 uninstall:

@@ -25,14 +25,19 @@ int main(void) {
 }
 C
 export PKG_CONFIG_PATH="$tmp/prefix/lib/pkgconfig"
-cc -o "$tmp/hello" "$tmp/hello.c" $(pkg-config --cflags --libs libplan)
-out=$(LD_LIBRARY_PATH="$tmp/prefix/lib" "$tmp/hello")
+# users get the header's folder and the library, nothing of the dependencies
+[ "$(pkg-config --cflags libplan | sed "s/ *$//")" = "-I$tmp/prefix/include" ] || { echo "pkg-config --cflags leaks: $(pkg-config --cflags libplan)"; exit 1; }
+[ "$(pkg-config --libs libplan | sed "s/ *$//")" = "-L$tmp/prefix/lib -lplan" ] || { echo "pkg-config --libs: $(pkg-config --libs libplan)"; exit 1; }
+pkg-config --libs --static libplan | grep -q -- '-lxml2' || { echo "no static dependencies in libplan.pc"; exit 1; }
+# a prefix the loader does not search: the rpath the README gives, no LD_LIBRARY_PATH
+cc -o "$tmp/hello" "$tmp/hello.c" $(pkg-config --cflags --libs libplan) -Wl,-rpath,"$(pkg-config --variable=libdir libplan)"
+out=$("$tmp/hello")
 [ "$out" = "UBỶ ban: hòa" ] || { echo "unexpected output: $out"; exit 1; }
 # the shared library really was the one used
 LD_LIBRARY_PATH="$tmp/prefix/lib" ldd "$tmp/hello" | grep -q "$tmp/prefix/lib/libplan.so.1" || { echo "not linked against the installed libplan.so"; exit 1; }
 [ "$("$tmp/prefix/bin/plan" --version)" = "plan $(pkg-config --modversion libplan) (libplan $(pkg-config --modversion libplan))" ] || { echo "version mismatch"; exit 1; }
 # static linking works too
-cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs-only-l --static libplan | sed 's/-lplan//')
+cc -o "$tmp/hello-static" "$tmp/hello.c" $(pkg-config --cflags libplan) "$tmp/prefix/lib/libplan.a" $(pkg-config --libs --static libplan | sed 's/-lplan//')
 "$tmp/hello-static" >/dev/null
 # the man page, readable by man
 [ -f "$tmp/prefix/share/man/man1/plan.1" ] || { echo "no man page installed"; exit 1; }
