@@ -838,6 +838,34 @@ PLAN_API const char *plan_compare_duty_item(const plan_compare *cmp, size_t agen
  *  then stand in for agency i in that document. */
 PLAN_API const char *plan_compare_agency_via(const plan_compare *cmp, size_t agency, size_t doc);
 
+/* ---- duty groups: one duty across all the documents ------------------ */
+
+/** How a duty group stands in one document. */
+typedef enum plan_group_status {
+  PLAN_GROUP_ABSENT = 0, /**< the document has no duty of the group */
+  PLAN_GROUP_PRESENT,    /**< it has the duty, the same words */
+  PLAN_GROUP_REWORDED,   /**< it has the duty in other words */
+  PLAN_GROUP_MERGED      /**< its duty folds this one into another, or splits it */
+} plan_group_status;
+/** "absent", "present", "reworded", "merged" (static; "unknown" past the enum). */
+PLAN_API const char *plan_group_status_name(plan_group_status s);
+/** How many duty groups agency i has: each group is one duty as the N
+ *  documents give it (the pairs' links joined across documents), in the
+ *  order of its first document. */
+PLAN_API size_t plan_compare_group_count(const plan_compare *cmp, size_t agency);
+/** Group k of agency i in document doc (PLAN_GROUP_ABSENT for any index
+ *  out of range). */
+PLAN_API plan_group_status plan_compare_group_status(const plan_compare *cmp, size_t agency,
+                                                     size_t group, size_t doc);
+/** The duty of document doc in group k (its first, when several merge), or
+ *  NULL when the group is absent there. */
+PLAN_API const plan_duty *plan_compare_group_duty(const plan_compare *cmp, size_t agency,
+                                                  size_t group, size_t doc);
+/** The document whose wording stands for group k (the first that has it),
+ *  or SIZE_MAX for an index out of range. */
+PLAN_API size_t plan_compare_group_representative(const plan_compare *cmp, size_t agency,
+                                                  size_t group);
+
 /** How two documents' duties for one agency relate. */
 typedef enum plan_link_kind {
   PLAN_LINK_SAME = 1,   /**< identical after normalization */

@@ -406,6 +406,42 @@ static void test_reports_and_errors(void **state) {
   assert_true(via);
   /* collective agencies stay visible, and can be left out */
   assert_true(plan_compare_agency_collective(c, agency_index(c, "all-departments")));
+  /* the N-way duty groups through the API: each present somewhere, its
+   * representative among the documents that have it, as the JSON says */
+  char *json = test_render_compare_json(c, NULL, NULL);
+  assert_non_null(json);
+  json_error_t je;
+  json_t *root = json_loads(json, 0, &je);
+  assert_non_null(root);
+  json_t *jags = json_object_get(root, "agencies");
+  size_t total_groups = 0;
+  for (size_t a = 0; a < plan_compare_agency_count(c); a++) {
+    size_t ng = plan_compare_group_count(c, a);
+    json_t *ja = json_array_get(jags, a);
+    assert_string_equal(json_string_value(json_object_get(ja, "id")), plan_compare_agency_id(c, a));
+    assert_int_equal(json_array_size(json_object_get(ja, "groups")), ng);
+    for (size_t k = 0; k < ng; k++) {
+      size_t rep = plan_compare_group_representative(c, a, k), present = 0;
+      assert_true(rep < 5);
+      assert_int_not_equal(plan_compare_group_status(c, a, k, rep), PLAN_GROUP_ABSENT);
+      json_t *js = json_object_get(json_array_get(json_object_get(ja, "groups"), k), "status");
+      for (size_t x = 0; x < 5; x++) {
+        plan_group_status st = plan_compare_group_status(c, a, k, x);
+        assert_string_equal(json_string_value(json_array_get(js, x)), plan_group_status_name(st));
+        assert_true((plan_compare_group_duty(c, a, k, x) != NULL) == (st != PLAN_GROUP_ABSENT));
+        present += st != PLAN_GROUP_ABSENT;
+      }
+      assert_true(present >= 1);
+    }
+    total_groups += ng;
+  }
+  assert_true(total_groups > 50);
+  assert_int_equal(plan_compare_group_status(c, 0, 99999, 0), PLAN_GROUP_ABSENT);
+  assert_null(plan_compare_group_duty(c, 0, 0, 99));
+  assert_int_equal(plan_compare_group_representative(NULL, 0, 0), SIZE_MAX);
+  json_decref(root);
+  plan_free(json);
+
   /* the CSV is tidy: a header of variables, then one row per agency, duty
    * group and document, every row with as many fields as the header */
   char *csv = test_render_compare_csv(c, NULL, NULL);

@@ -315,6 +315,9 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   if (st == PLAN_OK) st = plan__weigh(c);
   if (st == PLAN_OK && !(o.flags & PLAN_COMPARE_NO_PORTFOLIO)) st = portfolio_stand_ins(c);
   if (st == PLAN_OK) st = align_all(c);
+  /* the duty groups, for the accessors (read only after: threads may share c) */
+  for (size_t g = 0; g < c->nagencies && st == PLAN_OK; g++)
+    st = plan__groups(c, g, &c->agencies[g].groups, &c->agencies[g].ngroups);
   if (st == PLAN_OK && c->arena.oom) st = PLAN_ENOMEM;
   if (st != PLAN_OK) {
     plan_compare_free(c);
@@ -326,6 +329,8 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
 
 void plan_compare_free(plan_compare *c) {
   if (!c) return;
+  for (size_t g = 0; c->agencies && g < c->nagencies; g++)
+    plan__groups_free(c->agencies[g].groups, c->agencies[g].ngroups);
   free(c->dense);
   free(c->scratch);
   free(c->km_scratch);
@@ -334,6 +339,41 @@ void plan_compare_free(plan_compare *c) {
 }
 
 size_t plan_compare_document_count(const plan_compare *c) { return c ? c->n : 0; }
+
+_Static_assert((int)PLAN_G_ABSENT == (int)PLAN_GROUP_ABSENT && (int)PLAN_G_MERGED == (int)PLAN_GROUP_MERGED,
+               "the public group statuses are the internal ones");
+
+const char *plan_group_status_name(plan_group_status s) {
+  return (unsigned)s <= PLAN_GROUP_MERGED ? plan__gstatus_name((plan_gstatus)s) : "unknown";
+}
+
+static const plan_group *group_at(const plan_compare *c, size_t agency, size_t k, size_t doc) {
+  if (!c || agency >= c->nagencies || doc >= c->n) return NULL;
+  const plan_cagency *ag = &c->agencies[agency];
+  return k < ag->ngroups ? &ag->groups[k] : NULL;
+}
+
+size_t plan_compare_group_count(const plan_compare *c, size_t agency) {
+  return c && agency < c->nagencies ? c->agencies[agency].ngroups : 0;
+}
+
+plan_group_status plan_compare_group_status(const plan_compare *c, size_t agency, size_t k,
+                                            size_t doc) {
+  const plan_group *g = group_at(c, agency, k, doc);
+  return g ? (plan_group_status)g->status[doc] : PLAN_GROUP_ABSENT;
+}
+
+const plan_duty *plan_compare_group_duty(const plan_compare *c, size_t agency, size_t k,
+                                         size_t doc) {
+  const plan_group *g = group_at(c, agency, k, doc);
+  if (!g || g->status[doc] == PLAN_G_ABSENT) return NULL;
+  return c->agencies[agency].duties[doc][g->first[doc]].duty;
+}
+
+size_t plan_compare_group_representative(const plan_compare *c, size_t agency, size_t k) {
+  const plan_group *g = group_at(c, agency, k, 0);
+  return g ? g->rep_doc : SIZE_MAX;
+}
 const plan_doc *plan_compare_document(const plan_compare *c, size_t i) {
   return c && i < c->n ? c->docs[i] : NULL;
 }

@@ -55,6 +55,8 @@ typedef struct plan_cagency {
   size_t *count;       /* per document */
   const char **via;    /* per document: portfolio stand-ins, or NULL */
   plan_cpair *pairs;   /* per document pair a < b */
+  struct plan_group *groups; /* the duty groups, made once (plan__groups) */
+  size_t ngroups;
 } plan_cagency;
 
 struct plan_compare {
