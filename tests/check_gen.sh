@@ -15,3 +15,6 @@ cmp -s "$tmp/API.md" docs/API.md || { echo "docs/API.md is out of date: run make
 for f in $(sed -n 's/^PLAN_API[^(]*[ *]\(plan_[a-z0-9_]*\)(.*/\1/p' include/plan.h); do
   grep -q "$f(" docs/API.md || { echo "$f is missing from docs/API.md"; exit 1; }
 done
+# the Python package's version is the header's
+v=$(sed -n 's/^#define PLAN_VERSION_STRING "\(.*\)"/\1/p' include/plan.h)
+grep -q "^version = \"$v\"" bindings/python/pyproject.toml || { echo "bindings/python/pyproject.toml's version is not $v"; exit 1; }

@@ -3,24 +3,31 @@ what, and compare provinces.  A Python binding over the C library (ctypes,
 standard library only).
 
     import libplan
-    doc = libplan.parse("corpus/bac-kan-2021-qd-145.txt")
+    doc = libplan.parse_file("corpus/bac-kan-2021-qd-145.txt")
     doc.meta["number"]                 # '145/QĐ-UBND'
-    for item in doc.assignments:       # who must do what
-        print(item["label"], [a["id"] for a in item["agencies"]], len(item["duties"]))
-    cmp = libplan.compare([doc, libplan.parse("corpus/binh-dinh-2021-kh-1472.txt")])
+    for item in doc.assignments:       # who must do what: Assignment records
+        print(item.label, item.agency_ids, len(item.duties))
+    cmp = libplan.compare([doc, libplan.parse_file("corpus/binh-dinh-2021-kh-1472.txt")])
+    cmp.groups("doh")                  # one duty across the plans: DutyGroup records
+    cmp.to_records()                   # tidy rows; cmp.to_pandas() with pandas
     cmp.to_html()                      # a self-contained report
 
 Errors raise libplan.Error (code, message, offset, line, column).
 """
+import csv
 import ctypes
+import io
 import json
 import os
+from typing import Any, Dict, List, Optional
 
 from . import _ffi
 from ._ffi import Error
+from .types import Assignment, Duty, DutyGroup, Mention
 
-__all__ = ["Error", "normalize", "key", "parse", "compare", "group", "Document", "Comparison",
-           "Lexicon", "version", "agencies", "resolve"]
+__all__ = ["Error", "normalize", "key", "parse", "parse_text", "parse_file", "compare", "group",
+           "Document", "Comparison", "Lexicon", "Assignment", "Duty", "DutyGroup", "Mention",
+           "version", "agencies", "resolve"]
 
 _STYLES = {"traditional": 0, "modern": 1, "keep": 2}
 _OPT_REPLACE, _OPT_EXPAND, _OPT_KEEP_MARKUP = 1, 2, 4
@@ -211,7 +218,11 @@ class Document(_Handle):
     encoding = property(lambda self: self.to_dict()["encoding"],
                         doc='The encoding it was in: "utf-8", "tcvn3", "vni", "viqr", "windows-1258".')
     sections = property(lambda self: self.to_dict()["sections"], doc="The outline, nested.")
-    assignments = property(lambda self: self.to_dict()["assignments"], doc="Agency items and duties.")
+    @property
+    def assignments(self) -> List[Assignment]:
+        """The agency items and their duties, as Assignment records
+        (to_dict()["assignments"] has them as plain dicts)."""
+        return [Assignment.from_dict(a) for a in self.to_dict()["assignments"]]
     references = property(lambda self: self.to_dict()["references"], doc="Cited documents.")
     diagnostics = property(lambda self: self.to_dict()["diagnostics"], doc="Warnings.")
 
@@ -308,6 +319,50 @@ class Comparison(_Handle):
     def coverage(self):
         """{agency id: [duty count per document]} (0: absent)."""
         return {a["id"]: a["duties"] for a in self.agencies}
+
+    def groups(self, agency: Optional[str] = None) -> List[DutyGroup]:
+        """The N-way duty groups (one duty across the documents), of one
+        agency or of all, read through the C API."""
+        if not self._handle:
+            raise ValueError("the comparison is closed")
+        h = self._handle
+        ndocs = _ffi.plan_compare_document_count(h)
+        out = []
+        for a in range(_ffi.plan_compare_agency_count(h)):
+            aid = _ffi.plan_compare_agency_id(h, a).decode()
+            if agency and aid != agency:
+                continue
+            for k in range(_ffi.plan_compare_group_count(h, a)):
+                status, duties = [], []
+                for d in range(ndocs):
+                    status.append(_ffi.plan_group_status_name(_ffi.plan_compare_group_status(h, a, k, d)).decode())
+                    duty = _ffi.plan_compare_group_duty(h, a, k, d)
+                    duties.append(_ffi.plan_duty_text(duty).decode() if duty else None)
+                rep = _ffi.plan_compare_group_representative(h, a, k)
+                out.append(DutyGroup(agency=aid, index=k + 1, representative=duties[rep] or "",
+                                     status=status, duties=duties))
+        return out
+
+    def to_records(self, agency: Optional[str] = None) -> List[Dict[str, Any]]:
+        """Tidy rows, one per agency, duty group and document (the CSV's
+        columns): what pandas.DataFrame and R's data frames take as they are."""
+        rows = list(csv.DictReader(io.StringIO(self.to_csv(agency))))
+        for r in rows:
+            r["group"] = int(r["group"])
+            r["group_size"] = int(r["group_size"])
+            for k in ("province", "number", "date", "item", "duty"):
+                if r[k] == "":
+                    r[k] = None
+        return rows
+
+    def to_pandas(self, agency: Optional[str] = None):
+        """to_records() as a pandas.DataFrame (pandas must be installed)."""
+        try:
+            import pandas
+        except ImportError as e:
+            raise ImportError("Comparison.to_pandas() needs pandas: pip install pandas, "
+                              "or use to_records()") from e
+        return pandas.DataFrame(self.to_records(agency))
 
     _free = staticmethod(_ffi.plan_compare_free)
 

@@ -24,6 +24,8 @@ def _candidates():
     env = os.environ.get("LIBPLAN_LIBRARY")
     if env:
         yield env
+    # a wheel built from the source tree carries the library beside this file
+    yield os.path.join(_HERE, "libplan.so.1")
     # the build tree: bindings/python/libplan -> build/
     yield os.path.normpath(os.path.join(_HERE, "..", "..", "..", "build", "libplan.so"))
     # an installed prefix next to this package: PREFIX/lib/pythonX/.../libplan -> PREFIX/lib
@@ -162,3 +164,15 @@ def raise_error(status, err):
     code = plan_status_name(status).decode()
     message = err.message.decode("utf-8", "replace") or plan_strerror(status).decode()
     raise Error(code, message, err.offset, err.line, err.column)
+
+# the comparison's agencies and N-way duty groups
+plan_compare_document_count = _fn("plan_compare_document_count", size_t, c_void_p)
+plan_compare_agency_count = _fn("plan_compare_agency_count", size_t, c_void_p)
+plan_compare_agency_id = _fn("plan_compare_agency_id", c_char_p, c_void_p, size_t)
+plan_compare_group_count = _fn("plan_compare_group_count", size_t, c_void_p, size_t)
+plan_compare_group_status = _fn("plan_compare_group_status", c_int, c_void_p, size_t, size_t, size_t)
+plan_compare_group_duty = _fn("plan_compare_group_duty", c_void_p, c_void_p, size_t, size_t, size_t)
+plan_compare_group_representative = _fn("plan_compare_group_representative", size_t, c_void_p,
+                                        size_t, size_t)
+plan_group_status_name = _fn("plan_group_status_name", c_char_p, c_int)
+plan_duty_text = _fn("plan_duty_text", c_char_p, c_void_p)

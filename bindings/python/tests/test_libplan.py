@@ -80,17 +80,18 @@ class TestParse(unittest.TestCase):
         for name in DOCS:
             g = gold(name)
             doc = libplan.parse_file(os.path.join(CORPUS, name))
-            items = {a["label"]: a for a in doc.assignments}
+            items = {a.label: a for a in doc.assignments}
             self.assertEqual(len(items), len(g["assignments"]), name)
             for ga in g["assignments"]:
                 a = items[ga["label"]]
-                self.assertEqual(a["requested"], ga["requested"])
-                self.assertEqual(a["heading"], ga["agency"])
-                self.assertEqual(len(a["duties"]), len(ga["duties"]))
-                for duty, gd in zip(a["duties"], ga["duties"]):
-                    self.assertTrue(libplan.key(duty["text"]).startswith(libplan.key(gd["starts"])),
-                                    f"{name} {ga['label']}: {duty['text'][:40]}")
-                    self.assertEqual(duty["agency"] is None, "agency" not in gd)
+                self.assertIsInstance(a, libplan.Assignment)
+                self.assertEqual(a.requested, ga["requested"])
+                self.assertEqual(a.heading, ga["agency"])
+                self.assertEqual(len(a.duties), len(ga["duties"]))
+                for duty, gd in zip(a.duties, ga["duties"]):
+                    self.assertTrue(libplan.key(duty.text).startswith(libplan.key(gd["starts"])),
+                                    f"{name} {ga['label']}: {duty.text[:40]}")
+                    self.assertEqual(duty.agency is None, "agency" not in gd)
                     total += 1
             self.assertEqual(doc.to_dict()["not_assignments"], g.get("not_assignments") or [])
         self.assertEqual(total, 209)
@@ -112,8 +113,8 @@ class TestParse(unittest.TestCase):
         doc = libplan.parse(page)
         self.assertEqual((doc.input, doc.encoding), ("html", "utf-8"))
         self.assertEqual(doc.meta, want.meta)
-        self.assertEqual([a["heading"] for a in doc.assignments],
-                         [a["heading"] for a in want.assignments])
+        self.assertEqual([a.heading for a in doc.assignments],
+                         [a.heading for a in want.assignments])
         self.assertIn("<p>", libplan.normalize(page, input="text"))
         viqr = libplan.parse(b"KE^' HOA.CH\n1. So+? Y te^': Chu? tri` kha'm be^.nh.\n")
         self.assertEqual(viqr.encoding, "viqr")
@@ -238,6 +239,37 @@ class TestCompare(unittest.TestCase):
         with self.assertRaises(libplan.Error) as cm:
             libplan.parse_file("/dev/zero")
         self.assertEqual(cm.exception.code, "PLAN_EIO")
+
+    def test_typed_records_and_tables(self):
+        cmp = libplan.compare([libplan.parse_file(os.path.join(CORPUS, n)) for n in DOCS])
+        doc = cmp._docs[0]
+        a = doc.assignments[0]
+        self.assertIsInstance(a.duties[0], libplan.Duty)
+        self.assertTrue(repr(a).startswith("Assignment("))
+        raw = doc.to_dict()["assignments"][0]
+        self.assertEqual((a.to_dict()["label"], a.to_dict()["heading"]), (raw["label"], raw["heading"]))
+        self.assertEqual([d["text"] for d in a.to_dict()["duties"]], [d["text"] for d in raw["duties"]])
+        self.assertEqual(a.agency_ids, [m["id"] for m in raw["agencies"]])
+        groups = cmp.groups("doh")
+        self.assertTrue(groups and all(isinstance(g, libplan.DutyGroup) for g in groups))
+        self.assertEqual(len(groups), len(next(x for x in cmp.agencies if x["id"] == "doh")["groups"]))
+        g = groups[0]
+        self.assertEqual(len(g.status), 5)
+        self.assertTrue(all((d is None) == (s == "absent") for d, s in zip(g.duties, g.status)))
+        self.assertIn(g.representative, g.duties)
+        records = cmp.to_records()
+        self.assertEqual(len(records), sum(len(a["groups"]) for a in cmp.agencies) * 5)
+        self.assertEqual(set(records[0]), {"agency", "agency_name", "group", "group_size",
+                                           "representative", "province", "document", "number",
+                                           "date", "status", "item", "duty"})
+        self.assertIsInstance(records[0]["group"], int)
+        try:
+            import pandas  # noqa: F401
+        except ImportError:
+            with self.assertRaises(ImportError):
+                cmp.to_pandas()
+        else:
+            self.assertEqual(len(cmp.to_pandas()), len(records))
 
     def test_lexicon(self):
         self.assertEqual(libplan.resolve("Sở LĐ-TB&XH"), "dolisa")
