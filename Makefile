@@ -52,7 +52,7 @@ FUZZ_TARGETS = normalize parse compare words text html docx legacy
 REPLAYS = $(FUZZ_TARGETS:%=$(B)/fuzz/replay_%)
 BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 
-.PHONY: expected wild fuzz fuzz-ci docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
+.PHONY: screenshots expected wild fuzz fuzz-ci docs all check check-gen check-symbols check-install check-sanitize check-valgrind bench gen install uninstall clean deps
 
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare $(B)/shapes
 
@@ -184,6 +184,11 @@ wild: $(B)/plan
 # after a change, run this and review `git diff corpus/expected`.
 expected: $(B)/plan
 	tools/expected.sh $(B)/plan corpus/expected
+
+# The README's pictures of the reports, as chromium renders them.
+screenshots: $(B)/plan
+	mkdir -p docs/images
+	BUILD=$(B) sh tests/check_html_report.sh docs/images
 
 gen: docs
 	tools/gen_tables.sh data lib/data

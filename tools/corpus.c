@@ -523,6 +523,7 @@ typedef struct group_out {
   char *error;
   plan_status status;
   double done_at;  /* when its reports were written, from the start */
+  const char *key; /* the document the group implements (for the index's order) */
 } group_out;
 
 static bool write_report(const char *dir, const char *name, char *data, size_t n) {
@@ -623,8 +624,30 @@ static void text_child(xmlNodePtr parent, const char *tag, const char *text) {
   xmlNewTextChild(parent, NULL, X(tag), X(text ? text : ""));
 }
 
+/* The index lists the largest groups first (the policies most provinces
+ * answered), then by the document's number; a group's plans by province. */
+static int group_order(const void *a, const void *b, void *arg) {
+  const group_out *gos = arg;
+  size_t x = *(const size_t *)a, y = *(const size_t *)b;
+  if (gos[x].n != gos[y].n) return gos[x].n > gos[y].n ? -1 : 1;
+  return strcmp(gos[x].key ? gos[x].key : "", gos[y].key ? gos[y].key : "");
+}
+
+static int member_order(const void *a, const void *b) {
+  const item *x = *(const item *const *)a, *y = *(const item *const *)b;
+  int r = strcmp(x->province ? x->province : "\xff", y->province ? y->province : "\xff");
+  return r ? r : strcmp(x->id, y->id);
+}
+
 static bool write_index(corpus *c, const plan_groups *g, group_out *gos, size_t ngroups,
                         size_t ungrouped, size_t failed, size_t dups) {
+  size_t *order = malloc((ngroups + 1) * sizeof *order);
+  if (!order) return false;
+  for (size_t i = 0; i < ngroups; i++) {
+    order[i] = i;
+    gos[i].key = plan_groups_key(g, i);
+  }
+  qsort_r(order, ngroups, sizeof *order, group_order, gos);
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
   xmlNodePtr html = xmlNewNode(NULL, X("html"));
   xmlNewProp(html, X("lang"), X("vi"));
@@ -650,8 +673,10 @@ static bool write_index(corpus *c, const plan_groups *g, group_out *gos, size_t 
   static const char *const heads[] = {"Implements", "Also cited", "Plans", "Provinces",
                                       "Agencies compared", "Reports"};
   for (size_t i = 0; i < 6; i++) text_child(tr, "th", heads[i]);
-  for (size_t gi = 0; gi < ngroups; gi++) {
+  for (size_t oi = 0; oi < ngroups; oi++) {
+    size_t gi = order[oi];
     group_out *go = &gos[gi];
+    qsort(go->members, go->n, sizeof *go->members, member_order);
     tr = xmlNewChild(table, NULL, X("tr"), NULL);
     text_child(tr, "td", plan_groups_key(g, gi));
     text_child(tr, "td", plan_groups_cites(g, gi));
@@ -697,6 +722,7 @@ static bool write_index(corpus *c, const plan_groups *g, group_out *gos, size_t 
       if (it->failed) xmlNewProp(li, X("class"), X("bad"));
     }
   }
+  free(order);
   xmlChar *mem = NULL;
   int size = 0;
   htmlSetMetaEncoding(doc, X("UTF-8")); /* the text as UTF-8, not entities */

@@ -1,7 +1,11 @@
 /* render_html.c - a comparison as one self-contained HTML page, written
- * with libxml2's HTML tree: the coverage matrix as a coloured grid, then per
- * agency the duty groups side by side, one column per document, with the
- * words each document adds or drops marked.  Inline CSS; no scripts. */
+ * with libxml2's HTML tree: the coverage matrix as a heatmap (how many
+ * duties each province gives each agency, a sequential blue scale that
+ * reads in grey and to colour-blind eyes, with its legend; every cell a
+ * link to the duties behind it), then per agency the duty groups side by
+ * side, one column per document, each cell saying its status in words as
+ * well as colour, with the words each document adds or drops marked.
+ * Inline CSS; no scripts. */
 #include <libxml/HTMLtree.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,14 +15,32 @@
 
 #define X(s) ((const xmlChar *)(s))
 
+/* The heatmap's steps (ColorBrewer's sequential Blues: ordered by lightness,
+ * so they read in grey and to every kind of colour blindness), by count. */
+static const struct { size_t from; const char *cls, *label; } heat[] = {
+    {0, "h0", "none"}, {1, "h1", "1"}, {2, "h2", "2"}, {3, "h3", "3\u20134"},
+    {5, "h4", "5\u20137"}, {8, "h5", "8 or more"}};
+
+static const char *heat_class(size_t count) {
+  size_t k = 0;
+  while (k + 1 < sizeof heat / sizeof *heat && count >= heat[k + 1].from) k++;
+  return heat[k].cls;
+}
+
 static const char css[] =
     "body{font-family:system-ui,sans-serif;margin:1.5em;color:#222}"
     "table{border-collapse:collapse;margin:.5em 0 1.5em}"
     "th,td{border:1px solid #ccc;padding:.3em .5em;vertical-align:top;text-align:left}"
-    "td.n{text-align:center}"
-    ".absent{background:#f4d6d6}.present{background:#d7f0d7}.reworded{background:#fff3c4}"
-    ".merged{background:#d9e6fb}.via{background:#e9dcf5}"
-    "del{background:#f7c6c6;text-decoration:line-through}ins{background:#c8f0c8;text-decoration:none}"
+    "th small{display:block;font-weight:normal}"
+    "td.n{text-align:center;min-width:3em}td.n a{color:inherit;text-decoration:none;display:block}"
+    ".h0{background:#f7f7f7;color:#999}.h1{background:#deebf7}.h2{background:#c6dbef}"
+    ".h3{background:#9ecae1}.h4{background:#4292c6;color:#fff}.h5{background:#08519c;color:#fff}"
+    ".via{outline:2px dashed #6a3d9a;outline-offset:-3px}"
+    "table.legend td{min-width:4.5em;text-align:center}"
+    ".absent{background:#f7f7f7;color:#999}.present{background:#e5f5e0}"
+    ".reworded{background:#fee6ce}.merged{background:#dadaeb}"
+    ".status{display:block;font-size:.8em;font-weight:bold;color:#444}"
+    "del{background:#fdd0a2;text-decoration:line-through}ins{background:#c7e9c0;text-decoration:none}"
     "td.duty{max-width:32em;font-size:.92em}small{color:#666}";
 
 static const char *doc_name(const plan_doc *d) {
@@ -86,6 +108,35 @@ static void diff_cell(xmlNodePtr td, const plan_diff_step *steps, size_t nsteps,
   }
 }
 
+/* A document's column header: province, number and date. */
+static void doc_header(xmlNodePtr row, const plan_doc *d, const char *id) {
+  xmlNodePtr th = cell(row, "th", NULL, doc_name(d));
+  if (!th) return;
+  if (id) xmlNewProp(th, X("id"), X(id));
+  char sub[160];
+  const char *num = d->outline.meta[PLAN_META_NUMBER], *date = d->outline.meta[PLAN_META_DATE];
+  snprintf(sub, sizeof sub, "%s%s%s", num ? num : "(no number)", date ? " \u00b7 " : "",
+           date ? date : "");
+  xmlNewTextChild(th, NULL, X("small"), X(sub));
+}
+
+/* The document most of the compared plans carry out ("1472/QĐ-TTg"), for
+ * the page's title, or NULL. */
+static const char *common_policy(const plan_compare *c) {
+  const char *best = NULL;
+  size_t best_n = 0;
+  for (size_t d = 0; d < c->n; d++)
+    for (size_t i = 0; i < plan_doc_implements_count(c->docs[d]); i++) {
+      const char *num = plan_reference_number(plan_doc_implements(c->docs[d], i));
+      size_t n = 0;
+      for (size_t e = 0; e < c->n; e++)
+        for (size_t j = 0; j < plan_doc_implements_count(c->docs[e]); j++)
+          n += strcmp(num, plan_reference_number(plan_doc_implements(c->docs[e], j))) == 0;
+      if (n > best_n) { best = num; best_n = n; }
+    }
+  return best;
+}
+
 static char *render_compare_html(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
@@ -97,18 +148,29 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
   xmlNodePtr head = xmlNewChild(html, NULL, X("head"), NULL);
   xmlNodePtr meta = xmlNewChild(head, NULL, X("meta"), NULL);
   xmlNewProp(meta, X("charset"), X("utf-8"));
-  xmlNewTextChild(head, NULL, X("title"), X("libplan comparison"));
+  const char *policy = common_policy(c);
+  char title[200];
+  snprintf(title, sizeof title, "%s%s: %zu provincial plans compared",
+           policy ? "Carrying out " : "Provincial plans", policy ? policy : "", c->n);
+  xmlNewTextChild(head, NULL, X("title"), X(title));
   xmlNewTextChild(head, NULL, X("style"), X(css));
   xmlNodePtr body = xmlNewChild(html, NULL, X("body"), NULL);
-  xmlNewTextChild(body, NULL, X("h1"), X("Comparison of provincial plans"));
+  xmlNewTextChild(body, NULL, X("h1"), X(title));
 
-  /* the coverage matrix */
-  xmlNewTextChild(body, NULL, X("h2"), X("Duties per agency"));
+  /* the coverage heatmap and its legend */
+  xmlNewTextChild(body, NULL, X("h2"), X("Duties per agency and province"));
+  xmlNodePtr legend = xmlNewChild(body, NULL, X("table"), NULL);
+  xmlNewProp(legend, X("class"), X("legend"));
+  xmlNodePtr row = xmlNewChild(legend, NULL, X("tr"), NULL);
+  cell(row, "th", NULL, "duties");
+  for (size_t k = 0; k < sizeof heat / sizeof *heat; k++) cell(row, "td", heat[k].cls, heat[k].label);
+  cell(row, "td", "h1 via", "through other agencies");
   xmlNodePtr table = xmlNewChild(body, NULL, X("table"), NULL);
-  xmlNodePtr row = xmlNewChild(table, NULL, X("tr"), NULL);
+  xmlNewProp(table, X("class"), X("heatmap"));
+  row = xmlNewChild(table, NULL, X("tr"), NULL);
   cell(row, "th", NULL, "agency");
-  for (size_t d = 0; d < c->n; d++) cell(row, "th", NULL, doc_name(c->docs[d]));
-  char num[32];
+  for (size_t d = 0; d < c->n; d++) doc_header(row, c->docs[d], NULL);
+  char num[32], href[160], cls[32];
   for (size_t g = 0; g < c->nagencies; g++) {
     const plan_cagency *ag = &c->agencies[g];
     if (agency && strcmp(ag->id, agency) != 0) continue;
@@ -117,9 +179,18 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
     if (th) xmlNewProp(th, X("title"), X(ag->id));
     for (size_t d = 0; d < c->n; d++) {
       snprintf(num, sizeof num, "%zu", ag->count[d]);
-      xmlNodePtr td = cell(row, "td", ag->via[d] ? "n via" : ag->count[d] ? "n present" : "n absent",
-                           ag->count[d] ? num : "-");
-      if (td && ag->via[d]) xmlNewProp(td, X("title"), X(ag->via[d]));
+      snprintf(cls, sizeof cls, "n %s%s", heat_class(ag->count[d]), ag->via[d] ? " via" : "");
+      xmlNodePtr td = cell(row, "td", cls, NULL);
+      if (!td) continue;
+      xmlNewProp(td, X("data-count"), X(num));
+      if (ag->via[d]) xmlNewProp(td, X("title"), X(ag->via[d]));
+      if (ag->count[d]) { /* to the duties behind the number */
+        snprintf(href, sizeof href, "#%s-d%zu", ag->id, d + 1);
+        xmlNodePtr a = xmlNewTextChild(td, NULL, X("a"), X(num));
+        if (a) xmlNewProp(a, X("href"), X(href));
+      } else {
+        xmlNodeAddContent(td, X("\u2013"));
+      }
     }
   }
 
@@ -138,16 +209,19 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
     if (h) xmlNewProp(h, X("id"), X(ag->id));
     table = xmlNewChild(body, NULL, X("table"), NULL);
     row = xmlNewChild(table, NULL, X("tr"), NULL);
-    for (size_t d = 0; d < c->n; d++) cell(row, "th", NULL, doc_name(c->docs[d]));
+    for (size_t d = 0; d < c->n; d++) {
+      snprintf(href, sizeof href, "%s-d%zu", ag->id, d + 1);
+      doc_header(row, c->docs[d], href);
+    }
     for (size_t k = 0; k < ng; k++) {
       row = xmlNewChild(table, NULL, X("tr"), NULL);
       size_t r = gs[k].rep_doc, rk = gs[k].rep_duty;
       for (size_t d = 0; d < c->n; d++) {
         plan_gstatus s = gs[k].status[d];
-        char cls[32];
         snprintf(cls, sizeof cls, "duty %s", plan__gstatus_name(s));
-        if (s == PLAN_G_ABSENT) {
-          cell(row, "td", cls, "");
+        if (s == PLAN_G_ABSENT) { /* said in words too: colour is not the only sign */
+          xmlNodePtr td = cell(row, "td", cls, NULL);
+          if (td) xmlNewTextChild(td, NULL, X("span"), X("not in this plan"));
           continue;
         }
         const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
@@ -158,12 +232,15 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
         plan_status dst = l && l->kind != PLAN_LINK_SAME ? plan__link_diff(c, l, &steps, &nsteps)
                                                          : PLAN_OK;
         if (dst != PLAN_OK) failed = true;
+        td = cell(row, "td", cls, NULL);
+        /* the status in words before the duty */
+        if (td) xmlNewProp(xmlNewTextChild(td, NULL, X("span"), X(plan__gstatus_name(s))),
+                           X("class"), X("status"));
         if (dst == PLAN_OK && nsteps) {
-          td = cell(row, "td", cls, NULL);
           if (td) diff_cell(td, steps, nsteps, l, d > r);
           free(steps);
-        } else {
-          td = cell(row, "td", cls, cd->duty->text);
+        } else if (td) {
+          xmlNodeAddContent(td, X(cd->duty->text));
         }
         snprintf(num, sizeof num, " (%s.%zu)", cd->item, cd->item_index + 1);
         if (td) xmlNewTextChild(td, NULL, X("small"), X(num));
