@@ -19,7 +19,15 @@ sed 's/Hải Phòng/Hải Dương/g; s/HẢI PHÒNG/HẢI DƯƠNG/g; s/tuyên tr
   awk '/^- / && ++n % 5 == 0 { next } { print }' > "$in/sub/hai-duong.txt"
 cp corpus/bac-kan-2021-qd-145.txt "$in/sub/copy-of-bac-kan.txt"
 printf 'PK\003\004 not really a zip' > "$in/broken.docx"
-printf '\001\002\003\004\005\006\007\010 binary' > "$in/junk.bin"
+printf '\001\002\003\004\005\006\007\010 binary' > "$in/junk.txt"
+# what a folder of downloads also holds: none of it is read as a plan
+cp corpus/README.md "$in/README.md"
+cp corpus/gold/bac-kan-2021-qd-145.json "$in/sub/notes.json"
+printf 'not a plan' > "$in/sub/picture.png"
+ln -s .. "$in/sub/up"                       # a loop
+ln -s "$in" "$in/sub/again"                  # another way round
+ln -s bac-kan-2021-qd-145.txt "$in/link.txt" # the same file twice
+mkfifo "$in/pipe"                            # would block a reader forever
 python3 - "$in/records.jsonl" <<'PY'
 import json, sys
 text = open("corpus/quang-ngai-2020-cv-4040.txt", encoding="utf-8").read().replace("Quảng Ngãi", "Quảng Nam").replace("QUẢNG NGÃI", "QUẢNG NAM")
@@ -34,9 +42,13 @@ summary() { grep '^plan corpus:' "$tmp/err"; }
 # first run: everything parsed, one duplicate, three failures
 rc=0; $plan corpus -j 2 -o "$out" "$in" 2> "$tmp/err" || rc=$?
 [ $rc -eq 1 ] || fail "exit $rc, want 1 (some inputs failed)"
-summary | grep -q '13 documents (11 parsed, 0 from the cache, 1 duplicates, 3 failed); 2 groups (0 reused), 0 implementing' ||
+summary | grep -q '13 documents (11 parsed, 0 from the cache, 1 duplicates, 3 failed; 7 other files passed over); 2 groups (0 reused), 0 implementing' ||
   fail "first summary: $(summary)"
-grep -q "skipped $in/junk.bin: PLAN_EFORMAT" "$tmp/err" || fail "no reason for junk.bin"
+grep -q "skipped $in/junk.txt: PLAN_EFORMAT" "$tmp/err" || fail "no reason for junk.txt"
+grep -q "$in/pipe: skipped: a FIFO" "$tmp/err" || fail "the FIFO was not said"
+grep -q "$in/sub/up: skipped: a folder met before" "$tmp/err" || fail "the loop was not said"
+grep -q "$in/link.txt: skipped: the same file" "$tmp/err" || fail "the link was not said"
+if grep -q "README\|notes.json\|picture.png" "$tmp/err"; then fail "a file that is no plan was read"; fi
 grep -q "skipped $in/broken.docx: PLAN_EFORMAT.*not a DOCX" "$tmp/err" || fail "no reason for broken.docx"
 grep -q "skipped $in/records.jsonl#no-text: not a JSON object" "$tmp/err" || fail "no reason for the bad record"
 [ "$(wc -l < "$out/documents.jsonl")" -eq 9 ] || fail "documents.jsonl lines"
@@ -54,20 +66,20 @@ assert any(p["matches"] for a in r["agencies"] for p in a["pairs"]), "no aligned
 csv = open(f"{out}/groups/1472-qd-ttg/report.csv", encoding="utf-8").read().splitlines()
 assert len(csv[0].split(",")) >= 7 and len(csv) > 10
 index = open(f"{out}/index.html", encoding="utf-8").read()
-for word in ("1472/QĐ-TTg", "121/2020/QH14", "28-CT/TW", "Phú Yên", "junk.bin", "copy-of-bac-kan.txt",
+for word in ("1472/QĐ-TTg", "121/2020/QH14", "28-CT/TW", "Phú Yên", "junk.txt", "copy-of-bac-kan.txt",
              'href="groups/28-ct-tw/report.html"'):
     assert word in index, word
 PY
 
 # second run: nothing changed, everything from the cache
 rc=0; $plan corpus -j 2 -o "$out" "$in" 2> "$tmp/err" || rc=$?
-summary | grep -q '(0 parsed, 11 from the cache, 1 duplicates, 3 failed); 2 groups (2 reused)' ||
+summary | grep -q '(0 parsed, 11 from the cache, 1 duplicates, 3 failed; 7 other files passed over); 2 groups (2 reused)' ||
   fail "second summary: $(summary)"
 
 # a new plan: it alone is parsed, its group alone compared again
 sed 's/Bắc Kạn/Cao Bằng/g; s/BẮC KẠN/CAO BẰNG/g' corpus/bac-kan-2021-qd-145.txt > "$in/sub/cao-bang.txt"
 rc=0; $plan corpus -j 1 -o "$out" "$in" 2> "$tmp/err" || rc=$?
-summary | grep -q '14 documents (1 parsed, 11 from the cache, 1 duplicates, 3 failed); 2 groups (1 reused)' ||
+summary | grep -q '14 documents (1 parsed, 11 from the cache, 1 duplicates, 3 failed; 7 other files passed over); 2 groups (1 reused)' ||
   fail "third summary: $(summary)"
 rc=0; $plan corpus -q -j 1 -o "$out" "$in" 2> "$tmp/err" || rc=$?
 [ $rc -eq 1 ] && [ ! -s "$tmp/err" ] || fail "quiet run printed or exited $rc"

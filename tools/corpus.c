@@ -9,6 +9,7 @@
  * changed documents and compares only groups whose members changed. */
 #include <dirent.h>
 #include <errno.h>
+#include <fnmatch.h>
 #include <jansson.h>
 #include <libxml/HTMLtree.h>
 #include <pthread.h>
@@ -67,6 +68,14 @@ struct corpus {
   job_fn job;
   struct group_out *gos; /* the groups, for the job that compares them */
   double t0, first_report;
+  /* the walk: what was visited (device and inode: a symlink's target is
+   * taken once, a loop ends), the user's globs, what was passed over */
+  struct { dev_t dev; ino_t ino; } *seen;
+  size_t seen_cap, nseen;
+  const char **include, **exclude;
+  size_t ninclude, nexclude;
+  size_t skipped;
+  bool quiet;
 };
 
 static double now(void) {
@@ -205,13 +214,93 @@ static int name_cmp(const void *a, const void *b) {
   return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-/* Files under a folder, in name order (so runs are reproducible); hidden
- * entries and the output folder are left out. */
+/* Whether (dev, ino) was met before on this walk; records it if not.  Open
+ * addressing, under half full: a walk of a national archive stays linear. */
+static bool seen_before(corpus *c, dev_t dev, ino_t ino) {
+  if ((c->nseen + 1) * 2 > c->seen_cap) {
+    size_t cap = c->seen_cap ? c->seen_cap * 2 : 1024;
+    __typeof__(c->seen) v = calloc(cap, sizeof *v);
+    if (!v) return false;
+    for (size_t i = 0; i < c->seen_cap; i++) {
+      if (!c->seen[i].ino && !c->seen[i].dev) continue;
+      size_t h = ((size_t)c->seen[i].ino * 0x9E3779B97F4A7C15ull ^ (size_t)c->seen[i].dev) & (cap - 1);
+      while (v[h].ino || v[h].dev) h = (h + 1) & (cap - 1);
+      v[h] = c->seen[i];
+    }
+    free(c->seen);
+    c->seen = v;
+    c->seen_cap = cap;
+  }
+  size_t h = ((size_t)ino * 0x9E3779B97F4A7C15ull ^ (size_t)dev) & (c->seen_cap - 1);
+  for (; c->seen[h].ino || c->seen[h].dev; h = (h + 1) & (c->seen_cap - 1))
+    if (c->seen[h].ino == ino && c->seen[h].dev == dev) return true;
+  c->seen[h].dev = dev;
+  c->seen[h].ino = ino;
+  c->nseen++;
+  return false;
+}
+
+static void skip(corpus *c, const char *path, const char *why) {
+  c->skipped++;
+  if (!c->quiet) fprintf(stderr, "plan: %s: skipped: %s\n", path, why);
+}
+
+/* Whether a file found in a folder looks like a plan: the user's globs
+ * first (--exclude, then --include), then by name (plan formats; not a
+ * README, licence or JSON), then, without an extension, by content (text
+ * or a ZIP). */
+static bool looks_like_plan(corpus *c, const char *path) {
+  const char *base = strrchr(path, '/');
+  base = base ? base + 1 : path;
+  for (size_t i = 0; i < c->nexclude; i++)
+    if (!fnmatch(c->exclude[i], base, 0) || !fnmatch(c->exclude[i], path, 0)) return false;
+  for (size_t i = 0; i < c->ninclude; i++)
+    if (!fnmatch(c->include[i], base, 0) || !fnmatch(c->include[i], path, 0)) return true;
+  if (c->ninclude) return false;
+  static const char *const not_plans[] = {"README*", "LICENSE*", "LICENCE*", "COPYING*",
+                                          "CHANGELOG*", "*.json", "*.gz", "*.zip", "*.pdf",
+                                          "*.png", "*.jpg", "*.jpeg", "*.css", "*.js"};
+  for (size_t i = 0; i < sizeof not_plans / sizeof *not_plans; i++)
+    if (!fnmatch(not_plans[i], base, FNM_CASEFOLD)) return false;
+  static const char *const plans[] = {"*.txt", "*.md", "*.markdown", "*.html", "*.htm",
+                                      "*.xhtml", "*.docx", "*.jsonl"};
+  for (size_t i = 0; i < sizeof plans / sizeof *plans; i++)
+    if (!fnmatch(plans[i], base, FNM_CASEFOLD)) return true;
+  if (strchr(base, '.')) return false; /* another extension: not a plan's */
+  FILE *f = fopen(path, "rb");
+  unsigned char head[4096];
+  size_t n = f ? fread(head, 1, sizeof head, f) : 0;
+  if (f) fclose(f);
+  if (n >= 4 && !memcmp(head, "PK\x03\x04", 4)) return true; /* perhaps a DOCX */
+  return n > 0 && !memchr(head, 0, n);                        /* text */
+}
+
+/* Files under a folder, in name order (so runs are reproducible): what
+ * looks like a plan (looks_like_plan()), each real file and folder once
+ * (symlinks followed, loops ended); hidden entries, the output folder and
+ * what is no regular file (FIFOs, devices, sockets) are passed over with a
+ * line saying so.  A path named on the command line is read whatever its
+ * name. */
 static void add_path(corpus *c, const char *path, int depth) {
   struct stat st;
   if (stat(path, &st) != 0) {
     item *it = add_item(c, path, path);
     if (it) fail_item(it, "cannot read: %s", strerror(errno));
+    return;
+  }
+  if (!S_ISDIR(st.st_mode) && !S_ISREG(st.st_mode)) {
+    skip(c, path, S_ISFIFO(st.st_mode) ? "a FIFO, not a file" : S_ISSOCK(st.st_mode)
+                                                                  ? "a socket, not a file"
+                                                                  : "a device, not a file");
+    return;
+  }
+  if (seen_before(c, st.st_dev, st.st_ino)) {
+    if (S_ISDIR(st.st_mode)) skip(c, path, "a folder met before (a symbolic link to it, or a loop)");
+    else skip(c, path, "the same file as one met before (a link)");
+    return;
+  }
+  if (S_ISREG(st.st_mode) && depth > 0 && !ends_with(path, ".jsonl") && !looks_like_plan(c, path)) {
+    c->skipped++; /* quietly: a folder of downloads holds other files */
     return;
   }
   if (S_ISDIR(st.st_mode)) {
@@ -769,6 +858,15 @@ void plan_corpus_usage(FILE *f) {
           "  -o DIR           the output folder\n"
           "  -q, --quiet      no progress bar and no summary\n"
           "  --stats          print timings and peak memory on standard error\n"
+          "  --include=GLOB   take the files whose name or path matches GLOB (may be\n"
+          "                   repeated; then only those)\n"
+          "  --exclude=GLOB   leave out the files whose name or path matches GLOB\n"
+          "Under a folder, plans are .txt .md .markdown .html .htm .xhtml .docx and\n"
+          ".jsonl files, and files without an extension that read as text or a\n"
+          "ZIP; a README, a licence, .json files, hidden entries and the output\n"
+          "folder are left out, each file and folder is read once however many\n"
+          "links lead to it, and FIFOs, devices and sockets are skipped with a line\n"
+          "saying so.\n"
           "  --input=KIND, --encoding=ENC  as for plan parse\n"
           "  -h, --help       show this help\n"
           "\n"
@@ -829,6 +927,14 @@ static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *np
       *quiet = true;
     } else if (!strcmp(a, "--stats")) {
       c->stats = true;
+    } else if (!strncmp(a, "--include=", 10) || !strncmp(a, "--exclude=", 10)) {
+      bool inc = a[2] == 'i';
+      const char ***v = inc ? &c->include : &c->exclude;
+      size_t *n = inc ? &c->ninclude : &c->nexclude;
+      const char **grown = realloc((void *)*v, (*n + 1) * sizeof **v);
+      if (!grown) return 3;
+      *v = grown;
+      (*v)[(*n)++] = a + 10;
     } else if (a[0] == '-' && a[1]) {
       fprintf(stderr, "plan: unknown option '%s'\n", a);
       plan_corpus_usage(stderr);
@@ -861,6 +967,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     free(paths);
     return rc;
   }
+  c.quiet = quiet;
   c.progress = !quiet && isatty(2);
   c.t0 = now();
   char dir[4096];
@@ -943,9 +1050,9 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   if (!quiet) {
     fprintf(stderr,
             "plan corpus: %zu documents (%zu parsed, %zu from the cache, %zu duplicates, "
-            "%zu failed); %zu groups (%zu reused), %zu implementing nothing found; see "
-            "%s/index.html\n",
-            c.n, parsed, from_cache, dups, failed, ngroups, reused, ungrouped, c.out);
+            "%zu failed; %zu other files passed over); %zu groups (%zu reused), %zu "
+            "implementing nothing found; see %s/index.html\n",
+            c.n, parsed, from_cache, dups, failed, c.skipped, ngroups, reused, ungrouped, c.out);
     for (size_t i = 0; i < c.n; i++)
       if (c.items[i].failed && c.items[i].dup_of < 0)
         fprintf(stderr, "  skipped %s: %s\n", c.items[i].id, c.items[i].reason);
@@ -973,6 +1080,9 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   free(todo);
   for (size_t i = 0; i < c.n; i++) free_item(&c.items[i]);
   free(c.items);
+  free(c.seen);
+  free((void *)c.include);
+  free((void *)c.exclude);
   plan_lexicon_free(c.lex);
   return rc;
 }
