@@ -57,7 +57,7 @@ BENCHES = $(BENCH_SRC:bench/%.c=$(B)/bench/%)
 all: $(B)/libplan.a $(B)/$(SOFILE) $(B)/plan $(B)/examples/compare $(B)/shapes
 
 deps:
-	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson || { \
+	@$(PKG_CONFIG) --exists $(DEPS) cmocka jansson libxxhash || { \
 	  echo "missing dependencies: run  sudo apt-get install build-essential pkg-config libxml2-dev libpcre2-dev libutf8proc-dev libcmocka-dev libjansson-dev libzip-dev"; exit 1; }
 
 # Every object's header dependencies come from the compiler (-MMD -MP).
@@ -77,8 +77,8 @@ $(B)/$(SOFILE): $(LIB_OBJ) lib/libplan.map
 	ln -sf $(SONAME) $(B)/libplan.so
 
 # The CLI reads JSON Lines input with jansson and parses on threads.
-TOOL_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson 2>/dev/null)
-TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson 2>/dev/null) -pthread
+TOOL_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson libxxhash 2>/dev/null)
+TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson libxxhash 2>/dev/null) -pthread
 
 $(B)/plan: tools/plan.c tools/corpus.c tools/corpus.h $(B)/libplan.a include/plan.h | $(B)
 	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)

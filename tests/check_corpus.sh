@@ -87,6 +87,25 @@ python3 -c "
 import json,sys; r=json.load(open('$out/groups/1472-qd-ttg/report.json', encoding='utf-8'))
 assert 'Cao Bằng' in [d['province'] for d in r['documents']]" || fail "the new plan is not compared"
 
+# damaged cache entries (one cut short, one with a byte changed) are parsed
+# again and said, never trusted: documents.jsonl stays valid JSON Lines
+set -- "$out"/cache/*.doc
+head -c 100 "$1" > "$tmp/cut" && cat "$tmp/cut" > "$1"
+python3 - "$2" <<'PY'
+import sys
+p = sys.argv[1]
+b = bytearray(open(p, "rb").read())
+b[len(b) // 2] ^= 0x20
+open(p, "wb").write(b)
+PY
+rc=0; $plan corpus -j 2 -o "$out" "$in" 2> "$tmp/err" || rc=$?
+[ "$(grep -c 'its cache entry was damaged: parsed again' "$tmp/err")" -eq 2 ] || fail "damaged entries not said: $(cat "$tmp/err")"
+summary | grep -q '(2 parsed, 10 from the cache' || fail "damaged entries not parsed again: $(summary)"
+python3 -c "
+import json, sys
+for line in open('$out/documents.jsonl', encoding='utf-8'):
+    json.loads(line)" || fail "documents.jsonl is not JSON Lines after damaged entries"
+
 # a progress bar on a terminal (script(1) gives the command one), none when piped
 if command -v script >/dev/null 2>&1; then
   script -qec "$plan corpus -j 1 -o $tmp/tty $in" /dev/null > "$tmp/tty.log" 2>&1 || true

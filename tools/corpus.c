@@ -24,7 +24,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include <xxhash.h>
+
 #include "plan.h"
+
 #include "corpus.h"
 
 /* One input document.  Only what the summary, the grouping and the index
@@ -76,6 +79,7 @@ struct corpus {
   size_t ninclude, nexclude;
   size_t skipped;
   bool quiet;
+  atomic_size_t damaged; /* cache entries that failed their check */
 };
 
 static double now(void) {
@@ -344,65 +348,82 @@ static void add_path(corpus *c, const char *path, int depth) {
 
 /* ---- content hashes and the cache ------------------------------------------ */
 
-/* 128 bits from two FNV-1a passes with different bases: a cache key, not a
- * defence against crafted collisions. */
+/* The content's key: XXH3's 128 bits (libxxhash), as hex. */
 static void hash_text(item *it, const char *text, size_t n) {
-  uint64_t a = 0xcbf29ce484222325ull, b = 0x84222325cbf29ce4ull ^ n;
-  for (size_t i = 0; i < n; i++) {
-    unsigned char ch = (unsigned char)text[i];
-    a = (a ^ ch) * 0x100000001b3ull;
-    b = (b ^ ch ^ (i & 0xff)) * 0x100000001b3ull;
-  }
-  snprintf(it->hash, sizeof it->hash, "%016llx%016llx", (unsigned long long)a,
-           (unsigned long long)b);
+  XXH128_hash_t h = XXH3_128bits(text, n);
+  snprintf(it->hash, sizeof it->hash, "%016llx%016llx", (unsigned long long)h.high64,
+           (unsigned long long)h.low64);
 }
 
 static void cache_path(const corpus *c, const item *it, char *buf, size_t n) {
   snprintf(buf, n, "%s/cache/%s.doc", c->out, it->hash);
 }
 
-static FILE *cache_open(const corpus *c, const item *it) {
+/* An entry is "key<TAB>value" lines, the JSON last, then "checksum<TAB>" and
+ * the XXH3-64 of every byte before it: an entry cut short or changed on disk
+ * fails the check and is parsed again, never trusted.  Returns the entry's
+ * text (for free()) without its checksum line, or NULL: missing (*damaged
+ * false) or failing the check (*damaged true). */
+static char *cache_read(const corpus *c, const item *it, size_t *len, bool *damaged) {
   char path[4096];
   cache_path(c, it, path, sizeof path);
-  return fopen(path, "rb");
+  *damaged = false;
+  if (access(path, F_OK) != 0) return NULL;
+  size_t n;
+  char *data = read_all(path, &n);
+  *damaged = true;
+  if (!data) return NULL;
+  static const char head[] = "libplan-cache\t3\n", mark[] = "checksum\t";
+  char *sum = n > 1 ? memmem(data, n, "\nchecksum\t", 10) : NULL;
+  if (n < sizeof head - 1 || memcmp(data, head, sizeof head - 1) != 0 || !sum) {
+    free(data);
+    return NULL;
+  }
+  sum++; /* the line's start */
+  size_t body = (size_t)(sum - data);
+  char want[17];
+  snprintf(want, sizeof want, "%016llx", (unsigned long long)XXH3_64bits(data, body));
+  if (n - body != sizeof mark - 1 + 16 + 1 || memcmp(sum + sizeof mark - 1, want, 16) != 0 ||
+      data[n - 1] != '\n') {
+    free(data);
+    return NULL;
+  }
+  data[body] = '\0';
+  *len = body;
+  *damaged = false;
+  return data;
 }
 
-/* The cache entry of an item: "key<TAB>value" lines, the JSON last.  Only
- * the small fields are loaded; the JSON is copied out when written. */
+/* The small fields of an item's cache entry; the JSON is copied out when
+ * documents.jsonl is written.  A damaged entry is said and forgotten. */
 static bool cache_load(corpus *c, item *it) {
-  FILE *f = cache_open(c, it);
-  if (!f) return false;
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n = getline(&line, &cap, f);
-  bool ok = n > 0 && strcmp(line, "libplan-cache\t2\n") == 0, json = false;
-  while (ok && (n = getline(&line, &cap, f)) > 0) {
-    if (line[n - 1] == '\n') line[--n] = '\0';
+  size_t n;
+  bool damaged;
+  char *data = cache_read(c, it, &n, &damaged);
+  if (damaged) {
+    atomic_fetch_add(&c->damaged, 1);
+    if (!c->quiet) fprintf(stderr, "plan: %s: its cache entry was damaged: parsed again\n", it->id);
+  }
+  if (!data) return false;
+  bool json = false;
+  for (char *line = strchr(data, '\n') + 1, *next; *line && !json; line = next) {
+    next = strchr(line, '\n');
+    if (!next) break;
+    *next++ = '\0';
     char *tab = strchr(line, '\t');
     if (!tab) continue;
     *tab = '\0';
     const char *v = tab + 1;
     if (!strcmp(line, "failed")) { it->failed = true; it->reason = strdup(v); }
     else if (!strcmp(line, "province") && *v) it->province = strdup(v);
-    else if (!strcmp(line, "json")) { json = true; break; }
+    else if (!strcmp(line, "json")) json = true;
     else if (!strcmp(line, "implements")) {
       char **impl = realloc(it->impl, (it->nimpl + 1) * sizeof *impl);
       if (impl) { it->impl = impl; it->impl[it->nimpl++] = strdup(v); }
     }
   }
-  free(line);
-  fclose(f);
-  it->cached = ok && (it->failed || json);
-  if (!it->cached) { /* a damaged entry: forget what it said */
-    it->failed = false;
-    free(it->reason);
-    free(it->province);
-    for (size_t i = 0; i < it->nimpl; i++) free(it->impl[i]);
-    free(it->impl);
-    it->reason = it->province = NULL;
-    it->impl = NULL;
-    it->nimpl = 0;
-  }
+  free(data);
+  it->cached = it->failed || json;
   return it->cached;
 }
 
@@ -423,9 +444,13 @@ static bool write_file_tagged(const char *path, const char *data, size_t n, size
   FILE *f = fopen(tmp, "wb");
   if (!f) return false;
   bool ok = fwrite(data, 1, n, f) == n;
+  ok &= fflush(f) == 0;
+  ok &= fsync(fileno(f)) == 0; /* on the disk before the name points at it */
   ok &= fclose(f) == 0;
   if (!ok || rename(tmp, path) != 0) {
+    int e = errno;
     remove(tmp);
+    errno = e;
     return false;
   }
   return true;
@@ -443,32 +468,30 @@ static void cache_store(corpus *c, const item *it, const char *json, size_t tag)
   for (size_t i = 0; i < it->nimpl; i++) n += strlen(it->impl[i]) + 16;
   char *buf = malloc(n);
   if (!buf) return;
-  int k = snprintf(buf, n, "libplan-cache\t2\n");
+  n += 32; /* the checksum line */
+  int k = snprintf(buf, n, "libplan-cache\t3\n");
   if (it->failed) k += snprintf(buf + k, n - (size_t)k, "failed\t%s\n", it->reason);
   if (it->province) k += snprintf(buf + k, n - (size_t)k, "province\t%s\n", it->province);
   for (size_t i = 0; i < it->nimpl; i++)
     k += snprintf(buf + k, n - (size_t)k, "implements\t%s\n", it->impl[i]);
   if (json) k += snprintf(buf + k, n - (size_t)k, "json\t%s\n", json);
+  k += snprintf(buf + k, n - (size_t)k, "checksum\t%016llx\n",
+                (unsigned long long)XXH3_64bits(buf, (size_t)k));
   write_file_tagged(path, buf, (size_t)k, tag);
   free(buf);
 }
 
-/* Copies an item's JSON line from its cache entry to out. */
+/* Copies an item's JSON line from its cache entry to out; false when the
+ * entry is gone or damaged since it was read. */
 static bool copy_json(corpus *c, const item *it, FILE *out) {
-  FILE *f = cache_open(c, it);
-  if (!f) return false;
-  char *line = NULL;
-  size_t cap = 0;
-  ssize_t n;
-  bool found = false;
-  while (!found && (n = getline(&line, &cap, f)) > 0)
-    if (!strncmp(line, "json\t", 5)) {
-      fwrite(line + 5, 1, (size_t)n - 5, out);
-      found = true;
-    }
-  free(line);
-  fclose(f);
-  return found;
+  size_t n;
+  bool damaged;
+  char *data = cache_read(c, it, &n, &damaged);
+  if (!data) return false;
+  char *json = strstr(data, "\njson\t");
+  bool ok = json && fputs(json + 6, out) >= 0; /* its newline ends the line */
+  free(data);
+  return ok;
 }
 
 /* ---- the jobs the threads run ------------------------------------------------ */
@@ -835,7 +858,10 @@ static bool write_jsonl(corpus *c) {
     const item *it = &c->items[i];
     if (!it->failed && it->dup_of < 0) ok &= copy_json(c, it, f);
   }
+  ok &= fflush(f) == 0;
+  ok &= fsync(fileno(f)) == 0;
   ok &= fclose(f) == 0;
+  if (!ok) remove(path); /* the previous documents.jsonl stays whole */
   return ok && rename(path, final) == 0;
 }
 
