@@ -71,7 +71,7 @@ def main():
             name = re.sub(r"[^0-9a-z]+", "-", libplan.key(g["key"])).strip("-")
             with open(os.path.join(args.outdir, name + ".html"), "w", encoding="utf-8") as f:
                 f.write(html)
-            provinces = [ok[m]["meta"]["province"] for m in g["members"]]
+            provinces = [ok[m]["meta"]["province"] or "(province unknown)" for m in g["members"]]
             print(f"{g['key']}: {len(provinces)} plans ({', '.join(provinces)}) -> {name}.html")
         failed = [d for d in parsed if "error" in d]
         print(f"{len(parsed)} documents, {len(groups)} groups, {len(failed)} failed")
