@@ -10,9 +10,11 @@
 #include <dirent.h>
 #include <errno.h>
 #include <fnmatch.h>
+#include <fcntl.h>
 #include <jansson.h>
 #include <libxml/HTMLtree.h>
 #include <pthread.h>
+#include <signal.h>
 #include <stdatomic.h>
 #include <stdbool.h>
 #include <stdint.h>
@@ -80,6 +82,7 @@ struct corpus {
   size_t skipped;
   bool quiet;
   atomic_size_t damaged; /* cache entries that failed their check */
+  atomic_bool cache_failed; /* an entry could not be written (the run goes on) */
 };
 
 static double now(void) {
@@ -448,7 +451,7 @@ static bool write_file_tagged(const char *path, const char *data, size_t n, size
   ok &= fsync(fileno(f)) == 0; /* on the disk before the name points at it */
   ok &= fclose(f) == 0;
   if (!ok || rename(tmp, path) != 0) {
-    int e = errno;
+    int e = errno ? errno : EIO;
     remove(tmp);
     errno = e;
     return false;
@@ -456,8 +459,12 @@ static bool write_file_tagged(const char *path, const char *data, size_t n, size
   return true;
 }
 
+/* As write_file_tagged(), saying on standard error which file and why when
+ * it fails. */
 static bool write_file(const char *path, const char *data, size_t n) {
-  return write_file_tagged(path, data, n, 0);
+  if (write_file_tagged(path, data, n, 0)) return true;
+  fprintf(stderr, "plan: cannot write %s: %s\n", path, strerror(errno));
+  return false;
 }
 
 static void cache_store(corpus *c, const item *it, const char *json, size_t tag) {
@@ -477,7 +484,8 @@ static void cache_store(corpus *c, const item *it, const char *json, size_t tag)
   if (json) k += snprintf(buf + k, n - (size_t)k, "json\t%s\n", json);
   k += snprintf(buf + k, n - (size_t)k, "checksum\t%016llx\n",
                 (unsigned long long)XXH3_64bits(buf, (size_t)k));
-  write_file_tagged(path, buf, (size_t)k, tag);
+  if (!write_file_tagged(path, buf, (size_t)k, tag))
+    atomic_store(&c->cache_failed, true); /* said once, at the end */
   free(buf);
 }
 
@@ -852,7 +860,10 @@ static bool write_jsonl(corpus *c) {
   snprintf(path, sizeof path, "%s/documents.jsonl.tmp", c->out);
   snprintf(final, sizeof final, "%s/documents.jsonl", c->out);
   FILE *f = fopen(path, "wb");
-  if (!f) return false;
+  if (!f) {
+    fprintf(stderr, "plan: cannot write %s: %s\n", path, strerror(errno));
+    return false;
+  }
   bool ok = true;
   for (size_t i = 0; i < c->n; i++) {
     const item *it = &c->items[i];
@@ -861,8 +872,12 @@ static bool write_jsonl(corpus *c) {
   ok &= fflush(f) == 0;
   ok &= fsync(fileno(f)) == 0;
   ok &= fclose(f) == 0;
-  if (!ok) remove(path); /* the previous documents.jsonl stays whole */
-  return ok && rename(path, final) == 0;
+  if (ok && rename(path, final) != 0) ok = false;
+  if (!ok) {
+    fprintf(stderr, "plan: cannot write %s: %s\n", final, strerror(errno ? errno : EIO));
+    remove(path); /* the previous documents.jsonl stays whole */
+  }
+  return ok;
 }
 
 void plan_corpus_usage(FILE *f) {
@@ -977,6 +992,40 @@ static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *np
   return -1; /* go on */
 }
 
+/* One run at a time writes an output folder: DIR/.lock holds the writer's
+ * process id, made with O_EXCL; a lock whose process is gone (a run killed)
+ * is taken over.  False, said, when another run holds it. */
+static bool take_lock(const char *out, char *path, size_t n) {
+  snprintf(path, n, "%s/.lock", out);
+  for (int attempt = 0; attempt < 2; attempt++) {
+    int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
+    if (fd >= 0) {
+      char pid[32];
+      int k = snprintf(pid, sizeof pid, "%ld\n", (long)getpid());
+      bool ok = write(fd, pid, (size_t)k) == k;
+      close(fd);
+      if (ok) return true;
+      unlink(path);
+      break;
+    }
+    if (errno != EEXIST) break;
+    FILE *f = fopen(path, "r");
+    long other = 0;
+    if (f) {
+      if (fscanf(f, "%ld", &other) != 1) other = 0;
+      fclose(f);
+    }
+    if (other > 0 && (kill((pid_t)other, 0) == 0 || errno == EPERM)) {
+      fprintf(stderr, "plan: %s is being written by another run (process %ld); wait for it, "
+              "or give another -o\n", out, other);
+      return false;
+    }
+    unlink(path); /* its process is gone: a run that was stopped */
+  }
+  fprintf(stderr, "plan: cannot lock %s: %s\n", path, strerror(errno));
+  return false;
+}
+
 int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   corpus c;
   memset(&c, 0, sizeof c);
@@ -1004,13 +1053,22 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     free(paths);
     return 3;
   }
+  char lock[4200];
+  if (!take_lock(c.out, lock, sizeof lock)) {
+    plan_lexicon_free(c.lex);
+    free(paths);
+    return 3;
+  }
   c.opts.lexicon = c.lex;
   for (size_t i = 0; i < npaths; i++) add_path(&c, paths[i], 0);
   free(paths);
 
   /* read, hash, cache or parse: all on the threads */
   size_t *todo = calloc(c.n ? c.n : 1, sizeof *todo);
-  if (!todo) return 3;
+  if (!todo) {
+    unlink(lock);
+    return 3;
+  }
   for (size_t i = 0; i < c.n; i++) todo[i] = i;
   double tp = now();
   run_jobs(&c, scan_item, todo, c.n, true);
@@ -1070,9 +1128,13 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
       c.first_report = go->done_at;
   }
   if (!write_jsonl(&c) || !write_index(&c, g, gos, ngroups, ungrouped, failed, dups)) {
-    fprintf(stderr, "plan: cannot write to %s\n", c.out);
+    fprintf(stderr, "plan: the output in %s is incomplete (see above); what an earlier run wrote "
+            "there is left as it was\n", c.out);
     rc = 3;
   }
+  if (atomic_load(&c.cache_failed))
+    fprintf(stderr, "plan: some cache entries in %s/cache could not be written: the next run "
+            "parses those documents again\n", c.out);
   if (!quiet) {
     fprintf(stderr,
             "plan corpus: %zu documents (%zu parsed, %zu from the cache, %zu duplicates, "
@@ -1105,6 +1167,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   free(member_item);
   free(todo);
   for (size_t i = 0; i < c.n; i++) free_item(&c.items[i]);
+  unlink(lock);
   free(c.items);
   free(c.seen);
   free((void *)c.include);
