@@ -1,5 +1,6 @@
 #!/bin/sh
-# plan corpus when the disk fills and when two runs share an output folder:
+# plan corpus when the disk fills, when inputs change under it and when two
+# runs share an output folder:
 # a full disk (a small tmpfs, where this test may mount one) ends the run
 # with status 3, each failed file named with its reason, and leaves the
 # previous run's documents.jsonl and index whole; a second run on a folder
@@ -26,6 +27,21 @@ echo 2147483646 > "$tmp/out/.lock" # no such process: a run that was killed
 $plan corpus -q -o "$tmp/out" "$tmp/in" 2>"$tmp/err" || fail "a stale lock was not taken over: $(cat "$tmp/err")"
 [ ! -e "$tmp/out/.lock" ] || fail "the lock was left behind"
 
+# inputs deleted or rewritten between reading and comparing fail, named
+mkdir -p "$tmp/in2"
+cp corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt corpus/hai-phong-2021-kh-03.txt "$tmp/in2/"
+rc=0
+PLAN_CORPUS_PAUSE=2 $plan corpus -j 1 -o "$tmp/out2" "$tmp/in2" 2>"$tmp/err" &
+run=$!
+sleep 1
+rm "$tmp/in2/hai-phong-2021-kh-03.txt"
+sed -i 's/Bắc Kạn/Cao Bằng/' "$tmp/in2/bac-kan-2021-qd-145.txt"
+wait $run || rc=$?
+[ $rc -eq 1 ] || fail "inputs changed during the run, yet exit $rc: $(cat "$tmp/err")"
+grep -q "2 failed" "$tmp/err" || fail "the summary does not count them: $(cat "$tmp/err")"
+grep -q "skipped $tmp/in2/bac-kan-2021-qd-145.txt: changed during the run" "$tmp/err" || fail "the rewritten file is not named"
+grep -q "skipped $tmp/in2/hai-phong-2021-kh-03.txt: cannot read" "$tmp/err" || fail "the deleted file is not named"
+
 # a full disk
 if ! mount -t tmpfs -o size=2m tmpfs "$tmp/disk" 2>/dev/null; then
   echo "check_corpus_faults: two runs checked; full disk skipped (cannot mount a tmpfs here: not root)"
@@ -46,4 +62,4 @@ cmp -s "$tmp/first.html" "$tmp/disk/out/index.html" || fail "index.html was not 
 python3 -c "
 import json
 for line in open('$tmp/disk/out/documents.jsonl', encoding='utf-8'): json.loads(line)" || fail "documents.jsonl is not JSON Lines"
-echo "check_corpus_faults: two runs on one folder, a stale lock, a full disk: ok"
+echo "check_corpus_faults: two runs on one folder, a stale lock, inputs deleted and rewritten mid-run, a full disk: ok"

@@ -48,6 +48,7 @@ typedef struct item {
   bool cached;       /* its results came from the cache */
   bool parsed;       /* parsed in this run */
   bool failed;
+  bool counted_failed; /* in the summary's count already */
   char *reason;      /* why it failed */
   char *province;
   char **impl;       /* numbers of the national documents it implements */
@@ -563,7 +564,12 @@ static void load_item(corpus *c, size_t index) {
   size_t len = 0;
   char *text = load_text(it, &len);
   if (!text) return;
-  parse_text(c, it, text, len, &it->doc);
+  /* the bytes must be those hashed and parsed before: a file rewritten
+   * during the run is a failure, not a silent change of what is compared */
+  item now = {.hash = {0}};
+  hash_text(&now, text, len);
+  if (strcmp(now.hash, it->hash) != 0) fail_item(it, "%s", "changed during the run");
+  else parse_text(c, it, text, len, &it->doc);
   free(text);
 }
 
@@ -1080,12 +1086,19 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   plan_groups *g = NULL;
   size_t *member_item = calloc(c.n ? c.n : 1, sizeof *member_item), nmembers = 0;
   plan_groups_new(&g, NULL);
+  /* for the fault tests: a pause between reading and comparing, in which
+   * they rewrite or delete inputs (PLAN_CORPUS_PAUSE=SECONDS) */
+  const char *pause = getenv("PLAN_CORPUS_PAUSE");
+  if (pause && atoi(pause) > 0) {
+    fprintf(stderr, "plan: pausing %d s before comparing\n", atoi(pause));
+    sleep((unsigned)atoi(pause));
+  }
   for (size_t i = 0; i < c.n; i++) {
     item *it = &c.items[i];
     if (it->parsed && it->dup_of < 0) { parsed++; bytes += it->size; }
     if (it->cached && it->dup_of < 0) from_cache++;
     if (it->dup_of >= 0) continue;
-    if (it->failed) { failed++; continue; }
+    if (it->failed) { failed++; it->counted_failed = true; continue; }
     if (!it->nimpl) ungrouped++;
     plan_groups_add(g, (const char *const *)it->impl, it->nimpl, NULL, NULL);
     member_item[nmembers++] = i;
@@ -1126,6 +1139,11 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     if (go->status != PLAN_OK && !go->error) go->error = strdup(plan_strerror(go->status));
     if (go->done_at > 0 && (c.first_report == 0 || go->done_at < c.first_report))
       c.first_report = go->done_at;
+  }
+  /* members that vanished or changed while their group was compared fail */
+  for (size_t i = 0; i < c.n; i++) {
+    const item *it = &c.items[i];
+    if (it->dup_of < 0 && it->failed && !it->counted_failed) failed++, rc = rc ? rc : 1;
   }
   if (!write_jsonl(&c) || !write_index(&c, g, gos, ngroups, ungrouped, failed, dups)) {
     fprintf(stderr, "plan: the output in %s is incomplete (see above); what an earlier run wrote "
