@@ -45,18 +45,9 @@ static void one_round(job *j) {
   }
 }
 
-static double time_job(job *j) {
-  double t0 = now();
-  one_round(j);
-  int rounds = rounds_for(now() - t0, 0.5);
-  double t[RUNS];
-  for (int r = 0; r < RUNS; r++) {
-    t0 = now();
-    for (int k = 0; k < rounds; k++) one_round(j);
-    t[r] = (now() - t0) / rounds;
-  }
-  return median(t, RUNS);
-}
+static void round_of(void *j) { one_round(j); }
+
+static double time_job(job *j) { return time_rounds(round_of, j, RUNS); }
 
 static int bench_set(const bench_docs *d, const UNormalizer2 *nfc) {
   if (d->n == 0) {

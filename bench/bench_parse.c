@@ -40,19 +40,9 @@ static void one_round(job *j) {
   }
 }
 
-/* Seconds per round over the set: the median of RUNS measurements. */
-static double time_job(job *j) {
-  double t0 = now();
-  one_round(j); /* warm, and calibrate */
-  int rounds = rounds_for(now() - t0, 0.5);
-  double t[RUNS];
-  for (int r = 0; r < RUNS; r++) {
-    t0 = now();
-    for (int k = 0; k < rounds; k++) one_round(j);
-    t[r] = (now() - t0) / rounds;
-  }
-  return median(t, RUNS);
-}
+static void round_of(void *j) { one_round(j); }
+
+static double time_job(job *j) { return time_rounds(round_of, j, RUNS); }
 
 static void report(const char *what, const bench_docs *d, double s) {
   printf("    %-34s %8.1f MB/s %9.0f documents/s\n", what, d->bytes / MB / s, d->n / s);

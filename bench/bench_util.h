@@ -151,6 +151,23 @@ static inline int rounds_for(double one_round_s, double min_s) {
   return r > 1000 ? 1000 : r;
 }
 
+/* Seconds one round (a pass over a document set) takes: the median of runs
+ * measurements of as many rounds as fill half a second, after one round
+ * to warm up and to calibrate.  round gets arg. */
+static inline double time_rounds(void (*round)(void *), void *arg, int runs) {
+  double t0 = now();
+  round(arg);
+  int rounds = rounds_for(now() - t0, 0.5);
+  double t[16];
+  if (runs > 16) runs = 16;
+  for (int r = 0; r < runs; r++) {
+    t0 = now();
+    for (int k = 0; k < rounds; k++) round(arg);
+    t[r] = (now() - t0) / rounds;
+  }
+  return median(t, runs);
+}
+
 /* Times a peer program on the same bytes: writes them to a temporary file,
  * runs argv on it runs times, and returns the median wall time (negative
  * when the peer is missing or fails) and its peak RSS in *rss. */
