@@ -42,6 +42,22 @@ grep -q "2 failed" "$tmp/err" || fail "the summary does not count them: $(cat "$
 grep -q "skipped $tmp/in2/bac-kan-2021-qd-145.txt: changed during the run" "$tmp/err" || fail "the rewritten file is not named"
 grep -q "skipped $tmp/in2/hai-phong-2021-kh-03.txt: cannot read" "$tmp/err" || fail "the deleted file is not named"
 
+# a run stopped between a group's new reports and its member list leaves
+# no list: the next run compares the group again rather than reuse them
+$plan corpus -q -o "$tmp/out3" "$tmp/in" 2>/dev/null || fail "the run to stop failed"
+g=$(ls -d "$tmp"/out3/groups/* | head -1)
+cp "$g/report.json" "$tmp/report-before.json"
+sed 's/Bắc Kạn/Lạng Sơn/g; s/BẮC KẠN/LẠNG SƠN/g' corpus/bac-kan-2021-qd-145.txt > "$tmp/in/lang-son.txt"
+PLAN_CORPUS_PAUSE_REPORTS=5 $plan corpus -q -j 1 -o "$tmp/out3" "$tmp/in" 2>/dev/null &
+run=$!
+sleep 3 # the reports of the six plans are written; the member list is not
+kill -9 $run; wait $run 2>/dev/null || true
+cmp -s "$tmp/report-before.json" "$g/report.json" && fail "the killed run had not replaced the reports yet"
+rm -f "$tmp/out3/.lock" "$tmp/in/lang-son.txt" # back to the first run's members
+rc=0; $plan corpus -o "$tmp/out3" "$tmp/in" 2>"$tmp/err" || rc=$?
+[ $rc -eq 0 ] || fail "the run after kill -9 ended with $rc: $(cat "$tmp/err")"
+cmp -s "$tmp/report-before.json" "$g/report.json" || fail "a report of the killed run's members was kept"
+
 # a full disk
 if ! mount -t tmpfs -o size=2m tmpfs "$tmp/disk" 2>/dev/null; then
   echo "check_corpus_faults: two runs checked; full disk skipped (cannot mount a tmpfs here: not root)"
@@ -62,4 +78,4 @@ cmp -s "$tmp/first.html" "$tmp/disk/out/index.html" || fail "index.html was not 
 python3 -c "
 import json
 for line in open('$tmp/disk/out/documents.jsonl', encoding='utf-8'): json.loads(line)" || fail "documents.jsonl is not JSON Lines"
-echo "check_corpus_faults: two runs on one folder, a stale lock, inputs deleted and rewritten mid-run, a full disk: ok"
+echo "check_corpus_faults: two runs on one folder, a stale lock, inputs deleted and rewritten mid-run, kill -9 between reports and member list, a full disk: ok"
