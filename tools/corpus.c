@@ -584,17 +584,26 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-static void draw_progress(corpus *c, size_t done, double t) {
+/* The phase's progress: a bar redrawn in place on a terminal, else a line. */
+static void draw_progress(corpus *c, const char *phase, const char *units, size_t done, double t,
+                          bool bar) {
   double rate = t > 0 ? done / t : 0;
   double left = rate > 0 ? (c->ntodo - done) / rate : 0;
   int width = 30, fill = c->ntodo ? (int)(width * done / c->ntodo) : width;
-  fprintf(stderr, "\r[%.*s%*s] %zu/%zu documents  %.0f/s  %d:%02d left ", fill,
-          "##############################", width - fill, "", done, c->ntodo, rate,
-          (int)left / 60, (int)left % 60);
+  if (bar)
+    fprintf(stderr, "\r%-9s [%.*s%*s] %zu/%zu %s  %.1f/s  %d:%02d left ", phase, fill,
+            "##############################", width - fill, "", done, c->ntodo, units, rate,
+            (int)left / 60, (int)left % 60);
+  else
+    fprintf(stderr, "plan corpus: %s: %zu/%zu %s, %.1f/s, %d:%02d left\n", phase, done, c->ntodo,
+            units, rate, (int)left / 60, (int)left % 60);
 }
 
-/* Runs job on todo[0..n) on the threads; a bar on stderr when asked. */
-static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, bool bar) {
+/* Runs job on todo[0..n) on the threads, saying how far it is (phase: what
+ * it does, units: what it counts): a bar on a terminal, a line every ten
+ * seconds otherwise, nothing when quiet. */
+static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, const char *phase,
+                     const char *units) {
   c->job = job;
   c->todo = todo;
   c->ntodo = n;
@@ -608,15 +617,22 @@ static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, bool bar) {
   for (int i = 0; tids && i < nt; i++)
     if (pthread_create(&tids[i], NULL, worker, c) == 0) started++;
   if (!started) worker(c); /* no threads to be had: do it here */
-  double t0 = now();
-  bar &= c->progress;
-  while (bar && atomic_load(&c->done) < n) {
-    draw_progress(c, atomic_load(&c->done), now() - t0);
+  double t0 = now(), last_line = t0;
+  bool bar = c->progress, lines = !c->quiet && !c->progress;
+  /* without a terminal, a line every PLAN_CORPUS_PROGRESS_EVERY seconds (10) */
+  const char *every_env = getenv("PLAN_CORPUS_PROGRESS_EVERY");
+  double every = every_env && atof(every_env) > 0 ? atof(every_env) : 10;
+  while ((bar || lines) && atomic_load(&c->done) < n) {
+    if (bar) draw_progress(c, phase, units, atomic_load(&c->done), now() - t0, true);
+    else if (now() - last_line >= every) {
+      draw_progress(c, phase, units, atomic_load(&c->done), now() - t0, false);
+      last_line = now();
+    }
     usleep(100000);
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
   if (bar) {
-    draw_progress(c, n, now() - t0);
+    draw_progress(c, phase, units, n, now() - t0, true);
     fputc('\n', stderr);
   }
   free(tids);
@@ -1088,7 +1104,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   }
   for (size_t i = 0; i < c.n; i++) todo[i] = i;
   double tp = now();
-  run_jobs(&c, scan_item, todo, c.n, true);
+  run_jobs(&c, scan_item, todo, c.n, "parsing", "documents");
   double scan_time = now() - tp;
   size_t parsed = 0, from_cache = 0, failed = 0, ungrouped = 0, bytes = 0;
   size_t dups = mark_duplicates(&c);
@@ -1143,7 +1159,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   /* the groups to compare, several at once */
   c.gos = gos;
   for (size_t gi = 0; gi < ngroups; gi++) todo[gi] = gi;
-  run_jobs(&c, group_job, todo, gos ? ngroups : 0, false);
+  run_jobs(&c, group_job, todo, gos ? ngroups : 0, "comparing", "groups");
   for (size_t gi = 0; gos && gi < ngroups; gi++) {
     group_out *go = &gos[gi];
     if (go->status == PLAN_EIO) rc = 3;
