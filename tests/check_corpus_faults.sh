@@ -31,9 +31,10 @@ $plan corpus -q -o "$tmp/out" "$tmp/in" 2>"$tmp/err" || fail "a stale lock was n
 mkdir -p "$tmp/in2"
 cp corpus/binh-dinh-2021-kh-1472.txt corpus/bac-kan-2021-qd-145.txt corpus/hai-phong-2021-kh-03.txt "$tmp/in2/"
 rc=0
-PLAN_CORPUS_PAUSE=2 $plan corpus -j 1 -o "$tmp/out2" "$tmp/in2" 2>"$tmp/err" &
+PLAN_CORPUS_PAUSE=3 $plan corpus -j 1 -o "$tmp/out2" "$tmp/in2" 2>"$tmp/err" &
 run=$!
-sleep 1
+# wait until the run has read everything and pauses (a slow machine takes longer)
+i=0; until grep -q 'pausing' "$tmp/err" 2>/dev/null; do i=$((i + 1)); [ $i -lt 300 ] || fail "the run never paused"; sleep 0.1; done
 rm "$tmp/in2/hai-phong-2021-kh-03.txt"
 sed -i 's/Bắc Kạn/Cao Bằng/' "$tmp/in2/bac-kan-2021-qd-145.txt"
 wait $run || rc=$?
@@ -48,11 +49,13 @@ $plan corpus -q -o "$tmp/out3" "$tmp/in" 2>/dev/null || fail "the run to stop fa
 g=$(ls -d "$tmp"/out3/groups/* | head -1)
 cp "$g/report.json" "$tmp/report-before.json"
 sed 's/Bắc Kạn/Lạng Sơn/g; s/BẮC KẠN/LẠNG SƠN/g' corpus/bac-kan-2021-qd-145.txt > "$tmp/in/lang-son.txt"
-PLAN_CORPUS_PAUSE_REPORTS=5 $plan corpus -q -j 1 -o "$tmp/out3" "$tmp/in" 2>/dev/null &
+PLAN_CORPUS_PAUSE_REPORTS=30 $plan corpus -q -j 1 -o "$tmp/out3" "$tmp/in" 2>/dev/null &
 run=$!
-sleep 3 # the reports of the six plans are written; the member list is not
+# wait until the six plans' reports are written (the member list is not: the run pauses)
+i=0; while cmp -s "$tmp/report-before.json" "$g/report.json"; do
+  i=$((i + 1)); [ $i -lt 300 ] || fail "the run never replaced the reports"; sleep 0.1; done
+sleep 0.5 # the report files are renamed into place one after another
 kill -9 $run; wait $run 2>/dev/null || true
-cmp -s "$tmp/report-before.json" "$g/report.json" && fail "the killed run had not replaced the reports yet"
 rm -f "$tmp/out3/.lock" "$tmp/in/lang-son.txt" # back to the first run's members
 rc=0; $plan corpus -o "$tmp/out3" "$tmp/in" 2>"$tmp/err" || rc=$?
 [ $rc -eq 0 ] || fail "the run after kill -9 ended with $rc: $(cat "$tmp/err")"
