@@ -1,5 +1,5 @@
-/* Two or more plans compared: each agency's duty counts, a link's diff,
- * and the CSV report. */
+/* Two or more plans compared: each agency's duty counts, one duty across
+ * all the plans (an N-way group), a link's diff, and the CSV report. */
 #include <plan.h>
 #include <stdio.h>
 
@@ -23,6 +23,14 @@ int main(int argc, char **argv) {
     for (size_t d = 0; d < plan_compare_document_count(cmp); d++)
       printf(" %3zu", plan_compare_duty_count(cmp, a, d));
     printf("\n");
+  }
+  if (plan_compare_agency_count(cmp) && plan_compare_group_count(cmp, 0)) {
+    size_t rep = plan_compare_group_representative(cmp, 0, 0);
+    printf("%s, group 1: %.50s\n", plan_compare_agency_id(cmp, 0),
+           plan_duty_text(plan_compare_group_duty(cmp, 0, 0, rep)));
+    for (size_t d = 0; d < plan_compare_document_count(cmp); d++)
+      printf("  in %s: %s\n", plan_doc_meta(plan_compare_document(cmp, d), PLAN_META_PROVINCE),
+             plan_group_status_name(plan_compare_group_status(cmp, 0, 0, d)));
   }
   if (plan_compare_agency_count(cmp) && plan_compare_link_count(cmp, 0, 0, 1)) {
     const plan_link *l = plan_compare_link(cmp, 0, 0, 1, 0);
