@@ -14,12 +14,12 @@ out=${1:-$tmp}
 "$B/plan" compare -q --html="$tmp/compare.html" corpus/*.txt
 "$B/plan" corpus -q -o "$tmp/corpus" corpus/*.txt corpus/wild >/dev/null
 shoot() { # page png
-  HOME=$tmp timeout 120 "$browser" --headless --no-sandbox --disable-gpu --hide-scrollbars \
+  HOME=$tmp timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --hide-scrollbars \
     --enable-logging=stderr --v=0 --window-size=1280,1400 --screenshot="$2" "file://$1" \
     >"$tmp/log" 2>&1 || { cat "$tmp/log"; echo "chromium failed on $1"; exit 1; }
   if grep -q 'CONSOLE' "$tmp/log"; then grep 'CONSOLE' "$tmp/log"; echo "console messages on $1"; exit 1; fi
   [ "$(wc -c <"$2")" -gt 20000 ] || { echo "empty screenshot of $1"; exit 1; }
-  HOME=$tmp timeout 120 "$browser" --headless --no-sandbox --disable-gpu --dump-dom "file://$1" \
+  HOME=$tmp timeout 120 "$browser" --headless --no-sandbox --disable-gpu --disable-dev-shm-usage --dump-dom "file://$1" \
     >"$tmp/dom.html" 2>/dev/null
 }
 shoot "$tmp/compare.html" "$out/compare-report.png"
