@@ -208,7 +208,7 @@ install: all
 	install -d $(DESTDIR)$(MANDIR)/man1
 	install -m 644 docs/man/plan.1 $(DESTDIR)$(MANDIR)/man1/plan.1
 	install -d $(DESTDIR)$(PYDIR)/libplan
-	install -m 644 bindings/python/libplan/*.py $(DESTDIR)$(PYDIR)/libplan/
+	install -m 644 bindings/python/libplan/*.py bindings/python/libplan/py.typed $(DESTDIR)$(PYDIR)/libplan/
 	sed -e 's|@PREFIX@|$(PREFIX)|g' -e 's|@LIBDIR@|$(LIBDIR)|g' \
 	    -e 's|@INCLUDEDIR@|$(INCLUDEDIR)|g' -e 's|@VERSION@|$(VERSION)|g' \
 	    -e 's|@LIBS_PRIVATE@|$(STATIC_LIBS)|g' \
@@ -219,7 +219,7 @@ uninstall:
 	  $(DESTDIR)$(LIBDIR)/$(SOFILE) $(DESTDIR)$(LIBDIR)/$(SONAME) \
 	  $(DESTDIR)$(LIBDIR)/libplan.so $(DESTDIR)$(BINDIR)/plan \
 	  $(DESTDIR)$(PKGCONFIGDIR)/libplan.pc $(DESTDIR)$(MANDIR)/man1/plan.1
-	rm -f $(DESTDIR)$(PYDIR)/libplan/*.py
+	rm -f $(DESTDIR)$(PYDIR)/libplan/*.py $(DESTDIR)$(PYDIR)/libplan/py.typed
 	rm -rf $(DESTDIR)$(PYDIR)/libplan/__pycache__
 	-rmdir $(DESTDIR)$(PYDIR)/libplan 2>/dev/null
 
