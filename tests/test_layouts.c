@@ -610,6 +610,44 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
 }
 
+/* Items numbered "(1)", "(2)" in a document that never numbers "1.": its
+ * markers, said in a diagnostic; a lone "(1)" in a text stays text.  A
+ * heading listing several bodies reads each name whole ("Sở Xây dựng" is no
+ * verb). */
+static void test_parenthesised_markers(void **state) {
+  (void)state;
+  const char *text =
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 2.** Tổ chức thực hiện\n\n"
+      "**(1) Trách nhiệm của Sở Y tế:**\n\n- Chủ trì khám sức khỏe định kỳ.\n\n- Báo cáo kết quả hằng năm.\n\n"
+      "**(2) Giao Sở Tài chính **bố trí kinh phí thực hiện.\n\n"
+      "**(3) Ban Quản lý Khu kinh tế, Sở Xây dựng, Sở Tư pháp và các ngành liên quan**\n\n"
+      "Chịu trách nhiệm về tính chính xác của nội dung thẩm định.\n";
+  plan_doc *doc = parse_str(text);
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "(1), (2) in parentheses"));
+  const plan_assignment *doh = by_agency(doc, "doh");
+  assert_non_null(doh);
+  assert_string_equal(plan_assignment_label(doh), "1");
+  assert_int_equal(plan_assignment_duty_count(doh), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(doh, 1)), "Báo cáo kết quả hằng năm.");
+  const plan_assignment *dof = by_agency(doc, "dof");
+  assert_non_null(dof);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(dof, 0)), "bố trí kinh phí thực hiện.");
+  const plan_assignment *several = by_agency(doc, "doj");
+  assert_non_null(several);
+  assert_ptr_equal(several, by_agency(doc, "doc"));
+  assert_string_equal(plan_assignment_heading(several),
+                      "Ban Quản lý Khu kinh tế, Sở Xây dựng, Sở Tư pháp và các ngành liên quan");
+  plan_doc_free(doc);
+
+  /* numbered "1." as well: "(1)" is the text's own, no marker */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Sở Y tế\n\n(1) khám sức khỏe;\n\n(2) báo cáo.\n");
+  assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "in parentheses"));
+  const plan_node *first = plan_node_first_child(find_path(plan_doc_root(doc), "1"));
+  assert_int_equal(plan_node_kind_of(first), PLAN_NODE_PARAGRAPH);
+  assert_string_equal(plan_node_text(first), "(1) khám sức khỏe;");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -629,6 +667,7 @@ int main(void) {
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_text_task_table),
       cmocka_unit_test(test_hard_wrap_width),
+      cmocka_unit_test(test_parenthesised_markers),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

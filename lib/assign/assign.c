@@ -559,7 +559,16 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
       if (head[pos] == '(') depth++;
       else if (head[pos] == ')' && depth > 0) depth--;
     }
-    if ((depth == 0 && verb_at(c, ws, cut)) || plan__word_colon(ws, cut - 1)) break;
+    if (plan__word_colon(ws, cut - 1)) break;
+    /* a name listed after the first ("..., Sở Xây dựng, Sở Tư pháp") is
+     * read whole: its words are no verb */
+    size_t idx, len;
+    if (depth == 0 && cut > start &&
+        plan__agency_at(c->lex, ws, cut, &c->province, &idx, &len) && len > 1) {
+      cut += len - 1;
+      continue;
+    }
+    if (depth == 0 && verb_at(c, ws, cut)) break;
   }
   return cut;
 }

@@ -189,11 +189,71 @@ static size_t unknown_marker(const char *s, size_t n) {
   return 0;
 }
 
+/* "(1) ", "(12) " / "(a) ": a number or a lower-case letter between
+ * parentheses opening a paragraph; the value (letters counted in the
+ * Vietnamese order) and where the text starts, or 0. */
+static int paren_marker(const char *s, size_t n, bool letter, size_t *label_len, size_t *body) {
+  if (n < 4 || s[0] != '(') return 0;
+  size_t i = 1;
+  int value = 0;
+  if (letter) {
+    for (size_t k = 0; k < sizeof vietnamese_letters / sizeof *vietnamese_letters && !value; k++) {
+      size_t ll = strlen(vietnamese_letters[k]);
+      if (ll < n - 1 && memcmp(s + 1, vietnamese_letters[k], ll) == 0 && s[1 + ll] == ')') {
+        value = (int)k + 1;
+        i = 1 + ll;
+      }
+    }
+  } else {
+    while (i < n && is_digit(s[i]) && i < 4) value = value * 10 + (s[i++] - '0');
+  }
+  if (!value || i + 1 >= n || s[i] != ')' || s[i + 1] != ' ') return 0;
+  *label_len = i - 1;
+  *body = skip_spaces(s, n, i + 1);
+  return value;
+}
+
+/* Whether the document numbers its items "(1)", "(2)" (or "(a)", "(b)")
+ * and never "1." (or "a)"): then, and only then, those are its markers of
+ * that kind.  Evidence from the document, not a guess: a lone "(1)" inside
+ * a text, or a document that numbers both ways, keeps them as text. */
+static bool paren_scheme(const plan_outline *doc, bool letter) {
+  bool one = false, two = false;
+  for (size_t i = 0; i < doc->npara; i++) {
+    const plan_para *p = &doc->paras[i];
+    marker_info m;
+    if (scan(p->text, p->len, &m) && m.kind == (letter ? PLAN_MARKER_LETTER : PLAN_MARKER_ARABIC))
+      return false;
+    size_t ll, body;
+    int v = paren_marker(p->text, p->len, letter, &ll, &body);
+    one |= v == 1;
+    two |= v == 2 && one;
+  }
+  return two;
+}
+
 void plan__blocks(plan_outline *doc) {
+  bool paren_numbers = paren_scheme(doc, false), paren_letters = paren_scheme(doc, true);
+  if (paren_numbers || paren_letters)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
+               "items numbered %s%s%s in parentheses, and never otherwise: read as markers",
+               paren_numbers ? "(1), (2)" : "", paren_numbers && paren_letters ? " and " : "",
+               paren_letters ? "(a), (b)" : "");
   for (size_t i = 0; i < doc->npara; i++) {
     plan_para *p = &doc->paras[i];
     marker_info m;
-    if (!scan(p->text, p->len, &m)) {
+    size_t ll, body;
+    int v;
+    if (!scan(p->text, p->len, &m) &&
+        ((paren_numbers && (v = paren_marker(p->text, p->len, false, &ll, &body)) != 0) ||
+         (paren_letters && (v = paren_marker(p->text, p->len, true, &ll, &body)) != 0))) {
+      memset(&m, 0, sizeof m);
+      m.kind = is_digit(p->text[1]) ? PLAN_MARKER_ARABIC : PLAN_MARKER_LETTER;
+      m.label_off = 1;
+      m.label_len = ll;
+      m.number = v;
+      m.body = body;
+    } else if (!scan(p->text, p->len, &m)) {
       size_t k = unknown_marker(p->text, p->len);
       if (k)
         plan__diag(doc, PLAN_DIAG_UNKNOWN_MARKER, p->norm_start,
