@@ -623,7 +623,7 @@ static void test_parenthesised_markers(void **state) {
       "**(3) Ban Quản lý Khu kinh tế, Sở Xây dựng, Sở Tư pháp và các ngành liên quan**\n\n"
       "Chịu trách nhiệm về tính chính xác của nội dung thẩm định.\n";
   plan_doc *doc = parse_str(text);
-  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "(1), (2) in parentheses"));
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "numbered (1), (2), and never otherwise"));
   const plan_assignment *doh = by_agency(doc, "doh");
   assert_non_null(doh);
   assert_string_equal(plan_assignment_label(doh), "1");
@@ -639,9 +639,23 @@ static void test_parenthesised_markers(void **state) {
                       "Ban Quản lý Khu kinh tế, Sở Xây dựng, Sở Tư pháp và các ngành liên quan");
   plan_doc_free(doc);
 
+  /* "[2]", "[3]" in a row are markers too, and "tại [2]" after item [2]
+   * points back; numbers called before their paragraph are footnotes */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n## Tổ chức thực hiện\n\n- Giao các Sở, ban, ngành\n\n"
+                  "[2] Giao Sở Nội vụ chủ trì tổng hợp kết quả.\n\n"
+                  "[3] Sở Tài chính bố trí kinh phí theo quy định tại [2].\n");
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "numbered [1], [2], and never otherwise"));
+  assert_string_equal(plan_assignment_label(by_agency(doc, "dha")), "2");
+  assert_string_equal(plan_assignment_label(by_agency(doc, "dof")), "3");
+  plan_doc_free(doc);
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Kinh phí 60 tỷ đồng [1] và ngân sách [2].\n\n"
+                  "[1] Gồm vốn đầu tư công.\n\n[2] Gồm vốn sự nghiệp.\n");
+  assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "never otherwise"));
+  plan_doc_free(doc);
+
   /* numbered "1." as well: "(1)" is the text's own, no marker */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Sở Y tế\n\n(1) khám sức khỏe;\n\n(2) báo cáo.\n");
-  assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "in parentheses"));
+  assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "never otherwise"));
   const plan_node *first = plan_node_first_child(find_path(plan_doc_root(doc), "1"));
   assert_int_equal(plan_node_kind_of(first), PLAN_NODE_PARAGRAPH);
   assert_string_equal(plan_node_text(first), "(1) khám sức khỏe;");

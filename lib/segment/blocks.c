@@ -189,17 +189,30 @@ static size_t unknown_marker(const char *s, size_t n) {
   return 0;
 }
 
-/* "(1) ", "(12) " / "(a) ": a number or a lower-case letter between
- * parentheses opening a paragraph; the value (letters counted in the
- * Vietnamese order) and where the text starts, or 0. */
-static int paren_marker(const char *s, size_t n, bool letter, size_t *label_len, size_t *body) {
-  if (n < 4 || s[0] != '(') return 0;
+/* Numbers or letters between brackets that open a paragraph: "(1) ",
+ * "(a) ", "[1] ".  Which ones a document uses as markers is decided from
+ * the document (enclosed_scheme). */
+typedef struct enclosure {
+  char open, close;
+  bool letter;
+  const char *example; /* for the diagnostic */
+} enclosure;
+
+static const enclosure enclosures[] = {
+    {'(', ')', false, "(1), (2)"}, {'(', ')', true, "(a), (b)"}, {'[', ']', false, "[1], [2]"}};
+#define NENCLOSURES (sizeof enclosures / sizeof *enclosures)
+
+/* The value of enclosed marker e opening s (letters counted in the
+ * Vietnamese order) and where its text starts, or 0. */
+static int enclosed_marker(const enclosure *e, const char *s, size_t n, size_t *label_len,
+                           size_t *body) {
+  if (n < 4 || s[0] != e->open) return 0;
   size_t i = 1;
   int value = 0;
-  if (letter) {
+  if (e->letter) {
     for (size_t k = 0; k < sizeof vietnamese_letters / sizeof *vietnamese_letters && !value; k++) {
       size_t ll = strlen(vietnamese_letters[k]);
-      if (ll < n - 1 && memcmp(s + 1, vietnamese_letters[k], ll) == 0 && s[1 + ll] == ')') {
+      if (ll < n - 1 && memcmp(s + 1, vietnamese_letters[k], ll) == 0 && s[1 + ll] == e->close) {
         value = (int)k + 1;
         i = 1 + ll;
       }
@@ -207,53 +220,77 @@ static int paren_marker(const char *s, size_t n, bool letter, size_t *label_len,
   } else {
     while (i < n && is_digit(s[i]) && i < 4) value = value * 10 + (s[i++] - '0');
   }
-  if (!value || i + 1 >= n || s[i] != ')' || s[i + 1] != ' ') return 0;
+  if (!value || i + 1 >= n || s[i] != e->close || s[i + 1] != ' ') return 0;
   *label_len = i - 1;
   *body = skip_spaces(s, n, i + 1);
   return value;
 }
 
-/* Whether the document numbers its items "(1)", "(2)" (or "(a)", "(b)")
- * and never "1." (or "a)"): then, and only then, those are its markers of
- * that kind.  Evidence from the document, not a guess: a lone "(1)" inside
- * a text, or a document that numbers both ways, keeps them as text. */
-static bool paren_scheme(const plan_outline *doc, bool letter) {
-  bool one = false, two = false;
+/* The highest number s cites as "[12]" after its start, or 0. */
+static int cited_bracketed(const char *s, size_t n) {
+  int high = 0;
+  for (size_t i = 1; i + 2 < n; i++) {
+    if (s[i] != '[' || !is_digit(s[i + 1])) continue;
+    size_t k = i + 1;
+    int v = 0;
+    while (k < n && is_digit(s[k]) && k - i < 4) v = v * 10 + (s[k++] - '0');
+    if (k < n && s[k] == ']' && v > high) high = v;
+  }
+  return high;
+}
+
+/* Whether the document numbers its items "(1)", "(2)" (or "(a)", "(b)",
+ * "[1]", "[2]"), two in a row at least, and never "1." (or "a)"): then, and
+ * only then, those are its markers of that kind.  Evidence from the
+ * document, not a guess: a lone "(1)" inside a text, a document that
+ * numbers both ways, or bracketed numbers called in the text before they
+ * open a paragraph (footnotes; "tại [3]" after item [3] only points back)
+ * stay text. */
+static bool enclosed_scheme(const plan_outline *doc, const enclosure *e) {
+  bool consecutive = false;
+  int last = 0, opened = 0;
   for (size_t i = 0; i < doc->npara; i++) {
     const plan_para *p = &doc->paras[i];
     marker_info m;
-    if (scan(p->text, p->len, &m) && m.kind == (letter ? PLAN_MARKER_LETTER : PLAN_MARKER_ARABIC))
+    if (scan(p->text, p->len, &m) && m.kind == (e->letter ? PLAN_MARKER_LETTER : PLAN_MARKER_ARABIC))
       return false;
     size_t ll, body;
-    int v = paren_marker(p->text, p->len, letter, &ll, &body);
-    one |= v == 1;
-    two |= v == 2 && one;
+    int v = enclosed_marker(e, p->text, p->len, &ll, &body);
+    if (v) {
+      consecutive |= last > 0 && v == last + 1;
+      last = v;
+      if (v > opened) opened = v;
+    }
+    if (e->open == '[' && cited_bracketed(p->text, p->len) > opened) return false;
   }
-  return two;
+  return consecutive;
 }
 
 void plan__blocks(plan_outline *doc) {
-  bool paren_numbers = paren_scheme(doc, false), paren_letters = paren_scheme(doc, true);
-  if (paren_numbers || paren_letters)
-    plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
-               "items numbered %s%s%s in parentheses, and never otherwise: read as markers",
-               paren_numbers ? "(1), (2)" : "", paren_numbers && paren_letters ? " and " : "",
-               paren_letters ? "(a), (b)" : "");
+  bool used[NENCLOSURES];
+  for (size_t k = 0; k < NENCLOSURES; k++) used[k] = enclosed_scheme(doc, &enclosures[k]);
+  if (used[0] && used[2]) used[0] = used[2] = false; /* "(1)" and "[1]": which is which is unknown */
+  for (size_t k = 0; k < NENCLOSURES; k++)
+    if (used[k])
+      plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
+                 "items numbered %s, and never otherwise: read as markers", enclosures[k].example);
   for (size_t i = 0; i < doc->npara; i++) {
     plan_para *p = &doc->paras[i];
     marker_info m;
-    size_t ll, body;
-    int v;
-    if (!scan(p->text, p->len, &m) &&
-        ((paren_numbers && (v = paren_marker(p->text, p->len, false, &ll, &body)) != 0) ||
-         (paren_letters && (v = paren_marker(p->text, p->len, true, &ll, &body)) != 0))) {
+    bool found = scan(p->text, p->len, &m);
+    for (size_t k = 0; k < NENCLOSURES && !found; k++) {
+      size_t ll, body;
+      int v = used[k] ? enclosed_marker(&enclosures[k], p->text, p->len, &ll, &body) : 0;
+      if (!v) continue;
       memset(&m, 0, sizeof m);
-      m.kind = is_digit(p->text[1]) ? PLAN_MARKER_ARABIC : PLAN_MARKER_LETTER;
+      m.kind = enclosures[k].letter ? PLAN_MARKER_LETTER : PLAN_MARKER_ARABIC;
       m.label_off = 1;
       m.label_len = ll;
       m.number = v;
       m.body = body;
-    } else if (!scan(p->text, p->len, &m)) {
+      found = true;
+    }
+    if (!found) {
       size_t k = unknown_marker(p->text, p->len);
       if (k)
         plan__diag(doc, PLAN_DIAG_UNKNOWN_MARKER, p->norm_start,
