@@ -453,6 +453,14 @@ static void test_chapter_title_and_sub_levels(void **state) {
   assert_int_equal(plan_doc_assignment_count(doc), 2);
   assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 1)), "Văn phòng UBND tỉnh");
   plan_doc_free(doc);
+
+  /* or of ground, as long as it runs: "Trên cơ sở ... tại [3], Sở ..." */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Y tế: khám.\n\n"
+                  "2. Trên cơ sở quy định trách nhiệm quản lý đường bộ tại [3], Sở Xây dựng và "
+                  "UBND cấp xã có trách nhiệm tổ chức thực hiện.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 1)), "Sở Xây dựng và UBND cấp xã");
+  plan_doc_free(doc);
 }
 
 /* An agency item's numbered duties without a full stop ("1.1. Bố trí kinh

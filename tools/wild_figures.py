@@ -35,7 +35,12 @@ IMPL_TITLE = re.compile(
     r"|(?:Điều|Mục|Phần|Chương)\s+\w+\.?)?\s*"
     r"(?:tổ chức thực hiện|phân công (?:nhiệm vụ|thực hiện|trách nhiệm)|trách nhiệm (?:thực hiện|của)"
     r"|nhiệm vụ (?:cụ thể )?của|giao nhiệm vụ|đơn vị (?:chủ trì|thực hiện)|cơ quan chủ trì|đề nghị)")
-DEPARTMENT = re.compile(r"\bSở [A-ZĐ]")
+DEPARTMENT = re.compile(r"\bSở ([A-ZĐ]\w*(?: [a-zđ]\w*)?)")
+# Where the body, and with it an implementation part, ends: the receivers
+# or the signature (what follows is the portal's, not the document's).
+PART_END = re.compile(r"^\s*(?:Nơi nhận|TM\.|KT\.)")
+# The closing clause that names who executes a decision assigns no duty.
+EXECUTES = re.compile(r"[^.;]*chịu trách nhiệm thi hành[^.;]*")
 
 
 def flat(text):
@@ -50,14 +55,33 @@ def header(text):
     return text[: cut.start()] if cut and cut.start() > 0 else text[:3000]
 
 
-def has_impl(text):
+def impl_parts(text):
+    """The text after each implementation part's title, up to the
+    receivers or the signature, its lines joined."""
     lines = [MARKUP.sub(" ", l).strip() for l in unicodedata.normalize("NFC", text).splitlines()]
     for i, line in enumerate(lines):
         if len(line) < 90 and IMPL_TITLE.match(line):
-            rest = " ".join(lines[i + 1 :])
-            if len(DEPARTMENT.findall(rest)) >= 2:
-                return True
-    return False
+            part = []
+            for later in lines[i + 1 :]:
+                if PART_END.match(later):
+                    break
+                part.append(later)
+            yield " ".join(lines[i + 1 :]), " ".join(part)
+
+
+def has_impl(text):
+    """The issue's measure: a part's title with two "Sở X" after it, anywhere
+    in the rest of the text."""
+    return any(len(DEPARTMENT.findall(rest)) >= 2 for rest, _ in impl_parts(text))
+
+
+def names_two_departments(text):
+    """A stricter reading: two different departments named in the part's own
+    text (up to the receivers or the signature), not only in the clause
+    naming who executes a decision.  A decision that gives duties to one
+    department and has the others execute it assigns one agency item."""
+    return any(len(set(DEPARTMENT.findall(EXECUTES.sub(" ", part)))) >= 2
+               for _, part in impl_parts(text))
 
 
 def parse(plan, path):
@@ -79,7 +103,7 @@ def main():
     files = document_files(args.dirs)
 
     c = dict(docs=0, bad_exit=0, num_has=0, num_found=0, date_has=0, date_found=0,
-             impl_has=0, impl_found=0, duties=0, long_duties=0)
+             impl_has=0, impl_found=0, two_has=0, two_found=0, duties=0, long_duties=0)
     misses = {"exit": [], "number": [], "date": [], "items": []}
     for path in files:
         with open(path, encoding="utf-8", errors="replace") as f:
@@ -111,6 +135,9 @@ def main():
                 c["impl_found"] += 1
             else:
                 misses["items"].append(f"{path} ({len(items)})")
+        if names_two_departments(raw):
+            c["two_has"] += 1
+            c["two_found"] += len(items) >= 2
         for a in items:
             for d in a.get("duties") or []:
                 c["duties"] += 1
@@ -123,12 +150,16 @@ def main():
         ("number found", c["num_found"], c["num_has"], 95.0),
         ("date and place found", c["date_found"], c["date_has"], 95.0),
         ("two or more agency items", c["impl_found"], c["impl_has"], 95.0),
+        ("  where two departments are named", c["two_found"], c["two_has"], None),
         ("duties of 40 characters or more", c["long_duties"], c["duties"], 90.0),
         ("exit status 0", c["docs"] - c["bad_exit"], c["docs"], 100.0),
     ]
     print(f"{c['docs']} documents in {', '.join(args.dirs)}")
     ok = True
     for name, a, b, target in rows:
+        if target is None:  # a figure that explains another, no target of its own
+            print(f"  {name:34} {a:5} of {b:5}  {pct(a, b):5.1f}%")
+            continue
         met = pct(a, b) >= target
         ok &= met
         print(f"  {name:34} {a:5} of {b:5}  {pct(a, b):5.1f}%  (target {target:.0f}%{'' if met else ', missed'})")

@@ -587,18 +587,20 @@ static bool executes_decision(ctx *c, const plan_para *p) {
   return strstr(c->fold.data, "chiu trach nhiem thi hanh") != NULL;
 }
 
-/* Phrases of time a heading may open with before its agency ("Định kỳ 06
- * tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo ..."). */
-static const char *const time_openers[] = {"dinh ky", "hang nam", "hang quy", "hang thang",
-                                           "truoc ngay", "trong quy", "trong thang"};
+/* Phrases of time or ground a heading may open with before its agency
+ * ("Định kỳ 06 tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo ...",
+ * "Trên cơ sở quy định tại [3], Sở Xây dựng ..."). */
+static const char *const time_openers[] = {"dinh ky",    "hang nam",  "hang quy",
+                                           "hang thang", "truoc ngay", "trong quy",
+                                           "trong thang", "tren co so", "can cu"};
 
-/* Where the words after an opening phrase of time and its comma start; 0
- * without one, or when no comma ends it within a few words. */
+/* Where the words after an opening phrase of time or ground and its comma
+ * start; 0 without one, or when no comma ends it within a few words. */
 static size_t after_time_phrase(const plan_words *ws) {
   size_t len, nw = plan__words_count(ws);
   for (size_t t = 0; t < sizeof time_openers / sizeof *time_openers; t++) {
     if (!plan__words_match_str(ws, 0, time_openers[t], &len)) continue;
-    for (size_t i = len - 1; i < nw && i < 12; i++)
+    for (size_t i = len - 1; i < nw && i < 16; i++)
       if (plan__word_comma(ws, i)) return i + 1 < nw ? i + 1 : 0;
     return 0;
   }
