@@ -79,7 +79,8 @@ typedef enum plan_status {
   PLAN_EFORMAT = -6,  /**< malformed input */
   PLAN_EIO = -7,      /**< input/output error */
   PLAN_EEMPTY = -8,   /**< empty input */
-  PLAN_EENCODING = -9 /**< uncertain legacy encoding */
+  PLAN_EENCODING = -9, /**< uncertain legacy encoding */
+  PLAN_ECANCELED = -10 /**< stopped by the caller */
 } plan_status;
 
 /** A short English description of a status ("invalid UTF-8"): the
@@ -783,6 +784,25 @@ typedef struct plan_compare plan_compare;
 #define PLAN_COMPARE_EXCLUDE_COLLECTIVE (1u << 0)
 /** Do not match agencies by portfolio when provinces organise differently. */
 #define PLAN_COMPARE_NO_PORTFOLIO (1u << 1)
+/** Keep no pairwise links: the duty groups are built as each pair of
+ *  documents is aligned and the pair's links dropped after it (and after
+ *  on_pair has seen them), so memory grows with the documents and their
+ *  duties, not with the pairs.  plan_compare_link_count() is then 0 outside
+ *  on_pair, and the renderers write the summary (agency-by-document matrix,
+ *  duty groups with their documents, duties no other document has). */
+#define PLAN_COMPARE_NO_PAIRS (1u << 2)
+
+/** Called by plan_compare_new() once for each agency and each pair of
+ *  documents a < b that both give it duties, as soon as the pair is
+ *  aligned, in a fixed order (agencies by id, then a, then b).  During the
+ *  call, plan_compare_link_count(cmp, agency, a, b) and plan_compare_link()
+ *  give the pair's links (valid until the call returns), plan_link_diff()
+ *  and plan_render_compare_pair_json() work on them; the documents,
+ *  agencies and duties can be read; the duty groups cannot yet.  A nonzero
+ *  return stops the comparison: plan_compare_new() returns PLAN_ECANCELED.
+ *  Also the place for a progress bar: agency of plan_compare_agency_count()
+ *  agencies. */
+typedef int (*plan_pair_fn)(void *user, const plan_compare *cmp, size_t agency, size_t a, size_t b);
 
 /** Knobs of the alignment, with their defaults (plan_compare_options_init();
  *  its size works as plan_options' does). */
@@ -797,6 +817,8 @@ typedef struct plan_compare_options {
   double boilerplate_max; /**< a link is boilerplate when its rare shared
                                words carry less than this share of the score (0.35) */
   size_t max_documents;   /**< limit on N (4096) */
+  plan_pair_fn on_pair;   /**< NULL, or called for each aligned pair */
+  void *user;             /**< given to on_pair */
 } plan_compare_options;
 
 /** As plan_options_init_sized(), for the comparison's options. */
@@ -808,7 +830,9 @@ PLAN_API plan_status plan_compare_options_init_sized(plan_compare_options *opts,
 /** Compares n documents.  docs[i] are borrowed; opts may be NULL.  Returns
  *  PLAN_OK and *out (free with plan_compare_free()), PLAN_EINVAL (n < 2, a
  *  NULL document, the same document twice), PLAN_ELIMIT (n above
- *  max_documents) or PLAN_ENOMEM. */
+ *  max_documents), PLAN_ECANCELED (on_pair said stop) or PLAN_ENOMEM.
+ *  Time grows with the pairs of documents that share an agency; memory,
+ *  with PLAN_COMPARE_NO_PAIRS, with the documents and their duties only. */
 PLAN_API plan_status plan_compare_new(const plan_doc *const *docs, size_t n,
                                       const plan_compare_options *opts, plan_compare **out,
                                       plan_error *err);
@@ -942,6 +966,16 @@ PLAN_API plan_status plan_render_compare_html(const plan_compare *cmp, const cha
 PLAN_API plan_status plan_render_compare_text(const plan_compare *cmp, const char *agency,
                                               unsigned flags, char **out, size_t *len,
                                               plan_error *err);
+/** One pair's links as one line of JSON (no newline): {"agency", "a", "b",
+ *  "matches", "links" with evidence and word diffs, "only_a", "only_b"}, the
+ *  JSON report's pair object with the agency named.  For a comparison that
+ *  keeps its pairs, or from on_pair for the pair being aligned: a stream
+ *  of them is the full pairwise detail, never held whole.  PLAN_EINVAL
+ *  (NULL argument, an index out of range, a pair not at hand) or
+ *  PLAN_ENOMEM. */
+PLAN_API plan_status plan_render_compare_pair_json(const plan_compare *cmp, size_t agency,
+                                                   size_t a, size_t b, char **out, size_t *len,
+                                                   plan_error *err);
 
 #ifdef __cplusplus
 }

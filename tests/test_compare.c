@@ -450,13 +450,7 @@ static void test_reports_and_errors(void **state) {
                        "number,date,status,item,duty\r\n";
   assert_true(strncmp(csv, header, strlen(header)) == 0);
   size_t rows = 0, groups = 0;
-  for (size_t a = 0; a < plan_compare_agency_count(c); a++) {
-    plan_group *gs;
-    size_t ng;
-    assert_status(plan__groups(c, a, &gs, &ng), PLAN_OK);
-    groups += ng;
-    plan__groups_free(gs, ng);
-  }
+  for (size_t a = 0; a < plan_compare_agency_count(c); a++) groups += plan_compare_group_count(c, a);
   for (const char *p = csv + strlen(header); *p;) {
     size_t fields = 1;
     bool quoted = false;
@@ -503,6 +497,165 @@ static void test_reports_and_errors(void **state) {
   for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(d[i]);
 }
 
+/* What on_pair saw: for every pair, its link count and its JSON line. */
+typedef struct pair_log {
+  size_t calls, links, stop_after;
+  char *lines; /* every pair's JSON line, joined */
+  size_t len;
+} pair_log;
+
+static int log_pair(void *user, const plan_compare *c, size_t g, size_t a, size_t b) {
+  pair_log *log = user;
+  log->calls++;
+  log->links += plan_compare_link_count(c, g, a, b);
+  assert_int_equal(plan_compare_link_count(c, g, b, a), plan_compare_link_count(c, g, a, b));
+  assert_true(plan_compare_duty_count(c, g, a) > 0 && plan_compare_duty_count(c, g, b) > 0);
+  char *line;
+  size_t n;
+  assert_status(plan_render_compare_pair_json(c, g, a, b, &line, &n, NULL), PLAN_OK);
+  log->lines = realloc(log->lines, log->len + n + 2);
+  memcpy(log->lines + log->len, line, n);
+  log->len += n;
+  log->lines[log->len++] = '\n';
+  log->lines[log->len] = '\0';
+  plan_free(line);
+  return log->stop_after && log->calls == log->stop_after;
+}
+
+/* Without the pairs (PLAN_COMPARE_NO_PAIRS): the same duty groups as the
+ * full comparison, no links kept, every pair still seen by on_pair with the
+ * links and JSON the full comparison has; the reports are the summary. */
+static void test_summary_without_pairs(void **state) {
+  (void)state;
+  plan_doc *d[5];
+  for (size_t i = 0; i < CORPUS_COUNT; i++) d[i] = parse_corpus(corpus_files[i], NULL);
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  pair_log full_log = {0}, sum_log = {0};
+  o.on_pair = log_pair;
+  o.user = &full_log;
+  plan_compare *full, *sum;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, &o, &full, NULL), PLAN_OK);
+  o.flags |= PLAN_COMPARE_NO_PAIRS;
+  o.user = &sum_log;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, &o, &sum, NULL), PLAN_OK);
+
+  /* the same pairs, links and pair JSON, seen as they were aligned */
+  assert_true(full_log.calls > 20);
+  assert_int_equal(sum_log.calls, full_log.calls);
+  assert_int_equal(sum_log.links, full_log.links);
+  assert_string_equal(sum_log.lines, full_log.lines);
+  /* the full comparison renders the same line for a kept pair afterwards */
+  size_t g = agency_index(full, "dolisa"), da = doc_named(full, "bac-kan-2021-qd-145.txt"),
+         db = doc_named(full, "binh-dinh-2021-kh-1472.txt");
+  char *line;
+  assert_status(plan_render_compare_pair_json(full, g, da, db, &line, NULL, NULL), PLAN_OK);
+  assert_non_null(strstr(full_log.lines, line));
+  plan_free(line);
+  /* the summary keeps none: no links, no pair to render */
+  assert_true(plan_compare_link_count(full, g, da, db) > 0);
+  assert_int_equal(plan_compare_link_count(sum, g, da, db), 0);
+  assert_null(plan_compare_link(sum, g, da, db, 0));
+  plan_error e;
+  assert_status(plan_render_compare_pair_json(sum, g, da, db, &line, NULL, &e), PLAN_EINVAL);
+  assert_null(line);
+
+  /* the same duty groups, member for member */
+  assert_int_equal(plan_compare_agency_count(sum), plan_compare_agency_count(full));
+  size_t members = 0;
+  for (size_t a = 0; a < plan_compare_agency_count(full); a++) {
+    assert_int_equal(plan_compare_group_count(sum, a), plan_compare_group_count(full, a));
+    for (size_t k = 0; k < plan_compare_group_count(full, a); k++) {
+      assert_int_equal(plan_compare_group_representative(sum, a, k),
+                       plan_compare_group_representative(full, a, k));
+      for (size_t x = 0; x < 5; x++) {
+        assert_int_equal(plan_compare_group_status(sum, a, k, x), plan_compare_group_status(full, a, k, x));
+        assert_ptr_equal(plan_compare_group_duty(sum, a, k, x), plan_compare_group_duty(full, a, k, x));
+        members += plan_compare_group_status(full, a, k, x) != PLAN_GROUP_ABSENT;
+      }
+    }
+  }
+
+  /* the summary's JSON: no pairs, each group with the documents that have it */
+  char *json = test_render_compare_json(sum, NULL, NULL);
+  json_error_t je;
+  json_t *root = json_loads(json, 0, &je);
+  assert_non_null(root);
+  assert_string_equal(json_string_value(json_object_get(root, "detail")), "summary");
+  json_t *jags = json_object_get(root, "agencies");
+  size_t json_members = 0;
+  for (size_t a = 0; a < json_array_size(jags); a++) {
+    json_t *ja = json_array_get(jags, a);
+    assert_null(json_object_get(ja, "pairs"));
+    json_t *gs = json_object_get(ja, "groups");
+    for (size_t k = 0; k < json_array_size(gs); k++) {
+      json_t *docs = json_object_get(json_array_get(gs, k), "documents");
+      assert_null(json_object_get(json_array_get(gs, k), "status"));
+      for (size_t i = 0; i < json_array_size(docs); i++) {
+        json_t *m = json_array_get(docs, i);
+        size_t x = (size_t)json_integer_value(json_array_get(m, 0));
+        assert_string_equal(json_string_value(json_array_get(m, 1)),
+                            plan_group_status_name(plan_compare_group_status(full, a, k, x)));
+        json_members++;
+      }
+    }
+  }
+  assert_int_equal(json_members, members);
+  json_decref(root);
+  plan_free(json);
+  /* the CSV: a row per group and document that has it, none for absences */
+  char *csv = test_render_compare_csv(sum, NULL, NULL);
+  size_t lines = 0;
+  for (size_t i = 0; csv[i]; i++) lines += csv[i] == '\n';
+  assert_int_equal(lines, members + 1); /* and the header */
+  assert_null(strstr(csv, ",absent,"));
+  plan_free(csv);
+  /* the text: the shared duties and those of one document, no pairs */
+  char *text;
+  assert_status(plan_render_compare_text(sum, "dolisa", 0, &text, NULL, NULL), PLAN_OK);
+  size_t gd = agency_index(sum, "dolisa"), shared = 0, alone = 0;
+  for (size_t k = 0; k < plan_compare_group_count(sum, gd); k++) {
+    size_t in = 0;
+    for (size_t x = 0; x < 5; x++) in += plan_compare_group_status(sum, gd, k, x) != PLAN_GROUP_ABSENT;
+    shared += in > 1;
+    alone += in == 1;
+  }
+  char want[96];
+  snprintf(want, sizeof want, "  %zu duties shared by several documents, %zu in one only\n", shared, alone);
+  assert_non_null(strstr(text, want));
+  size_t in_lines = 0, only_lines = 0;
+  for (const char *p = text; (p = strstr(p, "\n  in ")); p++) in_lines++;
+  for (const char *p = text; (p = strstr(p, "\n  only [")); p++) only_lines++;
+  assert_int_equal(in_lines, shared);
+  assert_int_equal(only_lines, alone);
+  assert_true(shared > 0 && alone > 0);
+  assert_null(strstr(text, " vs ["));
+  plan_free(text);
+  /* the HTML parses and lists the groups */
+  size_t n;
+  char *html = test_render_compare_html(sum, NULL, &n);
+  assert_non_null(strstr(html, "which, and how"));
+  htmlDocPtr h = htmlReadMemory(html, (int)n, "s.html", "UTF-8",
+                                HTML_PARSE_NONET | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING);
+  assert_non_null(h);
+  xmlFreeDoc(h);
+  plan_free(html);
+  plan_compare_free(sum);
+  plan_compare_free(full);
+
+  /* on_pair can stop the comparison */
+  pair_log stop = {.stop_after = 3};
+  o.user = &stop;
+  assert_status(plan_compare_new((const plan_doc *const *)d, 5, &o, &sum, &e), PLAN_ECANCELED);
+  assert_null(sum);
+  assert_int_equal(stop.calls, 3);
+  assert_non_null(strstr(e.message, "stopped"));
+  free(stop.lines);
+  free(full_log.lines);
+  free(sum_log.lines);
+  for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(d[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gold_alignments),
@@ -511,6 +664,7 @@ int main(void) {
       cmocka_unit_test(test_assignment_solver),
       cmocka_unit_test(test_word_diff),
       cmocka_unit_test(test_reports_and_errors),
+      cmocka_unit_test(test_summary_without_pairs),
   };
   return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

@@ -190,9 +190,11 @@ void plan__score_against(plan_compare *c, const plan_cagency *ag, size_t a, doub
   }
 }
 
-plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b, const double *sims) {
+plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b, const double *sims,
+                        plan_cpair *pair) {
   size_t m = ag->count[a], n = ag->count[b];
-  plan_cpair *pair = &ag->pairs[plan__pair_index(c->n, a, b)];
+  pair->links = NULL;
+  pair->n = 0;
   if (m == 0 || n == 0) return PLAN_OK;
   plan_cduty *A = ag->duties[a], *B = ag->duties[b];
   const double *S = sims, *U = S + m * n, *G = U + m * n;
@@ -253,7 +255,7 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b, c
     /* sort pointers, not the drafts (each holds two arrays) */
     for (size_t k = 0; k < nd; k++) order[k] = &dr[k];
     qsort(order, nd, sizeof *order, draft_ptr_cmp);
-    pair->links = plan__arena_alloc(&c->arena, (nd + 1) * sizeof(plan_link));
+    pair->links = plan__arena_alloc(c->link_arena, (nd + 1) * sizeof(plan_link));
     if (!pair->links) st = PLAN_ENOMEM;
   }
   for (size_t k = 0; st == PLAN_OK && k < nd; k++) {
@@ -262,8 +264,8 @@ plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b, c
     l->kind = d->kind;
     l->na = d->na;
     l->nb = d->nb;
-    l->ia = plan__arena_alloc(&c->arena, (d->na + 1) * sizeof(size_t));
-    l->ib = plan__arena_alloc(&c->arena, (d->nb + 1) * sizeof(size_t));
+    l->ia = plan__arena_alloc(c->link_arena, (d->na + 1) * sizeof(size_t));
+    l->ib = plan__arena_alloc(c->link_arena, (d->nb + 1) * sizeof(size_t));
     if (!l->ia || !l->ib) { st = PLAN_ENOMEM; break; }
     memcpy(l->ia, d->ia, d->na * sizeof(size_t));
     memcpy(l->ib, d->ib, d->nb * sizeof(size_t));

@@ -12,7 +12,8 @@
 static const size_t option_ends[] = {OPT_END(flags),         OPT_END(reworded_min),
                                      OPT_END(partial_min),   OPT_END(merge_min),
                                      OPT_END(bigram_weight), OPT_END(boilerplate_max),
-                                     OPT_END(max_documents)};
+                                     OPT_END(max_documents), OPT_END(on_pair),
+                                     OPT_END(user)};
 
 static bool option_size_ok(size_t size) {
   return size <= sizeof(plan_compare_options) &&
@@ -200,9 +201,12 @@ static plan_status collect(plan_compare *c) {
       x->duties = plan__arena_alloc(&c->arena, c->n * sizeof *x->duties);
       x->count = plan__arena_alloc(&c->arena, c->n * sizeof *x->count);
       x->via = plan__arena_alloc(&c->arena, c->n * sizeof *x->via);
-      size_t npairs = c->n * (c->n - 1) / 2;
-      x->pairs = plan__arena_alloc(&c->arena, (npairs + 1) * sizeof *x->pairs);
-      if (!x->duties || !x->count || !x->via || !x->pairs) st = PLAN_ENOMEM;
+      if (!(c->o.flags & PLAN_COMPARE_NO_PAIRS)) {
+        size_t npairs = c->n * (c->n - 1) / 2;
+        x->pairs = plan__arena_alloc(&c->arena, (npairs + 1) * sizeof *x->pairs);
+        if (!x->pairs) st = PLAN_ENOMEM;
+      }
+      if (!x->duties || !x->count || !x->via) st = PLAN_ENOMEM;
     }
     c->nagencies = g;
     /* each document's duties per agency, in document order */
@@ -235,14 +239,138 @@ static plan_status collect(plan_compare *c) {
   return st;
 }
 
+/* The duty groups of one agency as its pairs are aligned: a union-find
+ * over its duties (all documents' in a row), each duty flagged with the
+ * kinds of link it took part in. */
+typedef struct grouping {
+  size_t *base;   /* per document: where its duties start */
+  size_t *parent; /* per duty */
+  unsigned char *flags; /* 1 same, 2 reworded, 4 merged or split */
+  size_t total;
+} grouping;
+
+static size_t find(size_t *parent, size_t x) {
+  while (parent[x] != x) x = parent[x] = parent[parent[x]];
+  return x;
+}
+
+static void grouping_free(grouping *gr) {
+  free(gr->base);
+  free(gr->parent);
+  free(gr->flags);
+}
+
+static plan_status grouping_init(grouping *gr, const plan_compare *c, const plan_cagency *ag) {
+  memset(gr, 0, sizeof *gr);
+  gr->base = malloc((c->n + 1) * sizeof *gr->base);
+  if (!gr->base) return PLAN_ENOMEM;
+  gr->base[0] = 0;
+  for (size_t d = 0; d < c->n; d++) gr->base[d + 1] = gr->base[d] + ag->count[d];
+  gr->total = gr->base[c->n];
+  gr->parent = malloc((gr->total + 1) * sizeof *gr->parent);
+  gr->flags = calloc(gr->total + 1, 1);
+  if (!gr->parent || !gr->flags) return PLAN_ENOMEM;
+  for (size_t i = 0; i < gr->total; i++) gr->parent[i] = i;
+  return PLAN_OK;
+}
+
+/* Joins the duties a pair's links relate. */
+static void grouping_add(grouping *gr, const plan_cpair *p, size_t a, size_t b) {
+  for (size_t k = 0; k < p->n; k++) {
+    const plan_link *l = &p->links[k];
+    unsigned char f = l->kind == PLAN_LINK_SAME ? 1 : l->kind == PLAN_LINK_REWORDED ? 2
+                    : l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT ? 4 : 0;
+    if (!f) continue;
+    size_t r = gr->base[a] + l->ia[0];
+    for (size_t x = 0; x < l->na; x++) {
+      gr->flags[gr->base[a] + l->ia[x]] |= f;
+      gr->parent[find(gr->parent, gr->base[a] + l->ia[x])] = find(gr->parent, r);
+    }
+    for (size_t y = 0; y < l->nb; y++) {
+      gr->flags[gr->base[b] + l->ib[y]] |= f;
+      gr->parent[find(gr->parent, gr->base[b] + l->ib[y])] = find(gr->parent, r);
+    }
+  }
+}
+
+/* The groups, in order of their first member (documents in canonical
+ * order), each with the documents that have it. */
+static plan_status grouping_finish(grouping *gr, plan_compare *c, plan_cagency *ag) {
+  size_t total = gr->total;
+  size_t *root_group = malloc((total + 1) * sizeof *root_group);
+  size_t *last_doc = malloc((total + 1) * sizeof *last_doc);
+  size_t *nm = calloc(total + 1, sizeof *nm);
+  plan_status st = root_group && last_doc && nm ? PLAN_OK : PLAN_ENOMEM;
+  size_t ng = 0, nmembers = 0;
+  if (st == PLAN_OK) {
+    /* number the groups; count each one's documents */
+    for (size_t i = 0; i < total; i++) root_group[i] = SIZE_MAX;
+    for (size_t d = 0; d < c->n; d++)
+      for (size_t k = 0; k < ag->count[d]; k++) {
+        size_t r = find(gr->parent, gr->base[d] + k);
+        if (root_group[r] == SIZE_MAX) {
+          last_doc[ng] = SIZE_MAX;
+          root_group[r] = ng++;
+        }
+        size_t x = root_group[r];
+        if (last_doc[x] != d) {
+          last_doc[x] = d;
+          nm[x]++;
+          nmembers++;
+        }
+      }
+    ag->groups = plan__arena_alloc(&c->arena, (ng + 1) * sizeof *ag->groups);
+    ag->members = plan__arena_alloc(&c->arena, (nmembers + 1) * sizeof *ag->members);
+    if (!ag->groups || !ag->members) st = PLAN_ENOMEM;
+  }
+  if (st == PLAN_OK) {
+    size_t at = 0;
+    for (size_t x = 0; x < ng; x++) {
+      ag->groups[x].m = ag->members + at;
+      at += nm[x];
+      ag->groups[x].rep_doc = SIZE_MAX;
+    }
+    for (size_t d = 0; d < c->n; d++)
+      for (size_t k = 0; k < ag->count[d]; k++) {
+        size_t node = gr->base[d] + k;
+        plan_group *g = &ag->groups[root_group[find(gr->parent, node)]];
+        if (g->rep_doc == SIZE_MAX) {
+          g->rep_doc = d;
+          g->rep_duty = k;
+        }
+        unsigned char f = gr->flags[node];
+        plan_gstatus s = f & 4 ? PLAN_G_MERGED : f & 2 ? PLAN_G_REWORDED : PLAN_G_PRESENT;
+        plan_gmember *m = g->nm ? &g->m[g->nm - 1] : NULL;
+        if (!m || m->doc != d) {
+          m = &g->m[g->nm++];
+          m->doc = d;
+          m->first = k;
+          m->status = s;
+        } else if (s > m->status) {
+          m->status = s;
+        }
+      }
+    ag->ngroups = ng;
+  }
+  free(root_group);
+  free(last_doc);
+  free(nm);
+  return st;
+}
+
 /* Every agency, every document pair: one document's duties scored against
- * all the later documents' at once, then each pair aligned. */
+ * all the later documents' at once, then each pair aligned, its links
+ * joined into the agency's duty groups, shown to on_pair, and kept or
+ * dropped. */
 static plan_status align_all(plan_compare *c) {
   double **sims = calloc(c->n + 1, sizeof *sims), *block = NULL;
   size_t cap = 0;
+  bool keep = !(c->o.flags & PLAN_COMPARE_NO_PAIRS);
   plan_status st = sims ? PLAN_OK : PLAN_ENOMEM;
   for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++) {
     plan_cagency *ag = &c->agencies[g];
+    grouping gr;
+    st = grouping_init(&gr, c, ag);
     for (size_t a = 0; st == PLAN_OK && a < c->n; a++) {
       size_t need = 0;
       for (size_t b = a + 1; b < c->n; b++) need += 3 * ag->count[a] * ag->count[b];
@@ -258,8 +386,28 @@ static plan_status align_all(plan_compare *c) {
         at += 3 * ag->count[a] * ag->count[b];
       }
       plan__score_against(c, ag, a, sims);
-      for (size_t b = a + 1; st == PLAN_OK && b < c->n; b++) st = plan__align(c, ag, a, b, sims[b]);
+      for (size_t b = a + 1; st == PLAN_OK && b < c->n; b++) {
+        if (!ag->count[b]) continue;
+        plan_cpair *p = keep ? &ag->pairs[plan__pair_index(c->n, a, b)] : &c->current;
+        st = plan__align(c, ag, a, b, sims[b], p);
+        if (st == PLAN_OK && c->link_arena->oom) st = PLAN_ENOMEM;
+        if (st != PLAN_OK) break;
+        grouping_add(&gr, p, a, b);
+        if (c->o.on_pair) {
+          c->current = *p;
+          c->current_agency = g;
+          c->current_a = a;
+          c->current_b = b;
+          c->in_callback = true;
+          int stop = c->o.on_pair(c->o.user, c, g, a, b);
+          c->in_callback = false;
+          if (stop) st = PLAN_ECANCELED;
+        }
+        if (!keep) plan__arena_reset(&c->pair_arena); /* the pair's links, gone */
+      }
     }
+    if (st == PLAN_OK) st = grouping_finish(&gr, c, ag);
+    grouping_free(&gr);
   }
   free(block);
   free(sims);
@@ -302,6 +450,7 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   plan_compare *c = calloc(1, sizeof *c);
   if (!c) return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
   c->o = o;
+  c->link_arena = o.flags & PLAN_COMPARE_NO_PAIRS ? &c->pair_arena : &c->arena;
   c->n = n;
   c->docs = plan__arena_alloc(&c->arena, n * sizeof *c->docs);
   plan_status st = c->docs ? PLAN_OK : PLAN_ENOMEM;
@@ -314,14 +463,12 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   }
   if (st == PLAN_OK) st = plan__weigh(c);
   if (st == PLAN_OK && !(o.flags & PLAN_COMPARE_NO_PORTFOLIO)) st = portfolio_stand_ins(c);
-  if (st == PLAN_OK) st = align_all(c);
-  /* the duty groups, for the accessors (read only after: threads may share c) */
-  for (size_t g = 0; g < c->nagencies && st == PLAN_OK; g++)
-    st = plan__groups(c, g, &c->agencies[g].groups, &c->agencies[g].ngroups);
+  if (st == PLAN_OK) st = align_all(c); /* and the duty groups: c is read only after */
   if (st == PLAN_OK && c->arena.oom) st = PLAN_ENOMEM;
   if (st != PLAN_OK) {
     plan_compare_free(c);
-    return plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
+    return plan__error(err, st, 0, 0, 0, "%s",
+                       st == PLAN_ECANCELED ? "the comparison was stopped by on_pair" : plan_strerror(st));
   }
   *out = c;
   return PLAN_OK;
@@ -329,12 +476,11 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
 
 void plan_compare_free(plan_compare *c) {
   if (!c) return;
-  for (size_t g = 0; c->agencies && g < c->nagencies; g++)
-    plan__groups_free(c->agencies[g].groups, c->agencies[g].ngroups);
   free(c->dense);
   free(c->scratch);
   free(c->km_scratch);
   plan__arena_free(&c->arena);
+  plan__arena_free(&c->pair_arena);
   free(c);
 }
 
@@ -360,14 +506,14 @@ size_t plan_compare_group_count(const plan_compare *c, size_t agency) {
 plan_group_status plan_compare_group_status(const plan_compare *c, size_t agency, size_t k,
                                             size_t doc) {
   const plan_group *g = group_at(c, agency, k, doc);
-  return g ? (plan_group_status)g->status[doc] : PLAN_GROUP_ABSENT;
+  return g ? (plan_group_status)plan__group_status(g, doc) : PLAN_GROUP_ABSENT;
 }
 
 const plan_duty *plan_compare_group_duty(const plan_compare *c, size_t agency, size_t k,
                                          size_t doc) {
   const plan_group *g = group_at(c, agency, k, doc);
-  if (!g || g->status[doc] == PLAN_G_ABSENT) return NULL;
-  return c->agencies[agency].duties[doc][g->first[doc]].duty;
+  const plan_gmember *m = g ? plan__group_member(g, doc) : NULL;
+  return m ? c->agencies[agency].duties[doc][m->first].duty : NULL;
 }
 
 size_t plan_compare_group_representative(const plan_compare *c, size_t agency, size_t k) {
@@ -400,17 +546,19 @@ const char *plan_compare_agency_via(const plan_compare *c, size_t g, size_t d) {
   return c && g < c->nagencies && d < c->n ? c->agencies[g].via[d] : NULL;
 }
 
-static const plan_cpair *pair_of(const plan_compare *c, size_t g, size_t a, size_t b) {
+const plan_cpair *plan__pair(const plan_compare *c, size_t g, size_t a, size_t b) {
   if (!c || g >= c->nagencies || a >= c->n || b >= c->n || a == b) return NULL;
   if (a > b) { size_t t = a; a = b; b = t; }
-  return &c->agencies[g].pairs[plan__pair_index(c->n, a, b)];
+  if (c->in_callback && g == c->current_agency && a == c->current_a && b == c->current_b)
+    return &c->current;
+  return c->agencies[g].pairs ? &c->agencies[g].pairs[plan__pair_index(c->n, a, b)] : NULL;
 }
 size_t plan_compare_link_count(const plan_compare *c, size_t g, size_t a, size_t b) {
-  const plan_cpair *p = pair_of(c, g, a, b);
+  const plan_cpair *p = plan__pair(c, g, a, b);
   return p ? p->n : 0;
 }
 const plan_link *plan_compare_link(const plan_compare *c, size_t g, size_t a, size_t b, size_t i) {
-  const plan_cpair *p = pair_of(c, g, a, b);
+  const plan_cpair *p = plan__pair(c, g, a, b);
   return p && i < p->n ? &p->links[i] : NULL;
 }
 
@@ -440,89 +588,22 @@ const char *plan_link_text(const plan_link *l, int side) { return l ? l->text[si
 
 /* ---- duty groups ---------------------------------------------------- */
 
-static size_t find(size_t *parent, size_t x) {
-  while (parent[x] != x) x = parent[x] = parent[parent[x]];
-  return x;
-}
-
 const char *plan__gstatus_name(plan_gstatus s) {
   static const char *const names[] = {"absent", "present", "reworded", "merged"};
   return names[s];
 }
 
-plan_status plan__groups(const plan_compare *c, size_t g, plan_group **out, size_t *nout) {
-  const plan_cagency *ag = &c->agencies[g];
-  size_t *base = malloc((c->n + 1) * sizeof *base);
-  if (!base) return PLAN_ENOMEM;
-  base[0] = 0;
-  for (size_t d = 0; d < c->n; d++) base[d + 1] = base[d] + ag->count[d];
-  size_t total = base[c->n];
-  size_t *parent = malloc((total + 1) * sizeof *parent);
-  unsigned char *flags = calloc(total + 1, 1); /* 1 same, 2 reworded, 4 merged */
-  size_t *root_group = malloc((total + 1) * sizeof *root_group);
-  if (!parent || !flags || !root_group) {
-    free(base); free(parent); free(flags); free(root_group);
-    return PLAN_ENOMEM;
+const plan_gmember *plan__group_member(const plan_group *g, size_t doc) {
+  size_t lo = 0, hi = g->nm;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    if (g->m[mid].doc < doc) lo = mid + 1;
+    else hi = mid;
   }
-  for (size_t i = 0; i < total; i++) parent[i] = i;
-  for (size_t a = 0; a < c->n; a++)
-    for (size_t b = a + 1; b < c->n; b++) {
-      const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, b)];
-      for (size_t k = 0; k < p->n; k++) {
-        const plan_link *l = &p->links[k];
-        unsigned char f = l->kind == PLAN_LINK_SAME ? 1 : l->kind == PLAN_LINK_REWORDED ? 2
-                        : l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT ? 4 : 0;
-        if (!f) continue;
-        size_t r = base[a] + l->ia[0];
-        for (size_t x = 0; x < l->na; x++) {
-          flags[base[a] + l->ia[x]] |= f;
-          parent[find(parent, base[a] + l->ia[x])] = find(parent, r);
-        }
-        for (size_t y = 0; y < l->nb; y++) {
-          flags[base[b] + l->ib[y]] |= f;
-          parent[find(parent, base[b] + l->ib[y])] = find(parent, r);
-        }
-      }
-    }
-  /* groups in order of their first member: documents in canonical order */
-  size_t ng = 0;
-  for (size_t i = 0; i < total; i++) root_group[i] = SIZE_MAX;
-  plan_group *gs = calloc(total + 1, sizeof *gs);
-  plan_status st = gs ? PLAN_OK : PLAN_ENOMEM;
-  for (size_t d = 0; st == PLAN_OK && d < c->n; d++)
-    for (size_t k = 0; st == PLAN_OK && k < ag->count[d]; k++) {
-      size_t node = base[d] + k, r = find(parent, node);
-      if (root_group[r] == SIZE_MAX) {
-        plan_group *x = &gs[ng];
-        x->rep_doc = d;
-        x->rep_duty = k;
-        x->status = calloc(c->n, sizeof *x->status);
-        x->first = malloc(c->n * sizeof *x->first);
-        if (!x->status || !x->first) { st = PLAN_ENOMEM; break; }
-        for (size_t e = 0; e < c->n; e++) x->first[e] = SIZE_MAX;
-        root_group[r] = ng++;
-      }
-      plan_group *x = &gs[root_group[r]];
-      plan_gstatus s = flags[node] & 4 ? PLAN_G_MERGED : flags[node] & 2 ? PLAN_G_REWORDED : PLAN_G_PRESENT;
-      if (s > x->status[d]) x->status[d] = s;
-      if (x->first[d] == SIZE_MAX) x->first[d] = k;
-    }
-  free(base); free(parent); free(flags); free(root_group);
-  if (st != PLAN_OK) {
-    /* and the group being made, whose arrays may be half allocated (gs is
-     * zeroed, with room for it) */
-    plan__groups_free(gs, gs ? ng + 1 : 0);
-    return st;
-  }
-  *out = gs;
-  *nout = ng;
-  return PLAN_OK;
+  return lo < g->nm && g->m[lo].doc == doc ? &g->m[lo] : NULL;
 }
 
-void plan__groups_free(plan_group *g, size_t n) {
-  for (size_t i = 0; g && i < n; i++) {
-    free(g[i].status);
-    free(g[i].first);
-  }
-  free(g);
+plan_gstatus plan__group_status(const plan_group *g, size_t doc) {
+  const plan_gmember *m = plan__group_member(g, doc);
+  return m ? m->status : PLAN_G_ABSENT;
 }

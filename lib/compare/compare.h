@@ -54,9 +54,10 @@ typedef struct plan_cagency {
   plan_cduty **duties; /* per document: an array */
   size_t *count;       /* per document */
   const char **via;    /* per document: portfolio stand-ins, or NULL */
-  plan_cpair *pairs;   /* per document pair a < b */
-  struct plan_group *groups; /* the duty groups, made once (plan__groups) */
+  plan_cpair *pairs;   /* per document pair a < b; NULL with PLAN_COMPARE_NO_PAIRS */
+  struct plan_group *groups; /* the duty groups, made as the pairs are aligned */
   size_t ngroups;
+  struct plan_gmember *members; /* the groups' members, all in one array */
 } plan_cagency;
 
 struct plan_compare {
@@ -73,20 +74,40 @@ struct plan_compare {
   size_t scratch_cap;
   void *km_scratch; /* and the assignment solver's */
   size_t km_scratch_cap;
+  /* Where the links of a pair are made: the comparison's arena when it
+   * keeps them, else pair_arena, emptied after each pair. */
+  plan_arena *link_arena;
+  plan_arena pair_arena;
+  /* The pair being aligned (while on_pair runs, the accessors see it). */
+  plan_cpair current;
+  size_t current_agency, current_a, current_b;
+  bool in_callback;
 };
 
 /* Duty groups of one agency: duties linked (same, reworded, merged, split)
- * across documents, for the coverage matrix. */
+ * across documents, for the coverage matrix.  A group keeps only the
+ * documents that have it (sparse: memory grows with the duties, not with
+ * groups times documents). */
 typedef enum plan_gstatus { PLAN_G_ABSENT = 0, PLAN_G_PRESENT, PLAN_G_REWORDED, PLAN_G_MERGED } plan_gstatus;
+typedef struct plan_gmember {
+  size_t doc;   /* a document that has the group */
+  size_t first; /* its first duty in the group */
+  plan_gstatus status;
+} plan_gmember;
 typedef struct plan_group {
-  size_t rep_doc, rep_duty;  /* the representative wording */
-  plan_gstatus *status;      /* per document */
-  size_t *first;             /* per document: its first duty in the group, or SIZE_MAX */
+  size_t rep_doc, rep_duty; /* the representative wording */
+  plan_gmember *m;          /* in document order */
+  size_t nm;
 } plan_group;
-PLAN_INTERNAL plan_status plan__groups(const plan_compare *c, size_t agency, plan_group **out,
-                                       size_t *n);
-PLAN_INTERNAL void plan__groups_free(plan_group *g, size_t n);
+/* Group k's member in document doc, or NULL where the group is absent. */
+PLAN_INTERNAL const plan_gmember *plan__group_member(const plan_group *g, size_t doc);
+PLAN_INTERNAL plan_gstatus plan__group_status(const plan_group *g, size_t doc);
 PLAN_INTERNAL const char *plan__gstatus_name(plan_gstatus s);
+
+/* The links of a pair of one agency, or NULL: kept ones, or while on_pair
+ * runs the current pair's. */
+PLAN_INTERNAL const plan_cpair *plan__pair(const plan_compare *c, size_t agency, size_t a,
+                                           size_t b);
 
 static inline size_t plan__pair_index(size_t n, size_t a, size_t b) {
   return a * (2 * n - a - 1) / 2 + (b - a - 1);
@@ -117,7 +138,7 @@ PLAN_INTERNAL void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *con
 PLAN_INTERNAL void plan__score_against(plan_compare *c, const plan_cagency *ag, size_t a,
                                        double **sims);
 PLAN_INTERNAL plan_status plan__align(plan_compare *c, plan_cagency *ag, size_t a, size_t b,
-                                      const double *sims);
+                                      const double *sims, plan_cpair *out);
 /* The best one-to-one assignment of an m x n score matrix (row-major);
  * match[i] is the column of row i or SIZE_MAX.  Scores <= 0 never match. */
 PLAN_INTERNAL plan_status plan__assignment(const double *score, size_t m, size_t n, size_t *match);

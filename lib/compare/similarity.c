@@ -329,7 +329,7 @@ void plan__evidence(plan_compare *c, plan_link *l, plan_cduty *const *as, plan_c
     if (b.len) plan__buf_putc(&b, ' ');
     plan__buf_put(&b, top[t]->word, top[t]->wlen);
   }
-  if (b.oom) c->arena.oom = true; /* plan_compare_new says PLAN_ENOMEM */
-  l->rare = plan__arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+  if (b.oom) c->link_arena->oom = true; /* plan_compare_new says PLAN_ENOMEM */
+  l->rare = plan__arena_strndup(c->link_arena, b.data ? b.data : "", b.len);
   plan__buf_free(&b);
 }

@@ -126,7 +126,7 @@ const char *plan__side_text(plan_compare *c, plan_cduty *const *ds, size_t n) {
     if (i) plan__buf_putc(&b, ' ');
     plan__buf_put(&b, ds[i]->duty->text, strlen(ds[i]->duty->text));
   }
-  const char *r = b.oom ? NULL : plan__arena_strndup(&c->arena, b.data ? b.data : "", b.len);
+  const char *r = b.oom ? NULL : plan__arena_strndup(c->link_arena, b.data ? b.data : "", b.len);
   plan__buf_free(&b);
   return r;
 }

@@ -45,6 +45,18 @@ void plan__arena_free(plan_arena *a) {
   a->head = NULL;
 }
 
+void plan__arena_reset(plan_arena *a) {
+  chunk *keep = a->head;
+  if (!keep) return;
+  for (chunk *c = keep->next, *next; c; c = next) {
+    next = c->next;
+    free(c);
+  }
+  keep->next = NULL;
+  keep->used = 0;
+  a->oom = false;
+}
+
 char *plan__arena_clean(plan_arena *a, const char *s, size_t n) {
   plan_buf b = {0};
   plan__buf_reserve(&b, n + 3);

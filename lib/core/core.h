@@ -90,6 +90,9 @@ typedef struct plan_arena {
 PLAN_INTERNAL void *plan__arena_alloc(plan_arena *a, size_t n);
 PLAN_INTERNAL char *plan__arena_strndup(plan_arena *a, const char *s, size_t n);
 PLAN_INTERNAL void plan__arena_free(plan_arena *a);
+/* Empties the arena for reuse, keeping its newest block (what a loop that
+ * makes and drops the same kind of things each turn wants). */
+PLAN_INTERNAL void plan__arena_reset(plan_arena *a);
 /* A copy of s[0, n) into the arena that any output may carry: each byte
  * that starts no valid UTF-8 sequence, and each control character (C0 but
  * the tab, DEL, C1), replaced with U+FFFD.  For names the caller gives

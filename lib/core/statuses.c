@@ -12,6 +12,7 @@ const plan_status_info plan__statuses[] = {
     {PLAN_EIO, "PLAN_EIO", "input/output error"},
     {PLAN_EEMPTY, "PLAN_EEMPTY", "empty input"},
     {PLAN_EENCODING, "PLAN_EENCODING", "uncertain legacy encoding"},
+    {PLAN_ECANCELED, "PLAN_ECANCELED", "stopped by the caller"},
 };
 
-const size_t plan__statuses_count = 10;
+const size_t plan__statuses_count = 11;

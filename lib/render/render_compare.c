@@ -46,9 +46,17 @@ static bool has_diff(const plan_link *l) {
   return l->kind == PLAN_LINK_REWORDED || l->kind == PLAN_LINK_MERGED || l->kind == PLAN_LINK_SPLIT;
 }
 
-static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag, size_t a, size_t bd) {
-  const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, bd)];
-  plan__buf_printf(b, "{\"a\":%zu,\"b\":%zu,\"matches\":[", a, bd);
+/* The pair object of the JSON report; with_agency: its agency named first
+ * (a line of the pairwise stream). */
+static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag, size_t a, size_t bd,
+                      const plan_cpair *p, bool with_agency) {
+  plan__buf_putc(b, '{');
+  if (with_agency) {
+    plan__buf_printf(b, "\"agency\":");
+    plan__json_str(b, ag->id);
+    plan__buf_putc(b, ',');
+  }
+  plan__buf_printf(b, "\"a\":%zu,\"b\":%zu,\"matches\":[", a, bd);
   bool first = true;
   for (size_t k = 0; k < p->n; k++) {
     const plan_link *l = &p->links[k];
@@ -109,8 +117,9 @@ static void pair_json(plan_buf *b, const plan_compare *c, const plan_cagency *ag
 static char *render_compare_json(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   plan_buf b = {0};
-  plan__buf_printf(&b, "{\"format\":\"libplan-comparison\",\"version\":%d,\"documents\":[",
-                   PLAN_JSON_VERSION);
+  plan__buf_printf(&b, "{\"format\":\"libplan-comparison\",\"version\":%d,", PLAN_JSON_VERSION);
+  if (c->o.flags & PLAN_COMPARE_NO_PAIRS) plan__buf_printf(&b, "\"detail\":\"summary\",");
+  plan__buf_printf(&b, "\"documents\":[");
   for (size_t d = 0; d < c->n; d++) {
     const plan_doc *doc = c->docs[d];
     if (d) plan__buf_putc(&b, ',');
@@ -147,29 +156,35 @@ static char *render_compare_json(const plan_compare *c, const char *agency, size
       if (d) plan__buf_putc(&b, ',');
       plan__json_str(&b, ag->via[d]);
     }
-    plan__buf_printf(&b, "],\"pairs\":[");
-    bool pf = true;
-    for (size_t a = 0; a < c->n; a++)
-      for (size_t bd = a + 1; bd < c->n; bd++) {
-        if (!ag->count[a] || !ag->count[bd]) continue;
-        if (!pf) plan__buf_putc(&b, ',');
-        pf = false;
-        pair_json(&b, c, ag, a, bd);
-      }
+    if (ag->pairs) { /* the pairwise detail, when the comparison kept it */
+      plan__buf_printf(&b, "],\"pairs\":[");
+      bool pf = true;
+      for (size_t a = 0; a < c->n; a++)
+        for (size_t bd = a + 1; bd < c->n; bd++) {
+          if (!ag->count[a] || !ag->count[bd]) continue;
+          if (!pf) plan__buf_putc(&b, ',');
+          pf = false;
+          pair_json(&b, c, ag, a, bd, plan__pair(c, g, a, bd), false);
+        }
+    }
     plan__buf_printf(&b, "],\"groups\":[");
-    plan_group *gs;
-    size_t ng;
-    st = plan__groups(c, g, &gs, &ng);
-    for (size_t k = 0; st == PLAN_OK && k < ng; k++) {
+    for (size_t k = 0; k < ag->ngroups; k++) {
+      const plan_group *gr = &ag->groups[k];
       if (k) plan__buf_putc(&b, ',');
       plan__buf_printf(&b, "{\"representative\":");
-      plan__json_str(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
-      plan__buf_printf(&b, ",\"status\":[");
-      for (size_t d = 0; d < c->n; d++)
-        plan__buf_printf(&b, "%s\"%s\"", d ? "," : "", plan__gstatus_name(gs[k].status[d]));
+      plan__json_str(&b, ag->duties[gr->rep_doc][gr->rep_duty].duty->text);
+      if (ag->pairs) { /* a status per document */
+        plan__buf_printf(&b, ",\"status\":[");
+        for (size_t d = 0; d < c->n; d++)
+          plan__buf_printf(&b, "%s\"%s\"", d ? "," : "", plan__gstatus_name(plan__group_status(gr, d)));
+      } else { /* only the documents that have it: the output grows with the duties */
+        plan__buf_printf(&b, ",\"documents\":[");
+        for (size_t i = 0; i < gr->nm; i++)
+          plan__buf_printf(&b, "%s[%zu,\"%s\"]", i ? "," : "", gr->m[i].doc,
+                           plan__gstatus_name(gr->m[i].status));
+      }
       plan__buf_printf(&b, "]}");
     }
-    if (st == PLAN_OK) plan__groups_free(gs, ng);
     plan__buf_printf(&b, "]}");
   }
   plan__buf_printf(&b, "]}\n");
@@ -207,22 +222,20 @@ static char *render_compare_csv(const plan_compare *c, const char *agency, size_
   for (size_t g = 0; g < c->nagencies; g++) {
     if (!wanted(c, g, agency)) continue;
     const plan_cagency *ag = &c->agencies[g];
-    plan_group *gs;
-    size_t ng;
-    if (plan__groups(c, g, &gs, &ng) != PLAN_OK) {
-      plan__buf_free(&b);
-      return NULL;
-    }
-    for (size_t k = 0; k < ng; k++) {
-      size_t size = 0; /* in how many documents the group holds */
-      for (size_t d = 0; d < c->n; d++) size += gs[k].status[d] != PLAN_G_ABSENT;
-      for (size_t d = 0; d < c->n; d++) {
+    for (size_t k = 0; k < ag->ngroups; k++) {
+      const plan_group *gr = &ag->groups[k];
+      /* every document's row; without the pairs (a summary, of any number
+       * of documents) only the rows of the documents that have the group */
+      size_t rows = ag->pairs ? c->n : gr->nm;
+      for (size_t i = 0; i < rows; i++) {
+        size_t d = ag->pairs ? i : gr->m[i].doc;
+        const plan_gmember *m = plan__group_member(gr, d);
         const plan_doc *doc = c->docs[d];
         csv_field(&b, ag->id);
         plan__buf_putc(&b, ',');
         csv_field(&b, ag->name);
-        plan__buf_printf(&b, ",%zu,%zu,", k + 1, size);
-        csv_field(&b, ag->duties[gs[k].rep_doc][gs[k].rep_duty].duty->text);
+        plan__buf_printf(&b, ",%zu,%zu,", k + 1, gr->nm);
+        csv_field(&b, ag->duties[gr->rep_doc][gr->rep_duty].duty->text);
         plan__buf_putc(&b, ',');
         csv_field(&b, doc->outline.meta[PLAN_META_PROVINCE]);
         plan__buf_putc(&b, ',');
@@ -231,11 +244,11 @@ static char *render_compare_csv(const plan_compare *c, const char *agency, size_
         csv_field(&b, doc->outline.meta[PLAN_META_NUMBER]);
         plan__buf_putc(&b, ',');
         csv_field(&b, doc->outline.meta[PLAN_META_DATE]);
-        plan__buf_printf(&b, ",%s,", plan__gstatus_name(gs[k].status[d]));
-        if (gs[k].status[d] == PLAN_G_ABSENT) {
+        plan__buf_printf(&b, ",%s,", plan__gstatus_name(m ? m->status : PLAN_G_ABSENT));
+        if (!m) {
           plan__buf_put(&b, ",", 1); /* no item, no duty */
         } else {
-          const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
+          const plan_cduty *cd = &ag->duties[d][m->first];
           char item[64];
           snprintf(item, sizeof item, "%s.%zu", cd->item, cd->item_index + 1);
           csv_field(&b, item);
@@ -245,7 +258,6 @@ static char *render_compare_csv(const plan_compare *c, const char *agency, size_
         plan__buf_put(&b, "\r\n", 2);
       }
     }
-    plan__groups_free(gs, ng);
   }
   return plan__buf_take(&b, len);
 }
@@ -277,6 +289,36 @@ static void text_diff(plan_buf *b, const plan_compare *c, const plan_link *l, bo
   free(steps);
 }
 
+/* Without the pairs: an agency's duty groups, those several documents
+ * share first (largest first would need a sort; document order reads as
+ * well), each with its documents and their statuses, then the duties only
+ * one document has.  Lines grow with the duties, not with the pairs. */
+static void text_groups(plan_buf *b, const plan_compare *c, const plan_cagency *ag) {
+  size_t shared = 0;
+  for (size_t k = 0; k < ag->ngroups; k++) shared += ag->groups[k].nm > 1;
+  plan__buf_printf(b, "  %zu duties shared by several documents, %zu in one only\n", shared,
+                   ag->ngroups - shared);
+  for (int pass = 0; pass < 2; pass++)
+    for (size_t k = 0; k < ag->ngroups; k++) {
+      const plan_group *gr = &ag->groups[k];
+      if ((gr->nm > 1) != (pass == 0)) continue;
+      const plan_cduty *rep = &ag->duties[gr->rep_doc][gr->rep_duty];
+      if (pass == 0) {
+        plan__buf_printf(b, "  in %zu of %zu:", gr->nm, c->n);
+        for (size_t i = 0; i < gr->nm; i++) {
+          const plan_gmember *m = &gr->m[i];
+          plan__buf_printf(b, " [%zu]%s", m->doc + 1,
+                           m->status == PLAN_G_REWORDED ? "~" : m->status == PLAN_G_MERGED ? "+" : "");
+        }
+      } else {
+        plan__buf_printf(b, "  only [%zu] %s.%zu:", gr->rep_doc + 1, rep->item, rep->item_index + 1);
+      }
+      plan__buf_put(b, "\n      ", 7);
+      plan__buf_put(b, rep->duty->text, strlen(rep->duty->text));
+      plan__buf_putc(b, '\n');
+    }
+}
+
 static char *render_compare_text(const plan_compare *c, const char *agency, unsigned flags, size_t *len) {
   if (!c) return NULL;
   bool color = flags & PLAN_RENDER_COLOR;
@@ -301,16 +343,22 @@ static char *render_compare_text(const plan_compare *c, const char *agency, unsi
     plan__buf_printf(&b, "  %s%s\n", ag->name, ag->collective ? " (collective)" : "");
   }
   plan__buf_printf(&b, "  (* through agencies with narrower portfolios)\n");
+  if (c->o.flags & PLAN_COMPARE_NO_PAIRS)
+    plan__buf_printf(&b, "  (a summary: per agency its duty groups, [n]~ reworded, [n]+ merged or split)\n");
   for (size_t g = 0; g < c->nagencies; g++) {
     if (!wanted(c, g, agency)) continue;
     const plan_cagency *ag = &c->agencies[g];
     plan__buf_printf(&b, "\n== %s  %s\n", ag->id, ag->name);
     for (size_t d = 0; d < c->n; d++)
       if (ag->via[d]) plan__buf_printf(&b, "   [%zu] by portfolio: %s\n", d + 1, ag->via[d]);
+    if (!ag->pairs) {
+      text_groups(&b, c, ag);
+      continue;
+    }
     for (size_t a = 0; a < c->n; a++)
       for (size_t bd = a + 1; bd < c->n; bd++) {
-        const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, a, bd)];
-        if (!p->n) continue;
+        const plan_cpair *p = plan__pair(c, g, a, bd);
+        if (!p || !p->n) continue;
         plan__buf_printf(&b, "  [%zu] vs [%zu]\n", a + 1, bd + 1);
         for (size_t k = 0; k < p->n; k++) {
           const plan_link *l = &p->links[k];
@@ -335,6 +383,21 @@ static char *render_compare_text(const plan_compare *c, const char *agency, unsi
       }
   }
   return plan__buf_take(&b, len);
+}
+
+plan_status plan_render_compare_pair_json(const plan_compare *cmp, size_t agency, size_t a, size_t b,
+                                          char **out, size_t *len, plan_error *err) {
+  if (out) *out = NULL;
+  if (!cmp || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  if (a > b) { size_t t = a; a = b; b = t; }
+  const plan_cpair *p = plan__pair(cmp, agency, a, b);
+  if (!p)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       "no pair (%zu, %zu) of agency %zu at hand: out of range, or not kept "
+                       "(PLAN_COMPARE_NO_PAIRS) and not being aligned", a, b, agency);
+  plan_buf buf = {0};
+  pair_json(&buf, cmp, &cmp->agencies[agency], a, b, p, true);
+  return plan__give_string(buf.oom ? (plan__buf_free(&buf), NULL) : plan__buf_take(&buf, len), out, err);
 }
 
 plan_status plan_render_compare_json(const plan_compare *cmp, const char *agency, char **out, size_t *len, plan_error *err) {

@@ -59,8 +59,8 @@ static xmlNodePtr cell(xmlNodePtr row, const char *tag, const char *cls, const c
 static const plan_link *link_with(const plan_compare *c, const plan_cagency *ag, size_t a, size_t k,
                                   size_t d) {
   size_t lo = a < d ? a : d, hi = a < d ? d : a;
-  const plan_cpair *p = &ag->pairs[plan__pair_index(c->n, lo, hi)];
-  for (size_t i = 0; i < p->n; i++) {
+  const plan_cpair *p = plan__pair(c, (size_t)(ag - c->agencies), lo, hi);
+  for (size_t i = 0; p && i < p->n; i++) {
     const plan_link *l = &p->links[i];
     const size_t *mine = lo == a ? l->ia : l->ib;
     size_t nm = lo == a ? l->na : l->nb, nother = lo == a ? l->nb : l->na;
@@ -137,6 +137,43 @@ static const char *common_policy(const plan_compare *c) {
   return best;
 }
 
+/* Without the pairs (a summary, of any number of documents): one row per
+ * duty group, its wording, in how many documents, and which, each named
+ * with its status in words and colour.  Cells grow with the duties, not
+ * with groups times documents. */
+static void summary_groups(xmlNodePtr body, const plan_compare *c, const plan_cagency *ag) {
+  xmlNodePtr table = xmlNewChild(body, NULL, X("table"), NULL);
+  xmlNodePtr row = xmlNewChild(table, NULL, X("tr"), NULL);
+  cell(row, "th", NULL, "duty (as the first document words it)");
+  cell(row, "th", NULL, "documents");
+  cell(row, "th", NULL, "which, and how");
+  char num[64];
+  for (size_t k = 0; k < ag->ngroups; k++) {
+    const plan_group *gr = &ag->groups[k];
+    const plan_cduty *rep = &ag->duties[gr->rep_doc][gr->rep_duty];
+    row = xmlNewChild(table, NULL, X("tr"), NULL);
+    xmlNodePtr td = cell(row, "td", "duty", rep->duty->text);
+    snprintf(num, sizeof num, " (%s.%zu)", rep->item, rep->item_index + 1);
+    if (td) xmlNewTextChild(td, NULL, X("small"), X(num));
+    snprintf(num, sizeof num, "%zu of %zu", gr->nm, c->n);
+    cell(row, "td", "n", num);
+    td = cell(row, "td", NULL, NULL);
+    for (size_t i = 0; td && i < gr->nm; i++) {
+      const plan_gmember *m = &gr->m[i];
+      snprintf(num, sizeof num, "[%zu] ", m->doc + 1);
+      xmlNodePtr span = xmlNewTextChild(td, NULL, X("span"), X(num));
+      if (!span) continue;
+      xmlNewProp(span, X("class"), X(plan__gstatus_name(m->status)));
+      xmlNodeAddContent(span, X(doc_name(c->docs[m->doc])));
+      if (m->status != PLAN_G_PRESENT) {
+        snprintf(num, sizeof num, " (%s)", plan__gstatus_name(m->status));
+        xmlNodeAddContent(span, X(num));
+      }
+      xmlAddChild(td, xmlNewText(X(" ")));
+    }
+  }
+}
+
 static char *render_compare_html(const plan_compare *c, const char *agency, size_t *len) {
   if (!c) return NULL;
   htmlDocPtr doc = htmlNewDocNoDtD(NULL, NULL);
@@ -184,8 +221,9 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
       if (!td) continue;
       xmlNewProp(td, X("data-count"), X(num));
       if (ag->via[d]) xmlNewProp(td, X("title"), X(ag->via[d]));
-      if (ag->count[d]) { /* to the duties behind the number */
-        snprintf(href, sizeof href, "#%s-d%zu", ag->id, d + 1);
+      if (ag->count[d]) { /* to the duties behind the number (a summary: the agency's) */
+        if (ag->pairs) snprintf(href, sizeof href, "#%s-d%zu", ag->id, d + 1);
+        else snprintf(href, sizeof href, "#%s", ag->id);
         xmlNodePtr a = xmlNewTextChild(td, NULL, X("a"), X(num));
         if (a) xmlNewProp(a, X("href"), X(href));
       } else {
@@ -199,32 +237,32 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
   for (size_t g = 0; g < c->nagencies && !failed; g++) {
     const plan_cagency *ag = &c->agencies[g];
     if (agency && strcmp(ag->id, agency) != 0) continue;
-    plan_group *gs;
-    size_t ng;
-    if (plan__groups(c, g, &gs, &ng) != PLAN_OK) {
-      failed = true;
-      break;
-    }
     xmlNodePtr h = xmlNewTextChild(body, NULL, X("h2"), X(ag->name));
     if (h) xmlNewProp(h, X("id"), X(ag->id));
+    if (!ag->pairs) {
+      summary_groups(body, c, ag);
+      continue;
+    }
     table = xmlNewChild(body, NULL, X("table"), NULL);
     row = xmlNewChild(table, NULL, X("tr"), NULL);
     for (size_t d = 0; d < c->n; d++) {
       snprintf(href, sizeof href, "%s-d%zu", ag->id, d + 1);
       doc_header(row, c->docs[d], href);
     }
-    for (size_t k = 0; k < ng; k++) {
+    for (size_t k = 0; k < ag->ngroups; k++) {
+      const plan_group *gr = &ag->groups[k];
       row = xmlNewChild(table, NULL, X("tr"), NULL);
-      size_t r = gs[k].rep_doc, rk = gs[k].rep_duty;
+      size_t r = gr->rep_doc, rk = gr->rep_duty;
       for (size_t d = 0; d < c->n; d++) {
-        plan_gstatus s = gs[k].status[d];
+        const plan_gmember *m = plan__group_member(gr, d);
+        plan_gstatus s = m ? m->status : PLAN_G_ABSENT;
         snprintf(cls, sizeof cls, "duty %s", plan__gstatus_name(s));
         if (s == PLAN_G_ABSENT) { /* said in words too: colour is not the only sign */
           xmlNodePtr td = cell(row, "td", cls, NULL);
           if (td) xmlNewTextChild(td, NULL, X("span"), X("not in this plan"));
           continue;
         }
-        const plan_cduty *cd = &ag->duties[d][gs[k].first[d]];
+        const plan_cduty *cd = &ag->duties[d][m->first];
         const plan_link *l = d == r ? NULL : link_with(c, ag, r, rk, d);
         xmlNodePtr td;
         plan_diff_step *steps = NULL;
@@ -246,7 +284,6 @@ static char *render_compare_html(const plan_compare *c, const char *agency, size
         if (td) xmlNewTextChild(td, NULL, X("small"), X(num));
       }
     }
-    plan__groups_free(gs, ng);
   }
   /* Serialize as UTF-8 (htmlDocDumpMemory would turn Vietnamese into
    * entities unless an old-style http-equiv meta says otherwise). */
