@@ -106,6 +106,21 @@ expect 2 $plan compare -o "$tmp/r.xyz" corpus/*.txt
 [ -z "$($plan compare -q --html="$tmp/q.html" corpus/*.txt 2>&1)" ] || { echo "-q printed something"; exit 1; }
 [ -s "$tmp/q.html" ] || { echo "-q did not write --html"; exit 1; }
 expect 3 $plan compare -o /nonexistent/dir/r.json corpus/*.txt
+# --pairs streams every pair as a JSON line; --summary keeps none in the report,
+# and is the default beyond 10 plans
+$plan compare -q --pairs="$tmp/p.jsonl" corpus/*.txt
+python3 - "$tmp/p.jsonl" <<'PY' || { echo "--pairs did not write a JSON line a pair"; exit 1; }
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1], encoding="utf-8")]
+assert len(rows) > 20 and all({"agency", "a", "b", "links"} <= r.keys() for r in rows), rows[:1]
+assert len({(r["agency"], r["a"], r["b"]) for r in rows}) == len(rows)
+PY
+[ "$($plan compare --format=json corpus/*.txt | grep -c '"pairs"')" -eq 1 ] || { echo "5 plans: no detail"; exit 1; }
+$plan compare --summary --format=json corpus/*.txt | grep -q '"detail":"summary"' || { echo "--summary gave detail"; exit 1; }
+if $plan compare --summary --format=json corpus/*.txt | grep -q '"pairs"'; then echo "--summary kept pairs"; exit 1; fi
+for i in 1 2 3 4 5 6; do for f in corpus/*.txt; do cp "$f" "$tmp/$i-$(basename "$f")"; done; done
+$plan compare --format=json "$tmp"/*.txt | grep -q '"detail":"summary"' || { echo "30 plans: not the summary"; exit 1; }
+expect 3 $plan compare --pairs=/nonexistent/dir/p.jsonl corpus/*.txt
 # NO_COLOR: on a terminal (script(1) gives one) colour unless NO_COLOR is set
 if command -v script >/dev/null 2>&1; then
   esc=$(printf '\033')

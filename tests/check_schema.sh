@@ -32,5 +32,14 @@ for i in range(0, len(wild) - 1, 4):
     if r.returncode == 0:
         check(cmp, r.stdout, f"compare {' '.join(wild[i:i + 4])}")
         n += 1
-print(f"schema: {len(files)} documents and {n} comparisons valid against docs/schema/")
+# the summary (no pairs), and the pairs streamed as JSON lines, one pair object each
+check(cmp, subprocess.run([plan, "compare", "--summary", "--format=json"] + files, capture_output=True, text=True, check=True).stdout, "compare --summary")
+import os, tempfile
+with tempfile.TemporaryDirectory() as tmp:
+    lines = os.path.join(tmp, "pairs.jsonl")
+    subprocess.run([plan, "compare", "-q", "--pairs=" + lines] + files[:5], check=True)
+    pair = Draft202012Validator({"$defs": cmp.schema["$defs"], "$ref": "#/$defs/pair"})
+    for k, line in enumerate(open(lines, encoding="utf-8")):
+        check(pair, line, f"--pairs line {k + 1}")
+print(f"schema: {len(files)} documents, {n + 1} comparisons and the pairs stream valid against docs/schema/")
 PY

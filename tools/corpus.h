@@ -7,6 +7,11 @@
 
 #include "plan.h"
 
+/* Up to this many documents, reports give every pair's detail (45 pairs);
+ * beyond, the summary, which grows with the duties and not with the pairs
+ * (--detail and --summary say otherwise). */
+#define PLAN_DETAIL_MAX 10
+
 /* Runs `plan corpus` with argv (argv[0] is "corpus"); base holds the
  * --input and --encoding the caller read.  Returns the exit code. */
 int plan_corpus_run(int argc, char **argv, const plan_options *base);

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "corpus.h"
@@ -460,6 +461,14 @@ static void compare_usage(FILE *f) {
           "  --exclude-collective  leave out duties of collective items\n"
           "  --no-portfolio        do not match agencies by portfolio\n"
           "  --reworded=X --partial=X --merge=X  similarity thresholds\n"
+          "  --detail              every pair of plans in the report (the default\n"
+          "                        up to %d plans)\n"
+          "  --summary             the summary: per agency its duty groups, the\n"
+          "                        plans that have each and the duties one plan\n"
+          "                        alone has (the default beyond %d plans: it grows\n"
+          "                        with the duties, not with the pairs)\n"
+          "  --pairs=FILE          every pair's links, with evidence and word diffs,\n"
+          "                        to FILE as JSON Lines, written as they are found\n"
           "  --color=WHEN          auto (the default: when standard output is a\n"
           "                        terminal and NO_COLOR is not set), always or never\n"
           "  --lexicon=FILE        extra abbreviations and agencies\n"
@@ -468,7 +477,78 @@ static void compare_usage(FILE *f) {
           "                        content)\n"
           "  -h, --help            show this help\n"
           "\n"
-          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n");
+          "Exit codes: 0 success, 1 bad input, 2 usage error, 3 I/O error.\n",
+          PLAN_DETAIL_MAX, PLAN_DETAIL_MAX);
+}
+
+/* --pairs: each aligned pair's JSON line, appended as on_pair sees it, to
+ * a temporary file renamed into place at the end (a stopped run leaves any
+ * earlier file whole); and a progress line on a terminal. */
+typedef struct pair_stream {
+  FILE *f;
+  const char *path;
+  char *tmp;
+  int error; /* errno of the first failure */
+  bool progress;
+  double last;
+  size_t pairs;
+} pair_stream;
+
+static double seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int stream_pair(void *user, const plan_compare *cmp, size_t agency, size_t a, size_t b) {
+  pair_stream *ps = user;
+  ps->pairs++;
+  if (ps->f && !ps->error) {
+    char *line;
+    size_t n;
+    plan_error e;
+    if (plan_render_compare_pair_json(cmp, agency, a, b, &line, &n, &e) != PLAN_OK) {
+      ps->error = ENOMEM;
+    } else {
+      if (fwrite(line, 1, n, ps->f) != n || putc('\n', ps->f) == EOF) ps->error = errno ? errno : EIO;
+      plan_free(line);
+    }
+    if (ps->error) return 1; /* no use aligning on for a file that cannot be written */
+  }
+  if (ps->progress && (ps->pairs & 1023) == 0 && seconds() - ps->last >= 0.5) {
+    ps->last = seconds();
+    fprintf(stderr, "\r%s: comparing: agency %zu of %zu, %zu pairs aligned ", prog, agency + 1,
+            plan_compare_agency_count(cmp), ps->pairs);
+  }
+  return 0;
+}
+
+static bool stream_open(pair_stream *ps, const char *path) {
+  size_t pl = strlen(path);
+  ps->path = path;
+  ps->tmp = malloc(pl + 24);
+  if (!ps->tmp) return false;
+  snprintf(ps->tmp, pl + 24, "%s.tmp%ld", path, (long)getpid());
+  ps->f = fopen(ps->tmp, "wb");
+  if (!ps->f) {
+    fprintf(stderr, "%s: cannot write %s: %s\n", prog, path, strerror(errno));
+    return false;
+  }
+  return true;
+}
+
+/* Closes the stream; renames it into place when commit and all went well. */
+static bool stream_close(pair_stream *ps, bool commit) {
+  if (!ps->f) return true;
+  bool ok = !ps->error;
+  if (fflush(ps->f) != 0 && ok) { ok = false; ps->error = errno; }
+  if (ok && fsync(fileno(ps->f)) != 0) { ok = false; ps->error = errno; }
+  if (fclose(ps->f) != 0 && ok) { ok = false; ps->error = errno; }
+  ps->f = NULL;
+  if (ok && commit && rename(ps->tmp, ps->path) != 0) { ok = false; ps->error = errno; }
+  if (!ok || !commit) unlink(ps->tmp);
+  if (!ok) fprintf(stderr, "%s: cannot write %s: %s\n", prog, ps->path, strerror(ps->error ? ps->error : EIO));
+  return ok;
 }
 
 static int cmd_compare(int argc, char **argv) {
@@ -478,8 +558,9 @@ static int cmd_compare(int argc, char **argv) {
   plan_options_init(&o);
   plan_lexicon *lex = NULL;
   enum { TEXT, JSON, CSV, HTML, BY_EXTENSION } format = BY_EXTENSION;
-  const char *agency = NULL, *output = NULL, *html = NULL, *v;
-  int color = -1, rc = EXIT_OK, nfiles = 0, ro;
+  const char *agency = NULL, *output = NULL, *html = NULL, *pairs = NULL, *v;
+  int color = -1, rc = EXIT_OK, nfiles = 0, ro, detail = -1;
+  pair_stream ps = {0};
   bool quiet = false;
   char **files = calloc((size_t)argc + 1, sizeof *files);
   plan_doc **docs = calloc((size_t)argc + 1, sizeof *docs);
@@ -508,6 +589,10 @@ static int cmd_compare(int argc, char **argv) {
       co.flags |= PLAN_COMPARE_EXCLUDE_COLLECTIVE;
     } else if (!strcmp(a, "--no-portfolio")) {
       co.flags |= PLAN_COMPARE_NO_PORTFOLIO;
+    } else if (!strcmp(a, "--detail") || !strcmp(a, "--summary")) {
+      detail = a[2] == 'd';
+    } else if (VALUE("--pairs")) {
+      pairs = v;
     } else if (VALUE("--reworded") || VALUE("--partial") || VALUE("--merge")) {
       double *x = a[2] == 'r' ? &co.reworded_min : a[2] == 'p' ? &co.partial_min : &co.merge_min;
       if (!threshold(a, v, x)) { rc = EXIT_USAGE; goto done; }
@@ -565,12 +650,27 @@ static int cmd_compare(int argc, char **argv) {
     ndocs++;
   }
   if (rc != EXIT_OK) goto done;
+  if (detail < 0) detail = ndocs <= PLAN_DETAIL_MAX;
+  if (!detail) co.flags |= PLAN_COMPARE_NO_PAIRS;
+  ps.progress = !quiet && isatty(STDERR_FILENO);
+  ps.last = seconds();
+  if (pairs && !stream_open(&ps, pairs)) { rc = EXIT_IO; goto done; }
+  co.on_pair = stream_pair;
+  co.user = &ps;
   plan_compare *cmp;
   plan_error e;
-  if (plan_compare_new((const plan_doc *const *)docs, (size_t)ndocs, &co, &cmp, &e) != PLAN_OK) {
-    rc = report("compare", &e);
+  plan_status cst = plan_compare_new((const plan_doc *const *)docs, (size_t)ndocs, &co, &cmp, &e);
+  if (ps.progress && ps.pairs >= 1024) fputc('\n', stderr);
+  if (!stream_close(&ps, cst == PLAN_OK)) rc = EXIT_IO;
+  if (cst != PLAN_OK) {
+    if (rc == EXIT_OK) rc = report("compare", &e);
     goto done;
   }
+  if (rc != EXIT_OK) {
+    plan_compare_free(cmp);
+    goto done;
+  }
+  if (pairs && !quiet) fprintf(stderr, "%s: wrote %s (%zu pairs)\n", prog, pairs, ps.pairs);
   if (agency) {
     bool known = false;
     for (size_t g = 0; g < plan_compare_agency_count(cmp); g++)
@@ -624,6 +724,8 @@ static int cmd_compare(int argc, char **argv) {
   plan_free(out);
   plan_compare_free(cmp);
 done:
+  stream_close(&ps, false);
+  free(ps.tmp);
   for (int i = 0; docs && i < argc; i++) plan_doc_free(docs[i]);
   free(docs);
   free(files);
