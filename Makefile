@@ -80,8 +80,9 @@ $(B)/$(SOFILE): $(LIB_OBJ) lib/libplan.map
 TOOL_CFLAGS := $(shell $(PKG_CONFIG) --cflags jansson libxxhash 2>/dev/null)
 TOOL_LIBS := $(shell $(PKG_CONFIG) --libs jansson libxxhash 2>/dev/null) -pthread
 
-$(B)/plan: tools/plan.c tools/corpus.c tools/corpus.h $(B)/libplan.a include/plan.h | $(B)
-	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TOOL_CFLAGS) -Itools -o $@ tools/plan.c tools/corpus.c $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
+TOOL_SRC = tools/plan.c tools/corpus.c tools/budget.c
+$(B)/plan: $(TOOL_SRC) tools/corpus.h tools/budget.h $(B)/libplan.a include/plan.h | $(B)
+	$(CC) $(ALL_CFLAGS) $(DEPFLAGS) $(TOOL_CFLAGS) -Itools -o $@ $(TOOL_SRC) $(B)/libplan.a $(DEP_LIBS) $(TOOL_LIBS) $(LDFLAGS)
 
 # The hostile inputs of tests/shapes.h, written out (tools/shapes.c).
 $(B)/shapes: tools/shapes.c | $(B)

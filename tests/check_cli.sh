@@ -121,6 +121,16 @@ if $plan compare --summary --format=json corpus/*.txt | grep -q '"pairs"'; then 
 for i in 1 2 3 4 5 6; do for f in corpus/*.txt; do cp "$f" "$tmp/$i-$(basename "$f")"; done; done
 $plan compare --format=json "$tmp"/*.txt | grep -q '"detail":"summary"' || { echo "30 plans: not the summary"; exit 1; }
 expect 3 $plan compare --pairs=/nonexistent/dir/p.jsonl corpus/*.txt
+# the memory budget: a bad size is a usage error; past the budget the run
+# stops and says so (not under the sanitizers, which hold memory of their own)
+for bad in 12 0 -1G 2X abc 1.5Gx; do expect 2 $plan compare --memory="$bad" corpus/*.txt; done
+expect 2 $plan corpus --memory=0 corpus
+$plan compare -q --memory=50% corpus/*.txt
+case $B in *sanitize*) ;; *)
+  set +e; err=$($plan compare --memory=1M corpus/*.txt 2>&1 >/dev/null); rc=$?; set -e
+  [ "$rc" -eq 1 ] || { echo "past the budget: exit $rc"; exit 1; }
+  printf '%s' "$err" | grep -q 'out of memory within the memory budget of 1 MB' || { echo "past the budget, no word of it: $err"; exit 1; }
+esac
 # NO_COLOR: on a terminal (script(1) gives one) colour unless NO_COLOR is set
 if command -v script >/dev/null 2>&1; then
   esc=$(printf '\033')

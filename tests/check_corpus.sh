@@ -110,12 +110,12 @@ for line in open('$out/documents.jsonl', encoding='utf-8'):
 if command -v script >/dev/null 2>&1; then
   script -qec "$plan corpus -j 1 -o $tmp/tty $in" /dev/null > "$tmp/tty.log" 2>&1 || true
   grep -q 'parsing .*documents .*/s .*left' "$tmp/tty.log" || fail "no progress bar on a terminal"
-  grep -q 'comparing .*groups .*left' "$tmp/tty.log" || fail "no progress bar while comparing"
+  grep -q 'comparing .*document pairs .*left' "$tmp/tty.log" || fail "no progress bar while comparing"
 fi
 grep -q 'left' "$tmp/err" && fail "a progress bar when piped"
 # without a terminal, periodic lines (here every second, while a group waits)
 PLAN_CORPUS_PROGRESS_EVERY=1 PLAN_CORPUS_PAUSE_REPORTS=2 $plan corpus -j 1 -o "$tmp/lines" "$in" 2>"$tmp/lines.log" || true
-grep -q '^plan corpus: comparing: [0-9]*/2 groups, .* left$' "$tmp/lines.log" || fail "no progress lines without a terminal: $(head -5 "$tmp/lines.log")"
+grep -q '^plan corpus: comparing: [0-9]*/[0-9]* document pairs, .* left$' "$tmp/lines.log" || fail "no progress lines without a terminal: $(head -5 "$tmp/lines.log")"
 
 # usage errors
 rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"

@@ -30,6 +30,7 @@
 
 #include "plan.h"
 
+#include "budget.h"
 #include "corpus.h"
 
 /* One input document.  Only what the summary, the grouping and the index
@@ -69,6 +70,11 @@ struct corpus {
   plan_options opts;
   plan_lexicon *lex;
   atomic_size_t next, done;
+  /* finer progress than jobs when a job is long (a group of many plans):
+   * units of work done and in all, 0 in all to count jobs */
+  atomic_size_t work_done;
+  size_t work_total;
+  const char *work_units;
   size_t *todo;      /* items the running job works on */
   size_t ntodo;
   job_fn job;
@@ -84,6 +90,7 @@ struct corpus {
   bool quiet;
   atomic_size_t damaged; /* cache entries that failed their check */
   atomic_bool cache_failed; /* an entry could not be written (the run goes on) */
+  size_t memory;     /* --memory, bytes (0: the default budget) */
 };
 
 static double now(void) {
@@ -584,18 +591,25 @@ static void *worker(void *arg) {
   return NULL;
 }
 
-/* The phase's progress: a bar redrawn in place on a terminal, else a line. */
-static void draw_progress(corpus *c, const char *phase, const char *units, size_t done, double t,
-                          bool bar) {
+/* The phase's progress: a bar redrawn in place on a terminal, else a line;
+ * jobs done of all, or the finer units of work when the phase counts them. */
+static void draw_progress(corpus *c, const char *phase, const char *units, double t, bool bar) {
+  size_t done = atomic_load(&c->done), total = c->ntodo;
+  if (c->work_total) {
+    done = atomic_load(&c->work_done);
+    total = c->work_total;
+    units = c->work_units;
+  }
+  if (done > total) done = total;
   double rate = t > 0 ? done / t : 0;
-  double left = rate > 0 ? (c->ntodo - done) / rate : 0;
-  int width = 30, fill = c->ntodo ? (int)(width * done / c->ntodo) : width;
+  double left = rate > 0 ? (total - done) / rate : 0;
+  int width = 30, fill = total ? (int)(width * (double)done / total) : width;
   if (bar)
     fprintf(stderr, "\r%-9s [%.*s%*s] %zu/%zu %s  %.1f/s  %d:%02d left ", phase, fill,
-            "##############################", width - fill, "", done, c->ntodo, units, rate,
+            "##############################", width - fill, "", done, total, units, rate,
             (int)left / 60, (int)left % 60);
   else
-    fprintf(stderr, "plan corpus: %s: %zu/%zu %s, %.1f/s, %d:%02d left\n", phase, done, c->ntodo,
+    fprintf(stderr, "plan corpus: %s: %zu/%zu %s, %.1f/s, %d:%02d left\n", phase, done, total,
             units, rate, (int)left / 60, (int)left % 60);
 }
 
@@ -623,16 +637,16 @@ static void run_jobs(corpus *c, job_fn job, size_t *todo, size_t n, const char *
   const char *every_env = getenv("PLAN_CORPUS_PROGRESS_EVERY");
   double every = every_env && atof(every_env) > 0 ? atof(every_env) : 10;
   while ((bar || lines) && atomic_load(&c->done) < n) {
-    if (bar) draw_progress(c, phase, units, atomic_load(&c->done), now() - t0, true);
+    if (bar) draw_progress(c, phase, units, now() - t0, true);
     else if (now() - last_line >= every) {
-      draw_progress(c, phase, units, atomic_load(&c->done), now() - t0, false);
+      draw_progress(c, phase, units, now() - t0, false);
       last_line = now();
     }
     usleep(100000);
   }
   for (int i = 0; i < started; i++) pthread_join(tids[i], NULL);
   if (bar) {
-    draw_progress(c, phase, units, n, now() - t0, true);
+    draw_progress(c, phase, units, now() - t0, true);
     fputc('\n', stderr);
   }
   free(tids);
@@ -666,6 +680,8 @@ typedef struct group_out {
   plan_status status;
   double done_at;  /* when its reports were written, from the start */
   const char *key; /* the document the group implements (for the index's order) */
+  corpus *c;       /* for the progress, while it is compared */
+  size_t reported; /* document pairs counted in c->work_done so far */
 } group_out;
 
 static bool write_report(const char *dir, const char *name, char *data, size_t n) {
@@ -694,6 +710,23 @@ static void check_reuse(corpus *c, group_out *go) {
     go->reused = go->n < 2 || access(path, R_OK) == 0;
   }
   free(old);
+}
+
+/* The comparing phase counts document pairs: a group of n plans has
+ * n(n-1)/2, each agency goes through them in order, so agency g at pair
+ * (a, b) is that share of the group done. */
+static size_t group_pairs(const group_out *go) { return go->n * (go->n - 1) / 2; }
+
+static int group_progress(void *user, const plan_compare *cmp, size_t agency, size_t a, size_t b) {
+  group_out *go = user;
+  size_t n = go->n, all = group_pairs(go), agencies = plan_compare_agency_count(cmp);
+  size_t at = a * (2 * n - a - 1) / 2 + (b - a); /* pairs of this agency done */
+  size_t now_done = (size_t)(((double)agency + (double)at / all) / agencies * all);
+  if (now_done > go->reported) {
+    atomic_fetch_add(&go->c->work_done, now_done - go->reported);
+    go->reported = now_done;
+  }
+  return 0;
 }
 
 /* Parses the group's members again, compares them, writes the reports
@@ -725,9 +758,14 @@ static plan_status compare_group(corpus *c, group_out *go) {
     }
     plan_compare *cmp = NULL;
     plan_error e;
+    plan_compare_options co;
+    plan_compare_options_init(&co);
+    if (go->n > PLAN_DETAIL_MAX) co.flags |= PLAN_COMPARE_NO_PAIRS; /* as plan compare */
+    co.on_pair = group_progress;
+    co.user = go;
     if (!docs) st = PLAN_ENOMEM;
     else if (go->error) st = PLAN_EFORMAT;
-    else if ((st = plan_compare_new(docs, go->n, NULL, &cmp, &e)) != PLAN_OK)
+    else if ((st = plan_compare_new(docs, go->n, &co, &cmp, &e)) != PLAN_OK)
       go->error = strdup(e.message);
     free(docs);
     if (st == PLAN_OK) {
@@ -767,6 +805,7 @@ static plan_status compare_group(corpus *c, group_out *go) {
 static void group_job(corpus *c, size_t gi) {
   group_out *go = &c->gos[gi];
   if (!go->reused) go->status = compare_group(c, go);
+  if (group_pairs(go) > go->reported) atomic_fetch_add(&c->work_done, group_pairs(go) - go->reported);
 }
 
 /* ---- the index page (libxml2) ------------------------------------------------ */
@@ -922,7 +961,8 @@ void plan_corpus_usage(FILE *f) {
           "they implement and compares each group.  Writes to DIR (default\n"
           "corpus-report):\n"
           "  index.html             the groups, their provinces and coverage\n"
-          "  groups/KEY/report.html, report.csv, report.json\n"
+          "  groups/KEY/report.html, report.csv, report.json (every pair's detail\n"
+          "                         for up to %d plans, beyond it the summary)\n"
           "  documents.jsonl        one parsed document per line\n"
           "  cache/                 results by content hash, reused by the next run\n"
           "A file that cannot be read or parsed is reported and skipped.\n"
@@ -935,6 +975,8 @@ void plan_corpus_usage(FILE *f) {
           "  --include=GLOB   take the files whose name or path matches GLOB (may be\n"
           "                   repeated; then only those)\n"
           "  --exclude=GLOB   leave out the files whose name or path matches GLOB\n"
+          "  --memory=SIZE    the memory the run may take (\"4G\", \"50%%\"; default 75%%\n"
+          "                   of the machine's): past it, it stops and says so\n"
           "Under a folder, plans are .txt .md .markdown .html .htm .xhtml .docx and\n"
           ".jsonl files, and files without an extension that read as text or a\n"
           "ZIP; a README, a licence, .json files, hidden entries and the output\n"
@@ -945,7 +987,8 @@ void plan_corpus_usage(FILE *f) {
           "  -h, --help       show this help\n"
           "\n"
           "Exit codes: 0 success, 1 some inputs failed (the rest is written),\n"
-          "2 usage error, 3 the output could not be written.\n");
+          "2 usage error, 3 the output could not be written.\n",
+          PLAN_DETAIL_MAX);
 }
 
 static void free_item(item *it) {
@@ -1001,6 +1044,8 @@ static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *np
       *quiet = true;
     } else if (!strcmp(a, "--stats")) {
       c->stats = true;
+    } else if (!strncmp(a, "--memory=", 9)) {
+      if (!plan_budget_parse(a + 9, &c->memory)) return 2;
     } else if (!strncmp(a, "--include=", 10) || !strncmp(a, "--exclude=", 10)) {
       bool inc = a[2] == 'i';
       const char ***v = inc ? &c->include : &c->exclude;
@@ -1078,6 +1123,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   c.quiet = quiet;
   c.progress = !quiet && isatty(2);
   c.t0 = now();
+  if (!plan_budget_apply(c.memory)) fprintf(stderr, "plan: warning: the memory budget could not be set\n");
   char dir[4096];
   snprintf(dir, sizeof dir, "%s/cache", c.out);
   mkdirs(dir);
@@ -1158,11 +1204,24 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   }
   /* the groups to compare, several at once */
   c.gos = gos;
-  for (size_t gi = 0; gi < ngroups; gi++) todo[gi] = gi;
+  c.work_total = 0;
+  for (size_t gi = 0; gos && gi < ngroups; gi++) {
+    todo[gi] = gi;
+    gos[gi].c = &c;
+    c.work_total += group_pairs(&gos[gi]);
+  }
+  c.work_units = "document pairs";
+  bool memory_said = false;
+  atomic_store(&c.work_done, 0);
   run_jobs(&c, group_job, todo, gos ? ngroups : 0, "comparing", "groups");
+  c.work_total = 0;
   for (size_t gi = 0; gos && gi < ngroups; gi++) {
     group_out *go = &gos[gi];
     if (go->status == PLAN_EIO) rc = 3;
+    if (go->status == PLAN_ENOMEM && !memory_said) {
+      plan_budget_exceeded("plan", go->slug);
+      memory_said = true;
+    }
     if (go->status != PLAN_OK && !go->error) go->error = strdup(plan_strerror(go->status));
     if (go->done_at > 0 && (c.first_report == 0 || go->done_at < c.first_report))
       c.first_report = go->done_at;

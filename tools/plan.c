@@ -9,6 +9,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "budget.h"
 #include "corpus.h"
 #include "plan.h"
 
@@ -469,6 +470,8 @@ static void compare_usage(FILE *f) {
           "                        with the duties, not with the pairs)\n"
           "  --pairs=FILE          every pair's links, with evidence and word diffs,\n"
           "                        to FILE as JSON Lines, written as they are found\n"
+          "  --memory=SIZE         the memory the run may take (\"4G\", \"50%%\"; default\n"
+          "                        75%% of the machine's): past it, it stops and says so\n"
           "  --color=WHEN          auto (the default: when standard output is a\n"
           "                        terminal and NO_COLOR is not set), always or never\n"
           "  --lexicon=FILE        extra abbreviations and agencies\n"
@@ -560,6 +563,7 @@ static int cmd_compare(int argc, char **argv) {
   enum { TEXT, JSON, CSV, HTML, BY_EXTENSION } format = BY_EXTENSION;
   const char *agency = NULL, *output = NULL, *html = NULL, *pairs = NULL, *v;
   int color = -1, rc = EXIT_OK, nfiles = 0, ro, detail = -1;
+  size_t memory = 0;
   pair_stream ps = {0};
   bool quiet = false;
   char **files = calloc((size_t)argc + 1, sizeof *files);
@@ -593,6 +597,8 @@ static int cmd_compare(int argc, char **argv) {
       detail = a[2] == 'd';
     } else if (VALUE("--pairs")) {
       pairs = v;
+    } else if (VALUE("--memory")) {
+      if (!plan_budget_parse(v, &memory)) { rc = EXIT_USAGE; goto done; }
     } else if (VALUE("--reworded") || VALUE("--partial") || VALUE("--merge")) {
       double *x = a[2] == 'r' ? &co.reworded_min : a[2] == 'p' ? &co.partial_min : &co.merge_min;
       if (!threshold(a, v, x)) { rc = EXIT_USAGE; goto done; }
@@ -617,6 +623,7 @@ static int cmd_compare(int argc, char **argv) {
       files[nfiles++] = argv[i];
     }
   }
+  if (!plan_budget_apply(memory)) fprintf(stderr, "%s: warning: the memory budget could not be set\n", prog);
   if (nfiles < 2) {
     fprintf(stderr, "%s: compare needs two files or more\n", prog);
     compare_usage(stderr);
@@ -643,6 +650,7 @@ static int cmd_compare(int argc, char **argv) {
   for (int f = 0; f < nfiles; f++) {
     plan_error e;
     if (plan_doc_parse_file(files[f], &o, &docs[ndocs], &e) != PLAN_OK) {
+      if (e.status == PLAN_ENOMEM) plan_budget_exceeded(prog, files[f]);
       int r = report(files[f], &e);
       if (rc == EXIT_OK) rc = r;
       continue;
@@ -663,6 +671,7 @@ static int cmd_compare(int argc, char **argv) {
   if (ps.progress && ps.pairs >= 1024) fputc('\n', stderr);
   if (!stream_close(&ps, cst == PLAN_OK)) rc = EXIT_IO;
   if (cst != PLAN_OK) {
+    if (cst == PLAN_ENOMEM) plan_budget_exceeded(prog, "compare");
     if (rc == EXIT_OK) rc = report("compare", &e);
     goto done;
   }
@@ -712,6 +721,7 @@ static int cmd_compare(int argc, char **argv) {
                                      : plan_render_compare_text(
                                            cmp, agency, color ? PLAN_RENDER_COLOR : 0, &out, &n, &re);
   if (rst != PLAN_OK) {
+    if (rst == PLAN_ENOMEM) plan_budget_exceeded(prog, "the report");
     fprintf(stderr, "%s: %s\n", prog, re.message);
     rc = EXIT_IO;
   } else if (output) {
