@@ -966,6 +966,8 @@ PLAN_API plan_status plan_render_compare_html(const plan_compare *cmp, const cha
 PLAN_API plan_status plan_render_compare_text(const plan_compare *cmp, const char *agency,
                                               unsigned flags, char **out, size_t *len,
                                               plan_error *err);
+/* ---- scale: thousands of plans, no pair kept ----------------------- */
+
 /** One pair's links as one line of JSON (no newline): {"agency", "a", "b",
  *  "matches", "links" with evidence and word diffs, "only_a", "only_b"}, the
  *  JSON report's pair object with the agency named.  For a comparison that
