@@ -89,7 +89,10 @@ assert 'Cao Bằng' in [d['province'] for d in r['documents']]" || fail "the new
 
 # damaged cache entries (one cut short, one with a byte changed) are parsed
 # again and said, never trusted: documents.jsonl stays valid JSON Lines
-set -- "$out"/cache/*.doc
+# (the entries of two plans still in the folder: an entry is the name's and the content's)
+set -- $(grep -l "\"source\":\"$in/bac-kan-2021-qd-145.txt\"" "$out"/cache/*.doc) \
+       $(grep -l "\"source\":\"$in/hai-phong-2021-kh-03.txt\"" "$out"/cache/*.doc)
+[ $# -eq 2 ] || fail "no cache entry for two of the plans: $*"
 head -c 100 "$1" > "$tmp/cut" && cat "$tmp/cut" > "$1"
 python3 - "$2" <<'PY'
 import sys
@@ -116,6 +119,16 @@ grep -q 'left' "$tmp/err" && fail "a progress bar when piped"
 # without a terminal, periodic lines (here every second, while a group waits)
 PLAN_CORPUS_PROGRESS_EVERY=1 PLAN_CORPUS_PAUSE_REPORTS=2 $plan corpus -j 1 -o "$tmp/lines" "$in" 2>"$tmp/lines.log" || true
 grep -q '^plan corpus: comparing: [0-9]*/[0-9]* document pairs, .* left$' "$tmp/lines.log" || fail "no progress lines without a terminal: $(head -5 "$tmp/lines.log")"
+
+# a parse names its file: the same plans under other names are not the
+# cached ones (documents.jsonl and the reports say the new names)
+mkdir -p "$tmp/renamed"
+cp corpus/*.txt "$tmp/renamed/"
+$plan corpus -q -o "$tmp/names" corpus/*.txt 2>/dev/null || fail "the run to rename after failed"
+$plan corpus -q -o "$tmp/names" "$tmp/renamed" 2>/dev/null || fail "the run on renamed files failed"
+grep -q '"source":"corpus/' "$tmp/names/documents.jsonl" && fail "documents.jsonl names the files of the run before"
+[ "$(grep -c "\"source\":\"$tmp/renamed/" "$tmp/names/documents.jsonl")" -eq 5 ] || fail "documents.jsonl does not name the renamed files"
+grep -rq '"source":"corpus/' "$tmp"/names/groups/*/report.json && fail "a report names the files of the run before"
 
 # usage errors
 rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"

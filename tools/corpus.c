@@ -5,7 +5,7 @@
  * (the library is thread-safe for different documents); groups them by the
  * national document they implement (plan_groups); compares each group and
  * writes its reports, an index page and documents.jsonl.  Work is cached
- * under DIR/cache by content hash, so a second run parses only new or
+ * under DIR/cache by name and content hash, so a second run parses only new or
  * changed documents and compares only groups whose members changed. */
 #include <dirent.h>
 #include <errno.h>
@@ -44,7 +44,10 @@ typedef struct item {
   long long rec_off; /* a JSON Lines record: its line's offset; -1: the whole file */
   size_t rec_len;
   size_t size;       /* bytes of text */
-  char hash[33];
+  char hash[33];      /* the content's XXH3-128: duplicates, changes */
+  char key[33];       /* the content's and the name's: the cache entry and the
+                         member lists (a parse says its source, so a file
+                         renamed or copied elsewhere is another entry) */
   long dup_of;       /* index of the first item with the same bytes, or -1 */
   bool cached;       /* its results came from the cache */
   bool parsed;       /* parsed in this run */
@@ -91,12 +94,25 @@ struct corpus {
   atomic_size_t damaged; /* cache entries that failed their check */
   atomic_bool cache_failed; /* an entry could not be written (the run goes on) */
   size_t memory;     /* --memory, bytes (0: the default budget) */
+  atomic_size_t scanned; /* documents parsed or found in the cache */
 };
 
 static double now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+/* For the fault tests: PLAN_CORPUS_KILL_AT=POINT makes the run kill itself
+ * with SIGKILL there, which leaves the disk as `kill -9` at that instant
+ * would.  Points: parsing (half the documents parsed and cached),
+ * comparing (a group half compared, its member list gone), reporting (a
+ * group's HTML report written, its CSV and JSON not), members (the reports
+ * written, the member list not), jsonl (documents.jsonl written, not
+ * renamed into place), index (everything but the index). */
+static void kill_point(const char *point) {
+  const char *at = getenv("PLAN_CORPUS_KILL_AT");
+  if (at && strcmp(at, point) == 0) raise(SIGKILL);
 }
 
 static item *add_item(corpus *c, const char *id, const char *path) {
@@ -364,10 +380,21 @@ static void hash_text(item *it, const char *text, size_t n) {
   XXH128_hash_t h = XXH3_128bits(text, n);
   snprintf(it->hash, sizeof it->hash, "%016llx%016llx", (unsigned long long)h.high64,
            (unsigned long long)h.low64);
+  /* the name, its NUL, the content */
+  XXH3_state_t *st = XXH3_createState();
+  if (st && XXH3_128bits_reset(st) == XXH_OK && XXH3_128bits_update(st, it->id, strlen(it->id) + 1) == XXH_OK &&
+      XXH3_128bits_update(st, text, n) == XXH_OK) {
+    h = XXH3_128bits_digest(st);
+    snprintf(it->key, sizeof it->key, "%016llx%016llx", (unsigned long long)h.high64,
+             (unsigned long long)h.low64);
+  } else {
+    memcpy(it->key, it->hash, sizeof it->key); /* no memory for the state: the content alone */
+  }
+  XXH3_freeState(st);
 }
 
 static void cache_path(const corpus *c, const item *it, char *buf, size_t n) {
-  snprintf(buf, n, "%s/cache/%s.doc", c->out, it->hash);
+  snprintf(buf, n, "%s/cache/%s.doc", c->out, it->key);
 }
 
 /* An entry is "key<TAB>value" lines, the JSON last, then "checksum<TAB>" and
@@ -538,6 +565,7 @@ static void scan_item(corpus *c, size_t index) {
   hash_text(it, text, len);
   if (cache_load(c, it)) {
     free(text);
+    if (2 * (atomic_fetch_add(&c->scanned, 1) + 1) >= c->n) kill_point("parsing");
     return;
   }
   plan_doc *doc = NULL;
@@ -563,6 +591,7 @@ static void scan_item(corpus *c, size_t index) {
   plan_free(json);
   plan_doc_free(doc);
   free(text);
+  if (2 * (atomic_fetch_add(&c->scanned, 1) + 1) >= c->n) kill_point("parsing");
 }
 
 /* The second pass, for a group to compare: parse its members again. */
@@ -573,7 +602,7 @@ static void load_item(corpus *c, size_t index) {
   if (!text) return;
   /* the bytes must be those hashed and parsed before: a file rewritten
    * during the run is a failure, not a silent change of what is compared */
-  item now = {.hash = {0}};
+  item now = {.id = it->id};
   hash_text(&now, text, len);
   if (strcmp(now.hash, it->hash) != 0) fail_item(it, "%s", "changed during the run");
   else parse_text(c, it, text, len, &it->doc);
@@ -665,8 +694,8 @@ static void slug(const char *key, char *buf, size_t n) {
   plan_free(k);
 }
 
-static int hash_cmp(const void *a, const void *b) {
-  return strcmp((*(item *const *)a)->hash, (*(item *const *)b)->hash);
+static int key_cmp(const void *a, const void *b) {
+  return strcmp((*(item *const *)a)->key, (*(item *const *)b)->key);
 }
 
 typedef struct group_out {
@@ -726,6 +755,7 @@ static int group_progress(void *user, const plan_compare *cmp, size_t agency, si
     atomic_fetch_add(&go->c->work_done, now_done - go->reported);
     go->reported = now_done;
   }
+  if (2 * go->reported >= all) kill_point("comparing");
   return 0;
 }
 
@@ -774,6 +804,7 @@ static plan_status compare_group(corpus *c, group_out *go) {
       char *r = NULL;
       plan_render_compare_html(cmp, NULL, &r, &n, NULL);
       bool ok = write_report(dir, "report.html", r, n);
+      kill_point("reporting");
       plan_render_compare_csv(cmp, NULL, &r, &n, NULL);
       ok &= write_report(dir, "report.csv", r, n);
       plan_render_compare_json(cmp, NULL, &r, &n, NULL);
@@ -788,6 +819,7 @@ static plan_status compare_group(corpus *c, group_out *go) {
     }
     if (st != PLAN_OK) return st;
   }
+  kill_point("members");
   /* for the fault tests: a pause between the reports and the member list */
   const char *pause = getenv("PLAN_CORPUS_PAUSE_REPORTS");
   if (pause && atoi(pause) > 0) sleep((unsigned)atoi(pause));
@@ -922,6 +954,7 @@ static bool write_index(corpus *c, const plan_groups *g, group_out *gos, size_t 
   xmlFreeDoc(doc);
   char path[4096];
   snprintf(path, sizeof path, "%s/index.html", c->out);
+  if (mem) kill_point("index");
   bool ok = mem && write_file(path, (const char *)mem, (size_t)size);
   xmlFree(mem);
   return ok;
@@ -944,6 +977,7 @@ static bool write_jsonl(corpus *c) {
   ok &= fflush(f) == 0;
   ok &= fsync(fileno(f)) == 0;
   ok &= fclose(f) == 0;
+  if (ok) kill_point("jsonl");
   if (ok && rename(path, final) != 0) ok = false;
   if (!ok) {
     fprintf(stderr, "plan: cannot write %s: %s\n", final, strerror(errno ? errno : EIO));
@@ -1196,8 +1230,8 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
         snprintf(go->slug + l, sizeof go->slug - l, "-%zu", gi + 1);
       }
     memcpy(sorted, go->members, go->n * sizeof *sorted);
-    qsort(sorted, go->n, sizeof *sorted, hash_cmp);
-    for (size_t k = 0, at = 0; k < go->n; k++) at += (size_t)sprintf(go->hashes + at, "%s\n", sorted[k]->hash);
+    qsort(sorted, go->n, sizeof *sorted, key_cmp);
+    for (size_t k = 0, at = 0; k < go->n; k++) at += (size_t)sprintf(go->hashes + at, "%s\n", sorted[k]->key);
     free(sorted);
     check_reuse(&c, go);
     reused += go->reused;
