@@ -130,6 +130,29 @@ grep -q '"source":"corpus/' "$tmp/names/documents.jsonl" && fail "documents.json
 [ "$(grep -c "\"source\":\"$tmp/renamed/" "$tmp/names/documents.jsonl")" -eq 5 ] || fail "documents.jsonl does not name the renamed files"
 grep -rq '"source":"corpus/' "$tmp"/names/groups/*/report.json && fail "a report names the files of the run before"
 
+# the steps of a distributed run: two parse shards, then grouping without
+# comparing (work.json names the groups, no index), then a plain run that
+# parses nothing again
+steps=$tmp/steps
+$plan corpus -q --parse-only --shard=0/2 -o "$steps" corpus/*.txt || fail "shard 0/2 failed"
+[ "$(ls "$steps"/cache/*.doc | wc -l)" -eq 3 ] || fail "shard 0/2 did not parse documents 0, 2 and 4"
+$plan corpus -q --parse-only --shard=1/2 -o "$steps" corpus/*.txt || fail "shard 1/2 failed"
+[ ! -e "$steps/index.html" ] && [ ! -e "$steps/documents.jsonl" ] || fail "--parse-only wrote outputs"
+$plan corpus -q --no-compare -o "$steps" corpus/*.txt || fail "--no-compare failed"
+[ ! -e "$steps/index.html" ] && [ -s "$steps/documents.jsonl" ] || fail "--no-compare: documents.jsonl, no index"
+python3 - "$steps/work.json" <<'PY' || fail "work.json does not name the groups"
+import json, sys
+w = json.load(open(sys.argv[1], encoding="utf-8"))
+assert w["format"] == "libplan-corpus-work" and w["detail_max"] == 10
+sizes = sorted(len(g["members"]) for g in w["groups"])
+assert sizes[-1] == 4 and all(m["record"] is None for g in w["groups"] for m in g["members"]), sizes
+assert all(g["members_file"].count("\n") == len(g["members"]) for g in w["groups"])
+PY
+$plan corpus -o "$steps" corpus/*.txt 2>"$tmp/err" || fail "the last step failed"
+summary | grep -q '(0 parsed, 5 from the cache' || fail "the last step parsed again: $(summary)"
+rc=0; $plan corpus --parse-only --shard=2/2 corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--shard=2/2: exit $rc"
+rc=0; $plan corpus --parse-only --shard=1 corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--shard=1: exit $rc"
+
 # usage errors
 rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"
 rc=0; $plan corpus -j 0 "$in" 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "-j 0: exit $rc"

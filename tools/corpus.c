@@ -95,6 +95,11 @@ struct corpus {
   atomic_bool cache_failed; /* an entry could not be written (the run goes on) */
   size_t memory;     /* --memory, bytes (0: the default budget) */
   atomic_size_t scanned; /* documents parsed or found in the cache */
+  /* a distributed run's steps (examples/dask_corpus.py): parse one shard
+   * of the documents into the cache only, or parse and group and write
+   * the groups to compare to DIR/work.json instead of comparing them */
+  size_t shard, shards;
+  bool parse_only, no_compare;
 };
 
 static double now(void) {
@@ -1009,6 +1014,14 @@ void plan_corpus_usage(FILE *f) {
           "  --include=GLOB   take the files whose name or path matches GLOB (may be\n"
           "                   repeated; then only those)\n"
           "  --exclude=GLOB   leave out the files whose name or path matches GLOB\n"
+          "  --parse-only     parse into the cache only (no lock, no groups, no\n"
+          "                   outputs): a step of a distributed run\n"
+          "  --shard=K/N      with --parse-only, the documents K, K+N, K+2N, ...\n"
+          "  --no-compare     parse and group, write documents.jsonl and\n"
+          "                   DIR/work.json (the groups to compare), compare none\n"
+          "                   and write no index: a step of a distributed run\n"
+          "                   (examples/dask_corpus.py), whose last step is a\n"
+          "                   plain run that finds all done and writes the index\n"
           "  --memory=SIZE    the memory the run may take (\"4G\", \"50%%\"; default 75%%\n"
           "                   of the machine's): past it, it stops and says so\n"
           "Under a folder, plans are .txt .md .markdown .html .htm .xhtml .docx and\n"
@@ -1078,6 +1091,18 @@ static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *np
       *quiet = true;
     } else if (!strcmp(a, "--stats")) {
       c->stats = true;
+    } else if (!strcmp(a, "--parse-only")) {
+      c->parse_only = true;
+    } else if (!strcmp(a, "--no-compare")) {
+      c->no_compare = true;
+    } else if (!strncmp(a, "--shard=", 8)) {
+      char *end;
+      c->shard = strtoul(a + 8, &end, 10);
+      c->shards = *end == '/' ? strtoul(end + 1, &end, 10) : 0;
+      if (*end || !c->shards || c->shard >= c->shards) {
+        fprintf(stderr, "plan: %s: expected K/N, 0 <= K < N\n", a);
+        return 2;
+      }
     } else if (!strncmp(a, "--memory=", 9)) {
       if (!plan_budget_parse(a + 9, &c->memory)) return 2;
     } else if (!strncmp(a, "--include=", 10) || !strncmp(a, "--exclude=", 10)) {
@@ -1138,6 +1163,77 @@ static bool take_lock(const char *out, char *path, size_t n) {
   return false;
 }
 
+/* --parse-only: the shard's documents parsed into the cache, nothing else
+ * written (so no lock: entries are written whole under names of their
+ * own, and any number of shards may run at once). */
+static int parse_shard(corpus *c, char **paths, size_t npaths) {
+  for (size_t i = 0; i < npaths; i++) add_path(c, paths[i], 0);
+  free(paths);
+  size_t shards = c->shards ? c->shards : 1, n = 0, failed = 0, parsed = 0;
+  size_t *todo = calloc(c->n ? c->n : 1, sizeof *todo);
+  if (!todo) return 3;
+  for (size_t i = c->shard; i < c->n; i += shards) todo[n++] = i;
+  run_jobs(c, scan_item, todo, n, "parsing", "documents");
+  for (size_t k = 0; k < n; k++) {
+    failed += c->items[todo[k]].failed;
+    parsed += c->items[todo[k]].parsed;
+  }
+  if (!c->quiet)
+    fprintf(stderr, "plan corpus: shard %zu/%zu: %zu documents (%zu parsed, %zu failed)\n",
+            c->shard, shards, n, parsed, failed);
+  for (size_t i = 0; i < c->n; i++) free_item(&c->items[i]);
+  free(todo);
+  free(c->items);
+  free(c->seen);
+  free((void *)c->include);
+  free((void *)c->exclude);
+  plan_lexicon_free(c->lex);
+  return atomic_load(&c->cache_failed) ? 3 : failed ? 1 : 0;
+}
+
+/* --no-compare: DIR/work.json, the groups whose reports are not current,
+ * each with its folder, whether its report is the summary, what its
+ * member list must say, and its members (id, file, JSON Lines record).
+ * The step that compares a group writes its reports, then its member
+ * list (the lines here and "#" and the number of agencies), as
+ * compare_group() does. */
+static bool write_work(corpus *c, const plan_groups *g, const group_out *gos, size_t ngroups) {
+  json_t *root = json_object(), *groups = json_array();
+  json_object_set_new(root, "format", json_string("libplan-corpus-work"));
+  json_object_set_new(root, "version", json_integer(1));
+  json_object_set_new(root, "detail_max", json_integer(PLAN_DETAIL_MAX));
+  json_object_set_new(root, "groups", groups);
+  for (size_t gi = 0; gos && gi < ngroups; gi++) {
+    const group_out *go = &gos[gi];
+    if (go->reused) continue; /* (a group of one wants its member list, no report) */
+    char dir[4096];
+    group_dir(c, go, dir, sizeof dir);
+    json_t *jg = json_object(), *members = json_array();
+    json_object_set_new(jg, "key", json_string(plan_groups_key(g, gi)));
+    json_object_set_new(jg, "dir", json_string(dir));
+    json_object_set_new(jg, "summary", json_boolean(go->n > PLAN_DETAIL_MAX));
+    json_object_set_new(jg, "members_file", json_string(go->hashes));
+    for (size_t k = 0; k < go->n; k++) {
+      const item *it = go->members[k];
+      json_t *m = json_object();
+      json_object_set_new(m, "id", json_string(it->id));
+      json_object_set_new(m, "path", json_string(it->path));
+      json_object_set_new(m, "record", it->rec_off < 0 ? json_null()
+                                       : json_pack("[II]", (json_int_t)it->rec_off, (json_int_t)it->rec_len));
+      json_array_append_new(members, m);
+    }
+    json_object_set_new(jg, "members", members);
+    json_array_append_new(groups, jg);
+  }
+  char *text = json_dumps(root, JSON_INDENT(1) | JSON_ENSURE_ASCII);
+  json_decref(root);
+  char path[4200];
+  snprintf(path, sizeof path, "%s/work.json", c->out);
+  bool ok = text && write_file(path, text, strlen(text));
+  free(text);
+  return ok;
+}
+
 int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   corpus c;
   memset(&c, 0, sizeof c);
@@ -1166,7 +1262,8 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     free(paths);
     return 3;
   }
-  char lock[4200];
+  char lock[4200] = "";
+  if (c.parse_only) return parse_shard(&c, paths, npaths);
   if (!take_lock(c.out, lock, sizeof lock)) {
     plan_lexicon_free(c.lex);
     free(paths);
@@ -1236,6 +1333,14 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     check_reuse(&c, go);
     reused += go->reused;
   }
+  if (c.no_compare) { /* another's step: the groups to compare, for it */
+    bool ok = write_work(&c, g, gos, ngroups) && write_jsonl(&c);
+    if (!quiet)
+      fprintf(stderr, "plan corpus: %zu documents (%zu failed); %zu groups (%zu reused): the "
+              "others to compare are in %s/work.json\n", c.n, failed, ngroups, reused, c.out);
+    for (size_t gi = 0; gos && gi < ngroups; gi++) gos[gi].reused = true; /* nothing to compare */
+    if (!ok) rc = 3;
+  }
   /* the groups to compare, several at once */
   c.gos = gos;
   c.work_total = 0;
@@ -1265,7 +1370,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
     const item *it = &c.items[i];
     if (it->dup_of < 0 && it->failed && !it->counted_failed) failed++, rc = rc ? rc : 1;
   }
-  if (!write_jsonl(&c) || !write_index(&c, g, gos, ngroups, ungrouped, failed, dups)) {
+  if (!c.no_compare && (!write_jsonl(&c) || !write_index(&c, g, gos, ngroups, ungrouped, failed, dups))) {
     fprintf(stderr, "plan: the output in %s is incomplete (see above); what an earlier run wrote "
             "there is left as it was\n", c.out);
     rc = 3;
@@ -1273,7 +1378,7 @@ int plan_corpus_run(int argc, char **argv, const plan_options *base) {
   if (atomic_load(&c.cache_failed))
     fprintf(stderr, "plan: some cache entries in %s/cache could not be written: the next run "
             "parses those documents again\n", c.out);
-  if (!quiet) {
+  if (!quiet && !c.no_compare) {
     fprintf(stderr,
             "plan corpus: %zu documents (%zu parsed, %zu from the cache, %zu duplicates, "
             "%zu failed; %zu other files passed over); %zu groups (%zu reused), %zu "

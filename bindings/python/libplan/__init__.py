@@ -31,7 +31,9 @@ __all__ = ["Error", "normalize", "key", "parse", "parse_text", "parse_file", "co
 
 _STYLES = {"traditional": 0, "modern": 1, "keep": 2}
 _OPT_REPLACE, _OPT_EXPAND, _OPT_KEEP_MARKUP = 1, 2, 4
-_COMPARE_EXCLUDE_COLLECTIVE, _COMPARE_NO_PORTFOLIO = 1, 2
+_COMPARE_EXCLUDE_COLLECTIVE, _COMPARE_NO_PORTFOLIO, _COMPARE_NO_PAIRS = 1, 2, 4
+# Up to this many plans a comparison keeps every pair (as plan compare does).
+DETAIL_MAX = 10
 
 
 def version():
@@ -316,6 +318,13 @@ class Comparison(_Handle):
     documents = property(lambda self: self.to_dict()["documents"], doc="Documents, canonical order.")
     agencies = property(lambda self: self.to_dict()["agencies"], doc="Agencies with pairs and groups.")
 
+    @property
+    def agency_count(self):
+        """How many agencies the plans give duties to."""
+        if not self._handle:
+            raise ValueError("the comparison is closed")
+        return _ffi.plan_compare_agency_count(self._handle)
+
     def coverage(self):
         """{agency id: [duty count per document]} (0: absent)."""
         return {a["id"]: a["duties"] for a in self.agencies}
@@ -368,16 +377,21 @@ class Comparison(_Handle):
 
 
 def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, partial_min=None,
-            merge_min=None, lexicon=None):
+            merge_min=None, lexicon=None, summary=None):
     """Compares two or more plans: Documents, paths (os.PathLike) or texts
-    (str, bytes).  The comparison keeps the documents alive."""
+    (str, bytes).  The comparison keeps the documents alive.  summary: keep
+    no pairs (memory and reports grow with the duties, not the pairs; the
+    reports are the summary); None, the default, as plan compare does: the
+    summary beyond DETAIL_MAX plans."""
     docs = [d if isinstance(d, Document) else parse(d, lexicon=lexicon) for d in docs]
     for d in docs:
         d._need()
+    if summary is None:
+        summary = len(docs) > DETAIL_MAX
     o = _ffi.CompareOptions()
     _ffi.plan_compare_options_init_sized(ctypes.byref(o), ctypes.sizeof(o))
     o.flags = (_COMPARE_EXCLUDE_COLLECTIVE if exclude_collective else 0) | \
-              (0 if portfolio else _COMPARE_NO_PORTFOLIO)
+              (0 if portfolio else _COMPARE_NO_PORTFOLIO) | (_COMPARE_NO_PAIRS if summary else 0)
     for name, value in (("reworded_min", reworded_min), ("partial_min", partial_min),
                         ("merge_min", merge_min)):
         if value is not None:
