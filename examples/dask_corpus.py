@@ -17,7 +17,11 @@ ones on the cluster:
 3. compare: one task a group, through libplan's Python binding, writes the
    group's report.html, report.csv and report.json, then its member list,
    exactly as `plan corpus` would (a group of more than 10 plans as the
-   summary);
+   summary).  A group of more than --block-plans plans (default 200) is
+   split into blocks of rows of its pairs, one task a block (each gives its
+   part of the duty groups, a text that grows with the duties), and a last
+   task merges the parts and writes the reports: no worker aligns or holds
+   a whole large group's pairs;
 4. finish: a plain `plan corpus` here finds every document cached and every
    group's reports current and writes the index: the outputs are those of
    `plan corpus` on the same inputs, byte for byte, and so is the exit
@@ -69,9 +73,10 @@ def write_whole(path, data):
     os.replace(tmp, path)
 
 
-def compare_group(group):
-    """One group's task: its plans parsed where the task runs, compared, the
-    reports written, then the member list that says they are current."""
+def compare_group(group, *parts):
+    """One group's task: its plans parsed where the task runs, compared (or
+    the parts of its blocks merged), the reports written, then the member
+    list that says they are current."""
     os.makedirs(group["dir"], exist_ok=True)
     members = os.path.join(group["dir"], "members")
     if os.path.exists(members):  # gone first: never a list naming half-replaced reports
@@ -79,8 +84,9 @@ def compare_group(group):
     if len(group["members"]) < 2:  # nothing to compare: the list alone
         write_whole(members, f"{group['members_file']}#0\n".encode("utf-8"))
         return 1
-    docs = [libplan.parse_text(member_text(m), name=m["id"]) for m in group["members"]]
-    cmp = libplan.compare(docs, summary=group["summary"])
+    docs = load_docs(group)
+    cmp = libplan.compare(docs, parts=list(parts)) if parts else \
+        libplan.compare(docs, summary=group["summary"])
     for name, render in (("report.html", cmp.to_html), ("report.csv", cmp.to_csv),
                          ("report.json", cmp.to_json)):
         write_whole(os.path.join(group["dir"], name), render().encode("utf-8"))
@@ -89,6 +95,34 @@ def compare_group(group):
     for d in docs:
         d.close()
     return len(docs)
+
+
+def load_docs(group):
+    return [libplan.parse_text(member_text(m), name=m["id"]) for m in group["members"]]
+
+
+def block_part(group, rows):
+    """One block's task: the pairs whose first plan (in the comparison's
+    order) is in rows aligned, and the block's part of the duty groups."""
+    docs = load_docs(group)
+    cmp = libplan.compare(docs, rows=rows)
+    part = cmp.export_groups()
+    cmp.close()
+    return part
+
+
+def blocks(n, count):
+    """count row ranges of a group of n plans holding about as many pairs
+    each (row a pairs plan a with the n - 1 - a after it)."""
+    total, cuts, done, a = n * (n - 1) // 2, [0], 0, 0
+    for k in range(1, count):
+        while a < n and done + (n - 1 - a) <= total * k // count:
+            done += n - 1 - a
+            a += 1
+        if a > cuts[-1]:
+            cuts.append(a)
+    cuts.append(n)
+    return [(cuts[i], cuts[i + 1]) for i in range(len(cuts) - 1)]
 
 
 def wait_all(client, futures, what, quiet):
@@ -116,6 +150,8 @@ def main():
     ap.add_argument("--workers", type=int, default=2, help="local workers (without --scheduler)")
     ap.add_argument("--shards", type=int, help="parse tasks (default: 2 per worker)")
     ap.add_argument("--plan", default=os.environ.get("PLAN", "plan"), help="the plan program")
+    ap.add_argument("--block-plans", type=int, default=200,
+                    help="a group of more plans is compared in blocks of rows, a task each")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args()
     plan = os.path.abspath(args.plan) if os.sep in args.plan else args.plan
@@ -143,10 +179,22 @@ def main():
             return rc
         with open(os.path.join(out, "work.json"), encoding="utf-8") as f:
             work = json.load(f)
-        # 3. compare, a group a task
+        # 3. compare, a group a task, a large group's blocks a task each
         groups = work["groups"]
-        results = wait_all(client, client.map(compare_group, groups, pure=False),
-                           "compared groups", args.quiet)
+        futures, split, nblocks = [], 0, 0
+        for group in groups:
+            n = len(group["members"])
+            if n > args.block_plans:
+                parts = [client.submit(block_part, group, rows, pure=False)
+                         for rows in blocks(n, max(2, 2 * workers))]
+                futures.append(client.submit(compare_group, group, *parts, pure=False))
+                split, nblocks = split + 1, nblocks + len(parts)
+            else:
+                futures.append(client.submit(compare_group, group, pure=False))
+        if not args.quiet:
+            print(f"dask_corpus: {len(groups)} groups to compare, {split} of them in {nblocks} "
+                  "blocks of rows", file=sys.stderr)
+        results = wait_all(client, futures, "compared groups", args.quiet)
         for i, _, error in results:
             if error:
                 print(f"dask_corpus: group {groups[i]['key']} failed on the cluster ({error}): "

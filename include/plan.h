@@ -819,6 +819,19 @@ typedef struct plan_compare_options {
   size_t max_documents;   /**< limit on N (4096) */
   plan_pair_fn on_pair;   /**< NULL, or called for each aligned pair */
   void *user;             /**< given to on_pair */
+  /** A block of the work, for splitting one comparison across processes:
+   *  only the pairs (a, b) with rows_from <= a < rows_to (indices in
+   *  canonical order) are aligned (defaults 0 and SIZE_MAX: all).  A
+   *  comparison of a block keeps no pairs; plan_compare_export_groups()
+   *  gives its part of the duty groups. */
+  size_t rows_from, rows_to;
+  /** Parts to merge instead of aligning (plan_compare_export_groups() of
+   *  comparisons of the same documents, their blocks covering every row
+   *  once): the comparison is built from them, without aligning a pair,
+   *  and gives the duty groups and the summary reports the whole
+   *  comparison would.  NULL: none. */
+  const char *const *parts;
+  size_t nparts;
 } plan_compare_options;
 
 /** As plan_options_init_sized(), for the comparison's options. */
@@ -967,6 +980,15 @@ PLAN_API plan_status plan_render_compare_text(const plan_compare *cmp, const cha
                                               unsigned flags, char **out, size_t *len,
                                               plan_error *err);
 /* ---- scale: thousands of plans, no pair kept ----------------------- */
+
+/** The duty groups as far as this comparison aligned its pairs (every pair,
+ *  or its block: rows_from, rows_to), as a text to give, with the other
+ *  blocks', to plan_compare_options.parts: a line per agency, each duty
+ *  joined to the first duty of its group so far and the kinds of link it
+ *  took part in.  It grows with the duties, not with the pairs.  *out is a
+ *  new string for plan_free().  PLAN_EINVAL or PLAN_ENOMEM. */
+PLAN_API plan_status plan_compare_export_groups(const plan_compare *cmp, char **out, size_t *len,
+                                                plan_error *err);
 
 /** One pair's links as one line of JSON (no newline): {"agency", "a", "b",
  *  "matches", "links" with evidence and word diffs, "only_a", "only_b"}, the

@@ -41,6 +41,14 @@ PYTHONPATH=bindings/python LIBPLAN_LIBRARY=$B/libplan.so PLAN=$B/plan \
 [ $rc_ref -eq 1 ] || fail "the empty record should fail the run (plan corpus: exit $rc_ref)"
 grep -q 'failed' "$tmp/log" && { cat "$tmp/log"; fail "a task failed on the cluster"; }
 diff -r -x cache "$tmp/ref" "$tmp/out" > "$tmp/diff" || { head -c 2000 "$tmp/diff"; fail "the outputs differ from plan corpus's"; }
+# large groups split into blocks of rows (here every group of more than 5
+# plans), their parts merged: the same outputs again
+rc=0
+PYTHONPATH=bindings/python LIBPLAN_LIBRARY=$B/libplan.so PLAN=$B/plan \
+  $py examples/dask_corpus.py --block-plans=5 -o "$tmp/blocks" "$tmp/in" > "$tmp/log3" 2>&1 || rc=$?
+grep -q 'groups to compare, [1-9][0-9]* of them in [1-9][0-9]* blocks of rows' "$tmp/log3" || { cat "$tmp/log3"; fail "no group was split"; }
+[ $rc -eq $rc_ref ] || { cat "$tmp/log3"; fail "in blocks: exit $rc, plan corpus $rc_ref"; }
+diff -r -x cache "$tmp/ref" "$tmp/blocks" > "$tmp/diff" || { head -c 2000 "$tmp/diff"; fail "in blocks, the outputs differ from plan corpus's"; }
 # the run did its work on the cluster: the reports were current when the last step came
 groups=$(ls -d "$tmp"/out/groups/* | wc -l)
 [ "$groups" -ge 3 ] || fail "only $groups groups"

@@ -656,6 +656,105 @@ static void test_summary_without_pairs(void **state) {
   for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(d[i]);
 }
 
+/* One comparison cut into blocks of rows (rows_from, rows_to), each block's
+ * groups exported, the parts merged: the same duty groups and the same
+ * summary reports as the comparison in one piece.  Parts of other
+ * documents, damaged parts and bad blocks are refused. */
+static void test_blocks_merged(void **state) {
+  (void)state;
+  plan_doc *d[5];
+  for (size_t i = 0; i < CORPUS_COUNT; i++) d[i] = parse_corpus(corpus_files[i], NULL);
+  const plan_doc *const *docs = (const plan_doc *const *)d;
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  o.flags |= PLAN_COMPARE_NO_PAIRS;
+  plan_compare *whole, *block, *merged;
+  assert_status(plan_compare_new(docs, 5, &o, &whole, NULL), PLAN_OK);
+  static const size_t cuts[][2] = {{0, 1}, {1, 3}, {3, SIZE_MAX}};
+  char *parts[3];
+  for (size_t k = 0; k < 3; k++) {
+    plan_compare_options bo;
+    plan_compare_options_init(&bo);
+    bo.rows_from = cuts[k][0];
+    bo.rows_to = cuts[k][1];
+    assert_status(plan_compare_new(docs, 5, &bo, &block, NULL), PLAN_OK);
+    assert_int_equal(plan_compare_link_count(block, 0, 0, 1), 0); /* a block keeps no pairs */
+    assert_status(plan_compare_export_groups(block, &parts[k], NULL, NULL), PLAN_OK);
+    assert_true(strncmp(parts[k], "libplan-groups 1 5\n", 19) == 0);
+    plan_compare_free(block);
+  }
+  plan_compare_options mo;
+  plan_compare_options_init(&mo);
+  mo.parts = (const char *const *)parts;
+  mo.nparts = 3;
+  assert_status(plan_compare_new(docs, 5, &mo, &merged, NULL), PLAN_OK);
+  /* the same groups, and the same reports */
+  assert_int_equal(plan_compare_agency_count(merged), plan_compare_agency_count(whole));
+  for (size_t a = 0; a < plan_compare_agency_count(whole); a++) {
+    assert_int_equal(plan_compare_group_count(merged, a), plan_compare_group_count(whole, a));
+    for (size_t k = 0; k < plan_compare_group_count(whole, a); k++)
+      for (size_t x = 0; x < 5; x++)
+        assert_int_equal(plan_compare_group_status(merged, a, k, x), plan_compare_group_status(whole, a, k, x));
+  }
+  char *w, *m;
+  w = test_render_compare_json(whole, NULL, NULL);
+  m = test_render_compare_json(merged, NULL, NULL);
+  assert_string_equal(m, w);
+  plan_free(w);
+  plan_free(m);
+  w = test_render_compare_html(whole, NULL, NULL);
+  m = test_render_compare_html(merged, NULL, NULL);
+  assert_string_equal(m, w);
+  plan_free(w);
+  plan_free(m);
+  char *ew, *em;
+  assert_status(plan_compare_export_groups(whole, &ew, NULL, NULL), PLAN_OK);
+  assert_status(plan_compare_export_groups(merged, &em, NULL, NULL), PLAN_OK);
+  assert_string_equal(em, ew);
+  plan_free(ew);
+  plan_free(em);
+  /* a block alone is not the whole */
+  mo.nparts = 1;
+  assert_status(plan_compare_new(docs, 5, &mo, &block, NULL), PLAN_OK);
+  size_t fewer = 0, more = 0;
+  for (size_t a = 0; a < plan_compare_agency_count(whole); a++) {
+    fewer += plan_compare_group_count(whole, a);
+    more += plan_compare_group_count(block, a);
+  }
+  assert_true(more > fewer);
+  plan_compare_free(block);
+
+  /* refused: parts of other documents, damaged parts, bad blocks */
+  plan_error e;
+  const char *bad[] = {"libplan-groups 1 4\n", "not a part", "libplan-groups 1 5\nnobody 3\n",
+                       "libplan-groups 1 5\ndolisa 1 0:99:1\n"};
+  char damaged[4096];
+  snprintf(damaged, sizeof damaged, "%.*s 99999999:0:1\n", (int)(strchr(parts[0] + 19, '\n') - parts[0]), parts[0]);
+  for (size_t k = 0; k < sizeof bad / sizeof *bad + 1; k++) {
+    const char *one = k < sizeof bad / sizeof *bad ? bad[k] : damaged;
+    mo.parts = &one;
+    mo.nparts = 1;
+    assert_status(plan_compare_new(docs, 5, &mo, &block, &e), PLAN_EINVAL);
+    assert_null(block);
+    assert_true(strstr(e.message, "part 0") != NULL);
+  }
+  const char *none = NULL;
+  mo.parts = &none;
+  assert_status(plan_compare_new(docs, 5, &mo, &block, &e), PLAN_EINVAL);
+  mo.parts = (const char *const *)parts;
+  mo.rows_to = 2;
+  assert_status(plan_compare_new(docs, 5, &mo, &block, &e), PLAN_EINVAL);
+  plan_compare_options bo;
+  plan_compare_options_init(&bo);
+  bo.rows_from = 3;
+  bo.rows_to = 2;
+  assert_status(plan_compare_new(docs, 5, &bo, &block, &e), PLAN_EINVAL);
+  for (size_t k = 0; k < 3; k++) plan_free(parts[k]);
+  plan_compare_free(merged);
+  plan_compare_free(whole);
+  for (size_t i = 0; i < CORPUS_COUNT; i++) plan_doc_free(d[i]);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gold_alignments),
@@ -665,6 +764,7 @@ int main(void) {
       cmocka_unit_test(test_word_diff),
       cmocka_unit_test(test_reports_and_errors),
       cmocka_unit_test(test_summary_without_pairs),
+      cmocka_unit_test(test_blocks_merged),
   };
   return cmocka_run_group_tests_name("compare", tests, NULL, NULL);
 }

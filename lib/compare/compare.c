@@ -13,7 +13,8 @@ static const size_t option_ends[] = {OPT_END(flags),         OPT_END(reworded_mi
                                      OPT_END(partial_min),   OPT_END(merge_min),
                                      OPT_END(bigram_weight), OPT_END(boilerplate_max),
                                      OPT_END(max_documents), OPT_END(on_pair),
-                                     OPT_END(user)};
+                                     OPT_END(user),          OPT_END(rows_to),
+                                     OPT_END(nparts)};
 
 static bool option_size_ok(size_t size) {
   return size <= sizeof(plan_compare_options) &&
@@ -33,6 +34,7 @@ plan_status plan_compare_options_init_sized(plan_compare_options *o, size_t size
   d.bigram_weight = 0.5;
   d.boilerplate_max = 0.35;
   d.max_documents = 4096;
+  d.rows_to = SIZE_MAX;
   memcpy(o, &d, size); /* the caller's bytes, not one more */
   return PLAN_OK;
 }
@@ -351,10 +353,101 @@ static plan_status grouping_finish(grouping *gr, plan_compare *c, plan_cagency *
         }
       }
     ag->ngroups = ng;
+    /* kept for plan_compare_export_groups: each duty's group's first duty */
+    ag->nodes = total;
+    ag->root = plan__arena_alloc(&c->arena, (total + 1) * sizeof *ag->root);
+    ag->link_flags = plan__arena_alloc(&c->arena, total + 1);
+    if (!ag->root || !ag->link_flags) st = PLAN_ENOMEM;
+    for (size_t d = 0; st == PLAN_OK && d < c->n; d++)
+      for (size_t k = 0; k < ag->count[d]; k++) {
+        size_t node = gr->base[d] + k;
+        const plan_group *g = &ag->groups[root_group[find(gr->parent, node)]];
+        ag->root[node] = gr->base[g->rep_doc] + g->rep_duty;
+        ag->link_flags[node] = gr->flags[node];
+      }
   }
   free(root_group);
   free(last_doc);
   free(nm);
+  return st;
+}
+
+/* The agency of id, by binary search (agencies are sorted by id), or
+ * SIZE_MAX. */
+static size_t agency_index(const plan_compare *c, const char *id, size_t len) {
+  size_t lo = 0, hi = c->nagencies;
+  while (lo < hi) {
+    size_t mid = lo + (hi - lo) / 2;
+    const char *x = c->agencies[mid].id;
+    int r = strncmp(x, id, len);
+    if (r == 0) r = x[len] ? 1 : 0;
+    if (r == 0) return mid;
+    if (r < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return SIZE_MAX;
+}
+
+static bool read_size(const char **p, const char *end, size_t *out) {
+  const char *q = *p;
+  size_t v = 0;
+  if (q >= end || *q < '0' || *q > '9') return false;
+  while (q < end && *q >= '0' && *q <= '9') {
+    if (v > (SIZE_MAX - 9) / 10) return false;
+    v = v * 10 + (size_t)(*q++ - '0');
+  }
+  *p = q;
+  *out = v;
+  return true;
+}
+
+/* Joins one part (plan_compare_export_groups of a block) into the agencies'
+ * groupings; PLAN_EINVAL for a part of other documents or not a part. */
+static plan_status merge_part(plan_compare *c, grouping *grs, const char *part, size_t k,
+                              plan_error *err) {
+  const char *p = part, *end = part + strlen(part);
+  size_t n;
+  static const char magic[] = "libplan-groups 1 ";
+  if (strncmp(p, magic, sizeof magic - 1) != 0)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu is not from plan_compare_export_groups", k);
+  p += sizeof magic - 1;
+  if (!read_size(&p, end, &n) || n != c->n || p >= end || *p++ != '\n')
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu compares other documents", k);
+  while (p < end) {
+    const char *sp = memchr(p, ' ', (size_t)(end - p));
+    size_t total, g = sp ? agency_index(c, p, (size_t)(sp - p)) : SIZE_MAX;
+    if (g == SIZE_MAX || (p = sp + 1, !read_size(&p, end, &total)) || total != grs[g].total)
+      return plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu compares other documents", k);
+    while (p < end && *p == ' ') {
+      size_t i, r, f;
+      p++;
+      if (!read_size(&p, end, &i) || p >= end || *p++ != ':' || !read_size(&p, end, &r) ||
+          p >= end || *p++ != ':' || !read_size(&p, end, &f) || i >= total || r >= total || f > 7)
+        return plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu is damaged", k);
+      grs[g].flags[i] |= (unsigned char)f;
+      size_t a = find(grs[g].parent, i), b = find(grs[g].parent, r);
+      if (a != b) grs[g].parent[a > b ? a : b] = a < b ? a : b;
+    }
+    if (p < end && *p++ != '\n') return plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu is damaged", k);
+  }
+  return PLAN_OK;
+}
+
+/* The duty groups from the parts, aligning no pair. */
+static plan_status merge_parts(plan_compare *c, plan_error *err) {
+  grouping *grs = calloc(c->nagencies + 1, sizeof *grs);
+  plan_status st = grs ? PLAN_OK : PLAN_ENOMEM;
+  for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++) st = grouping_init(&grs[g], c, &c->agencies[g]);
+  if (st != PLAN_OK) plan__error(err, st, 0, 0, 0, "out of memory");
+  for (size_t k = 0; st == PLAN_OK && k < c->o.nparts; k++)
+    st = c->o.parts[k] ? merge_part(c, grs, c->o.parts[k], k, err)
+                       : plan__error(err, PLAN_EINVAL, 0, 0, 0, "part %zu is NULL", k);
+  for (size_t g = 0; st == PLAN_OK && g < c->nagencies; g++) {
+    st = grouping_finish(&grs[g], c, &c->agencies[g]);
+    if (st != PLAN_OK) plan__error(err, st, 0, 0, 0, "out of memory");
+  }
+  for (size_t g = 0; grs && g < c->nagencies; g++) grouping_free(&grs[g]);
+  free(grs);
   return st;
 }
 
@@ -371,7 +464,8 @@ static plan_status align_all(plan_compare *c) {
     plan_cagency *ag = &c->agencies[g];
     grouping gr;
     st = grouping_init(&gr, c, ag);
-    for (size_t a = 0; st == PLAN_OK && a < c->n; a++) {
+    size_t rows_to = c->o.rows_to < c->n ? c->o.rows_to : c->n;
+    for (size_t a = c->o.rows_from; st == PLAN_OK && a < rows_to; a++) {
       size_t need = 0;
       for (size_t b = a + 1; b < c->n; b++) need += 3 * ag->count[a] * ag->count[b];
       if (need == 0) continue; /* no duty here or in any later document: no pair to align */
@@ -440,6 +534,14 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
       return plan__error(err, PLAN_EINVAL, 0, 0, 0, "%s is %g: expected a number from 0 to 1",
                          knobs[k].name, knobs[k].x);
   if (!docs || n < 2) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "a comparison needs two documents or more");
+  bool block = o.rows_from != 0 || o.rows_to != SIZE_MAX;
+  if (o.rows_from > o.rows_to)
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0, "rows_from %zu is past rows_to %zu", o.rows_from, o.rows_to);
+  if (o.nparts && (!o.parts || block))
+    return plan__error(err, PLAN_EINVAL, 0, 0, 0,
+                       o.parts ? "parts are merged, not aligned: no rows_from or rows_to with them"
+                               : "nparts without parts");
+  if (block || o.nparts) o.flags |= PLAN_COMPARE_NO_PAIRS; /* a block's or a merge's: no pairs */
   if (n > o.max_documents)
     return plan__error(err, PLAN_ELIMIT, 0, 0, 0, "%zu documents exceed the limit of %zu", n, o.max_documents);
   for (size_t i = 0; i < n; i++) {
@@ -463,7 +565,15 @@ plan_status plan_compare_new(const plan_doc *const *docs, size_t n, const plan_c
   }
   if (st == PLAN_OK) st = plan__weigh(c);
   if (st == PLAN_OK && !(o.flags & PLAN_COMPARE_NO_PORTFOLIO)) st = portfolio_stand_ins(c);
-  if (st == PLAN_OK) st = align_all(c); /* and the duty groups: c is read only after */
+  if (st == PLAN_OK && o.nparts) {
+    st = merge_parts(c, err);
+    if (st == PLAN_EINVAL) {
+      plan_compare_free(c);
+      return st; /* err says which part */
+    }
+  } else if (st == PLAN_OK) {
+    st = align_all(c); /* and the duty groups: c is read only after */
+  }
   if (st == PLAN_OK && c->arena.oom) st = PLAN_ENOMEM;
   if (st != PLAN_OK) {
     plan_compare_free(c);
@@ -606,4 +716,26 @@ const plan_gmember *plan__group_member(const plan_group *g, size_t doc) {
 plan_gstatus plan__group_status(const plan_group *g, size_t doc) {
   const plan_gmember *m = plan__group_member(g, doc);
   return m ? m->status : PLAN_G_ABSENT;
+}
+
+plan_status plan_compare_export_groups(const plan_compare *c, char **out, size_t *len,
+                                       plan_error *err) {
+  if (out) *out = NULL;
+  if (!c || !out) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "cmp or out is NULL");
+  plan_buf b = {0};
+  plan__buf_printf(&b, "libplan-groups 1 %zu\n", c->n);
+  for (size_t g = 0; g < c->nagencies; g++) {
+    const plan_cagency *ag = &c->agencies[g];
+    plan__buf_printf(&b, "%s %zu", ag->id, ag->nodes);
+    for (size_t i = 0; i < ag->nodes; i++)
+      if (ag->root[i] != i || ag->link_flags[i])
+        plan__buf_printf(&b, " %zu:%zu:%u", i, ag->root[i], (unsigned)ag->link_flags[i]);
+    plan__buf_putc(&b, '\n');
+  }
+  if (b.oom) {
+    plan__buf_free(&b);
+    return plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
+  }
+  *out = plan__buf_take(&b, len);
+  return *out ? PLAN_OK : plan__error(err, PLAN_ENOMEM, 0, 0, 0, "out of memory");
 }

@@ -58,6 +58,12 @@ typedef struct plan_cagency {
   struct plan_group *groups; /* the duty groups, made as the pairs are aligned */
   size_t ngroups;
   struct plan_gmember *members; /* the groups' members, all in one array */
+  /* the union-find the groups came from, for plan_compare_export_groups:
+   * each duty (all documents' in a row) its group's first duty and the
+   * kinds of link it took part in (1 same, 2 reworded, 4 merged/split) */
+  size_t nodes;
+  size_t *root;
+  unsigned char *link_flags;
 } plan_cagency;
 
 struct plan_compare {

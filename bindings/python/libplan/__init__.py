@@ -318,6 +318,13 @@ class Comparison(_Handle):
     documents = property(lambda self: self.to_dict()["documents"], doc="Documents, canonical order.")
     agencies = property(lambda self: self.to_dict()["agencies"], doc="Agencies with pairs and groups.")
 
+    def export_groups(self):
+        """The duty groups as far as this comparison (or its block of rows)
+        aligned, as a text for compare(..., parts=[...])."""
+        if not self._handle:
+            raise ValueError("the comparison is closed")
+        return _ffi.call_string(_ffi.plan_compare_export_groups, self._handle)
+
     @property
     def agency_count(self):
         """How many agencies the plans give duties to."""
@@ -377,12 +384,18 @@ class Comparison(_Handle):
 
 
 def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, partial_min=None,
-            merge_min=None, lexicon=None, summary=None):
+            merge_min=None, lexicon=None, summary=None, rows=None, parts=None):
     """Compares two or more plans: Documents, paths (os.PathLike) or texts
     (str, bytes).  The comparison keeps the documents alive.  summary: keep
     no pairs (memory and reports grow with the duties, not the pairs; the
     reports are the summary); None, the default, as plan compare does: the
-    summary beyond DETAIL_MAX plans."""
+    summary beyond DETAIL_MAX plans.
+
+    One comparison split across processes: rows=(first, end) aligns only
+    the pairs whose first document (in canonical order) is in that range,
+    and export_groups() gives the block's part; parts=[...] (every block's
+    part, of the same documents) builds the whole comparison from them
+    without aligning a pair."""
     docs = [d if isinstance(d, Document) else parse(d, lexicon=lexicon) for d in docs]
     for d in docs:
         d._need()
@@ -396,6 +409,12 @@ def compare(docs, exclude_collective=False, portfolio=True, reworded_min=None, p
                         ("merge_min", merge_min)):
         if value is not None:
             setattr(o, name, value)
+    if rows is not None:
+        o.rows_from, o.rows_to = rows[0], (rows[1] if rows[1] is not None else 2**64 - 1)
+    if parts is not None:
+        raw = [p.encode("utf-8") if isinstance(p, str) else bytes(p) for p in parts]
+        parts_arr = (ctypes.c_char_p * max(len(raw), 1))(*raw)  # alive through the call
+        o.parts, o.nparts = ctypes.cast(parts_arr, ctypes.POINTER(ctypes.c_char_p)), len(raw)
     arr = (ctypes.c_void_p * len(docs))(*[d._handle for d in docs])
     handle, err = ctypes.c_void_p(), _ffi.ErrorStruct()
     status = _ffi.plan_compare_new(arr, len(docs), ctypes.byref(o), ctypes.byref(handle), ctypes.byref(err))

@@ -74,7 +74,9 @@ class CompareOptions(ctypes.Structure):
     _fields_ = [("size", size_t), ("flags", ctypes.c_uint), ("reworded_min", ctypes.c_double),
                 ("partial_min", ctypes.c_double), ("merge_min", ctypes.c_double),
                 ("bigram_weight", ctypes.c_double), ("boilerplate_max", ctypes.c_double),
-                ("max_documents", size_t)]
+                ("max_documents", size_t), ("on_pair", c_void_p), ("user", c_void_p),
+                ("rows_from", size_t), ("rows_to", size_t),
+                ("parts", ctypes.POINTER(ctypes.c_char_p)), ("nparts", size_t)]
 
 
 def _fn(name, restype, *argtypes):
@@ -118,6 +120,7 @@ plan_compare_options_init_sized = _fn("plan_compare_options_init_sized", c_int,
 plan_compare_new = _fn("plan_compare_new", c_int, ctypes.POINTER(c_void_p), size_t,
                        ctypes.POINTER(CompareOptions), ctypes.POINTER(c_void_p), ErrP)
 plan_compare_free = _fn("plan_compare_free", None, c_void_p)
+plan_compare_export_groups = _fn("plan_compare_export_groups", c_int, c_void_p, StrP, SizeP, ErrP)
 plan_render_compare_json = _fn("plan_render_compare_json", c_int, c_void_p, c_char_p, StrP, SizeP,
                                ErrP)
 plan_render_compare_csv = _fn("plan_render_compare_csv", c_int, c_void_p, c_char_p, StrP, SizeP,

@@ -240,6 +240,26 @@ class TestCompare(unittest.TestCase):
             libplan.parse_file("/dev/zero")
         self.assertEqual(cm.exception.code, "PLAN_EIO")
 
+    def test_summary_and_blocks(self):
+        docs = [libplan.parse_file(os.path.join(CORPUS, n)) for n in DOCS]
+        full = libplan.compare(docs)
+        self.assertIn("pairs", full.to_dict()["agencies"][0])
+        whole = libplan.compare(docs, summary=True)
+        self.assertEqual(json.loads(whole.to_json())["detail"], "summary")
+        self.assertNotIn("pairs", whole.to_dict()["agencies"][0])
+        self.assertEqual(whole.agency_count, len(full.to_dict()["agencies"]))
+        # the same groups, whether kept pairs or not
+        self.assertEqual([g.status for g in whole.groups()], [g.status for g in full.groups()])
+        # split in two blocks of rows, merged: the same comparison
+        parts = [libplan.compare(docs, rows=r).export_groups() for r in ((0, 2), (2, None))]
+        merged = libplan.compare(docs, parts=parts)
+        self.assertEqual(merged.to_json(), whole.to_json())
+        self.assertEqual(merged.to_csv(), whole.to_csv())
+        self.assertEqual(merged.export_groups(), whole.export_groups())
+        with self.assertRaises(libplan.Error) as e:
+            libplan.compare(docs, parts=["libplan-groups 1 4\n"])
+        self.assertIn("other documents", str(e.exception))
+
     def test_typed_records_and_tables(self):
         cmp = libplan.compare([libplan.parse_file(os.path.join(CORPUS, n)) for n in DOCS])
         doc = cmp._docs[0]
