@@ -173,6 +173,7 @@ check-valgrind: $(TESTS)
 
 bench: all $(BENCHES)
 	@for b in $(BENCHES); do $$b || exit 1; done
+	@BUILD=$(B) $(PYTHON) bench/bench_dask.py
 
 # Gold-free figures of the parser on real documents (not part of check):
 #   make wild              the wild folder beside the project

@@ -129,15 +129,10 @@ static void row(const char *what, size_t n, const result *r) {
          r->pairs / r->compare_s, r->peak / MB, r->report_mb);
 }
 
-/* `plan corpus` over n synthetic plans that carry out one decision: a
- * folder written once, the command timed as a whole process. */
-static void corpus_group(size_t n) {
-  char dir[] = "/tmp/plan-bench-scale-XXXXXX";
-  if (!mkdtemp(dir)) exit(1);
-  char path[400], in[300], out[300];
-  snprintf(in, sizeof in, "%s/in", dir);
-  snprintf(out, sizeof out, "%s/out", dir);
-  mkdir(in, 0700);
+/* n synthetic plans that carry out one decision, written to folder in
+ * (plan-00000.txt, ...): one group for plan corpus. */
+static void write_group(const char *in, size_t n) {
+  char path[400];
   templates t = load_templates();
   for (size_t i = 0; i < n; i++) {
     size_t len;
@@ -148,6 +143,18 @@ static void corpus_group(size_t n) {
     free(text);
   }
   free_templates(&t);
+}
+
+/* `plan corpus` over n synthetic plans that carry out one decision: a
+ * folder written once, the command timed as a whole process. */
+static void corpus_group(size_t n) {
+  char dir[] = "/tmp/plan-bench-scale-XXXXXX";
+  if (!mkdtemp(dir)) exit(1);
+  char in[300], out[300];
+  snprintf(in, sizeof in, "%s/in", dir);
+  snprintf(out, sizeof out, "%s/out", dir);
+  mkdir(in, 0700);
+  write_group(in, n);
   char *argv[] = {"build/plan", "corpus", "-q", "-o", out, in, NULL};
   double rss = 0, s = run_peer(argv, "/dev/null", &rss);
   char cmd[400];
@@ -170,6 +177,11 @@ int main(int argc, char **argv) {
   static const size_t sizes[] = {250, 500, 1000, 2000};
   size_t nsizes = sizeof sizes / sizeof *sizes;
   if (argc > 1 && !strcmp(argv[1], "--quick")) nsizes = 2; /* 250 and 500 only */
+  if (argc == 4 && !strcmp(argv[1], "--write-group")) { /* for bench/bench_dask.py */
+    mkdir(argv[2], 0700);
+    write_group(argv[2], (size_t)atol(argv[3]));
+    return 0;
+  }
   printf("scale: N synthetic plans from the corpus and the wild documents, one process per run\n");
   printf("  %-8s %5s %9s %13s %14s %9s %11s\n", "report", "N", "compare s", "duty pairs", "pairs/s",
          "peak MB", "reports MB");
