@@ -130,6 +130,51 @@ static plan_status do_compare(void) {
   return st;
 }
 
+/* Without the pairs, in two blocks of rows, and the blocks' parts merged. */
+static plan_status do_compare_summary(void) {
+  const plan_doc *docs[] = {doc_a, doc_b};
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  o.flags |= PLAN_COMPARE_NO_PAIRS;
+  plan_compare *c = NULL;
+  plan_status st = plan_compare_new(docs, 2, &o, &c, NULL);
+  char *out = NULL;
+  if (st == PLAN_OK) st = plan_render_compare_json(c, NULL, &out, NULL, NULL);
+  plan_free(out);
+  plan_compare_free(c); /* NULL when it failed */
+  return st;
+}
+
+static plan_status do_compare_blocks(void) {
+  const plan_doc *docs[] = {doc_a, doc_b};
+  plan_compare_options o;
+  plan_compare_options_init(&o);
+  char *parts[2] = {NULL, NULL};
+  plan_status st = PLAN_OK;
+  for (int k = 0; k < 2 && st == PLAN_OK; k++) {
+    o.rows_from = k ? 1 : 0;
+    o.rows_to = k ? SIZE_MAX : 1;
+    plan_compare *c;
+    st = plan_compare_new(docs, 2, &o, &c, NULL);
+    if (st == PLAN_OK) {
+      st = plan_compare_export_groups(c, &parts[k], NULL, NULL);
+      plan_compare_free(c);
+    }
+  }
+  if (st == PLAN_OK) {
+    plan_compare_options m;
+    plan_compare_options_init(&m);
+    m.parts = (const char *const *)parts;
+    m.nparts = 2;
+    plan_compare *c;
+    st = plan_compare_new(docs, 2, &m, &c, NULL);
+    if (st == PLAN_OK) plan_compare_free(c);
+  }
+  plan_free(parts[0]);
+  plan_free(parts[1]);
+  return st;
+}
+
 #define RENDER_CMP(name, call)                            \
   static plan_status name(void) {                         \
     char *out;                                            \
@@ -222,6 +267,8 @@ static void test_oom_json(void **state) { (void)state; every_failure("render jso
 static void test_oom_xml(void **state) { (void)state; every_failure("render xml", do_xml); }
 static void test_oom_text(void **state) { (void)state; every_failure("render text", do_text); }
 static void test_compare(void **state) { (void)state; every_failure("compare", do_compare); }
+static void test_compare_summary(void **state) { (void)state; every_failure("compare summary", do_compare_summary); }
+static void test_compare_blocks(void **state) { (void)state; every_failure("compare blocks", do_compare_blocks); }
 static void test_cmp_json(void **state) { (void)state; every_failure("compare json", do_cmp_json); }
 static void test_cmp_csv(void **state) { (void)state; every_failure("compare csv", do_cmp_csv); }
 static void test_cmp_html(void **state) { (void)state; every_failure("compare html", do_cmp_html); }
@@ -234,7 +281,8 @@ int main(void) {
       cmocka_unit_test(test_parse_corpus),
       cmocka_unit_test(test_oom_json),
       cmocka_unit_test(test_oom_xml),  cmocka_unit_test(test_oom_text),
-      cmocka_unit_test(test_compare),     cmocka_unit_test(test_cmp_json),
+      cmocka_unit_test(test_compare),     cmocka_unit_test(test_compare_summary),
+      cmocka_unit_test(test_compare_blocks), cmocka_unit_test(test_cmp_json),
       cmocka_unit_test(test_cmp_csv),     cmocka_unit_test(test_cmp_html),
       cmocka_unit_test(test_cmp_text),
   };
