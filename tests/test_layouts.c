@@ -618,6 +618,34 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
 }
 
+/* "Điều 18. Trách nhiệm của các Sở, Ban, ngành" over "1. Sở Nông nghiệp
+ * và Môi trường:", "2. Sở Xây dựng:": the article groups the agency items,
+ * it is none itself; an article whose items are its own duties stays one
+ * (its items may open with a body: "2. Các cơ quan ... phải thực hiện"). */
+static void test_collective_article_over_bodies(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Chương V**\n\n**TỔ CHỨC THỰC HIỆN**\n\n"
+      "**Điều 18. Trách nhiệm của các Sở, Ban, ngành**\n\n"
+      "1. Sở Nông nghiệp và Môi trường:\n\na) Tham mưu quản lý chất thải rắn.\n\nb) Chủ trì thẩm định.\n\n"
+      "2. Sở Xây dựng:\n\na) Hướng dẫn quy hoạch điểm tập kết.\n\n"
+      "**Điều 19. Trách nhiệm của Ủy ban nhân dân cấp xã**\n\n"
+      "1. Tổ chức thu gom chất thải trên địa bàn.\n\n"
+      "2. Các cơ quan, đơn vị trên địa bàn phải thực hiện phân loại.\n");
+  const plan_assignment *dae = by_agency(doc, "dae"), *doc_ = by_agency(doc, "doc");
+  assert_non_null(dae);
+  assert_non_null(doc_);
+  assert_string_equal(plan_assignment_label(dae), "1");
+  assert_int_equal(plan_assignment_duty_count(dae), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(dae, 1)), "Chủ trì thẩm định.");
+  assert_null(by_agency(doc, "all-departments")); /* the article is no item */
+  const plan_assignment *communes = by_agency(doc, "commune-pcs");
+  assert_non_null(communes);
+  assert_string_equal(plan_assignment_label(communes), "Điều 19");
+  assert_int_equal(plan_assignment_duty_count(communes), 2);
+  plan_doc_free(doc);
+}
+
 /* Items numbered "(1)", "(2)" in a document that never numbers "1.": its
  * markers, said in a diagnostic; a lone "(1)" in a text stays text.  A
  * heading listing several bodies reads each name whole ("Sở Xây dựng" is no
@@ -690,6 +718,7 @@ int main(void) {
       cmocka_unit_test(test_text_task_table),
       cmocka_unit_test(test_hard_wrap_width),
       cmocka_unit_test(test_parenthesised_markers),
+      cmocka_unit_test(test_collective_article_over_bodies),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

@@ -765,6 +765,28 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   return PLAN_OK;
 }
 
+/* How many of n's numbered items are headed by a body the lexicon knows
+ * and nothing else ("1. Sở Nông nghiệp và Môi trường:" over its duties),
+ * two at most: stricter than count_bodies, since the level above may name
+ * a body itself. */
+static size_t count_named_bodies(ctx *c, const plan_node *n) {
+  size_t bodies = 0;
+  for (const plan_node *k = n->first; k && bodies < 2; k = k->next) {
+    if (k->kind != PLAN_NODE_ITEM || k->marker == PLAN_MARKER_BULLET || !k->title) continue;
+    plan_words *ws = &c->head;
+    if (plan__words_refill(c->lex, k->title, strlen(k->title), ws) != PLAN_OK) {
+      c->oom = true;
+      return 0;
+    }
+    bool requested;
+    size_t start = after_owner_opener(ws, &requested), idx, len;
+    if (plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) &&
+        start + len == plan__words_count(ws))
+      bodies++;
+  }
+  return bodies;
+}
+
 /* The items of an assigning part.  An item that names no agency but holds
  * items of its own is a level of grouping ("1. Trách nhiệm của các sở" /
  * "1.1. Sở Tài chính"): its items are looked at in turn.  Bullets and
@@ -778,6 +800,14 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
     bool groups = false;
     for (const plan_node *g = k->first; g && !groups; g = g->next)
       groups = g->kind == PLAN_NODE_ITEM && g->marker != PLAN_MARKER_BULLET;
+    /* "Điều 18. Trách nhiệm của các Sở, Ban, ngành" over "1. Sở Nông
+     * nghiệp và Môi trường:", "2. Sở Xây dựng:": even when it names a
+     * body, an item over two agency items of their own is a level of
+     * grouping, its items the agency items */
+    if (groups && depth < 4 && count_named_bodies(c, k) >= 2) {
+      st = assigning_part(c, k, found, depth + 1);
+      continue;
+    }
     /* below a grouping level, an item must open with its agency */
     st = item(c, k, !bullet && !groups, bullet || groups || depth > 0, &added);
     *found |= added;
