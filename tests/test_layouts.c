@@ -644,6 +644,16 @@ static void test_collective_article_over_bodies(void **state) {
   assert_string_equal(plan_assignment_label(communes), "Điều 19");
   assert_int_equal(plan_assignment_duty_count(communes), 2);
   plan_doc_free(doc);
+
+  /* a body's name and "gồm": its items are members, not duties; a duty
+   * that leads into a list with "bao gồm" stays a duty */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Sở Y tế: chủ trì khám sức khỏe.\n\n"
+                  "2. Các đơn vị thuộc Chi cục gồm:\n\na) Hạt Kiểm lâm Minh Hóa;\n\nb) Hạt Kiểm lâm Tuyên Hóa.\n\n"
+                  "3. UBND cấp xã tổ chức rà soát các công trình, bao gồm: nhà ở và công trình công cộng.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 1)), "3");
+  plan_doc_free(doc);
 }
 
 /* Items numbered "(1)", "(2)" in a document that never numbers "1.": its

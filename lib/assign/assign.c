@@ -607,6 +607,22 @@ static size_t after_time_phrase(const plan_words *ws) {
   return 0;
 }
 
+/* "Các đơn vị thuộc Chi cục gồm:", "Hội đồng Quản lý gồm có:": a heading
+ * that is a body's name and "gồm" says what the body consists of, and its
+ * items are members (units, people), not duties.  A duty that leads into a
+ * list ("... tổ chức rà soát các công trình, bao gồm:") has its verb before
+ * the "gồm", and stays one. */
+static bool lists_members(const ctx *c, const char *head, const plan_words *ws, size_t start) {
+  size_t nw = plan__words_count(ws), g;
+  if (nw < 2 || nw - start > 12) return false;
+  const char *last = plan__word_key(ws, nw - 1), *before = plan__word_key(ws, nw - 2);
+  if (strcmp(last, "gom") == 0) g = nw - 1;
+  else if (strcmp(last, "co") == 0 && strcmp(before, "gom") == 0) g = nw - 2;
+  else return false;
+  if (g > start && strcmp(plan__word_key(ws, g - 1), "bao") == 0) g--;
+  return g > start && name_end(c, head, ws, start, start + 1) >= g;
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_assigned *out, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&out->non_assignments);
@@ -650,7 +666,8 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   size_t bare;
   if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
   if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws);
-  if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p))
+  if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p) ||
+      (n->title && lists_members(c, head, ws, start)))
     return in_part ? non_assignment(c->out, n) : PLAN_OK;
   /* the agency's name is no place for a verb ("Sở Xây dựng") */
   size_t cut = start + 1, idx;
