@@ -618,6 +618,27 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
 }
 
+/* A body's name ends before a duty's verb written in lower case ("Văn
+ * phòng đăng ký đất đai tiếp nhận hồ sơ"); a capitalised one belongs to the
+ * name ("Bộ phận Tiếp nhận và Trả kết quả"). */
+static void test_name_before_lower_case_verb(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                            "1. Văn phòng đăng ký đất đai tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công.\n\n"
+                            "2. Bộ phận Tiếp nhận và Trả kết quả cập nhật kết quả giải quyết hồ sơ.\n\n"
+                            "3. Văn phòng UBND tỉnh cập nhật dữ liệu thủ tục hành chính.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  const plan_assignment *a = plan_doc_assignment(doc, 0), *b = plan_doc_assignment(doc, 1),
+                        *o = plan_doc_assignment(doc, 2);
+  assert_string_equal(plan_assignment_heading(a), "Văn phòng đăng ký đất đai");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "tiếp nhận hồ sơ tại Trung tâm Phục vụ hành chính công.");
+  assert_string_equal(plan_assignment_heading(b), "Bộ phận Tiếp nhận và Trả kết quả");
+  assert_string_equal(plan_assignment_heading(o), "Văn phòng UBND tỉnh");
+  assert_int_equal(plan_assignment_duty_count(o), 1);
+  plan_doc_free(doc);
+}
+
 /* "Điều 18. Trách nhiệm của các Sở, Ban, ngành" over "1. Sở Nông nghiệp
  * và Môi trường:", "2. Sở Xây dựng:": the article groups the agency items,
  * it is none itself; an article whose items are its own duties stays one
@@ -729,6 +750,7 @@ int main(void) {
       cmocka_unit_test(test_hard_wrap_width),
       cmocka_unit_test(test_parenthesised_markers),
       cmocka_unit_test(test_collective_article_over_bodies),
+      cmocka_unit_test(test_name_before_lower_case_verb),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

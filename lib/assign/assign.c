@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "assign.h"
 
@@ -23,7 +24,8 @@ static const char *const duty_verbs[] = {
     "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
     "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
-    "de nghi", "la", "bao cao",
+    "de nghi", "la", "bao cao", "tiep nhan", "cap nhat", "cau hinh", "niem yet", "tong hop",
+    "ho tro", "don doc", "pho bien", "cong bo", "cap phep", "van dong", "chu dong", "kip thoi",
 };
 
 /* First words of a heading that names a body even when the lexicon does
@@ -546,6 +548,18 @@ static void group_duties(ctx *c, plan_outline *doc, const plan_node *k, plan_vec
   }
 }
 
+/* Whether word i begins with a capital letter: inside a heading written in
+ * mixed case, a duty's verb after a name is lower case ("Văn phòng đăng ký
+ * đất đai tiếp nhận hồ sơ") and a capitalised one belongs to the name
+ * ("Bộ phận Tiếp nhận và Trả kết quả", "Phòng Tổng hợp"). */
+static bool capitalized(const char *head, const plan_words *ws, size_t i, bool mixed_case) {
+  if (!mixed_case) return false;
+  size_t at = plan__word_start(ws, i);
+  int32_t cp;
+  ptrdiff_t k = plan__utf8_next(head + at, strlen(head + at), &cp);
+  return k > 0 && utf8proc_category(cp) == UTF8PROC_CATEGORY_LU;
+}
+
 /* Where the name that opens a heading at word start ends, looking from
  * word from on: before a duty's verb, or after a colon ("Sở Xây dựng:
  * ..."), never inside parentheses ("(sau đây gọi là Chi cục)"). */
@@ -554,6 +568,7 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
   size_t nw = plan__words_count(ws), cut = from;
   if (start >= nw) return nw;
   int depth = 0;
+  bool mixed_case = !plan__is_upper_text(head, strlen(head));
   for (size_t pos = plan__word_start(ws, start); cut < nw; cut++) {
     for (size_t to = plan__word_start(ws, cut); pos < to; pos++) {
       if (head[pos] == '(') depth++;
@@ -568,7 +583,7 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
       cut += len - 1;
       continue;
     }
-    if (depth == 0 && verb_at(c, ws, cut)) break;
+    if (depth == 0 && verb_at(c, ws, cut) && !capitalized(head, ws, cut, mixed_case)) break;
   }
   return cut;
 }
