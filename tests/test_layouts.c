@@ -637,6 +637,14 @@ static void test_name_before_lower_case_verb(void **state) {
   assert_string_equal(plan_assignment_heading(o), "Văn phòng UBND tỉnh");
   assert_int_equal(plan_assignment_duty_count(o), 1);
   plan_doc_free(doc);
+
+  /* "Văn phòng" opens a body's name, "Văn bản" (a document) none */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Văn bản chấp thuận có thời hạn 18 tháng kể từ ngày ký.\n\n"
+                  "2. Văn phòng đăng ký đất đai tiếp nhận hồ sơ.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "2");
+  plan_doc_free(doc);
 }
 
 /* "Điều 18. Trách nhiệm của các Sở, Ban, ngành" over "1. Sở Nông nghiệp

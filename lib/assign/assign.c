@@ -50,6 +50,7 @@ static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
 static const char *const chu_next[] = {"tich", NULL};
 static const char *const chanh_next[] = {"van", "thanh", NULL};
 static const char *const co_next[] = {"quan", NULL}; /* "Cơ quan chuyên môn" */
+static const char *const van_next[] = {"phong", NULL}; /* "Văn phòng", not "Văn bản" */
 /* Words that open like a body's head word but name none: verbs ("Ban
  * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
 static const char *const verb_heads[] = {
@@ -61,7 +62,8 @@ static const char *const verb_heads[] = {
 
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
     {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
-    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next}};
+    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next},
+    {"van", van_next}};
 
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
