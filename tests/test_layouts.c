@@ -638,6 +638,14 @@ static void test_name_before_lower_case_verb(void **state) {
   assert_int_equal(plan_assignment_duty_count(o), 1);
   plan_doc_free(doc);
 
+  /* "ban hành" after a name is the duty's verb */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Hằng năm, Sở Nội vụ ban hành văn bản hướng dẫn thực hiện Quy chế này.\n");
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)), "Sở Nội vụ");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 0), 0)),
+                      "ban hành văn bản hướng dẫn thực hiện Quy chế này.");
+  plan_doc_free(doc);
+
   /* "Văn phòng" opens a body's name, "Văn bản" (a document) none */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
                   "1. Văn bản chấp thuận có thời hạn 18 tháng kể từ ngày ký.\n\n"

@@ -26,6 +26,7 @@ static const char *const duty_verbs[] = {
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
     "de nghi", "la", "bao cao", "tiep nhan", "cap nhat", "cau hinh", "niem yet", "tong hop",
     "ho tro", "don doc", "pho bien", "cong bo", "cap phep", "van dong", "chu dong", "kip thoi",
+    "ban hanh",
 };
 
 /* First words of a heading that names a body even when the lexicon does
