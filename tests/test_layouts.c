@@ -638,6 +638,21 @@ static void test_name_before_lower_case_verb(void **state) {
   assert_int_equal(plan_assignment_duty_count(o), 1);
   plan_doc_free(doc);
 
+  /* unknown bodies listed: a capitalised head word after a comma begins
+   * the next name; in lower case the list is of kinds, one body */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai: cập nhật hồ sơ.\n\n"
+                  "2. Ban Quản lý dự án, ban, đơn vị liên quan: phối hợp.\n");
+  const plan_assignment *two = plan_doc_assignment(doc, 0), *one = plan_doc_assignment(doc, 1);
+  assert_int_equal(plan_assignment_agency_count(two), 2);
+  assert_string_equal(plan_agency_name(plan_mention_agency(plan_assignment_agency(two, 0))),
+                      "Văn phòng đăng ký đất đai");
+  assert_string_equal(plan_agency_name(plan_mention_agency(plan_assignment_agency(two, 1))),
+                      "Chi nhánh Văn phòng đăng ký đất đai");
+  assert_non_null(one);
+  assert_int_equal(plan_assignment_agency_count(one), 1);
+  plan_doc_free(doc);
+
   /* "ban hành" after a name is the duty's verb */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
                   "1. Hằng năm, Sở Nội vụ ban hành văn bản hướng dẫn thực hiện Quy chế này.\n");

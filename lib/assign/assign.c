@@ -720,9 +720,24 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
   }
   if (c->scratch.len == 0 && start < nw && (agency_head_at(ws, start) || owner_named(ws, start))) {
-    const plan_agency *ag = unknown_agency(c, ws, start, cut, a.heading);
-    if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, start),
-                         plan__word_end(ws, cut - 1));
+    /* a body per name the heading lists ("Văn phòng đăng ký đất đai, Chi
+     * nhánh Văn phòng đăng ký đất đai"): after a comma or "và", a head word
+     * written with a capital begins the next name (in lower case it goes on
+     * a list of kinds: "các phòng, ban, đơn vị") */
+    bool mixed_case = !plan__is_upper_text(head, head_len);
+    for (size_t b = start, i = start + 1; i <= cut; i++) {
+      bool and = i < cut && strcmp(plan__word_key(ws, i - 1), "va") == 0;
+      if (i < cut && !((plan__word_comma(ws, i - 1) || and) && agency_head_at(ws, i) &&
+                       capitalized(head, ws, i, mixed_case)))
+        continue;
+      size_t e = and ? i - 1 : i; /* the name ends before "và" */
+      const char *name = b == start && i == cut
+                             ? a.heading
+                             : span_dup(doc, head, plan__word_start(ws, b), plan__word_end(ws, e - 1));
+      const plan_agency *ag = name && e > b ? unknown_agency(c, ws, b, e, name) : NULL;
+      if (ag) push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, b), plan__word_end(ws, e - 1));
+      b = i;
+    }
   }
   a.agencies = keep_mentions(c, &a.nagencies);
   if (a.nagencies == 0) return in_part ? non_assignment(c->out, n) : PLAN_OK;
