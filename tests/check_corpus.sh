@@ -152,6 +152,8 @@ $plan corpus -o "$steps" corpus/*.txt 2>"$tmp/err" || fail "the last step failed
 summary | grep -q '(0 parsed, 5 from the cache' || fail "the last step parsed again: $(summary)"
 rc=0; $plan corpus --parse-only --shard=2/2 corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--shard=2/2: exit $rc"
 rc=0; $plan corpus --parse-only --shard=1 corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--shard=1: exit $rc"
+rc=0; $plan corpus --shard=0/2 corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--shard without --parse-only: exit $rc"
+rc=0; $plan corpus --parse-only --no-compare corpus/*.txt 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "--parse-only --no-compare: exit $rc"
 
 # usage errors
 rc=0; $plan corpus 2>/dev/null || rc=$?; [ $rc -eq 2 ] || fail "no PATH: exit $rc"

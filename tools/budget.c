@@ -65,7 +65,7 @@ bool plan_budget_apply(size_t bytes) {
   struct rlimit rl;
   if (getrlimit(RLIMIT_DATA, &rl) != 0) return false;
   size_t held = data_now();
-  rlim_t want = (rlim_t)(held + bytes);
+  rlim_t want = bytes > SIZE_MAX - held ? RLIM_INFINITY : (rlim_t)(held + bytes);
   if (rl.rlim_max != RLIM_INFINITY && want > rl.rlim_max) want = rl.rlim_max;
   if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < want) want = rl.rlim_cur; /* a lower one stands */
   rl.rlim_cur = want;

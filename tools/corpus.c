@@ -1121,6 +1121,14 @@ static int parse_args(corpus *c, int argc, char **argv, char **paths, size_t *np
       paths[(*npaths)++] = argv[i];
     }
   }
+  if (c->shards && !c->parse_only) {
+    fprintf(stderr, "plan: --shard goes with --parse-only\n");
+    return 2;
+  }
+  if (c->parse_only && c->no_compare) {
+    fprintf(stderr, "plan: --parse-only and --no-compare are two different steps\n");
+    return 2;
+  }
   if (!*npaths || c->threads < 1 || c->threads > 1024) {
     fprintf(stderr, "plan: %s\n", *npaths ? "-j wants 1 to 1024 threads" : "no PATH given");
     plan_corpus_usage(stderr);
