@@ -162,7 +162,7 @@ PLAN_API size_t plan_lexicon_agency_count(const plan_lexicon *lex);
  *  ("province", "district", "commune"), kind ("department", "police",
  *  "procuracy", "court", "military", "mass-organisation", "media",
  *  "collective", "local-government", "council", "party", "office",
- *  "agency") and portfolios (comma-separated: "culture,sports,tourism").
+ *  "agency", "company") and portfolios (comma-separated: "culture,sports,tourism").
  *  Strings belong to the lexicon; any out pointer may be NULL.  Returns
  *  PLAN_EINVAL when i is out of range. */
 PLAN_API plan_status plan_lexicon_agency(const plan_lexicon *lex, size_t i, const char **id,

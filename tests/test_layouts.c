@@ -641,14 +641,14 @@ static void test_name_before_lower_case_verb(void **state) {
   /* unknown bodies listed: a capitalised head word after a comma begins
    * the next name; in lower case the list is of kinds, one body */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
-                  "1. Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai: cập nhật hồ sơ.\n\n"
+                  "1. Trung tâm Kỹ thuật tài nguyên, Chi nhánh Trung tâm Kỹ thuật tài nguyên: cập nhật hồ sơ.\n\n"
                   "2. Ban Quản lý dự án, ban, đơn vị liên quan: phối hợp.\n");
   const plan_assignment *two = plan_doc_assignment(doc, 0), *one = plan_doc_assignment(doc, 1);
   assert_int_equal(plan_assignment_agency_count(two), 2);
   assert_string_equal(plan_agency_name(plan_mention_agency(plan_assignment_agency(two, 0))),
-                      "Văn phòng đăng ký đất đai");
+                      "Trung tâm Kỹ thuật tài nguyên");
   assert_string_equal(plan_agency_name(plan_mention_agency(plan_assignment_agency(two, 1))),
-                      "Chi nhánh Văn phòng đăng ký đất đai");
+                      "Chi nhánh Trung tâm Kỹ thuật tài nguyên");
   assert_non_null(one);
   assert_int_equal(plan_assignment_agency_count(one), 1);
   plan_doc_free(doc);
@@ -760,6 +760,68 @@ static void test_parenthesised_markers(void **state) {
   plan_doc_free(doc);
 }
 
+/* Each agency item once, however many passes read its part: a chapter of
+ * articles that are mostly agency items is read again as an agency list,
+ * and its collective article (over items each a body) must not give its
+ * bodies twice.  An article naming two bodies is the item of both when
+ * its items are duties, and a level over them when they are the bodies. */
+static void test_each_item_once(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Chương II**\n\n**QUY ĐỊNH QUẢN LÝ**\n\n"
+      "**Điều 4. Trách nhiệm của các sở, ban, ngành thuộc tỉnh**\n\n"
+      "1. Sở Công Thương\n\na) Tổ chức triển khai các nhiệm vụ quản lý.\n\n"
+      "2. Sở Xây dựng\n\na) Thẩm định thiết kế công trình.\n\n"
+      "**Điều 5. Trách nhiệm của Ủy ban nhân dân cấp xã**\n\n1. Chỉ đạo, giải quyết vi phạm.\n\n"
+      "**Điều 6. Trách nhiệm của Công an tỉnh**\n\n1. Phát hiện, ngăn chặn hành vi vi phạm.\n\n"
+      "**Điều 7. Trách nhiệm của Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai**\n\n"
+      "1. Có trách nhiệm cung cấp thông tin hồ sơ địa chính cho các cơ quan, đơn vị trong quá trình "
+      "thực hiện nhiệm vụ.\n\n2. Thực hiện việc cung cấp thông tin đúng thời hạn.\n\n"
+      "**Điều 8. Trách nhiệm của Văn phòng đăng ký đất đai, Chi nhánh Văn phòng đăng ký đất đai**\n\n"
+      "1. Văn phòng đăng ký đất đai: Thực hiện thống kê, kiểm kê đất đai.\n\n"
+      "2. Chi nhánh Văn phòng đăng ký đất đai: Phối hợp thống kê, kiểm kê đất đai.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 7);
+  const char *labels[] = {"1", "2", "Điều 5", "Điều 6", "Điều 7", "1", "2"};
+  for (size_t i = 0; i < 7; i++)
+    assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, i)), labels[i]);
+  const plan_assignment *joint = plan_doc_assignment(doc, 4);
+  assert_int_equal(plan_assignment_agency_count(joint), 2);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(joint, 0))), "land-registry");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(joint, 1))),
+                      "land-registry-branches");
+  assert_int_equal(plan_assignment_duty_count(joint), 2);
+  const plan_assignment *branches = plan_doc_assignment(doc, 6);
+  assert_int_equal(plan_assignment_agency_count(branches), 1);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(branches, 0)), "Phối hợp thống kê, kiểm kê đất đai.");
+  plan_doc_free(doc);
+}
+
+/* A body's name ends before "cấp giấy phép" and "được giao", and a short
+ * form defined in parentheses is no part of it. */
+static void test_name_before_licensing_and_short_form(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 4. Tổ chức thực hiện**\n\n"
+      "1. Trung tâm Bảo tồn di sản cấp giấy phép xây dựng đối với công trình trong khu di sản.\n\n"
+      "2. Cơ quan có thẩm quyền cấp giấy phép xây dựng là cơ quan điều chỉnh giấy phép.\n\n"
+      "3. Trung tâm Dữ liệu tỉnh được giao quản lý tài khoản quản trị hệ thống.\n\n"
+      "4. Chi cục Thủy lợi (sau đây viết tắt là Chi cục) có tư cách pháp nhân, thực hiện nhiệm vụ được giao.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 4);
+  const char *names[] = {"Trung tâm Bảo tồn di sản", "Cơ quan có thẩm quyền", "Trung tâm Dữ liệu tỉnh",
+                         "Chi cục Thủy lợi"};
+  const char *duties[] = {"cấp giấy phép xây dựng", "cấp giấy phép xây dựng là",
+                          "được giao quản lý tài khoản", "có tư cách pháp nhân"};
+  for (size_t i = 0; i < 4; i++) {
+    const plan_assignment *a = plan_doc_assignment(doc, i);
+    assert_int_equal(plan_assignment_agency_count(a), 1);
+    assert_string_equal(plan_agency_name(plan_mention_agency(plan_assignment_agency(a, 0))), names[i]);
+    assert_int_equal(plan_assignment_duty_count(a), 1);
+    const char *text = plan_duty_text(plan_assignment_duty(a, 0));
+    if (strncmp(text, duties[i], strlen(duties[i])) != 0) fail_msg("item %zu duty \"%s\"", i, text);
+  }
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -782,6 +844,8 @@ int main(void) {
       cmocka_unit_test(test_parenthesised_markers),
       cmocka_unit_test(test_collective_article_over_bodies),
       cmocka_unit_test(test_name_before_lower_case_verb),
+      cmocka_unit_test(test_each_item_once),
+      cmocka_unit_test(test_name_before_licensing_and_short_form),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

@@ -26,7 +26,7 @@ static const char *const duty_verbs[] = {
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
     "de nghi", "la", "bao cao", "tiep nhan", "cap nhat", "cau hinh", "niem yet", "tong hop",
     "ho tro", "don doc", "pho bien", "cong bo", "cap phep", "van dong", "chu dong", "kip thoi",
-    "ban hanh",
+    "ban hanh", "cap giay", "duoc giao", "lam viec", "dap ung", "co tu cach",
 };
 
 /* First words of a heading that names a body even when the lexicon does
@@ -34,10 +34,10 @@ static const char *const duty_verbs[] = {
 static const char *const agency_heads[] = {
     "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
     "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
-    "chu", "chanh", "co",
+    "chu", "chanh", "co", "hop",
 };
 
-/* Head words that name a body only with the word after them: "Các sở",
+/* Head words that name a body only with the words after them: "Các sở",
  * "Các cơ quan" but not "Các nội dung"; "Chi cục" but not "Chi ngân sách";
  * "Thư viện" but not "Thu ngân sách".  NULL-terminated lists. */
 static const char *const plural_next[] = {"co", "don", "to", "doanh", "dia", "xa", "huyen",
@@ -52,6 +52,7 @@ static const char *const chu_next[] = {"tich", NULL};
 static const char *const chanh_next[] = {"van", "thanh", NULL};
 static const char *const co_next[] = {"quan", NULL}; /* "Cơ quan chuyên môn" */
 static const char *const van_next[] = {"phong", NULL}; /* "Văn phòng", not "Văn bản" */
+static const char *const hop_next[] = {"tac xa", NULL}; /* "Hợp tác xã", not "Hợp tác quốc tế" */
 /* Words that open like a body's head word but name none: verbs ("Ban
  * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
 static const char *const verb_heads[] = {
@@ -64,7 +65,7 @@ static const char *const verb_heads[] = {
 static const struct { const char *head; const char *const *next; } qualified_heads[] = {
     {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
     {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next},
-    {"van", van_next}};
+    {"van", van_next}, {"hop", hop_next}};
 
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
@@ -92,6 +93,7 @@ typedef struct ctx {
   uint32_t thoi;    /* plan__word_hash("thoi"), where a deadline starts */
   bool oom;         /* a duty's words could not be made */
   bool bare_owner;  /* headings read now may name their owner after "Trách nhiệm" alone */
+  const bool *taken; /* by paragraph, what earlier passes made agency items; or NULL */
   /* plan__word_hash() of each duty verb's and role phrase's first word,
    * and a set of them: a word not in the set starts none */
   uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
@@ -452,8 +454,9 @@ static bool is_assigning(ctx *c, const plan_node *n) {
   }
   if (yes || !n->title) return yes;
   /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
-   * the duties of two or more bodies, each an item below; with one body
-   * the heading is that body's item */
+   * the duties of two or more bodies, each an item below; with one body,
+   * or items below that are duties, not bodies, the heading is the item
+   * of the bodies it names */
   plan_words *ws = &c->head;
   size_t at;
   if (plan__words_refill(c->lex, t, len, ws) != PLAN_OK) {
@@ -472,7 +475,7 @@ static bool is_assigning(ctx *c, const plan_node *n) {
       i++;
     }
   }
-  return bodies >= 2;
+  return bodies >= 2 && count_bodies(c, n) >= 2;
 }
 
 /* Words before the agency in an item's heading that say whose duties
@@ -509,9 +512,8 @@ static bool agency_head_at(const plan_words *ws, size_t i) {
   for (size_t q = 0; q < sizeof qualified_heads / sizeof *qualified_heads; q++) {
     if (strcmp(k, qualified_heads[q].head) != 0) continue;
     if (i + 1 >= plan__words_count(ws)) return false;
-    const char *next = plan__word_key(ws, i + 1);
     for (const char *const *w = qualified_heads[q].next; *w; w++)
-      if (strcmp(next, *w) == 0) return true;
+      if (plan__words_match_str(ws, i + 1, *w, &len)) return true;
     /* "Các Sở", "Các Ban": the plural of a head word, itself qualified
      * ("Các Công an" but not "Các công trình") */
     return q == 0 && agency_head_at(ws, i + 1);
@@ -668,6 +670,66 @@ static plan_status add_assignment(ctx *c, plan_assignment *a, plan_vec duties) {
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
  * whether it made an assignment. */
+/* Where a name ends before the parenthesis that defines a short form for
+ * it ("Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)"): the short form is
+ * the document's, not the body's name.  cut when there is none. */
+static size_t before_definition(const char *head, const plan_words *ws, size_t start, size_t cut) {
+  for (size_t i = start + 1; i + 1 < cut; i++) {
+    size_t at = plan__word_start(ws, i);
+    if (at > 0 && head[at - 1] == '(' && plan__words_match_str(ws, i, "sau day", NULL)) return i;
+  }
+  return cut;
+}
+
+/* Titles of a body's head, before its name ("Thủ trưởng các đơn vị ..."). */
+static const char *const leader_titles[] = {"thu truong", "giam doc", "chu tich"};
+
+/* Whether a name listed in a heading may begin at word i: after a comma
+ * or "và". */
+static bool listed_at(const plan_words *ws, size_t i) {
+  return i > 0 && (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "va") == 0);
+}
+
+/* A body the lexicon does not know, listed in a heading beside ones it
+ * knows ("Công ty Điện lực Quảng Trị, Hợp tác xã dịch vụ điện Quảng Phú và
+ * các đơn vị bán lẻ điện"): at the heading's start, or after a comma or
+ * "và" a head word with a capital, its name running to the next listed
+ * name and holding no known body.  Adds it and answers the word after its
+ * name; i when none starts at i. */
+static size_t listed_unknown(ctx *c, const char *head, const plan_words *ws, size_t i,
+                             size_t start, size_t cut, bool mixed_case) {
+  size_t idx, len;
+  if (!(i == start || (listed_at(ws, i) && capitalized(head, ws, i, mixed_case))) ||
+      !agency_head_at(ws, i) || plan__agency_at(c->lex, ws, i, &c->province, &idx, &len))
+    return i;
+  size_t e = i + 1;
+  for (; e < cut; e++) {
+    bool known = plan__agency_at(c->lex, ws, e, &c->province, &idx, &len);
+    if (listed_at(ws, e) && (known || (agency_head_at(ws, e) && capitalized(head, ws, e, mixed_case))))
+      break;
+    /* "... và các đơn vị bán lẻ điện": kinds of body, no name, end it */
+    if (listed_at(ws, e) && !known && (strcmp(plan__word_key(ws, e), "cac") == 0 ||
+                                       strcmp(plan__word_key(ws, e), "nhung") == 0))
+      break;
+    /* "Chủ tịch Ủy ban nhân dân cấp xã", "Trung tâm ... thuộc Sở ...": a
+     * known body inside says whose head or part it is; read as before */
+    if (known) return i;
+  }
+  size_t end = before_definition(head, ws, i, e < cut && !plan__word_comma(ws, e - 1) ? e - 1 : e);
+  /* "Thủ trưởng các đơn vị thoát nước": the body is the one its head leads */
+  size_t b = i, tl;
+  for (size_t t = 0; t < sizeof leader_titles / sizeof *leader_titles; t++)
+    if (plan__words_match_str(ws, i, leader_titles[t], &tl) && i + tl < end && agency_head_at(ws, i + tl)) {
+      b = i + tl;
+      break;
+    }
+  const char *name = span_dup(c->doc, head, plan__word_start(ws, b), plan__word_end(ws, end - 1));
+  const plan_agency *ag = name ? unknown_agency(c, ws, b, end, name) : NULL;
+  if (!ag) c->oom = true;
+  else push_mention(c, ag, PLAN_ROLE_NAMED, head, plan__word_start(ws, b), plan__word_end(ws, end - 1));
+  return e;
+}
+
 static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, bool *added) {
   plan_outline *doc = c->doc;
   const plan_para *p = &doc->paras[n->para];
@@ -692,7 +754,16 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)
     cut = start + len;
   cut = name_end(c, head, ws, start, cut);
+  bool mixed_case = !plan__is_upper_text(head, head_len);
+  bool some_known = false;
+  for (size_t i = start; i < cut && !some_known; i++)
+    some_known = plan__agency_at(c->lex, ws, i, &c->province, &idx, &len);
   for (size_t i = start; i < cut;) {
+    size_t e;
+    if (some_known && (e = listed_unknown(c, head, ws, i, start, cut, mixed_case)) > i) {
+      i = e;
+      continue;
+    }
     const plan_agency *ag = agency_at(c, ws, i, &len);
     /* "các sở, cơ quan thuộc Ủy ban nhân dân tỉnh", "bộ phận chuyên trách
      * tại các cơ quan, đơn vị": a body named after "thuộc" or "tại" says
@@ -720,18 +791,18 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
   }
   if (c->scratch.len == 0 && start < nw && (agency_head_at(ws, start) || owner_named(ws, start))) {
+    size_t last = before_definition(head, ws, start, cut);
     /* a body per name the heading lists ("Văn phòng đăng ký đất đai, Chi
      * nhánh Văn phòng đăng ký đất đai"): after a comma or "và", a head word
      * written with a capital begins the next name (in lower case it goes on
      * a list of kinds: "các phòng, ban, đơn vị") */
-    bool mixed_case = !plan__is_upper_text(head, head_len);
-    for (size_t b = start, i = start + 1; i <= cut; i++) {
-      bool and = i < cut && strcmp(plan__word_key(ws, i - 1), "va") == 0;
-      if (i < cut && !((plan__word_comma(ws, i - 1) || and) && agency_head_at(ws, i) &&
+    for (size_t b = start, i = start + 1; i <= last; i++) {
+      bool and = i < last && strcmp(plan__word_key(ws, i - 1), "va") == 0;
+      if (i < last && !((plan__word_comma(ws, i - 1) || and) && agency_head_at(ws, i) &&
                        capitalized(head, ws, i, mixed_case)))
         continue;
       size_t e = and ? i - 1 : i; /* the name ends before "và" */
-      const char *name = b == start && i == cut
+      const char *name = b == start && i == last && last == cut
                              ? a.heading
                              : span_dup(doc, head, plan__word_start(ws, b), plan__word_end(ws, e - 1));
       const plan_agency *ag = name && e > b ? unknown_agency(c, ws, b, e, name) : NULL;
@@ -846,6 +917,8 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
   plan_status st = PLAN_OK;
   for (const plan_node *k = part->first; k && st == PLAN_OK; k = k->next) {
     if (k->kind != PLAN_NODE_ITEM) continue;
+    /* a part read again as a list of agencies: what it holds was read */
+    if (c->taken && k->para < c->doc->npara && c->taken[k->para]) continue;
     bool bullet = k->marker == PLAN_MARKER_BULLET, added = false;
     bool groups = false;
     for (const plan_node *g = k->first; g && !groups; g = g->next)
@@ -1180,13 +1253,18 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
   c.known = calloc(c.lex->agencies.len + 1, sizeof *c.known);
   if (!c.known) st = PLAN_ENOMEM;
   bool found = false;
-  if (st == PLAN_OK) st = container(&c, doc->root, &found);
-  if (st == PLAN_OK && found) st = agency_lists(&c, doc->root);
-  if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
   /* one flag per paragraph: what agency items hold, so no later pass
    * takes it again */
   bool *taken = st == PLAN_OK ? calloc(doc->npara + 1, sizeof *taken) : NULL;
   if (st == PLAN_OK && !taken) st = PLAN_ENOMEM;
+  if (st == PLAN_OK) st = container(&c, doc->root, &found);
+  if (st == PLAN_OK && found) {
+    mark_assigned(doc, out, taken);
+    c.taken = taken;
+    st = agency_lists(&c, doc->root);
+    c.taken = NULL;
+  }
+  if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
   if (st == PLAN_OK && found) {
     mark_assigned(doc, out, taken);
     st = owned_items(&c, doc->root, taken, 0);

@@ -32,10 +32,21 @@ const plan_agency_row plan__table_agencies[] = {
     {"border-guard", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "province", "military", "defence,border", "Bộ Chỉ huy Bộ đội Biên phòng|Bộ đội Biên phòng tỉnh|Bộ đội Biên phòng"},
     {"social-insurance", "Bảo hiểm xã hội tỉnh", "province", "agency", "social-insurance", "Bảo hiểm xã hội tỉnh|Bảo hiểm xã hội thành phố|Bảo hiểm xã hội %p"},
     {"statistics", "Cục Thống kê tỉnh", "province", "agency", "statistics", "Cục Thống kê|Thống kê tỉnh|Chi cục Thống kê"},
-    {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế"},
+    {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế|Cơ quan Thuế tỉnh|Cơ quan Thuế thành phố|Thuế tỉnh %p|Thuế thành phố %p"},
     {"treasury", "Kho bạc Nhà nước tỉnh", "province", "agency", "finance", "Kho bạc Nhà nước"},
     {"central-bank", "Ngân hàng Nhà nước chi nhánh tỉnh", "province", "agency", "finance,banking", "Ngân hàng Nhà nước"},
-    {"ez-board", "Ban Quản lý Khu kinh tế tỉnh", "province", "agency", "investment,industry", "Ban Quản lý Khu kinh tế|Ban Quản lý các Khu kinh tế|Ban Quản lý Khu kinh tế và các khu công nghiệp|Ban Quản lý các khu công nghiệp|Ban Quản lý các Khu công nghiệp|Ban Quản lý các khu chế xuất và công nghiệp|BQL KKT"},
+    {"customs", "Chi cục Hải quan khu vực", "province", "agency", "finance,customs", "Chi cục Hải quan|Cục Hải quan tỉnh|Hải quan tỉnh|Hải quan %p"},
+    {"land-registry", "Văn phòng Đăng ký đất đai tỉnh", "province", "agency", "land,environment", "Văn phòng Đăng ký đất đai"},
+    {"land-registry-branches", "Chi nhánh Văn phòng Đăng ký đất đai", "commune", "agency", "land,environment", "Chi nhánh Văn phòng Đăng ký đất đai|Các Chi nhánh Văn phòng Đăng ký đất đai"},
+    {"public-service-centre", "Trung tâm Phục vụ hành chính công tỉnh", "province", "agency", "administration", "Trung tâm Phục vụ hành chính công tỉnh|Trung tâm Phục vụ hành chính công thành phố|Trung tâm Phục vụ hành chính công %p|Trung tâm Phục vụ hành chính công (cấp tỉnh)"},
+    {"commune-service-centres", "Trung tâm Phục vụ hành chính công cấp xã", "commune", "agency", "administration", "Trung tâm Phục vụ hành chính công cấp xã|Trung tâm Phục vụ hành chính công các xã|Trung tâm Phục vụ hành chính công (cấp xã)|Trung tâm Phục vụ hành chính công xã"},
+    {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm"},
+    {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số"},
+    {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p"},
+    {"vnpt", "Viễn thông tỉnh (VNPT)", "province", "company", "telecommunications", "Viễn thông %p|VNPT %p"},
+    {"viettel", "Viettel tỉnh", "province", "company", "telecommunications", "Viettel %p|Chi nhánh Viettel %p"},
+    {"post", "Bưu điện tỉnh", "province", "company", "postal", "Bưu điện tỉnh|Bưu điện thành phố|Bưu điện %p"},
+    {"ez-board", "Ban Quản lý Khu kinh tế tỉnh", "province", "agency", "investment,industry", "Ban Quản lý Khu kinh tế|Ban Quản lý các Khu kinh tế|Ban Quản lý Khu kinh tế và các khu công nghiệp|Ban Quản lý các khu công nghiệp|Ban Quản lý các Khu công nghiệp|Ban Quản lý các khu chế xuất và công nghiệp|BQL KKT|Ban Quản lý các khu công nghệ cao và khu công nghiệp|Ban Quản lý khu công nghiệp"},
     {"front", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "province", "mass-organisation", "mass-organisations", "Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc|UBMTTQ|UBMTTQVN"},
     {"youth-union", "Tỉnh đoàn", "province", "mass-organisation", "youth", "Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh|Đoàn Thanh niên"},
     {"women-union", "Hội Liên hiệp Phụ nữ tỉnh", "province", "mass-organisation", "women", "Hội Liên hiệp Phụ nữ|Hội LHPN"},
@@ -57,4 +68,4 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã"},
 };
 
-const size_t plan__table_agencies_count = 53;
+const size_t plan__table_agencies_count = 64;
