@@ -796,8 +796,8 @@ static void test_each_item_once(void **state) {
   plan_doc_free(doc);
 }
 
-/* A body's name ends before "cấp giấy phép" and "được giao", and a short
- * form defined in parentheses is no part of it. */
+/* A body's name ends before "cấp giấy phép", "được giao" and "được phân
+ * cấp", and a short form defined in parentheses is no part of it. */
 static void test_name_before_licensing_and_short_form(void **state) {
   (void)state;
   plan_doc *doc = parse_str(
@@ -819,6 +819,11 @@ static void test_name_before_licensing_and_short_form(void **state) {
     const char *text = plan_duty_text(plan_assignment_duty(a, 0));
     if (strncmp(text, duties[i], strlen(duties[i])) != 0) fail_msg("item %zu duty \"%s\"", i, text);
   }
+  plan_doc_free(doc);
+
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n**Điều 3. Tổ chức thực hiện**\n\n"
+                  "1. Ủy ban nhân dân cấp xã được phân cấp thẩm quyền quyết định thanh lý tài sản.\n");
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)), "Ủy ban nhân dân cấp xã");
   plan_doc_free(doc);
 }
 

@@ -26,7 +26,7 @@ static const char *const duty_verbs[] = {
     "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
     "de nghi", "la", "bao cao", "tiep nhan", "cap nhat", "cau hinh", "niem yet", "tong hop",
     "ho tro", "don doc", "pho bien", "cong bo", "cap phep", "van dong", "chu dong", "kip thoi",
-    "ban hanh", "cap giay", "duoc giao", "lam viec", "dap ung", "co tu cach",
+    "ban hanh", "cap giay", "duoc giao", "duoc phan cap", "lam viec", "dap ung", "co tu cach",
 };
 
 /* First words of a heading that names a body even when the lexicon does
