@@ -7,11 +7,11 @@
 set -eu
 B=${BUILD:-build}
 python3 tools/metamorph.py --plan "$B/plan" --show 3 \
-  --floor wrap50=4,wrap72=3,wrap100=5,header-table=4,furniture=5 corpus
+  --floor wrap50=4,wrap72=4,wrap100=5,header-table=4,furniture=5 corpus
 wild=../shared/corpus/wild
 if [ -d "$wild" ]; then
   python3 tools/metamorph.py --plan "$B/plan" \
-    --floor wrap50=79,wrap72=79,wrap100=123,header-table=54,furniture=87 "$wild"
+    --floor wrap50=88,wrap72=89,wrap100=123,header-table=54,furniture=90 "$wild"
 else
   echo "$wild not found: the wild documents were not checked"
 fi

@@ -164,6 +164,26 @@ static void test_blank_line_paragraphs(void **state) {
   assert_int_equal(count_diag(doc, PLAN_DIAG_HEURISTIC), 1);
   plan_doc_free(doc);
   free(b.data);
+
+  /* The habit holds with a tight list of receivers (a bullet after a
+   * bullet says nothing of it) and an article whose number a wrap put on
+   * the next line: a break after ";" before a capital is still a wrap. */
+  b = (test_buf){0};
+  test_put(&b, "QUYẾT ĐỊNH\n\nThử\n\n**Điều\n1. Phạm vi**\n\n");
+  for (int i = 1; i <= 6; i++) {
+    char item[160];
+    snprintf(item, sizeof item, "%d. Nhiệm vụ thứ %d theo Nghị định số 23/2016/NĐ-CP;\nNghị định số 98/2019/NĐ-CP.\n\n", i, i);
+    test_put(&b, item);
+  }
+  test_put(&b, "Nơi nhận:\n");
+  for (int i = 1; i <= 9; i++) test_put(&b, "- Sở Tư pháp;\n");
+  doc = parse_str(b.data);
+  const plan_node *six = find_path(plan_doc_root(doc), "Điều 1.6");
+  assert_non_null(six);
+  assert_string_equal(plan_node_text(six), "Nhiệm vụ thứ 6 theo Nghị định số 23/2016/NĐ-CP; Nghị định số 98/2019/NĐ-CP.");
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "separated by blank lines"));
+  plan_doc_free(doc);
+  free(b.data);
 }
 
 /* Implementation parts shaped otherwise: under an article of an attached

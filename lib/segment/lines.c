@@ -378,19 +378,27 @@ static size_t hard_wrap_width(const char *t, size_t len) {
 
 /* Whether the document separates its paragraphs with blank lines: nearly
  * every line that opens with a marker (17 in 20) has one before it.  Then
- * a line break with none is a wrap, whatever the line ends with. */
+ * a line break with none is a wrap, whatever the line ends with.  A bullet
+ * right after a bullet does not count (a tight list, such as the
+ * receivers, says nothing of the paragraphs: a bullet starts its own
+ * anyway), nor the number a wrap put on the line after its word ("**Điều"
+ * / "2. ..."). */
 static bool separates_with_blank_lines(const char *t, size_t len) {
   size_t items = 0, after_blank = 0;
-  bool blank = true;
+  bool blank = true, marker_word = false, bullet = false;
   for (size_t ls = 0; ls < len;) {
     const char *nl = memchr(t + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - t) : len;
-    plan_marker m;
-    if (le > ls && plan__scan_marker(t + ls, le - ls, &m) && m != PLAN_MARKER_NONE) {
+    plan_marker m = PLAN_MARKER_NONE;
+    if (le > ls && !marker_word && plan__scan_marker(t + ls, le - ls, &m) &&
+        m != PLAN_MARKER_NONE && !(m == PLAN_MARKER_BULLET && bullet && !blank)) {
       items++;
       after_blank += blank;
     }
+    if (le > ls) bullet = m == PLAN_MARKER_BULLET;
     blank = le == ls;
+    marker_word = le > ls && ends_with_word(t + ls, le - ls, marker_words,
+                                            sizeof marker_words / sizeof *marker_words);
     ls = le + 1;
   }
   return items >= BLANK_PARAGRAPHS_MIN_ITEMS && after_blank * 20 >= items * 17;
