@@ -184,6 +184,29 @@ static void test_blank_line_paragraphs(void **state) {
   assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "separated by blank lines"));
   plan_doc_free(doc);
   free(b.data);
+
+  /* wraps that leave a line looking like a marker: an article's word
+   * before "này", a code's number closing a parenthesis, a dash inside a
+   * name ("Văn phòng HĐND - UBND") */
+  b = (test_buf){0};
+  test_put(&b, "KẾ HOẠCH\n\nThử\n\nI. NHIỆM VỤ\n\n");
+  for (int i = 1; i <= 4; i++) {
+    char item[80];
+    snprintf(item, sizeof item, "%d. Nhiệm vụ thứ %d được giao.\n\n", i, i);
+    test_put(&b, item);
+  }
+  test_put(&b, "5. Xóa thư đúng quy định tại khoản 3\nĐiều\nnày.\n\n"
+               "6. Công bố thủ tục (Mã TTHC:\n1.012993) trên Cổng.\n\n"
+               "7. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n");
+  doc = parse_str(b.data);
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.5")),
+                      "Xóa thư đúng quy định tại khoản 3 Điều này.");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.6")),
+                      "Công bố thủ tục (Mã TTHC: 1.012993) trên Cổng.");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.7")),
+                      "Văn phòng HĐND - UBND cấp xã tham mưu.");
+  plan_doc_free(doc);
+  free(b.data);
 }
 
 /* Implementation parts shaped otherwise: under an article of an attached

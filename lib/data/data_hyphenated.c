@@ -10,6 +10,10 @@ const plan_pair plan__table_hyphenated[] = {
     {"Kinh tế", "xã hội"},
     {"chính trị", "xã hội"},
     {"Kế hoạch", "Đầu tư"},
+    {"HĐND", "UBND"},
+    {"Hội đồng nhân dân", "Ủy ban nhân dân"},
+    {"Quy hoạch", "Kiến trúc"},
+    {"Văn hóa", "Xã hội"},
 };
 
-const size_t plan__table_hyphenated_count = 8;
+const size_t plan__table_hyphenated_count = 12;

@@ -241,8 +241,13 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
       (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
        ends_with_word(para, pn, marker_words, sizeof marker_words / sizeof *marker_words)))
     return true;
+  /* "tại khoản 3" / "Điều" / "này.": where paragraphs have blank lines
+   * between them, a marker's word alone after none goes on with the
+   * sentence (an article's own "**Điều" / "2. ..." follows a blank line) */
   if (bare_marker(s, n))
-    return !blank && ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words);
+    return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
+                      (hb->blank_paragraphs && !ends_sentence(last, ln) &&
+                       ends_with_word(s, n, marker_words, sizeof marker_words / sizeof *marker_words)));
   if (!blank && continues_range(last, ln, s, n)) return true;
   if (!blank && closes_open_paren(last, ln, s, n)) return true;
   if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
