@@ -275,6 +275,10 @@ static void test_markup(void **state) {
                           {PLAN_HINT_ITALIC, "(trước\nngày 20/12),", 0}};
   expect_hints("tháng *(trước ngày 20/6), *năm *(trước\nngày 20/12), *đột xuất",
                "tháng (trước ngày 20/6), năm (trước\nngày 20/12), đột xuất\n", s3, 2);
+  /* the wrap put the closer on the next line, after the parenthesis */
+  const want_hint s4[] = {{PLAN_HINT_ITALIC, "(Sở Khoa học và Công nghệ)\n", 0}};
+  expect_hints("do Trung tâm *(Sở Khoa học và Công nghệ)\n*trực tiếp quản lý",
+               "do Trung tâm (Sở Khoa học và Công nghệ)\ntrực tiếp quản lý\n", s4, 1);
 
   /* emphasis right after the hashes: still a heading, the first time */
   const want_hint h8[] = {{PLAN_HINT_HEADING, "Mục", 2}, {PLAN_HINT_BOLD, "Mục", 0}};

@@ -336,6 +336,9 @@ static bool italic_closes_later(const norm *s, size_t e) {
     k = i; /* "hàng năm), *đột xuất": a closer a copy put a space before */
     while (k > e && (in[k - 1] == ' ' || in[k - 1] == ',' || in[k - 1] == '\n' || in[k - 1] == '\r')) k--;
     if (k > e && in[k - 1] == ')') return true;
+    /* "*(Sở Khoa học và Công nghệ)" / "*trực tiếp": the span closed with the
+     * parenthesis that ends the opener's line, the star wrapped after it */
+    if (k == e && e > 0 && in[e - 1] == ')') return true;
   }
   return false;
 }
