@@ -187,24 +187,31 @@ static void test_blank_line_paragraphs(void **state) {
 
   /* wraps that leave a line looking like a marker: an article's word
    * before "này", a code's number closing a parenthesis, a dash inside a
-   * name ("Văn phòng HĐND - UBND") */
+   * name ("Văn phòng HĐND - UBND") or between two words ("lịch sử - văn
+   * hóa") */
   b = (test_buf){0};
   test_put(&b, "KẾ HOẠCH\n\nThử\n\nI. NHIỆM VỤ\n\n");
-  for (int i = 1; i <= 4; i++) {
+  for (int i = 1; i <= 16; i++) {
     char item[80];
     snprintf(item, sizeof item, "%d. Nhiệm vụ thứ %d được giao.\n\n", i, i);
     test_put(&b, item);
   }
-  test_put(&b, "5. Xóa thư đúng quy định tại khoản 3\nĐiều\nnày.\n\n"
-               "6. Công bố thủ tục (Mã TTHC:\n1.012993) trên Cổng.\n\n"
-               "7. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n");
+  test_put(&b, "17. Xóa thư đúng quy định tại khoản 3\nĐiều\nnày.\n\n"
+               "18. Công bố thủ tục (Mã TTHC:\n1.012993) trên Cổng.\n\n"
+               "19. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n\n"
+               "20. Bảo tồn di tích lịch sử\n- văn hóa trên địa bàn.\n\n"
+               "21. Các nhiệm vụ:\n- tuyên truyền;\n- kiểm tra.\n");
   doc = parse_str(b.data);
-  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.5")),
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.17")),
                       "Xóa thư đúng quy định tại khoản 3 Điều này.");
-  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.6")),
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.18")),
                       "Công bố thủ tục (Mã TTHC: 1.012993) trên Cổng.");
-  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.7")),
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.19")),
                       "Văn phòng HĐND - UBND cấp xã tham mưu.");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.20")),
+                      "Bảo tồn di tích lịch sử - văn hóa trên địa bàn.");
+  /* after a colon, lower-case bullets are a list */
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "I.21")), 2);
   plan_doc_free(doc);
   free(b.data);
 }

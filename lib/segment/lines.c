@@ -263,6 +263,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   }
   if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
     if (ends_sentence(last, ln)) return false;
+    /* "di tích lịch sử" / "- văn hóa": where paragraphs have blank lines
+     * between them, a dash that follows none, inside a sentence that is
+     * no bullet's, before a word in lower case, joins two words */
+    if (hb->blank_paragraphs && !(para[0] == '-' || para[0] == '+') && n > 2 &&
+        plan__starts_lower(s + 2, n - 2))
+      return true;
     size_t tail = ln > 48 ? ln - 48 : 0; /* a name's first half is short */
     while (tail > 0 && ((unsigned char)last[tail] & 0xC0) == 0x80) tail--;
     return plan__joins_hyphenated(lex, last + tail, ln - tail, s, n < 64 ? n : 64);
