@@ -91,6 +91,34 @@ static void test_header_table_and_furniture(void **state) {
   free(b.data);
 }
 
+/* A page with no header (a news article about a decision): its portal's
+ * menus, tabs, notices and metadata labels with their values are
+ * furniture up to the last of them, the article the text; a tab's word
+ * alone in a text, with no portal named, is the text's. */
+static void test_headerless_page_furniture(void **state) {
+  (void)state;
+  const char *page =
+      "Trang chủ | Văn bản pháp luật | Đăng nhập\n\n"
+      "Bản dịch này thuộc quyền sở hữu của **\nTHƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép là vi phạm.\n\n"
+      "- Văn bản liên quan\n- Lược đồ\n- Tải về\n\n"
+      "**Số hiệu:**\n|\n99/QĐ-UBND\n|\n\nĐang tải văn bản...\n\n"
+      "# Thông tin dự án Cụm công nghiệp\n\n"
+      "Ngày 02 tháng 12 năm 2025, UBND tỉnh Gia Lai ban hành Quyết định 2873/QĐ-UBND chấp thuận "
+      "chủ trương đầu tư dự án xây dựng hạ tầng kỹ thuật Cụm công nghiệp Canh Hiệp như sau:\n\n"
+      "1. Tên dự án: Cụm công nghiệp Canh Hiệp.\n\n2. Địa điểm: xã Canh Vinh.\n";
+  plan_doc *doc = parse_str(page);
+  assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "portal's menu, notice or label"));
+  assert_null(find_path(plan_doc_root(doc), "-")); /* the tabs are no bullets */
+  assert_non_null(find_path(plan_doc_root(doc), "2"));
+  for (size_t i = 0; i < plan_doc_reference_count(doc); i++) /* the label's value is no citation */
+    assert_string_not_equal(plan_reference_number(plan_doc_reference(doc, i)), "99/QĐ-UBND");
+  plan_doc_free(doc);
+
+  doc = parse_str("Thông báo\n\nTải về\n\n1. Mẫu đơn đăng ký.\n\n2. Hồ sơ kèm theo.\n");
+  assert_int_equal(count_diag(doc, PLAN_DIAG_FURNITURE), 0);
+  plan_doc_free(doc);
+}
+
 /* A plan without the motto, then a form attached with one: the form's
  * motto does not make the plan before it furniture. */
 static void test_late_motto_is_no_header(void **state) {
@@ -881,6 +909,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
       cmocka_unit_test(test_header_table_and_furniture),
+      cmocka_unit_test(test_headerless_page_furniture),
       cmocka_unit_test(test_late_motto_is_no_header),
       cmocka_unit_test(test_bare_markers_and_ranges),
       cmocka_unit_test(test_blank_line_paragraphs),

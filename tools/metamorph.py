@@ -11,7 +11,10 @@ Each document is parsed as it is and after each transformation:
   header-table             the header (issuer, motto, number, place and
                            date) moved into a markdown pipe table;
   furniture                a web portal's menus, metadata table and notices
-                           put before the document.
+                           put before the document;
+  portal-page              the start of a real portal page (notices wrapped
+                           in bold, the metadata table as cells) put before
+                           it.
 
 The parses are compared as `plan parse --format=json`'s metadata, outline,
 agency items with their duties and references, minus positions (line,
@@ -112,9 +115,75 @@ def header_table(text):
     return "\n".join(rows + lines[end:])
 
 
+# The start of a real portal page (thuvienphapluat.vn, 2025), as the scrape
+# gives it: notices wrapped inside bold, the metadata table as cells.
+PORTAL_PAGE = """|
+|
+Bản dịch này thuộc quyền sở hữu của **
+THƯ VIỆN PHÁP LUẬT**. Mọi hành vi sao chép, đăng tải lại mà không có sự đồng ý của **
+THƯ VIỆN PHÁP LUẬT** là vi phạm pháp luật về Sở hữu trí tuệ.
+X
+**
+CÁC NỘI DUNG ĐƯỢC SỬA ĐỔI, HƯỚNG DẪN
+**
+Các nội dung của VB này được VB khác thay đổi, hướng dẫn sẽ được làm nổi bật bằng
+các màu sắc:
+: Sửa đổi, thay thế,
+hủy bỏ
+Click vào phần bôi vàng để xem chi tiết.
+|
+|
+Đang tải văn bản...
+#
+**Số hiệu:**
+|
+%(number)s
+|
+|
+**Loại văn bản:**
+|
+Quyết định
+|
+**Nơi ban hành:**
+|
+Tỉnh Phú Thọ
+|
+|
+**Người ký:**
+|
+Nguyễn Huy Ngọc
+|
+**Ngày ban hành:**
+|
+18/11/2025
+|
+|
+**
+Ngày hiệu lực:**
+|
+Đã biết
+|
+**Ngày công báo:**
+|
+Đang cập nhật
+|
+|
+**Tình trạng:**
+|
+Đã biết
+|
+|
+"""
+
+
 def furniture(text):
     n = re.search(r"Số:?\s*([0-9][^\s|*]*)", text)
     return FURNITURE % {"number": n.group(1) if n else ""} + text
+
+
+def portal_page(text):
+    n = re.search(r"Số:?\s*([0-9][^\s|*]*)", text)
+    return PORTAL_PAGE % {"number": n.group(1) if n else ""} + text
 
 
 TRANSFORMS = [
@@ -123,6 +192,7 @@ TRANSFORMS = [
     ("wrap100", lambda t: wrap(t, 100)),
     ("header-table", header_table),
     ("furniture", furniture),
+    ("portal-page", portal_page),
 ]
 
 

@@ -41,6 +41,8 @@ static plan_status fold_tables(plan_lexicon *lex) {
                            plan__table_provinces_count, false);
   if (!st) st = fold_table(lex, PLAN_TABLE_WEB_PORTALS, plan__table_web_portals,
                            plan__table_web_portals_count, false);
+  if (!st) st = fold_table(lex, PLAN_TABLE_WEB_FURNITURE, plan__table_web_furniture,
+                           plan__table_web_furniture_count, false);
   return st;
 }
 

@@ -32,6 +32,7 @@ typedef enum plan_table_id {
   PLAN_TABLE_HYPHEN_RIGHT,
   PLAN_TABLE_PROVINCES,   /* provinces' and cities' names */
   PLAN_TABLE_WEB_PORTALS, /* portals' names */
+  PLAN_TABLE_WEB_FURNITURE, /* what portals print before a document */
   PLAN_TABLE_COUNT_
 } plan_table_id;
 

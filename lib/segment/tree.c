@@ -380,6 +380,81 @@ static void check_numbering(plan_outline *doc, const plan_node *parent) {
   for (const plan_node *c = parent->first; c; c = c->next) check_numbering(doc, c);
 }
 
+/* Paragraphs a page's leading furniture may run to, and the length of a
+ * paragraph that is no menu, tab or metadata value (running text ends the
+ * look). */
+#define FURNITURE_SEARCH_PARAS 60
+#define FURNITURE_SHORT 80
+#define FURNITURE_PHRASE_MAX 160
+
+static bool names_portal(plan_outline *doc, const plan_para *p, const char *const *names);
+
+/* Whether the paragraph is one of what a portal prints before a document
+ * (data/web_furniture.tsv): a menu, tab or label whole ("- Văn bản liên
+ * quan", "Số hiệu:"), a notice at its start ("Đang tải văn bản..." and what
+ * a wrap joined to it). */
+static bool is_furniture_phrase(const plan_outline *doc, const plan_para *p, bool *label) {
+  char key[4 * FURNITURE_PHRASE_MAX];
+  size_t n = p->len < FURNITURE_PHRASE_MAX ? p->len : FURNITURE_PHRASE_MAX;
+  while (n < p->len && ((unsigned char)p->text[n] & 0xC0) == 0x80) n++;
+  if (!plan__fold_fixed(key, sizeof key, p->text, n)) return false;
+  const char *k = key;
+  while (*k == ' ') k++; /* a bullet's dash folds to nothing */
+  const char *const *phrases = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_FURNITURE);
+  for (size_t i = 0; phrases[i]; i++) {
+    size_t pl = strlen(phrases[i]);
+    bool notice = strcmp(plan__table_web_furniture[i].second, "notice") == 0;
+    if (strncmp(k, phrases[i], pl) == 0 &&
+        (k[pl] == '\0' || (notice && k[pl] == ' ')) && (notice || n == p->len)) {
+      *label = strcmp(plan__table_web_furniture[i].second, "label") == 0;
+      return true;
+    }
+  }
+  return false;
+}
+
+/* Where a page with no header starts its text: after the last of its
+ * leading paragraphs that is a portal's furniture (a notice naming the
+ * portal, a tab, a metadata label), when every paragraph up to it is
+ * furniture or short (menus, metadata values), no numbered item and not
+ * the document's type.  0 when there is none. */
+static size_t leading_furniture(plan_outline *doc) {
+  size_t limit = doc->npara < FURNITURE_SEARCH_PARAS ? doc->npara : FURNITURE_SEARCH_PARAS;
+  const char *const *names = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_PORTALS);
+  size_t last = 0, found = 0;
+  bool portal = false, label = false;
+  for (size_t i = 0; i < limit && !doc->arena.oom; i++) {
+    const plan_para *p = &doc->paras[i];
+    /* a numbered item or the document's type: its own text has begun */
+    if ((p->marker != PLAN_MARKER_NONE && p->marker != PLAN_MARKER_BULLET) ||
+        plan__doc_type_of(doc->lex, p->text, p->len))
+      break;
+    bool named = names_portal(doc, p, names);
+    if (named || is_furniture_phrase(doc, p, &label)) {
+      last = i + 1;
+      found++;
+      portal |= named;
+      continue;
+    }
+    /* a label's value, the next cell ("Số hiệu:" | "1805/QĐ-UBND") */
+    if (label && last == i && p->after_break && p->len <= FURNITURE_SHORT) {
+      last = i + 1;
+      label = false;
+      continue;
+    }
+    label = false;
+    if (p->len > FURNITURE_SHORT) break;
+  }
+  /* one tab or label alone could be the text's own word: a portal's name
+   * or two of them say it is a page */
+  if (last == 0 || (!portal && found < 2)) return 0;
+  plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[0].norm_start,
+             "%zu paragraph%s before the text, up to the last that is a portal's menu, notice "
+             "or label (%s), taken as the furniture of a web page and left out",
+             last, last == 1 ? "" : "s", "data/web_furniture.tsv");
+  return last;
+}
+
 /* Paragraphs a header may stand after: a portal's page puts its menus,
  * metadata table and notices first.  Beyond this the motto is not looked
  * for, so the search stays bounded. */
@@ -400,7 +475,7 @@ static size_t header_start(plan_outline *doc) {
   while (m < limit && !(doc->paras[m].marker == PLAN_MARKER_NONE && plan__frame_is_motto(&doc->paras[m])) &&
          !plan__frame_is_number(doc, doc->paras[m].text, doc->paras[m].len))
     m++;
-  if (m == limit) return 0;
+  if (m == limit) return leading_furniture(doc);
   size_t start = m;
   while (start > 0 && m - start < 3) {
     const plan_para *p = &doc->paras[start - 1];
