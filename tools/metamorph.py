@@ -98,6 +98,21 @@ def header_table(text):
         return None
     head = [plain(l) for l in lines[:end]]
     head = [l for l in head if l and not re.fullmatch(r"[|\-_= ]+", l)]
+    # a portal's furniture before the issuer stays where it is: the header
+    # starts at the run of upper-case lines before the motto
+    before = []
+    motto_at = next((i for i, l in enumerate(head) if l.startswith("CỘNG HÒA")), None)
+    if motto_at is not None:
+        k = motto_at
+        while k > 0 and head[k - 1] == head[k - 1].upper():
+            k -= 1
+        furniture_lines = head[:k]
+        if furniture_lines:
+            # the original lines up to the issuer's first line, kept as they are
+            first = head[k]
+            cut = next(i for i, l in enumerate(lines[:end]) if plain(l) == first)
+            before = lines[:cut]
+            head = head[k:]
     joined = " ".join(head)
     m = re.search(r"CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\s*Độc lập - Tự do - Hạnh phúc", joined)
     n = re.search(r"Số:?\s*\S*", joined)
@@ -112,7 +127,7 @@ def header_table(text):
     if d.start() < n.end():
         date = joined[n.end(): d.end()].strip()
     rows = ["| %s | %s |" % (issuer, motto), "|---|---|", "| %s | *%s* |" % (number, date), ""]
-    return "\n".join(rows + lines[end:])
+    return "\n".join(before + rows + lines[end:])
 
 
 # The start of a real portal page (thuvienphapluat.vn, 2025), as the scrape
