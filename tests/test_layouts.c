@@ -224,14 +224,14 @@ static void test_blank_line_paragraphs(void **state) {
     snprintf(item, sizeof item, "%d. Nhiệm vụ thứ %d được giao.\n\n", i, i);
     test_put(&b, item);
   }
-  test_put(&b, "17. Xóa thư đúng quy định tại khoản 3\nĐiều\nnày.\n\n"
+  test_put(&b, "17. Xóa thư đúng quy định tại khoản 3\nĐiều\nnày, khoản 1\nĐiều 4\nQuyết định này.\n\n"
                "18. Công bố thủ tục (Mã TTHC:\n1.012993) trên Cổng.\n\n"
                "19. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n\n"
                "20. Bảo tồn di tích lịch sử\n- văn hóa trên địa bàn.\n\n"
                "21. Các nhiệm vụ:\n- tuyên truyền;\n- kiểm tra.\n");
   doc = parse_str(b.data);
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.17")),
-                      "Xóa thư đúng quy định tại khoản 3 Điều này.");
+                      "Xóa thư đúng quy định tại khoản 3 Điều này, khoản 1 Điều 4 Quyết định này.");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.18")),
                       "Công bố thủ tục (Mã TTHC: 1.012993) trên Cổng.");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.19")),

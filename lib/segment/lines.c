@@ -79,6 +79,15 @@ static bool has_letters(const char *s, size_t n) {
 static const char *const marker_words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC",
                                            "Phần", "PHẦN"};
 
+/* Whether s[0, n) opens with one of marker_words, as a word. */
+static bool starts_with_marker_word(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
+    size_t wl = strlen(marker_words[i]);
+    if (n >= wl && memcmp(s, marker_words[i], wl) == 0 && (n == wl || s[wl] == ' ')) return true;
+  }
+  return false;
+}
+
 /* Words a number goes on from, in a sentence: "tháng" / "2. ..." is no item. */
 static const char *const number_words[] = {"tháng", "số", "khoản", "điểm", "ngày", "năm",
                                            "Điều", "điều", "Chương", "Mục", "Phần"};
@@ -241,13 +250,13 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
       (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
        ends_with_word(para, pn, marker_words, sizeof marker_words / sizeof *marker_words)))
     return true;
-  /* "tại khoản 3" / "Điều" / "này.": where paragraphs have blank lines
-   * between them, a marker's word alone after none goes on with the
-   * sentence (an article's own "**Điều" / "2. ..." follows a blank line) */
+  /* "tại khoản 3" / "Điều" / "này.", "khoản 1" / "Điều 4" / "Quyết định
+   * này": where paragraphs have blank lines between them, an article's
+   * word alone, or with its number, after none goes on with the sentence
+   * (an article's own "**Điều" / "2. ..." follows a blank line) */
   if (bare_marker(s, n))
     return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
-                      (hb->blank_paragraphs && !ends_sentence(last, ln) &&
-                       ends_with_word(s, n, marker_words, sizeof marker_words / sizeof *marker_words)));
+                      (hb->blank_paragraphs && !ends_sentence(last, ln) && starts_with_marker_word(s, n)));
   if (!blank && continues_range(last, ln, s, n)) return true;
   if (!blank && closes_open_paren(last, ln, s, n)) return true;
   if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
