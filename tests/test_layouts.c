@@ -228,7 +228,8 @@ static void test_blank_line_paragraphs(void **state) {
                "18. Công bố thủ tục (Mã TTHC:\n1.012993) trên Cổng.\n\n"
                "19. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n\n"
                "20. Bảo tồn di tích lịch sử\n- văn hóa trên địa bàn.\n\n"
-               "21. Các nhiệm vụ:\n- tuyên truyền;\n- kiểm tra.\n");
+               "21. Các nhiệm vụ:\n- tuyên truyền;\n- kiểm tra.\n\n"
+               "22. Sở Tài chính ban hành kế hoạch kiểm tra giá.\nCăn cứ kế hoạch, giao Sở kiểm tra.\n");
   doc = parse_str(b.data);
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.17")),
                       "Xóa thư đúng quy định tại khoản 3 Điều này, khoản 1 Điều 4 Quyết định này.");
@@ -238,6 +239,8 @@ static void test_blank_line_paragraphs(void **state) {
                       "Văn phòng HĐND - UBND cấp xã tham mưu.");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.20")),
                       "Bảo tồn di tích lịch sử - văn hóa trên địa bàn.");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.22")),
+                      "Sở Tài chính ban hành kế hoạch kiểm tra giá. Căn cứ kế hoạch, giao Sở kiểm tra.");
   /* after a colon, lower-case bullets are a list */
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "I.21")), 2);
   plan_doc_free(doc);

@@ -27,6 +27,17 @@ static bool starts_with(const char *s, size_t n, const char *w) {
   return n >= wl && memcmp(s, w, wl) == 0;
 }
 
+/* The frame's openers that begin a sentence of the preamble or the body,
+ * not a part of the closing. */
+static const char *const sentence_openers[] = {"Căn cứ", "Thực hiện", "Xét đề nghị", "Theo đề nghị",
+                                               "Trên đây"};
+
+static bool opens_sentence_part(const char *s, size_t n) {
+  for (size_t i = 0; i < sizeof sentence_openers / sizeof *sentence_openers; i++)
+    if (starts_with(s, n, sentence_openers[i])) return true;
+  return false;
+}
+
 static bool opens_frame_part(const char *s, size_t n) {
   for (size_t i = 0; i < sizeof frame_openers / sizeof *frame_openers; i++)
     if (starts_with(s, n, frame_openers[i])) return true;
@@ -288,7 +299,13 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   if (plan__starts_lower(s, n)) return true;
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
   bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
-  if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper)) return false;
+  /* where paragraphs have blank lines between them, a sentence that opens
+   * like the preamble ("Căn cứ kế hoạch ...") after a full stop and no
+   * blank line is a wrap (the preamble's grounds end with ";"); the
+   * closing's parts ("Nơi nhận", "KT.") still start their own */
+  if (opens_frame_part(s, n) && (ends_sentence(last, ln) || prev_upper) &&
+      !(hb->blank_paragraphs && !prev_upper && last[ln - 1] == '.' && opens_sentence_part(s, n)))
+    return false;
   /* a switch between upper and mixed case ends a paragraph ("ỦY BAN NHÂN
    * DÂN TỈNH" / "Số: ..."), but an acronym alone is no upper-case line
    * ("(Mã" / "TTHC: 1.014464)") */
