@@ -241,8 +241,14 @@ static void test_blank_line_paragraphs(void **state) {
                       "Bảo tồn di tích lịch sử - văn hóa trên địa bàn.");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.22")),
                       "Sở Tài chính ban hành kế hoạch kiểm tra giá. Căn cứ kế hoạch, giao Sở kiểm tra.");
+
   /* after a colon, lower-case bullets are a list */
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "I.21")), 2);
+  plan_doc_free(doc);
+  /* an acronym a wrap left alone on a line is no upper-case line */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Dự án do Chủ tịch UBND Thành phố quyết định đầu tư.");
   plan_doc_free(doc);
   free(b.data);
 }

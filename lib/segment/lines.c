@@ -309,7 +309,11 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* a switch between upper and mixed case ends a paragraph ("ỦY BAN NHÂN
    * DÂN TỈNH" / "Số: ..."), but an acronym alone is no upper-case line
    * ("(Mã" / "TTHC: 1.014464)") */
-  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper &&
+  /* "do Chủ tịch" / "UBND" / "Thành phố quyết định": an acronym alone that
+   * a wrap left on a line of a mixed-case sentence is no upper-case line */
+  bool acronym_line = !upper && pn > ln + 1 && lettered_words(last, ln) < 2 &&
+                      !plan__is_upper_text(para, pn - ln - 1);
+  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line &&
       (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
     return false;
   /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
