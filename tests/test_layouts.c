@@ -229,7 +229,9 @@ static void test_blank_line_paragraphs(void **state) {
                "19. Văn phòng HĐND\n- UBND cấp xã tham mưu.\n\n"
                "20. Bảo tồn di tích lịch sử\n- văn hóa trên địa bàn.\n\n"
                "21. Các nhiệm vụ:\n- tuyên truyền;\n- kiểm tra.\n\n"
-               "22. Sở Tài chính ban hành kế hoạch kiểm tra giá.\nCăn cứ kế hoạch, giao Sở kiểm tra.\n");
+               "22. Sở Tài chính ban hành kế hoạch kiểm tra giá.\nCăn cứ kế hoạch, giao Sở kiểm tra.\n\n"
+               "23. Thực hiện theo quy định tại\n“PHẦN C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN GẮN LIỀN\n"
+               "VỚI ĐẤT” thuộc Phần V.\n");
   doc = parse_str(b.data);
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.17")),
                       "Xóa thư đúng quy định tại khoản 3 Điều này, khoản 1 Điều 4 Quyết định này.");
@@ -244,6 +246,10 @@ static void test_blank_line_paragraphs(void **state) {
 
   /* after a colon, lower-case bullets are a list */
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "I.21")), 2);
+  /* upper case inside a sentence is a quotation, the sentence goes on */
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "I.23")),
+                      "Thực hiện theo quy định tại “PHẦN C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN "
+                      "GẮN LIỀN VỚI ĐẤT” thuộc Phần V.");
   plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");

@@ -313,7 +313,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * a wrap left on a line of a mixed-case sentence is no upper-case line */
   bool acronym_line = !upper && pn > ln + 1 && lettered_words(last, ln) < 2 &&
                       !plan__is_upper_text(para, pn - ln - 1);
-  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line &&
+  /* where paragraphs have blank lines between them, upper case inside a
+   * mixed-case sentence is a quotation ("tại “PHẦN C. TRÌNH TỰ ... GẮN
+   * LIỀN" / "VỚI ĐẤT” thuộc ..."): the sentence goes on unless it ended */
+  bool quoted = hb->blank_paragraphs && !ends_sentence(last, ln) &&
+                (upper ? !prev_upper : !plan__is_upper_text(para, pn));
+  if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line && !quoted &&
       (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
     return false;
   /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
