@@ -275,6 +275,12 @@ static void test_markup(void **state) {
                           {PLAN_HINT_ITALIC, "(trước\nngày 20/12),", 0}};
   expect_hints("tháng *(trước ngày 20/6), *năm *(trước\nngày 20/12), *đột xuất",
                "tháng (trước ngày 20/6), năm (trước\nngày 20/12), đột xuất\n", s3, 2);
+  /* a preamble's ground wrapped narrow: a dozen lines to its closer */
+  expect_norm("*Căn cứ Nghị định số\n63/2010/NĐ-CP ngày\n08 tháng 6 năm\n2010 của Chính\nphủ về kiểm\nsoát thủ tục\n"
+              "hành chính;\nNghị định số\n48/2013/NĐ-CP\nngày 14 tháng\n5 năm 2013 của\nChính phủ; *",
+              "Căn cứ Nghị định số\n63/2010/NĐ-CP ngày\n08 tháng 6 năm\n2010 của Chính\nphủ về kiểm\nsoát thủ tục\n"
+              "hành chính;\nNghị định số\n48/2013/NĐ-CP\nngày 14 tháng\n5 năm 2013 của\nChính phủ;\n",
+              PLAN_TONE_TRADITIONAL, 0);
   /* the wrap put the closer on the next line, after the parenthesis */
   const want_hint s4[] = {{PLAN_HINT_ITALIC, "(Sở Khoa học và Công nghệ)\n", 0}};
   expect_hints("do Trung tâm *(Sở Khoa học và Công nghệ)\n*trực tiếp quản lý",

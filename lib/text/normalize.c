@@ -303,8 +303,9 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
 }
 
 /* Lines the look for an italic span's closer may read past its opener's
- * line, and bytes: a span wrapped by a copy is a sentence or two. */
-#define ITALIC_SPAN_LINES 8
+ * line, and bytes: a span wrapped by a copy is a sentence or two, which a
+ * narrow wrap (50 columns) cuts into a score of lines. */
+#define ITALIC_SPAN_LINES 32
 #define ITALIC_SPAN_BYTES 2048
 
 /* Whether an italic span opened on the line ending at input offset e closes
