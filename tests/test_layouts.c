@@ -251,6 +251,21 @@ static void test_blank_line_paragraphs(void **state) {
                       "Thực hiện theo quy định tại “PHẦN C. TRÌNH TỰ, THỦ TỤC ĐĂNG KÝ ĐẤT ĐAI, TÀI SẢN "
                       "GẮN LIỀN VỚI ĐẤT” thuộc Phần V.");
   plan_doc_free(doc);
+  /* an item's text that ran over a line as long as the item's own is cut
+   * again, not a heading over a new sentence; a heading wrapped short
+   * stays a heading */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n**Điều 2.** Tổ chức thực hiện\n1. Giao Sở Nội vụ hướng dẫn.\n"
+                  "2. Giao Trung tâm Chuyển đổi số Thành phố cấu hình thủ\n"
+                  "tục hành chính trên Hệ thống Thông tin giải quyết thủ tục hành chính\nThành phố.\n"
+                  "3. Hủy kết quả phê duyệt\nnhiệm vụ đổi mới sáng tạo\nỦy ban nhân dân Thành phố hủy quyết định.\n");
+  const plan_assignment *centre = by_agency(doc, "digital-centre");
+  assert_non_null(centre);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(centre, 0)),
+                      "cấu hình thủ tục hành chính trên Hệ thống Thông tin giải quyết thủ tục hành chính "
+                      "Thành phố.");
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "Điều 2.3")),
+                      "Hủy kết quả phê duyệt nhiệm vụ đổi mới sáng tạo");
+  plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),

@@ -245,6 +245,10 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
   return spans;
 }
 
+/* The shortest line that, as long as the item's line before it, was cut
+ * rather than ended (a heading wrapped short is two short lines). */
+#define FULL_LINE_MIN 40
+
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln))?  item: the paragraph opens with a number,
  * letter or article marker. */
@@ -336,6 +340,10 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* a line as long as the document's wrapped lines was cut by the wrap,
    * not ended by a heading */
   bool full = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
+  /* or, where no width is known, a line as long as the item's line before
+   * it: a heading that ran over a line is not cut again the same length */
+  full |= pn > ln + 1 && code_points(last, ln) >= FULL_LINE_MIN &&
+          code_points(last, ln) * 20 >= code_points(para, pn - ln - 1) * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n, hb->oom))
