@@ -266,6 +266,19 @@ static void test_blank_line_paragraphs(void **state) {
   assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "Điều 2.3")),
                       "Hủy kết quả phê duyệt nhiệm vụ đổi mới sáng tạo");
   plan_doc_free(doc);
+  /* an open quotation goes on whatever its case; after a long line, a
+   * dash before a lower-case word joins two words; after a short heading,
+   * lower-case bullets are its items */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Cung cấp hồ sơ theo quy định tại Mục 5 của “Phần VI.\n"
+                  "TRÌNH TỰ, THỦ TỤC CUNG CẤP DỮ LIỆU” thuộc Phụ lục.\n"
+                  "2. Khuyến khích hoạt động đầu tư xây dựng nhằm phát huy giá trị di tích lịch sử\n"
+                  "- văn hóa, di sản văn hóa.\n3. Sở Y tế\n- chủ trì khám bệnh;\n- báo cáo.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Cung cấp hồ sơ theo quy định tại Mục 5 của “Phần VI. TRÌNH TỰ, THỦ TỤC CUNG CẤP DỮ "
+                      "LIỆU” thuộc Phụ lục.");
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "2")), 0);
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "3")), 2);
+  plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),

@@ -170,6 +170,18 @@ static bool paren_open(const char *s, size_t n) {
   return depth > 0;
 }
 
+/* Whether s[0, n) leaves a quotation open: an opening curly quote (“)
+ * after the last closing one (”). */
+static bool quote_open(const char *s, size_t n) {
+  static const char open[] = "\xE2\x80\x9C", close[] = "\xE2\x80\x9D"; /* “ ” */
+  bool inside = false;
+  for (size_t k = 0; k + 2 < n; k++) {
+    if (memcmp(s + k, open, 3) == 0) inside = true;
+    else if (memcmp(s + k, close, 3) == 0) inside = false;
+  }
+  return inside;
+}
+
 /* "(lần" / "2) đến Sở ...": the line's "2)" or "b)" closes a parenthesis
  * the line before left open, so it is no marker.  Only the last line is
  * counted, which keeps the scan linear. */
@@ -245,6 +257,10 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
   return spans;
 }
 
+/* The shortest line after which a dash and a lower-case word go on with
+ * it: "1. Sở Y tế" / "- chủ trì ..." is an item over its duties. */
+#define DASH_WRAP_MIN 60
+
 /* The shortest line that, as long as the item's line before it, was cut
  * rather than ended (a heading wrapped short is two short lines). */
 #define FULL_LINE_MIN 40
@@ -287,10 +303,13 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   }
   if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
     if (ends_sentence(last, ln)) return false;
-    /* "di tích lịch sử" / "- văn hóa": where paragraphs have blank lines
-     * between them, a dash that follows none, inside a sentence that is
-     * no bullet's, before a word in lower case, joins two words */
-    if (hb->blank_paragraphs && !(para[0] == '-' || para[0] == '+') && n > 2 &&
+    /* "di tích lịch sử" / "- văn hóa": after a long line, or where
+     * paragraphs have blank lines between them inside a sentence that is
+     * no bullet's, a dash that follows no blank line before a word in
+     * lower case joins two words (a lead-in to a list ends with a colon,
+     * a bullet with a stop) */
+    bool bullet_para = para[0] == '-' || para[0] == '+';
+    if ((code_points(last, ln) >= DASH_WRAP_MIN || (hb->blank_paragraphs && !bullet_para)) && n > 2 &&
         plan__starts_lower(s + 2, n - 2))
       return true;
     size_t tail = ln > 48 ? ln - 48 : 0; /* a name's first half is short */
@@ -302,6 +321,9 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
   if (plan__starts_lower(s, n)) return true;
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
+  /* "của “Phần VI." / "TRÌNH TỰ, THỦ TỤC ...”": a quotation the line
+   * opened goes on, whatever its case or the stop inside it */
+  if (quote_open(last, ln)) return true;
   bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
   /* where paragraphs have blank lines between them, a sentence that opens
    * like the preamble ("Căn cứ kế hoạch ...") after a full stop and no
