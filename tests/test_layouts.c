@@ -279,6 +279,12 @@ static void test_blank_line_paragraphs(void **state) {
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "2")), 0);
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "3")), 2);
   plan_doc_free(doc);
+  /* a capital a wrap left alone in an upper-case title goes with it */
+  doc = parse_str("QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY\nÝ\nKIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ\n\n"
+                  "Căn cứ Luật Tổ chức chính quyền địa phương.\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
+                      "BAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY Ý KIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ");
+  plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),

@@ -10,6 +10,7 @@
  * or a sentence that ended at the line's end. */
 #include <stdlib.h>
 #include <string.h>
+#include <utf8proc.h>
 
 #include "segment.h"
 #include "data/data.h"
@@ -120,6 +121,21 @@ static size_t lettered_words(const char *s, size_t n) {
     letter |= (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0xC0;
   }
   return words;
+}
+
+/* Whether s[0, n) has a letter and none in lower case: "Ý", "UBND". */
+static bool no_lower(const char *s, size_t n) {
+  bool letter = false;
+  for (size_t i = 0; i < n;) {
+    int32_t c;
+    ptrdiff_t k = plan__utf8_next(s + i, n - i, &c);
+    if (k <= 0) return false;
+    i += (size_t)k;
+    utf8proc_category_t cat = utf8proc_category(c);
+    if (cat == UTF8PROC_CATEGORY_LL) return false;
+    letter |= cat == UTF8PROC_CATEGORY_LU;
+  }
+  return letter;
 }
 
 static size_t code_points(const char *s, size_t n) {
@@ -324,7 +340,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* "của “Phần VI." / "TRÌNH TỰ, THỦ TỤC ...”": a quotation the line
    * opened goes on, whatever its case or the stop inside it */
   if (quote_open(last, ln)) return true;
-  bool prev_upper = plan__is_upper_text(last, ln), upper = plan__is_upper_text(s, n);
+  /* a line too short to have a case ("LẤY" / "Ý" / "KIẾN ...") has its
+   * paragraph's */
+  bool prev_upper = plan__is_upper_text(last, ln) ||
+                    (pn > ln && lettered_words(last, ln) < 2 && plan__is_upper_text(para, pn));
+  /* and so has a capital alone ("Ý"): it goes with an upper-case line */
+  bool upper = plan__is_upper_text(s, n) || (prev_upper && lettered_words(s, n) < 2 && no_lower(s, n));
   /* where paragraphs have blank lines between them, a sentence that opens
    * like the preamble ("Căn cứ kế hoạch ...") after a full stop and no
    * blank line is a wrap (the preamble's grounds end with ";"); the
