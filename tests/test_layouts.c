@@ -279,6 +279,19 @@ static void test_blank_line_paragraphs(void **state) {
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "2")), 0);
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "3")), 2);
   plan_doc_free(doc);
+  /* a chapter or part of a document cited across a break is no marker;
+   * an article's heading, with its stop, is one */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Cắm mốc giới được thực hiện theo\n"
+                  "Chương IV Thông tư 16/2025/TT-BXD và trình tự quy định tại mục I\n"
+                  "Phần IV Phụ lục I kèm theo Nghị định.\n2. Hai.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Cắm mốc giới được thực hiện theo Chương IV Thông tư 16/2025/TT-BXD và trình tự "
+                      "quy định tại mục I Phần IV Phụ lục I kèm theo Nghị định.");
+  plan_doc_free(doc);
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 4. Phạm vi\nQuy chế áp dụng cho các cơ quan sau\n"
+                  "Điều 5. Trách nhiệm thi hành\n");
+  assert_non_null(find_path(plan_doc_root(doc), "Điều 5"));
+  plan_doc_free(doc);
   /* a capital a wrap left alone in an upper-case title goes with it */
   doc = parse_str("QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY\nÝ\nKIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ\n\n"
                   "Căn cứ Luật Tổ chức chính quyền địa phương.\n");

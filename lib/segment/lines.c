@@ -234,6 +234,34 @@ static bool cites_document(const char *s, size_t n) {
   return false;
 }
 
+/* "tại khoản 1" / "Điều 4 Quyết định này", "theo" / "Chương IV Thông tư
+ * 16/2025/TT-BXD", "mục I" / "Phần IV Phụ lục I": a part of a document
+ * cited in running text, its number with no stop and then a word in lower
+ * case, "Phụ lục" or a kind of document (data/reference_kinds.tsv).  An
+ * article's own heading ("Điều 5. Tổ chức thực hiện") has its stop. */
+static bool cites_part(const char *s, size_t n) {
+  size_t k = 0;
+  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words && !k; i++) {
+    size_t wl = strlen(marker_words[i]);
+    if (n > wl + 1 && memcmp(s, marker_words[i], wl) == 0 && s[wl] == ' ') k = wl + 1;
+  }
+  if (!k) return false;
+  size_t num = k;
+  while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X' ||
+                   (k > num && s[k] >= 'a' && s[k] <= 'z'))) /* "18d" */
+    k++;
+  if (k == num || k + 1 >= n || s[k] != ' ') return false;
+  const char *w = s + k + 1;
+  size_t wn = n - k - 1;
+  if (plan__starts_lower(w, wn) || starts_with(w, wn, "Phụ lục")) return true;
+  for (size_t r = 0; r < plan__table_reference_kinds_count; r++) {
+    const char *kind = plan__table_reference_kinds[r].second;
+    size_t kl = strlen(kind);
+    if (wn > kl && memcmp(w, kind, kl) == 0 && w[kl] == ' ') return true;
+  }
+  return false;
+}
+
 /* Whether key ends with the words of w (a suffix at a word boundary). */
 static bool ends_with_words(const char *key, const char *w, size_t wl) {
   size_t kl = strlen(key);
@@ -332,6 +360,8 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
     while (tail > 0 && ((unsigned char)last[tail] & 0xC0) == 0x80) tail--;
     return plan__joins_hyphenated(lex, last + tail, ln - tail, s, n < 64 ? n : 64);
   }
+  /* a part of a document cited across the break of a mixed-case sentence */
+  if (marked && !ends_sentence(last, ln) && !plan__is_upper_text(last, ln) && cites_part(s, n)) return true;
   if (marked) return false;
   if (pn == 1 && (last[0] == '-' || last[0] == '+')) return true; /* a lone bullet, then its text */
   if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
