@@ -292,6 +292,14 @@ static void test_blank_line_paragraphs(void **state) {
                   "Điều 5. Trách nhiệm thi hành\n");
   assert_non_null(find_path(plan_doc_root(doc), "Điều 5"));
   plan_doc_free(doc);
+  /* a word a second wrap left alone, the next line going on in lower
+   * case, does not start a paragraph after a full stop */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Tuyên truyền về bảo vệ trẻ em nói chung, phòng, chống xâm hại trẻ em nói riêng.\n"
+                  "Trong\nđó chú trọng giáo dục giới tính.\n2. Hai.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Tuyên truyền về bảo vệ trẻ em nói chung, phòng, chống xâm hại trẻ em nói riêng. Trong "
+                      "đó chú trọng giáo dục giới tính.");
+  plan_doc_free(doc);
   /* a capital a wrap left alone in an upper-case title goes with it */
   doc = parse_str("QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY\nÝ\nKIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ\n\n"
                   "Căn cứ Luật Tổ chức chính quyền địa phương.\n");

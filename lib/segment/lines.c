@@ -315,7 +315,7 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
 static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool bold_marker,
-                      bool bold_closed) {
+                      bool bold_closed, bool fragment) {
   const plan_lexicon *lex = hb->lex;
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
@@ -364,6 +364,10 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   if (marked && !ends_sentence(last, ln) && !plan__is_upper_text(last, ln) && cites_part(s, n)) return true;
   if (marked) return false;
   if (pn == 1 && (last[0] == '-' || last[0] == '+')) return true; /* a lone bullet, then its text */
+  /* "nói riêng." / "Trong" / "đó chú trọng ...": a word alone that the next
+   * line goes on from in lower case is what a second wrap left of a line,
+   * no paragraph's start */
+  if (fragment && !plan__is_upper_text(last, ln) && !opens_frame_part(s, n)) return true;
   if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
   if (plan__starts_lower(s, n)) return true;
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
@@ -576,10 +580,18 @@ plan_status plan__lines(plan_outline *doc) {
     size_t n = le - ls;
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
+    /* a word alone, then a line that goes on in lower case */
+    bool fragment = false;
+    if (nl && m == PLAN_MARKER_NONE && lettered_words(s, n) == 1 && !ends_sentence(s, n) &&
+        !bare_marker(s, n)) {
+      size_t nn = len - (le + 1) < 8 ? len - (le + 1) : 8; /* its first letter is enough */
+      fragment = nn > 0 && nl[1] != '\n' && plan__starts_lower(nl + 1, nn);
+    }
     if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
-                                b.bold_end + 1 >= b.cur.norm_end && !bold)) {
+                                b.bold_end + 1 >= b.cur.norm_end && !bold,
+                            fragment)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);
