@@ -300,6 +300,21 @@ static void test_blank_line_paragraphs(void **state) {
                       "Tuyên truyền về bảo vệ trẻ em nói chung, phòng, chống xâm hại trẻ em nói riêng. Trong "
                       "đó chú trọng giáo dục giới tính.");
   plan_doc_free(doc);
+  /* an open parenthesis goes on over a number or an article; an
+   * upper-case title listing its subjects goes on over a kind of document */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Thủ tục công nhận cơ sở sử dụng lao động là người khuyết tật (Mã TTHC:\n"
+                  "1.001806)\n2. Thủ tục cấp phép (Căn cứ\nĐiều 33 Nghị quyết số 16/2024/NQ-HĐND).\n");
+  assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "1")),
+                      "Thủ tục công nhận cơ sở sử dụng lao động là người khuyết tật (Mã TTHC: 1.001806)");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "2")),
+                      "Thủ tục cấp phép (Căn cứ Điều 33 Nghị quyết số 16/2024/NQ-HĐND).");
+  plan_doc_free(doc);
+  doc = parse_str("**QUYẾT ĐỊNH**\nPHÂN CẤP THẨM QUYỀN THANH LÝ TÀI SẢN THỦY LỢI;\nQUYẾT ĐỊNH\n"
+                  "XỬ LÝ TÀI SẢN THỦY LỢI BỊ MẤT\n\nCăn cứ Luật Tổ chức chính quyền địa phương.\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
+                      "PHÂN CẤP THẨM QUYỀN THANH LÝ TÀI SẢN THỦY LỢI; QUYẾT ĐỊNH XỬ LÝ TÀI SẢN THỦY LỢI BỊ MẤT");
+  assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE));
+  plan_doc_free(doc);
   /* a capital a wrap left alone in an upper-case title goes with it */
   doc = parse_str("QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY\nÝ\nKIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ\n\n"
                   "Căn cứ Luật Tổ chức chính quyền địa phương.\n");

@@ -198,17 +198,6 @@ static bool quote_open(const char *s, size_t n) {
   return inside;
 }
 
-/* "(lần" / "2) đến Sở ...": the line's "2)" or "b)" closes a parenthesis
- * the line before left open, so it is no marker.  Only the last line is
- * counted, which keeps the scan linear. */
-static bool closes_open_paren(const char *last, size_t ln, const char *s, size_t n) {
-  size_t i = 0;
-  while (i < n && i < 3 && is_digit(s[i])) i++;
-  if (i == 0 && n > 0 && s[0] >= 'a' && s[0] <= 'z') i = 1;
-  if (i == 0 || i >= n || s[i] != ')') return false;
-  return paren_open(last, ln);
-}
-
 /* "Thông tư số 29/2024/TT-BTC", "Nghị định 68/2024/NĐ-CP", "Quyết định để
  * triển khai ...": a line that opens with a kind of document
  * (data/reference_kinds.tsv) and goes on in lower case or with a number
@@ -329,11 +318,14 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * này": where paragraphs have blank lines between them, an article's
    * word alone, or with its number, after none goes on with the sentence
    * (an article's own "**Điều" / "2. ..." follows a blank line) */
+  /* "(lần" / "2) đến", "(Mã TTHC:" / "2.002740)", "(Căn cứ" / "Điều 33
+   * ...": a parenthesis the line left open goes on, whatever opens the
+   * next line */
+  if (!blank && paren_open(last, ln)) return true;
   if (bare_marker(s, n))
     return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
                       (hb->blank_paragraphs && !ends_sentence(last, ln) && starts_with_marker_word(s, n)));
   if (!blank && continues_range(last, ln, s, n)) return true;
-  if (!blank && closes_open_paren(last, ln, s, n)) return true;
   if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
       ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
     return true; /* "ngày 15 tháng" / "2. năm 2025" */
@@ -368,7 +360,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * line goes on from in lower case is what a second wrap left of a line,
    * no paragraph's start */
   if (fragment && !plan__is_upper_text(last, ln) && !opens_frame_part(s, n)) return true;
-  if (plan__doc_type_of(lex, s, n) || plan__doc_type_of(lex, last, ln)) return false;
+  /* "... THỦY LỢI;" / "QUYẾT ĐỊNH XỬ LÝ ...": an upper-case title listing
+   * its subjects goes on after a semicolon or comma, a kind of document
+   * its word */
+  bool listing = ln && (last[ln - 1] == ';' || last[ln - 1] == ',');
+  if ((plan__doc_type_of(lex, s, n) && !listing) || (pn == ln && plan__doc_type_of(lex, last, ln)))
+    return false;
   if (plan__starts_lower(s, n)) return true;
   if (s[0] >= '0' && s[0] <= '9') return true; /* "2021." ending a date, "1472/QĐ-TTg ngày" */
   /* "của “Phần VI." / "TRÌNH TỰ, THỦ TỤC ...”": a quotation the line
@@ -410,7 +407,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * break without one is a wrap, even after a full stop or a short
    * numbered heading. */
   if (hb->blank_paragraphs) return true;
-  if (ends_sentence(last, ln) && plan__starts_upper(s, n)) return false;
+  if (ends_sentence(last, ln) && plan__starts_upper(s, n) && !(listing && prev_upper && upper)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence; not when the bold stopped
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
