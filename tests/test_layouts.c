@@ -315,6 +315,13 @@ static void test_blank_line_paragraphs(void **state) {
                       "PHÂN CẤP THẨM QUYỀN THANH LÝ TÀI SẢN THỦY LỢI; QUYẾT ĐỊNH XỬ LÝ TÀI SẢN THỦY LỢI BỊ MẤT");
   assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE));
   plan_doc_free(doc);
+  /* after a colon, a few words left alone, the next line going on in
+   * lower case: the heading's text, not a paragraph of its own */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam thành phố và các tổ chức thành viên:\n"
+                  "Tăng cường\ngiám sát việc thực hiện chính sách.\n2. Hai.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Tăng cường giám sát việc thực hiện chính sách.");
+  plan_doc_free(doc);
   /* a capital a wrap left alone in an upper-case title goes with it */
   doc = parse_str("QUYẾT ĐỊNH\n\nBAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY\nÝ\nKIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ\n\n"
                   "Căn cứ Luật Tổ chức chính quyền địa phương.\n");

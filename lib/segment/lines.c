@@ -290,6 +290,10 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
   return spans;
 }
 
+/* The longest line after a colon that, when the next line goes on in lower
+ * case, is what a second wrap left of a line ("Tăng cường"). */
+#define FRAGMENT_MAX 16
+
 /* The shortest line after which a dash and a lower-case word go on with
  * it: "1. Sở Y tế" / "- chủ trì ..." is an item over its duties. */
 #define DASH_WRAP_MIN 60
@@ -577,10 +581,13 @@ plan_status plan__lines(plan_outline *doc) {
     size_t n = le - ls;
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
-    /* a word alone, then a line that goes on in lower case */
+    /* a word alone, or after a colon a few words ("có liên quan:" /
+     * "Tăng cường" / "giám sát ..."), then a line that goes on in lower
+     * case */
     bool fragment = false;
-    if (nl && m == PLAN_MARKER_NONE && lettered_words(s, n) == 1 && !ends_sentence(s, n) &&
-        !bare_marker(s, n)) {
+    if (nl && m == PLAN_MARKER_NONE && !ends_sentence(s, n) && !bare_marker(s, n) &&
+        (lettered_words(s, n) == 1 ||
+         (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' && code_points(s, n) <= FRAGMENT_MAX))) {
       size_t nn = len - (le + 1) < 8 ? len - (le + 1) : 8; /* its first letter is enough */
       fragment = nn > 0 && nl[1] != '\n' && plan__starts_lower(nl + 1, nn);
     }
