@@ -123,6 +123,17 @@ static size_t lettered_words(const char *s, size_t n) {
   return words;
 }
 
+/* Whether a paragraph is in upper case, read from its first bytes: a
+ * heading is short, and reading the whole paragraph again for each of its
+ * lines would cost its length squared. */
+#define CASE_PREFIX 256
+
+static bool upper_start(const char *para, size_t pn) {
+  size_t n = pn < CASE_PREFIX ? pn : CASE_PREFIX;
+  while (n < pn && ((unsigned char)para[n] & 0xC0) == 0x80) n++;
+  return plan__is_upper_text(para, n);
+}
+
 /* Whether s[0, n) has a letter and none in lower case: "Ý", "UBND". */
 static bool no_lower(const char *s, size_t n) {
   bool letter = false;
@@ -178,8 +189,10 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
 
 /* Whether s[0, n) leaves a parenthesis open. */
 static bool paren_open(const char *s, size_t n) {
+  const char *first = memchr(s, '(', n); /* most lines hold none */
+  if (!first) return false;
   int depth = 0;
-  for (size_t k = 0; k < n; k++) {
+  for (size_t k = (size_t)(first - s); k < n; k++) {
     if (s[k] == '(') depth++;
     else if (s[k] == ')' && depth > 0) depth--;
   }
@@ -189,11 +202,11 @@ static bool paren_open(const char *s, size_t n) {
 /* Whether s[0, n) leaves a quotation open: an opening curly quote (“)
  * after the last closing one (”). */
 static bool quote_open(const char *s, size_t n) {
-  static const char open[] = "\xE2\x80\x9C", close[] = "\xE2\x80\x9D"; /* “ ” */
-  bool inside = false;
-  for (size_t k = 0; k + 2 < n; k++) {
-    if (memcmp(s + k, open, 3) == 0) inside = true;
-    else if (memcmp(s + k, close, 3) == 0) inside = false;
+  bool inside = false; /* “ is E2 80 9C, ” E2 80 9D: memchr finds the lead byte */
+  for (const char *p = s, *end = s + n; (p = memchr(p, 0xE2, (size_t)(end - p))) != NULL; p++) {
+    if (end - p < 3 || (unsigned char)p[1] != 0x80) continue;
+    if ((unsigned char)p[2] == 0x9C) inside = true;
+    else if ((unsigned char)p[2] == 0x9D) inside = false;
   }
   return inside;
 }
@@ -378,7 +391,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* a line too short to have a case ("LẤY" / "Ý" / "KIẾN ...") has its
    * paragraph's */
   bool prev_upper = plan__is_upper_text(last, ln) ||
-                    (pn > ln && lettered_words(last, ln) < 2 && plan__is_upper_text(para, pn));
+                    (pn > ln && lettered_words(last, ln) < 2 && upper_start(para, pn));
   /* and so has a capital alone ("Ý"): it goes with an upper-case line */
   bool upper = plan__is_upper_text(s, n) || (prev_upper && lettered_words(s, n) < 2 && no_lower(s, n));
   /* where paragraphs have blank lines between them, a sentence that opens
@@ -394,12 +407,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* "do Chủ tịch" / "UBND" / "Thành phố quyết định": an acronym alone that
    * a wrap left on a line of a mixed-case sentence is no upper-case line */
   bool acronym_line = !upper && pn > ln + 1 && lettered_words(last, ln) < 2 &&
-                      !plan__is_upper_text(para, pn - ln - 1);
+                      !upper_start(para, pn - ln - 1);
   /* where paragraphs have blank lines between them, upper case inside a
    * mixed-case sentence is a quotation ("tại “PHẦN C. TRÌNH TỰ ... GẮN
    * LIỀN" / "VỚI ĐẤT” thuộc ..."): the sentence goes on unless it ended */
   bool quoted = hb->blank_paragraphs && !ends_sentence(last, ln) &&
-                (upper ? !prev_upper : !plan__is_upper_text(para, pn));
+                (upper ? !prev_upper : !upper_start(para, pn));
   if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line && !quoted &&
       (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
     return false;
@@ -585,12 +598,11 @@ plan_status plan__lines(plan_outline *doc) {
      * "Tăng cường" / "giám sát ..."), then a line that goes on in lower
      * case */
     bool fragment = false;
-    if (nl && m == PLAN_MARKER_NONE && !ends_sentence(s, n) && !bare_marker(s, n) &&
-        (lettered_words(s, n) == 1 ||
-         (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' && code_points(s, n) <= FRAGMENT_MAX))) {
-      size_t nn = len - (le + 1) < 8 ? len - (le + 1) : 8; /* its first letter is enough */
-      fragment = nn > 0 && nl[1] != '\n' && plan__starts_lower(nl + 1, nn);
-    }
+    size_t nn = nl ? (len - (le + 1) < 8 ? len - (le + 1) : 8) : 0; /* the next line's first letter */
+    if (nn > 0 && nl[1] != '\n' && m == PLAN_MARKER_NONE && plan__starts_lower(nl + 1, nn) &&
+        !ends_sentence(s, n) && !bare_marker(s, n))
+      fragment = lettered_words(s, n) == 1 || (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
+                                               code_points(s, n) <= FRAGMENT_MAX);
     if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
