@@ -111,6 +111,16 @@ static inline void shape_long_paragraph(shape_buf *b, size_t n) {
   shape_put(b, "truyền.\n");
 }
 
+/* One upper-case paragraph of n short lines, a capital alone on every
+ * other one, in a document with blank lines between its paragraphs: the
+ * joiner's look at a paragraph's case, once per line. */
+static inline void shape_upper_lines(shape_buf *b, size_t n) {
+  shape_put(b, shape_head);
+  for (size_t k = 0; k < 6; k++) shape_put(b, "1. Một.\n\n");
+  shape_put(b, "TRÍCH “PHẦN C\n");
+  for (size_t k = 0; k < n; k++) shape_put(b, k % 2 ? "Ý\n" : "VỀ VIỆC\n");
+}
+
 /* n lines of one level deeper each ("1.", "1.1.", "1.1.1.", ...), capped at
  * 40 levels and started again: the outline's stack. */
 static inline void shape_deep_outline(shape_buf *b, size_t n) {

@@ -84,6 +84,7 @@ GROWTH(agency_list, 2000)
 GROWTH(many_items, 100)
 GROWTH(unknown_agencies, 200)
 GROWTH(long_paragraph, 50000)
+GROWTH(upper_lines, 20000)
 GROWTH(deep_outline, 500)
 GROWTH(text_table, 300)
 GROWTH(html_tables, 200)
@@ -134,7 +135,8 @@ int main(void) {
       cmocka_unit_test(test_many_national),
       cmocka_unit_test(test_agency_list),     cmocka_unit_test(test_many_items),
       cmocka_unit_test(test_unknown_agencies),
-      cmocka_unit_test(test_long_paragraph),  cmocka_unit_test(test_deep_outline),
+      cmocka_unit_test(test_long_paragraph),  cmocka_unit_test(test_upper_lines),
+      cmocka_unit_test(test_deep_outline),
       cmocka_unit_test(test_text_table),      cmocka_unit_test(test_html_tables),
       cmocka_unit_test(test_html_attribute_tags),
       cmocka_unit_test(test_docx_lists),      cmocka_unit_test(test_docx_styles),
