@@ -123,6 +123,10 @@ static size_t lettered_words(const char *s, size_t n) {
   return words;
 }
 
+/* Bytes a line of one word fits in: longer lines are not looked at for
+ * being one. */
+#define SHORT_LINE 32
+
 /* Whether a paragraph is in upper case, read from its first bytes: a
  * heading is short, and reading the whole paragraph again for each of its
  * lines would cost its length squared. */
@@ -391,9 +395,10 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   /* a line too short to have a case ("LẤY" / "Ý" / "KIẾN ...") has its
    * paragraph's */
   bool prev_upper = plan__is_upper_text(last, ln) ||
-                    (pn > ln && lettered_words(last, ln) < 2 && upper_start(para, pn));
+                    (pn > ln && ln < SHORT_LINE && lettered_words(last, ln) < 2 && upper_start(para, pn));
   /* and so has a capital alone ("Ý"): it goes with an upper-case line */
-  bool upper = plan__is_upper_text(s, n) || (prev_upper && lettered_words(s, n) < 2 && no_lower(s, n));
+  bool upper = plan__is_upper_text(s, n) ||
+               (prev_upper && n < SHORT_LINE && lettered_words(s, n) < 2 && no_lower(s, n));
   /* where paragraphs have blank lines between them, a sentence that opens
    * like the preamble ("Căn cứ kế hoạch ...") after a full stop and no
    * blank line is a wrap (the preamble's grounds end with ";"); the
@@ -406,12 +411,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * ("(Mã" / "TTHC: 1.014464)") */
   /* "do Chủ tịch" / "UBND" / "Thành phố quyết định": an acronym alone that
    * a wrap left on a line of a mixed-case sentence is no upper-case line */
-  bool acronym_line = !upper && pn > ln + 1 && lettered_words(last, ln) < 2 &&
-                      !upper_start(para, pn - ln - 1);
+  bool acronym_line = prev_upper && !upper && pn > ln + 1 && ln < SHORT_LINE &&
+                      lettered_words(last, ln) < 2 && !upper_start(para, pn - ln - 1);
   /* where paragraphs have blank lines between them, upper case inside a
    * mixed-case sentence is a quotation ("tại “PHẦN C. TRÌNH TỰ ... GẮN
    * LIỀN" / "VỚI ĐẤT” thuộc ..."): the sentence goes on unless it ended */
-  bool quoted = hb->blank_paragraphs && !ends_sentence(last, ln) &&
+  bool quoted = prev_upper != upper && hb->blank_paragraphs && !ends_sentence(last, ln) &&
                 (upper ? !prev_upper : !upper_start(para, pn));
   if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line && !quoted &&
       (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
@@ -542,8 +547,9 @@ static bool separates_with_blank_lines(const char *t, size_t len) {
     }
     if (le > ls) bullet = m == PLAN_MARKER_BULLET;
     blank = le == ls;
-    marker_word = le > ls && ends_with_word(t + ls, le - ls, marker_words,
-                                            sizeof marker_words / sizeof *marker_words);
+    /* the words end in u, g, c or n: most lines are out at their last byte */
+    marker_word = le > ls && strchr("uUgGcCnN", t[le - 1]) &&
+                  ends_with_word(t + ls, le - ls, marker_words, sizeof marker_words / sizeof *marker_words);
     ls = le + 1;
   }
   return items >= BLANK_PARAGRAPHS_MIN_ITEMS && after_blank * 20 >= items * 17;
@@ -599,10 +605,12 @@ plan_status plan__lines(plan_outline *doc) {
      * case */
     bool fragment = false;
     size_t nn = nl ? (len - (le + 1) < 8 ? len - (le + 1) : 8) : 0; /* the next line's first letter */
-    if (nn > 0 && nl[1] != '\n' && m == PLAN_MARKER_NONE && plan__starts_lower(nl + 1, nn) &&
-        !ends_sentence(s, n) && !bare_marker(s, n))
-      fragment = lettered_words(s, n) == 1 || (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
-                                               code_points(s, n) <= FRAGMENT_MAX);
+    if (nn > 0 && nl[1] != '\n' && m == PLAN_MARKER_NONE && !ends_sentence(s, n) &&
+        plan__starts_lower(nl + 1, nn))
+      fragment = ((n < SHORT_LINE && lettered_words(s, n) == 1) ||
+                  (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
+                   code_points(s, n) <= FRAGMENT_MAX)) &&
+                 !bare_marker(s, n);
     if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
