@@ -335,14 +335,14 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
       (!blank || (marker == PLAN_MARKER_NONE && !bare_marker(s, n)) ||
        ends_with_word(para, pn, marker_words, sizeof marker_words / sizeof *marker_words)))
     return true;
-  /* "tại khoản 3" / "Điều" / "này.", "khoản 1" / "Điều 4" / "Quyết định
-   * này": where paragraphs have blank lines between them, an article's
-   * word alone, or with its number, after none goes on with the sentence
-   * (an article's own "**Điều" / "2. ..." follows a blank line) */
   /* "(lần" / "2) đến", "(Mã TTHC:" / "2.002740)", "(Căn cứ" / "Điều 33
    * ...": a parenthesis the line left open goes on, whatever opens the
    * next line */
   if (!blank && paren_open(last, ln)) return true;
+  /* "tại khoản 3" / "Điều" / "này.", "khoản 1" / "Điều 4" / "Quyết định
+   * này": where paragraphs have blank lines between them, an article's
+   * word alone, or with its number, after none goes on with the sentence
+   * (an article's own "**Điều" / "2. ..." follows a blank line) */
   if (bare_marker(s, n))
     return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
                       (hb->blank_paragraphs && !ends_sentence(last, ln) && starts_with_marker_word(s, n)));
