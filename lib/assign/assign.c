@@ -666,10 +666,6 @@ static plan_status add_assignment(ctx *c, plan_assignment *a, plan_vec duties) {
   return PLAN_OK;
 }
 
-/* One candidate item; adds an assignment or a non-assignment.  strict: the
- * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
- * else the item is no assignment and nothing is recorded; *added says
- * whether it made an assignment. */
 /* Where a name ends before the parenthesis that defines a short form for
  * it ("Chi cục Kiểm lâm (sau đây viết tắt là Chi cục)"): the short form is
  * the document's, not the body's name.  cut when there is none. */
@@ -730,6 +726,10 @@ static size_t listed_unknown(ctx *c, const char *head, const plan_words *ws, siz
   return e;
 }
 
+/* One candidate item; adds an assignment or a non-assignment.  strict: the
+ * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
+ * else the item is no assignment and nothing is recorded; *added says
+ * whether it made an assignment. */
 static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, bool *added) {
   plan_outline *doc = c->doc;
   const plan_para *p = &doc->paras[n->para];
