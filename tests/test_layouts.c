@@ -715,6 +715,15 @@ static void test_text_task_table(void **state) {
   assert_null(strstr(t, "Cơ quan chủ trì:")); /* not read as a task table */
   assert_non_null(strstr(t, "\nHai\n\nBa")); /* no cell lost */
   plan_doc_free(doc);
+  /* cells with no row between them (a plain table's text, as the HTML
+   * reader writes it) are a header with no task under it: kept, not
+   * dropped, though they name a task table's columns (found by fuzzing) */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n|\nSố: 12/KH-UBND\n|\nNội dung\n|\nCơ quan chủ trì\n|\n"
+                  "Thời gian thực hiện\n|\n");
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "Số: 12/KH-UBND"));
+  assert_non_null(strstr(t, "Cơ quan chủ trì"));
+  plan_doc_free(doc);
 
   /* tasks whose lead is a field under them ("- Đơn vị chủ trì: ...") */
   doc = parse_str("KẾ HOẠCH\nThử\n\nI. NHIỆM VỤ\n\n1. Tuyên truyền pháp luật về trẻ em\n\n"
