@@ -798,8 +798,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
      * a list of kinds: "các phòng, ban, đơn vị") */
     for (size_t b = start, i = start + 1; i <= last; i++) {
       bool and = i < last && strcmp(plan__word_key(ws, i - 1), "va") == 0;
-      if (i < last && !((plan__word_comma(ws, i - 1) || and) && agency_head_at(ws, i) &&
-                       capitalized(head, ws, i, mixed_case)))
+      if (i < last && !(listed_at(ws, i) && agency_head_at(ws, i) && capitalized(head, ws, i, mixed_case)))
         continue;
       size_t e = and ? i - 1 : i; /* the name ends before "và" */
       const char *name = b == start && i == last && last == cut

@@ -154,18 +154,37 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
   }
 }
 
-bool plan__table_is_tasks(plan_table *t) {
+/* Whether a row after the first holds text.  A header with no task under
+ * it (cells with no row between them, as a plain table's text is
+ * written) is no task table: its words (an issuer, a number, "Cơ quan chủ
+ * trì") are written as a plain table's, not dropped. */
+static bool has_body(const plan_table *t) {
+  const plan_vec *rows = t->rows.data;
+  for (size_t i = 1; i < t->rows.len; i++) {
+    const plan_table_cell *c = rows[i].data;
+    for (size_t j = 0; j < rows[i].len; j++)
+      if (!blank(&c[j])) return true;
+  }
+  return false;
+}
+
+/* Whether t is a task table: its first row names the content and lead
+ * columns (cols gets each column's index, or -1), and tasks follow. */
+static bool task_columns(const plan_table *t, int cols[COL_COUNT_]) {
   if (!t->rows.len) return false;
-  int cols[COL_COUNT_];
   column_roles(t->rows.data, cols);
-  return cols[COL_CONTENT] >= 0 && cols[COL_LEAD] >= 0;
+  return cols[COL_CONTENT] >= 0 && cols[COL_LEAD] >= 0 && has_body(t);
+}
+
+bool plan__table_is_tasks(plan_table *t) {
+  int cols[COL_COUNT_];
+  return task_columns(t, cols);
 }
 
 void plan__table_emit(plan_table *t, plan_buf *out, plan_offmap *map) {
   if (!t->rows.len) return;
   int cols[COL_COUNT_];
-  column_roles(t->rows.data, cols);
-  if (cols[COL_CONTENT] >= 0 && cols[COL_LEAD] >= 0) {
+  if (task_columns(t, cols)) {
     emit_tasks(t, cols, out, map);
     return;
   }

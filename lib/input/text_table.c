@@ -138,21 +138,6 @@ static bool realign_rows(plan_table *t) {
   return true;
 }
 
-/* Whether a row after the first holds text.  Cells with no row between
- * them ('|' lines one at a time, as a plain table's text is written) are
- * one row: a header with no task under it, whose words (an issuer, a
- * number, "Cơ quan chủ trì") are left as they are, not dropped. */
-static bool has_body(const plan_table *t) {
-  const plan_vec *rows = t->rows.data;
-  for (size_t i = 1; i < t->rows.len; i++) {
-    const plan_table_cell *c = rows[i].data;
-    for (size_t j = 0; j < rows[i].len; j++)
-      for (size_t k = 0; c[j].text && k < c[j].len; k++)
-        if (c[j].text[k] != ' ' && c[j].text[k] != '\n') return true;
-  }
-  return false;
-}
-
 plan_status plan__text_tables(const char *s, size_t len, plan_buf *out, plan_offmap *map,
                               bool *changed) {
   *changed = false;
@@ -173,7 +158,7 @@ plan_status plan__text_tables(const char *s, size_t len, plan_buf *out, plan_off
     plan_table t;
     plan__table_init(&t);
     bool ok = read_block(s, ls, be, &t) && realign_rows(&t);
-    if (ok && has_body(&t) && plan__table_is_tasks(&t)) {
+    if (ok && plan__table_is_tasks(&t)) {
       plan__offmap_mark(map, out->len, copied);
       plan__buf_put(out, s + copied, ls - copied);
       plan__table_emit(&t, out, map);

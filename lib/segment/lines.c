@@ -91,13 +91,14 @@ static bool has_letters(const char *s, size_t n) {
 static const char *const marker_words[] = {"Điều", "ĐIỀU", "Chương", "CHƯƠNG", "Mục", "MỤC",
                                            "Phần", "PHẦN"};
 
-/* Whether s[0, n) opens with one of marker_words, as a word. */
-static bool starts_with_marker_word(const char *s, size_t n) {
+/* The length of the word of marker_words that s[0, n) opens with, as a
+ * word ("Điều", "Điều 4"); 0 when none. */
+static size_t marker_word_length(const char *s, size_t n) {
   for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
     size_t wl = strlen(marker_words[i]);
-    if (n >= wl && memcmp(s, marker_words[i], wl) == 0 && (n == wl || s[wl] == ' ')) return true;
+    if (n >= wl && memcmp(s, marker_words[i], wl) == 0 && (n == wl || s[wl] == ' ')) return wl;
   }
-  return false;
+  return 0;
 }
 
 /* Words a number goes on from, in a sentence: "tháng" / "2. ..." is no item. */
@@ -165,16 +166,13 @@ static size_t code_points(const char *s, size_t n) {
  * whatever it opens with. */
 static bool bare_marker(const char *s, size_t n) {
   if (n == 0) return false;
-  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words; i++) {
-    size_t wl = strlen(marker_words[i]);
-    if (n >= wl && memcmp(s, marker_words[i], wl) == 0) {
-      if (n == wl) return true;
-      if (s[wl] != ' ') return false;
-      size_t k = wl + 1;
-      while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) k++;
-      if (k < n && (s[k] == '.' || s[k] == ':')) k++;
-      return k == n && k > wl + 1;
-    }
+  size_t wl = marker_word_length(s, n);
+  if (wl) {
+    if (n == wl) return true;
+    size_t k = wl + 1;
+    while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X')) k++;
+    if (k < n && (s[k] == '.' || s[k] == ':')) k++;
+    return k == n && k > wl + 1;
   }
   size_t i = 0;
   if (is_digit(s[0])) { /* 2.  1.1.  3)  but not 2021 or 15/11 */
@@ -246,13 +244,9 @@ static bool cites_document(const char *s, size_t n) {
  * case, "Phụ lục" or a kind of document (data/reference_kinds.tsv).  An
  * article's own heading ("Điều 5. Tổ chức thực hiện") has its stop. */
 static bool cites_part(const char *s, size_t n) {
-  size_t k = 0;
-  for (size_t i = 0; i < sizeof marker_words / sizeof *marker_words && !k; i++) {
-    size_t wl = strlen(marker_words[i]);
-    if (n > wl + 1 && memcmp(s, marker_words[i], wl) == 0 && s[wl] == ' ') k = wl + 1;
-  }
-  if (!k) return false;
-  size_t num = k;
+  size_t wl = marker_word_length(s, n);
+  if (!wl || n <= wl + 1) return false;
+  size_t k = wl + 1, num = k;
   while (k < n && (is_digit(s[k]) || s[k] == 'I' || s[k] == 'V' || s[k] == 'X' ||
                    (k > num && s[k] >= 'a' && s[k] <= 'z'))) /* "18d" */
     k++;
@@ -345,7 +339,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * (an article's own "**Điều" / "2. ..." follows a blank line) */
   if (bare_marker(s, n))
     return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
-                      (hb->blank_paragraphs && !ends_sentence(last, ln) && starts_with_marker_word(s, n)));
+                      (hb->blank_paragraphs && !ends_sentence(last, ln) && marker_word_length(s, n)));
   if (!blank && continues_range(last, ln, s, n)) return true;
   if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
       ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
