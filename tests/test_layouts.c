@@ -1006,6 +1006,22 @@ static void test_name_before_licensing_and_short_form(void **state) {
   plan_doc_free(doc);
 }
 
+/* A break inside an italic span that an earlier line opened and a later
+ * one closes is a wrap, whatever the next line starts with: the second
+ * ground of "Căn cứ" is cited, not lost in a paragraph of its own. */
+static void test_break_inside_italic_span(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 1/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nThử\n"
+      "*Căn cứ Nghị định số 63/2010/NĐ-CP ngày 08 tháng 6 năm 2010 của Chính phủ;\n"
+      "Nghị định số 92/2017/NĐ-CP ngày 07 tháng 8 năm 2017 của Chính phủ;*\n"
+      "**Điều 1.** Công bố kèm theo Quyết định này.\n");
+  assert_int_equal(plan_doc_implements_count(doc), 2);
+  assert_string_equal(plan_reference_number(plan_doc_implements(doc, 0)), "63/2010/NĐ-CP");
+  assert_string_equal(plan_reference_number(plan_doc_implements(doc, 1)), "92/2017/NĐ-CP");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -1031,6 +1047,7 @@ int main(void) {
       cmocka_unit_test(test_name_before_lower_case_verb),
       cmocka_unit_test(test_each_item_once),
       cmocka_unit_test(test_name_before_licensing_and_short_form),
+      cmocka_unit_test(test_break_inside_italic_span),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

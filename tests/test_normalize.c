@@ -301,6 +301,15 @@ static void test_markup(void **state) {
   expect_norm("#**#** x", "x\n", PLAN_TONE_TRADITIONAL, 0);
   expect_norm("a **–**b", "a -b\n", PLAN_TONE_TRADITIONAL, 0);
 
+  /* "* *" between words is an empty span a copy left, not two stars */
+  expect_norm("năm 2024* *của Ủy ban", "năm 2024 của Ủy ban\n", PLAN_TONE_TRADITIONAL, 0);
+  /* spans nest: a "**" opened inside an italic span that closes first is
+   * stray, so the next "**" opens a bold span instead of closing it */
+  const want_hint h10[] = {{PLAN_HINT_ITALIC, "Căn cứ Luật số 31;", 0},
+                           {PLAN_HINT_BOLD, "Điều 6. Trường hợp", 0}};
+  expect_hints("*Căn cứ Luật **số 31;*\n**Điều 6. Trường hợp**\nKhi có yêu cầu.\n",
+               "Căn cứ Luật số 31;\nĐiều 6. Trường hợp\nKhi có yêu cầu.\n", h10, 2);
+
   /* not markup: a bullet star, arithmetic, a lone star */
   expect_norm("* mục", "* mục\n", PLAN_TONE_TRADITIONAL, 0);
   expect_norm("2 * 3 * 4", "2 * 3 * 4\n", PLAN_TONE_TRADITIONAL, 0);

@@ -319,7 +319,7 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
 static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool bold_marker,
-                      bool bold_closed, bool fragment) {
+                      bool bold_closed, bool fragment, bool in_italic) {
   const plan_lexicon *lex = hb->lex;
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
@@ -371,6 +371,10 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   if (marked && !ends_sentence(last, ln) && !plan__is_upper_text(last, ln) && cites_part(s, n)) return true;
   if (marked) return false;
   if (pn == 1 && (last[0] == '-' || last[0] == '+')) return true; /* a lone bullet, then its text */
+  /* "*Căn cứ ... hành chính;" / "Nghị định số 92/2017/NĐ-CP ...*": an
+   * italic span that an earlier line opened and a later one closes holds
+   * one paragraph (the normalizer closes a span at a blank line) */
+  if (in_italic) return true;
   /* "nói riêng." / "Trong" / "đó chú trọng ...": a word alone that the next
    * line goes on from in lower case is what a second wrap left of a line,
    * no paragraph's start */
@@ -557,6 +561,7 @@ plan_status plan__lines(plan_outline *doc) {
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
   size_t nh = plan_text_hint_count(doc->text), h = 0;
+  size_t italic_end = 0; /* the furthest end of an italic span opened so far */
   builder b;
   memset(&b, 0, sizeof b);
   b.doc = doc;
@@ -583,6 +588,7 @@ plan_status plan__lines(plan_outline *doc) {
       const plan_hint *x = plan_text_hint(doc->text, h);
       if ((x->kind == PLAN_HINT_TABLE_CELL || x->kind == PLAN_HINT_RULE) && x->start + 1 == ls)
         cell = true;
+      if (x->kind == PLAN_HINT_ITALIC && x->end > italic_end) italic_end = x->end;
       h++;
     }
     for (size_t k = h; k < nh && plan_text_hint(doc->text, k)->start == ls; k++) {
@@ -609,7 +615,7 @@ plan_status plan__lines(plan_outline *doc) {
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
                                 b.bold_end + 1 >= b.cur.norm_end && !bold,
-                            fragment)) {
+                            fragment, italic_end > ls)) {
       plan__buf_putc(&b.text, ' ');
       b.last = b.text.len;
       st = add_seg(&b, ls);

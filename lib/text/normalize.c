@@ -287,7 +287,22 @@ static bool mark_emphasis(norm *s, size_t b, size_t e, bool carry, size_t *unpai
       carry = false;
       changed = true;
     } else if (open == SIZE_MAX) {
-      if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) open = i;
+      if (!next_space && (prev_space || !is_alnum_cp(cp[p - 1]))) {
+        open = i;
+        continue;
+      }
+      /* "2024* *của": a closer with no span open, then only spaces and an
+       * opener, is an empty span a copy left; neither star is text */
+      size_t k = j;
+      while (k < e && (cp[k] == ' ' || cp[k] < 0)) k++;
+      size_t after = k + 1 < e ? next_visible(cp, k + 1, e) : e;
+      if (!prev_space && next_space && k < e && cp[k] == '*' && after < e && cp[after] != '*' &&
+          cp[after] != ' ') {
+        cp[i] = DELETED;
+        cp[k] = DELETED;
+        changed = true;
+        i = k;
+      }
     } else if (!prev_space || last_star < j || closes_parenthesis(cp, open, i)) {
       /* "*(đấu thầu ...) *để": with no star left on the line to close a
        * span this one would open, it closes the open one, the space a
@@ -545,6 +560,11 @@ static plan_status emit_line(norm *s, size_t b, size_t e, int heading) {
         s->italic_start = at;
       } else {
         if (add_hint(s, PLAN_HINT_ITALIC, s->italic_start, out->len, 0)) return PLAN_ENOMEM;
+        /* "*Căn cứ Luật Đất đai **số 31/2024/QH15;*": spans nest, so a
+         * bold opened inside the italic one and still open when it closes
+         * was a stray "**"; left open, it would pair every later "**" with
+         * the wrong partner */
+        if (s->bold_open && s->bold_start >= s->italic_start) s->bold_open = false;
         s->italic_start = SIZE_MAX;
       }
       i++;
