@@ -763,6 +763,28 @@ static void test_hard_wrap_width(void **state) {
                       "Quy chế này quy định việc quản lý, vận hành, tỉnh Đồng Tháp và các đơn vị liên quan.");
   assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "I.2")), "Sở Y tế");
   plan_doc_free(doc);
+
+  /* with no blank lines between paragraphs, a line as long as the wrapped
+   * ones that stops at a semicolon was cut inside its list */
+  b.len = 0;
+  test_put(&b, "QUYẾT ĐỊNH\nThử\nĐiều 1. Nội dung\n");
+  for (int i = 0; i < 24; i++)
+    test_put(&b, "Tổ chức tuyên truyền sâu rộng trong cán bộ, công\nchức, viên chức và nhân dân trên địa bàn cấp xã,\n"
+                 "phường, đặc khu để nâng cao nhận thức pháp luật.\n");
+  test_put(&b, "Điều 4. Thi hành\nQuyết định này có hiệu lực kể từ ngày ký. Chánh\n"
+               "Văn phòng Ủy ban nhân dân tỉnh; Giám đốc Sở Y tế;\nThủ trưởng các cơ quan có liên quan thi hành.\n"
+               "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19;\nNơi nhận:\n");
+  doc = parse_str(b.data);
+  const plan_node *art = find_path(plan_doc_root(doc), "Điều 4");
+  assert_non_null(art);
+  const plan_node *body = plan_node_first_child(art);
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body),
+                      "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh; "
+                      "Giám đốc Sở Y tế; Thủ trưởng các cơ quan có liên quan thi hành.");
+  /* a part of the frame still opens its own paragraph */
+  assert_string_equal(plan_node_text(plan_node_next(body)), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19;");
+  plan_doc_free(doc);
   free(b.data);
 
   /* an acronym alone on a line is no upper-case line; "PHỤ LỤC" is */

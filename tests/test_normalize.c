@@ -303,6 +303,12 @@ static void test_markup(void **state) {
 
   /* "* *" between words is an empty span a copy left, not two stars */
   expect_norm("năm 2024* *của Ủy ban", "năm 2024 của Ủy ban\n", PLAN_TONE_TRADITIONAL, 0);
+  /* a span wrapped across lines closes on the next line's last star, even
+   * after a space, as it would on one line */
+  expect_norm("Quỹ *“Vì người\nnghèo” *được 164 tỷ đồng.", "Quỹ “Vì người\nnghèo” được 164 tỷ đồng.\n",
+              PLAN_TONE_TRADITIONAL, 0);
+  expect_norm("Quỹ *“Vì người nghèo” *được 164 tỷ đồng.", "Quỹ “Vì người nghèo” được 164 tỷ đồng.\n",
+              PLAN_TONE_TRADITIONAL, 0);
   /* spans nest: a "**" opened inside an italic span that closes first is
    * stray, so the next "**" opens a bold span instead of closing it */
   const want_hint h10[] = {{PLAN_HINT_ITALIC, "Căn cứ Luật số 31;", 0},

@@ -427,13 +427,21 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * break without one is a wrap, even after a full stop or a short
    * numbered heading. */
   if (hb->blank_paragraphs) return true;
+  /* "Chánh Văn phòng Ủy ban nhân dân tỉnh;" / "Giám đốc Sở ...": a line as
+   * long as the document's wrapped lines that stops at a semicolon was cut
+   * inside its list, where a paragraph's own end would have a marker or
+   * open a part of the frame on the next line */
+  bool wrapped = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
+  if (wrapped && last[ln - 1] == ';' && !prev_upper && !upper && plan__starts_upper(s, n) &&
+      !opens_frame_part(s, n))
+    return true;
   if (ends_sentence(last, ln) && plan__starts_upper(s, n) && !(listing && prev_upper && upper)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence; not when the bold stopped
    * at the marker ("**Điều 1.** Ban hành ..."): the text is no heading. */
   /* a line as long as the document's wrapped lines was cut by the wrap,
    * not ended by a heading */
-  bool full = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
+  bool full = wrapped;
   /* or, where no width is known, a line as long as the item's line before
    * it: a heading that ran over a line is not cut again the same length */
   full |= pn > ln + 1 && code_points(last, ln) >= FULL_LINE_MIN &&

@@ -355,6 +355,12 @@ static bool italic_closes_later(const norm *s, size_t e) {
     /* "*(Sở Khoa học và Công nghệ)" / "*trực tiếp": the span closed with the
      * parenthesis that ends the opener's line, the star wrapped after it */
     if (k == e && e > 0 && in[e - 1] == ')') return true;
+    /* "Quỹ *“Vì người" / "nghèo” *được": the line's last star, with none
+     * after it to close a span it would open, closes the open one (as
+     * mark_emphasis reads it on one line) */
+    k = i + 1;
+    while (k < s->len && in[k] != '\n' && in[k] != '\r' && in[k] != '*') k++;
+    if (k == s->len || in[k] != '*') return true;
   }
   return false;
 }
