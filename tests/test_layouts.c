@@ -804,6 +804,23 @@ static void test_hard_wrap_width(void **state) {
                       "Đối với các trường hợp quy định tại khoản 1 Điều 4 của Quyết định này");
   plan_doc_free(doc);
 
+  /* nor does a cited appendix, its number on the next line */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n3. Quyết định này bãi bỏ số thứ tự thứ 5 Phụ lục\n"
+                  "IIb Danh mục các văn bản được lựa chọn áp dụng.\n");
+  assert_null(plan_node_title(find_path(plan_doc_root(doc), "3")));
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "3")),
+                      "Quyết định này bãi bỏ số thứ tự thứ 5 Phụ lục IIb Danh mục các văn bản được lựa chọn áp dụng.");
+  plan_doc_free(doc);
+
+  /* a colon after a title opens the names it heads, in its sentence */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n**Điều 4. **Chánh Văn phòng UBND tỉnh; Giám đốc:\n"
+                  "Trung tâm Phục vụ hành chính công tỉnh, Trung tâm Công báo - Tin học tỉnh chịu trách nhiệm thi hành.\n");
+  assert_null(plan_node_title(find_path(plan_doc_root(doc), "Điều 4")));
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "Điều 4")),
+                      "Chánh Văn phòng UBND tỉnh; Giám đốc: Trung tâm Phục vụ hành chính công tỉnh, "
+                      "Trung tâm Công báo - Tin học tỉnh chịu trách nhiệm thi hành.");
+  plan_doc_free(doc);
+
   /* an amount with thousands separators is no dotted marker */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Quy mô\n\n- Sơ bộ chi phí xây dựng (m1):\n270.000.000.000 đồng;\n");
   assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "1"))),

@@ -56,6 +56,8 @@ static const char *const connectives[] = {
     /* a body's head noun, its name to come: "tại Trung tâm" / "Phục vụ ..." */
     "Trung tâm", "Hội đồng", "Cục", "Chi cục", "Tổng cục", "Bộ phận", "Viện", "Quỹ", "Cổng",
     "Công ty", "Chi nhánh",
+    /* a part cited by its number to come: "thứ 5 Phụ lục" / "IIb Danh mục ..." */
+    "Phụ lục", "phụ lục", "mục", "phần", "chương",
 };
 
 /* Whether s[0, n) ends with one of the words of list, as a word; a
@@ -427,6 +429,10 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * break without one is a wrap, even after a full stop or a short
    * numbered heading. */
   if (hb->blank_paragraphs) return true;
+  /* "Giám đốc:" / "Trung tâm Phục vụ ...", "Giám đốc các Sở:" / "Nông
+   * nghiệp ...": a colon after a title or a head noun opens the names it
+   * heads, in the sentence (a list of its own has markers) */
+  if (last[ln - 1] == ':' && ends_with_connective(last, ln - 1)) return true;
   /* "Chánh Văn phòng Ủy ban nhân dân tỉnh;" / "Giám đốc Sở ...": a line as
    * long as the document's wrapped lines that stops at a semicolon was cut
    * inside its list, where a paragraph's own end would have a marker or
