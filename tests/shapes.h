@@ -121,6 +121,19 @@ static inline void shape_upper_lines(shape_buf *b, size_t n) {
   for (size_t k = 0; k < n; k++) shape_put(b, k % 2 ? "Ý\n" : "VỀ VIỆC\n");
 }
 
+/* One line holding n numbered items run together after full stops ("1)
+ * Việc. 2) Việc. ..."), numbers 1 to 999 again and again: each item after
+ * the one before starts a paragraph inside the line. */
+static inline void shape_inline_items(shape_buf *b, size_t n) {
+  shape_put(b, shape_head);
+  char item[32];
+  for (size_t k = 0; k < n; k++) {
+    snprintf(item, sizeof item, "%zu) Việc. ", k % 999 + 1);
+    shape_put(b, item);
+  }
+  shape_put(b, "\n");
+}
+
 /* n lines of one level deeper each ("1.", "1.1.", "1.1.1.", ...), capped at
  * 40 levels and started again: the outline's stack. */
 static inline void shape_deep_outline(shape_buf *b, size_t n) {

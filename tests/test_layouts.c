@@ -1061,6 +1061,30 @@ static void test_break_inside_italic_span(void **state) {
   plan_doc_free(doc);
 }
 
+/* The next item of a list that a copy ran into a line, after a full stop,
+ * starts there; an enumeration inside a sentence stays in it. */
+static void test_next_item_inside_a_line(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\n**Điều 18. Trách nhiệm**\n\n3. Bộ Chỉ huy Quân sự tỉnh:\n\n"
+      "d)\nPhối hợp với Sở Nông nghiệp và Môi trường xử lý vi phạm về phòng cháy rừng. đ) Lực\n"
+      "lượng Quân đội phối hợp với lực lượng Kiểm lâm.\n\n"
+      "e) Tổ chức diễn tập. f) Báo cáo kết quả hằng năm.\n\n"
+      "4. Khen thưởng cấp cơ sở gồm: a) Chủ tịch Hội đồng. b) Các Phó Chủ tịch.\n");
+  const plan_node *root = plan_doc_root(doc);
+  assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.d")),
+                      "Phối hợp với Sở Nông nghiệp và Môi trường xử lý vi phạm về phòng cháy rừng.");
+  assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.đ")),
+                      "Lực lượng Quân đội phối hợp với lực lượng Kiểm lâm.");
+  assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.e")), "Tổ chức diễn tập.");
+  assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.f")), "Báo cáo kết quả hằng năm.");
+  const plan_node *four = find_path(root, "Điều 18.4");
+  assert_null(plan_node_first_child(four));
+  assert_string_equal(plan_node_title(four), "Khen thưởng cấp cơ sở gồm");
+  assert_string_equal(plan_node_text(four), "a) Chủ tịch Hội đồng. b) Các Phó Chủ tịch.");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -1087,6 +1111,7 @@ int main(void) {
       cmocka_unit_test(test_each_item_once),
       cmocka_unit_test(test_name_before_licensing_and_short_form),
       cmocka_unit_test(test_break_inside_italic_span),
+      cmocka_unit_test(test_next_item_inside_a_line),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

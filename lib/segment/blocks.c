@@ -175,6 +175,16 @@ bool plan__scan_marker(const char *s, size_t n, plan_marker *kind) {
   return ok;
 }
 
+bool plan__marker_follows(const char *item, size_t in, const char *s, size_t n) {
+  marker_info a, b;
+  if (!scan(item, in, &a) || !scan(s, n, &b) || a.kind != b.kind) return false;
+  if (a.kind == PLAN_MARKER_ARABIC) return b.number == a.number + 1;
+  if (a.kind != PLAN_MARKER_LETTER) return false;
+  /* in the Vietnamese alphabet, or in the Latin one ("e)" / "f)") */
+  if (!a.latin_only && !b.latin_only && b.number == a.number + 1) return true;
+  return a.label_len == 1 && b.label_len == 1 && s[0] == item[0] + 1;
+}
+
 /* Something that opens like a marker but is none we know: "A.", "(1)",
  * "(a)".  Worth a diagnostic, not a structure. */
 static size_t unknown_marker(const char *s, size_t n) {

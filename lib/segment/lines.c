@@ -472,6 +472,43 @@ typedef struct builder {
   size_t last; /* offset in text of the last physical line */
 } builder;
 
+/* Bytes of an item's opening that hold its marker. */
+#define MARKER_MAX 16
+
+/* "... chữa cháy rừng. đ) Lực lượng Quân đội ...": where a copy ran the
+ * next item of the list into a line, after a full stop, the item after the
+ * one the line or its paragraph opens with (the document's own sequence
+ * says so) starts there.  The offset in line [s, n) where it starts, or 0.
+ * An enumeration inside a sentence ("gồm: a) ...; b) ...") follows no
+ * item of its own and stays. */
+static size_t next_item_inside(const builder *b, const char *s, size_t n) {
+  if (n < 6) return 0; /* "x. a) B" at the least */
+  plan_marker m = PLAN_MARKER_NONE;
+  plan__scan_marker(s, n, &m);
+  const char *item = s;
+  size_t in = n;
+  if (m != PLAN_MARKER_LETTER && m != PLAN_MARKER_ARABIC) {
+    if (!b->open || m != PLAN_MARKER_NONE) return 0;
+    item = b->text.data; /* "d)" alone on its line opens it too */
+    in = b->text.len;
+  }
+  if (in > MARKER_MAX) in = MARKER_MAX;
+  plan__scan_marker(item, in, &m);
+  if (m != PLAN_MARKER_LETTER && m != PLAN_MARKER_ARABIC) return 0;
+  for (const char *p = memchr(s + 1, '.', n - 1); p && p + 2 < s + n;
+       p = memchr(p + 1, '.', (size_t)(s + n - p - 1))) {
+    const char *q = p + 2;
+    size_t qn = (size_t)(s + n - q), body = 0;
+    if (p[1] != ' ' || p[-1] == ' ' || p[-1] == '.') continue;
+    while (body < qn && body < 4 && q[body] != ')') body++;
+    if (body == qn || q[body] != ')' || body + 2 >= qn || q[body + 1] != ' ') continue;
+    if (plan__starts_upper(q + body + 2, qn - body - 2) &&
+        plan__marker_follows(item, in, q, qn < MARKER_MAX ? qn : MARKER_MAX))
+      return (size_t)(q - s);
+  }
+  return 0;
+}
+
 static plan_status finish(builder *b) {
   if (!b->open) return PLAN_OK;
   plan_para *p = plan__vec_push(&b->paras);
@@ -590,6 +627,11 @@ plan_status plan__lines(plan_outline *doc) {
     }
     const char *nl = memchr(t + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - t) : len;
+    size_t split = next_item_inside(&b, t + ls, le - ls);
+    if (split) { /* the line ends before the next item; that item, next */
+      le = ls + split - 1;
+      nl = t + le;
+    }
     if (le == ls) { /* a blank line: a paragraph break, maybe a cell break */
       blank = true;
       ls = le + 1;

@@ -88,6 +88,10 @@ PLAN_INTERNAL plan_status plan__refs(plan_outline *doc);   /* references */
 PLAN_INTERNAL plan_status plan__implements(plan_outline *doc); /* what it carries out */
 /* Whether a paragraph opens with a marker, and which (blocks.c). */
 PLAN_INTERNAL bool plan__scan_marker(const char *s, size_t n, plan_marker *kind);
+/* Whether the lettered or numbered marker s[0, n) opens with is the one
+ * after the marker item[0, in) opens with ("d)" then "đ)", "e)" then
+ * "f)", "2)" then "3)"). */
+PLAN_INTERNAL bool plan__marker_follows(const char *item, size_t in, const char *s, size_t n);
 
 /* Node and diagnostic helpers (tree.c). */
 PLAN_INTERNAL plan_node *plan__node_new(plan_outline *doc, plan_node_kind kind, size_t para);
