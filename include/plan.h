@@ -135,7 +135,9 @@ PLAN_API plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex,
                                                    const char *expansion, plan_error *err);
 
 /** Extends a lexicon from a UTF-8 text file.  Each non-blank line that does
- *  not start with '#' is TAB-separated: "abbrev<TAB>ABBR<TAB>Expansion".
+ *  not start with '#' is TAB-separated: "abbrev<TAB>ABBR<TAB>Expansion",
+ *  an agency or a duty verb (plan_lexicon_add_agency(),
+ *  plan_lexicon_add_duty_verb()).
  *  Returns PLAN_OK, PLAN_EIO, PLAN_EFORMAT (with the line in *err),
  *  PLAN_EUTF8 or PLAN_ENOMEM.  Entries before a bad line are kept. */
 PLAN_API plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path,
@@ -180,6 +182,17 @@ PLAN_API plan_status plan_lexicon_add_agency(plan_lexicon *lex, const char *id, 
                                              const char *level, const char *kind,
                                              const char *portfolios, const char *aliases,
                                              plan_error *err);
+/** Adds a duty verb: a phrase a duty starts with, where the agency part of
+ *  a heading or a bullet ends ("Sở Y tế khảo sát ..." names "Sở Y tế" once
+ *  "khảo sát" is one).  Matched as whole words, whatever the tones and
+ *  case.  noun_after lists, '|'-separated, the words after which the
+ *  phrase is a noun rather than a verb ("vực|ngành" for "xây dựng"; ","
+ *  for a comma); NULL, "" or "-" for none.  The embedded verbs are in
+ *  data/duty_verbs.tsv.  Returns PLAN_OK, PLAN_EINVAL (no lexicon, or a
+ *  phrase with no word) or PLAN_ENOMEM.  A lexicon file adds verbs with
+ *  lines "duty_verb<TAB>phrase[<TAB>noun_after]". */
+PLAN_API plan_status plan_lexicon_add_duty_verb(plan_lexicon *lex, const char *phrase,
+                                                const char *noun_after, plan_error *err);
 /** The id of the agency a name begins with ("Sở LĐ-TB&XH" gives "dolisa";
  *  a leading "Đề nghị" is skipped), or NULL when none matches.  Static for
  *  the lexicon's life. */

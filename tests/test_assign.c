@@ -216,6 +216,72 @@ static void test_lexicon_agencies(void **state) {
   plan_lexicon_free(lex);
 }
 
+/* The first assignment's agency name and first duty of text parsed with lex. */
+static void expect_item(const plan_lexicon *lex, const char *text, const char *name, const char *duty) {
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  plan_doc *doc = NULL;
+  plan_error e;
+  if (plan_doc_parse(text, strlen(text), &o, &doc, &e) != PLAN_OK) fail_msg("parse: %s", e.message);
+  const plan_assignment *a = plan_doc_assignment(doc, 0);
+  assert_non_null(a);
+  const char *got = plan_agency_name(plan_mention_agency(plan_assignment_agency(a, 0)));
+  if (strcmp(got, name) != 0) fail_msg("agency \"%s\", want \"%s\"", got, name);
+  if (duty) {
+    assert_true(plan_assignment_duty_count(a) >= 1);
+    assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), duty);
+  }
+  plan_doc_free(doc);
+}
+
+/* Duty verbs end an agency's name: the embedded ones (data/duty_verbs.tsv,
+ * with the words after which one is a noun), and a caller's, from the API
+ * and from a lexicon file. */
+static void test_duty_verbs(void **state) {
+  (void)state;
+  const char *head = "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n";
+  char text[512];
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex, NULL), PLAN_OK);
+  /* "nghiên cứu" after "Viện" and "tổ chức" after "các" are a name's
+   * words, not verbs */
+  snprintf(text, sizeof text, "%s1. Viện nghiên cứu và các tổ chức khoa học phối hợp khảo sát.\n", head);
+  expect_item(lex, text, "Viện nghiên cứu và các tổ chức khoa học", "phối hợp khảo sát.");
+  /* a phrase no table knows does not end the name */
+  snprintf(text, sizeof text, "%s1. Trung tâm Thử nghiệm khảo sát nhu cầu.\n", head);
+  expect_item(lex, text, "Trung tâm Thử nghiệm khảo sát nhu cầu", NULL);
+  assert_status(plan_lexicon_add_duty_verb(lex, "Khảo sát", NULL, NULL), PLAN_OK);
+  expect_item(lex, text, "Trung tâm Thử nghiệm", "khảo sát nhu cầu.");
+  /* a verb that is a noun after the words the caller names */
+  assert_status(plan_lexicon_add_duty_verb(lex, "kiểm định", "tâm|,", NULL), PLAN_OK);
+  snprintf(text, sizeof text, "%s1. Trung tâm Kiểm định chất lượng kiểm định công trình.\n", head);
+  expect_item(lex, text, "Trung tâm Kiểm định chất lượng", "kiểm định công trình.");
+  /* from a file */
+  char path[] = "/tmp/plan-verbs-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fdopen(fd, "w");
+  fputs("# verbs\nduty_verb\tđo đạc\tvà\n", f);
+  fclose(f);
+  plan_error e;
+  assert_status(plan_lexicon_load_file(lex, path, &e), PLAN_OK);
+  snprintf(text, sizeof text, "%s1. Trung tâm Bản đồ đo đạc các thửa đất.\n", head);
+  expect_item(lex, text, "Trung tâm Bản đồ", "đo đạc các thửa đất.");
+  f = fopen(path, "w");
+  fputs("duty_verb\n", f);
+  fclose(f);
+  assert_status(plan_lexicon_load_file(lex, path, &e), PLAN_EFORMAT);
+  assert_int_equal(e.line, 1);
+  unlink(path);
+  /* bad arguments */
+  assert_status(plan_lexicon_add_duty_verb(lex, "", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_duty_verb(lex, " ,; ", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_duty_verb(lex, "\xff", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_duty_verb(lex, NULL, NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_duty_verb(NULL, "x", NULL, &e), PLAN_EINVAL);
+  plan_lexicon_free(lex);
+}
+
 static void test_unknown_agencies_and_mentions(void **state) {
   (void)state;
   const char *text =
@@ -289,6 +355,7 @@ int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_gold_assignments),
       cmocka_unit_test(test_lexicon_agencies),
+      cmocka_unit_test(test_duty_verbs),
       cmocka_unit_test(test_unknown_agencies_and_mentions),
   };
   return cmocka_run_group_tests_name("assign", tests, NULL, NULL);

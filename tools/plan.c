@@ -248,6 +248,10 @@ static void parse_usage(FILE *f) {
           "  --format=FORMAT  text (the default), json or xml\n"
           "  --style=STYLE    tone placement, as for plan normalize\n"
           "  -q, --quiet      do not print diagnostics\n"
+          "  --lexicon=FILE   extra abbreviations, agencies and duty verbs, lines of\n"
+          "                   abbrev<TAB>ABBR<TAB>Text,\n"
+          "                   agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases\n"
+          "                   or duty_verb<TAB>phrase[<TAB>words|before|which|it|is|a|noun]\n"
           "  --input=KIND     text, markdown, html or docx (default: by content)\n"
           "  --encoding=ENC   utf-8, tcvn3, vni, viqr or windows-1258 (default: by\n"
           "                   content; legacy encodings are converted to UTF-8)\n"
@@ -280,6 +284,9 @@ static int cmd_parse(int argc, char **argv) {
       if (!tone_style(v, &o.tone_style)) { rc = EXIT_USAGE; goto done; }
     } else if (!strcmp(a, "-q") || !strcmp(a, "--quiet")) {
       quiet = 1;
+    } else if (VALUE("--lexicon")) {
+      plan_error e;
+      if (plan_lexicon_load_file(lex, v, &e) != PLAN_OK) { rc = report(v, &e); goto done; }
     } else if ((ro = input_option(a, &i, argc, argv, &o)) != 0) {
       if (ro < 0) { rc = EXIT_USAGE; goto done; }
     } else if (a[0] == '-' && a[1]) {
@@ -474,7 +481,8 @@ static void compare_usage(FILE *f) {
           "                        75%% of the machine's): past it, it stops and says so\n"
           "  --color=WHEN          auto (the default: when standard output is a\n"
           "                        terminal and NO_COLOR is not set), always or never\n"
-          "  --lexicon=FILE        extra abbreviations and agencies\n"
+          "  --lexicon=FILE        extra abbreviations, agencies and duty verbs (as for\n"
+          "                        plan parse)\n"
           "  --input=KIND          text, markdown, html or docx (default: by content)\n"
           "  --encoding=ENC        utf-8, tcvn3, vni, viqr, windows-1258 (default: by\n"
           "                        content)\n"

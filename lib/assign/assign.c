@@ -15,20 +15,6 @@ static const char *const assigning_titles[] = {
     "trach nhiem cua cac", "trach nhiem thuc hien", "giao nhiem vu",
 };
 
-/* Words a duty starts with: the agency part of a heading ends before them.
- * "to chuc" only counts when no "cac", "nhung", "va" or a comma before it
- * makes it a noun ("cơ quan, tổ chức liên quan"). */
-static const char *const duty_verbs[] = {
-    "chu tri", "phoi hop", "thuc hien", "tang cuong", "chi dao", "trien khai", "xay dung",
-    "huong dan", "tham muu", "ra soat", "tham dinh", "bo tri", "day manh", "nang cao",
-    "theo doi", "kiem tra", "to chuc", "can cu", "tren co so", "co trach nhiem",
-    "chiu trach nhiem", "dam bao", "bao dam", "uu tien", "tiep tuc", "nghien cuu",
-    "de xuat", "phat huy", "giam sat", "lam tot", "quan tam", "tuyen truyen", "theo chuc nang",
-    "de nghi", "la", "bao cao", "tiep nhan", "cap nhat", "cau hinh", "niem yet", "tong hop",
-    "ho tro", "don doc", "pho bien", "cong bo", "cap phep", "van dong", "chu dong", "kip thoi",
-    "ban hanh", "cap giay", "duoc giao", "duoc phan cap", "lam viec", "dap ung", "co tu cach",
-};
-
 /* First words of a heading that names a body even when the lexicon does
  * not know it ("Sở ...", "Trung tâm ..."). */
 static const char *const agency_heads[] = {
@@ -73,7 +59,7 @@ static const struct { const char *words; plan_role role; } role_words[] = {
     {"qua", PLAN_ROLE_REPORT},          {"gui", PLAN_ROLE_REPORT},
 };
 
-enum { PHRASE_BITS = 256 }; /* the first-word sets of verbs and roles */
+enum { PHRASE_BITS = 256 }; /* the first-word set of roles */
 
 typedef struct ctx {
   plan_outline *doc;
@@ -94,11 +80,10 @@ typedef struct ctx {
   bool oom;         /* a duty's words could not be made */
   bool bare_owner;  /* headings read now may name their owner after "Trách nhiệm" alone */
   const bool *taken; /* by paragraph, what earlier passes made agency items; or NULL */
-  /* plan__word_hash() of each duty verb's and role phrase's first word,
-   * and a set of them: a word not in the set starts none */
-  uint32_t verb_first[sizeof duty_verbs / sizeof *duty_verbs];
+  /* plan__word_hash() of each role phrase's first word, and a set of
+   * them: a word not in the set starts none */
   uint32_t role_first[sizeof role_words / sizeof *role_words];
-  uint64_t verbs[PHRASE_BITS / 64], roles[PHRASE_BITS / 64];
+  uint64_t roles[PHRASE_BITS / 64];
 } ctx;
 
 static uint32_t first_word_hash(const char *phrase) {
@@ -260,28 +245,9 @@ static const plan_agency *agency_at(ctx *c, const plan_words *ws, size_t i, size
   return known_agency(c, idx);
 }
 
+/* Does a duty verb (data/duty_verbs.tsv, and the caller's) start at word i? */
 static bool verb_at(const ctx *c, const plan_words *ws, size_t i) {
-  uint32_t h = plan__word(ws, i)->hash;
-  if (!plan__bit(c->verbs, PHRASE_BITS, h)) return false;
-  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++) {
-    if (c->verb_first[v] != h || !plan__words_match_str(ws, i, duty_verbs[v], NULL)) continue;
-    /* "Viện Nghiên cứu phát triển": a name */
-    if (strcmp(duty_verbs[v], "nghien cuu") == 0 && i > 0 && strcmp(plan__word_key(ws, i - 1), "vien") == 0)
-      continue;
-    /* "lĩnh vực xây dựng", "ngành xây dựng", "công trình xây dựng": a noun */
-    if (strcmp(duty_verbs[v], "xay dung") == 0 && i > 0 &&
-        (strcmp(plan__word_key(ws, i - 1), "vuc") == 0 ||
-         strcmp(plan__word_key(ws, i - 1), "nganh") == 0 ||
-         strcmp(plan__word_key(ws, i - 1), "trinh") == 0))
-      continue;
-    if (strcmp(duty_verbs[v], "to chuc") == 0 && i > 0 &&
-        (plan__word_comma(ws, i - 1) || strcmp(plan__word_key(ws, i - 1), "cac") == 0 ||
-         strcmp(plan__word_key(ws, i - 1), "nhung") == 0 ||
-         strcmp(plan__word_key(ws, i - 1), "va") == 0))
-      continue;
-    return true;
-  }
-  return false;
+  return plan__duty_verb_at(c->lex, ws, i);
 }
 
 /* The role words of a duty's current clause, read once as the mentions
@@ -1243,8 +1209,6 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
   plan__vec_init(&c.scratch, sizeof(plan_mention));
   plan__vec_init(&c.duties, sizeof(plan_duty));
   c.thoi = plan__word_hash("thoi");
-  for (size_t v = 0; v < sizeof duty_verbs / sizeof *duty_verbs; v++)
-    plan__bit_set(c.verbs, PHRASE_BITS, c.verb_first[v] = first_word_hash(duty_verbs[v]));
   for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++)
     plan__bit_set(c.roles, PHRASE_BITS, c.role_first[r] = first_word_hash(role_words[r].words));
   const char *prov = doc->meta[PLAN_META_PROVINCE];

@@ -27,6 +27,7 @@ PLAN_TABLE(national_issuers) /* codes of national issuing bodies */
 PLAN_TABLE(web_portals)   /* portals' names, which mark their pages' furniture */
 PLAN_TABLE(web_furniture) /* menus, notices, labels a portal prints before a document */
 PLAN_TABLE(provinces)     /* provinces' and cities' names */
+PLAN_TABLE(duty_verbs)    /* words a duty starts with -> words before which they are nouns */
 #undef PLAN_TABLE
 
 /* A row of data/agencies.tsv. */

@@ -212,6 +212,7 @@ static plan_status build(plan_lexicon **out) {
   if (st == PLAN_OK) st = compile_patterns(lex);
   if (st == PLAN_OK) st = fold_tables(lex);
   if (st == PLAN_OK) st = plan__agencies_init(lex);
+  if (st == PLAN_OK) st = plan__duty_verbs_init(lex);
   if (st != PLAN_OK) {
     plan_lexicon_free(lex);
     return st;
@@ -237,6 +238,7 @@ void plan_lexicon_free(plan_lexicon *lex) {
   pcre2_code_free(lex->abbrev_re);
   for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
   plan__agencies_free(lex);
+  plan__duty_verbs_free(lex);
   pcre2_match_context_free(lex->mctx);
   for (int t = 0; t < PLAN_TABLE_COUNT_; t++) {
     for (size_t i = 0; lex->keys[t] && lex->keys[t][i]; i++) free(lex->keys[t][i]);
@@ -254,6 +256,17 @@ plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex, const char *abbrevi
                        "an abbreviation is non-empty UTF-8 without spaces or slashes, and so "
                        "is its expansion");
   if (st == PLAN_OK) st = compile_matcher(lex);
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
+}
+
+plan_status plan_lexicon_add_duty_verb(plan_lexicon *lex, const char *phrase, const char *noun_after,
+                                       plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
+  plan_status st = !phrase || !valid_utf8(phrase) || (noun_after && !valid_utf8(noun_after))
+                       ? PLAN_EINVAL
+                       : plan__duty_verb_add(lex, phrase, noun_after);
+  if (st == PLAN_EINVAL)
+    return plan__error(err, st, 0, 0, 0, "a duty verb is a UTF-8 phrase of one word or more");
   return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 
@@ -296,10 +309,13 @@ plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_err
       st = add(lex, fields[1], fields[2]);
     } else if (strcmp(fields[0], "agency") == 0 && nf == 7) {
       st = plan__agency_add(lex, fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]);
+    } else if (strcmp(fields[0], "duty_verb") == 0 && (nf == 2 || nf == 3)) {
+      st = plan__duty_verb_add(lex, fields[1], nf == 3 ? fields[2] : NULL);
     } else {
       st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
-                       "%s:%zu: expected abbrev<TAB>ABBR<TAB>Expansion or "
-                       "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases",
+                       "%s:%zu: expected abbrev<TAB>ABBR<TAB>Expansion, "
+                       "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases "
+                       "or duty_verb<TAB>phrase[<TAB>words before which it is a noun]",
                        path, lineno);
       break;
     }

@@ -49,6 +49,16 @@ typedef struct plan_alias {
   unsigned bucket;  /* of its first two words (one-word aliases: its word) */
 } plan_alias;
 
+/* A duty verb (data/duty_verbs.tsv): its folded words, the hash of the
+ * first, and the folded words after which it is a noun ("vuc|nganh",
+ * "," for a comma; "" for none). */
+typedef struct plan_duty_verb {
+  char *key;
+  char *noun_after;
+  uint32_t first;
+} plan_duty_verb;
+#define PLAN_VERB_BITS 256 /* the set of the verbs' first words */
+
 #define PLAN_ALIAS_BUCKETS 512
 #define PLAN_FIRST_WORD_BITS 4096
 #define PLAN_PAIR_BITS 65536
@@ -66,6 +76,8 @@ struct plan_lexicon {
   uint64_t singles[PLAN_FIRST_WORD_BITS / 64];  /* first words of one-word aliases */
   uint64_t province_led[PLAN_FIRST_WORD_BITS / 64]; /* first words of "X %p" aliases */
   uint32_t province_hash;                           /* of "%p" */
+  plan_vec duty_verbs;                              /* of plan_duty_verb */
+  uint64_t verb_first[PLAN_VERB_BITS / 64];         /* first words of duty verbs */
 };
 
 /* Aliases are bucketed by the hashes of their first two words (h2 is 0
@@ -107,6 +119,15 @@ PLAN_INTERNAL void plan__agencies_free(plan_lexicon *lex);
 PLAN_INTERNAL plan_status plan__agency_add(plan_lexicon *lex, const char *id, const char *name,
                                            const char *level, const char *kind,
                                            const char *portfolios, const char *aliases);
+
+/* The duty verbs (verbs.c): the embedded ones, one added (noun_after:
+ * '|'-separated words, "," for a comma, NULL, "" or "-" for none;
+ * PLAN_EINVAL when the phrase has no word), and whether one starts at
+ * word i and is a verb there. */
+PLAN_INTERNAL plan_status plan__duty_verbs_init(plan_lexicon *lex);
+PLAN_INTERNAL void plan__duty_verbs_free(plan_lexicon *lex);
+PLAN_INTERNAL plan_status plan__duty_verb_add(plan_lexicon *lex, const char *phrase,
+                                              const char *noun_after);
 
 /* The default lexicon (the embedded tables), built at its first use and
  * shared, immutable, by every thread and document until the library is
@@ -257,6 +278,8 @@ PLAN_INTERNAL bool plan__word_colon(const plan_words *ws, size_t i);
 /* Do the words from at on equal the folded phrase ("chu tri")?  *len gets its word count. */
 PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const char *phrase,
                                          size_t *len);
+
+PLAN_INTERNAL bool plan__duty_verb_at(const plan_lexicon *lex, const plan_words *ws, size_t i);
 
 /* The agency whose alias starts at word at: its index in the lexicon and
  * the number of words matched, longest alias first.  province: the
