@@ -183,6 +183,7 @@ static void test_lexicon_agencies(void **state) {
       {"Đề nghị Ủy ban MTTQ Việt Nam tỉnh", "front"},
       {"Sở VH,TT&DL", "docst"},
       {"Sở Văn hóa và Thể thao", "docs"},
+      {"cơ quan thuế của địa phương", "tax"},
   };
   for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
     const char *id = plan_lexicon_resolve(lex, forms[i].name, strlen(forms[i].name));
