@@ -136,8 +136,8 @@ PLAN_API plan_status plan_lexicon_add_abbreviation(plan_lexicon *lex,
 
 /** Extends a lexicon from a UTF-8 text file.  Each non-blank line that does
  *  not start with '#' is TAB-separated: "abbrev<TAB>ABBR<TAB>Expansion",
- *  an agency or a duty verb (plan_lexicon_add_agency(),
- *  plan_lexicon_add_duty_verb()).
+ *  an agency, a duty verb or a body's head word (plan_lexicon_add_agency(),
+ *  plan_lexicon_add_duty_verb(), plan_lexicon_add_agency_head()).
  *  Returns PLAN_OK, PLAN_EIO, PLAN_EFORMAT (with the line in *err),
  *  PLAN_EUTF8 or PLAN_ENOMEM.  Entries before a bad line are kept. */
 PLAN_API plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path,
@@ -193,6 +193,18 @@ PLAN_API plan_status plan_lexicon_add_agency(plan_lexicon *lex, const char *id, 
  *  lines "duty_verb<TAB>phrase[<TAB>noun_after]". */
 PLAN_API plan_status plan_lexicon_add_duty_verb(plan_lexicon *lex, const char *phrase,
                                                 const char *noun_after, plan_error *err);
+/** Adds a body's head word: a word a heading that names a body the
+ *  agency lexicon does not know opens with ("Sở", "Trung tâm", "Hạt"),
+ *  matched whatever the tones and case.  next lists, '|'-separated, the
+ *  words one of which must follow it for it to name a body ("cục|nhánh"
+ *  for "Chi": "Chi cục", not "Chi ngân sách"; "*" accepts a head word,
+ *  as in "Các Sở"); NULL, "" or "-" when the word names a body alone.  A
+ *  word added again takes the new next.  The embedded ones are in
+ *  data/agency_heads.tsv.  Returns PLAN_OK, PLAN_EINVAL (no lexicon, not
+ *  one word) or PLAN_ENOMEM.  A lexicon file adds them with lines
+ *  "agency_head<TAB>word[<TAB>next]". */
+PLAN_API plan_status plan_lexicon_add_agency_head(plan_lexicon *lex, const char *word,
+                                                  const char *next, plan_error *err);
 /** The id of the agency a name begins with ("Sở LĐ-TB&XH" gives "dolisa";
  *  a leading "Đề nghị" is skipped), or NULL when none matches.  Static for
  *  the lexicon's life. */

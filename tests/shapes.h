@@ -134,6 +134,14 @@ static inline void shape_inline_items(shape_buf *b, size_t n) {
   shape_put(b, "\n");
 }
 
+/* An agency item whose heading is n times "Các" before "sở chủ trì": a
+ * plural of a plural of ... (read one level deep, not once per word). */
+static inline void shape_plural_heads(shape_buf *b, size_t n) {
+  shape_put(b, "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. ");
+  for (size_t k = 0; k < n; k++) shape_put(b, "Các ");
+  shape_put(b, "sở chủ trì.\n\n2. Sở Y tế chủ trì khám bệnh.\n");
+}
+
 /* n lines of one level deeper each ("1.", "1.1.", "1.1.1.", ...), capped at
  * 40 levels and started again: the outline's stack. */
 static inline void shape_deep_outline(shape_buf *b, size_t n) {

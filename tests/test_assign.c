@@ -283,6 +283,52 @@ static void test_duty_verbs(void **state) {
   plan_lexicon_free(lex);
 }
 
+/* A heading names a body the lexicon does not know by its head word
+ * (data/agency_heads.tsv), and a caller adds head words, with the words
+ * that must follow, from the API and from a lexicon file. */
+static void test_agency_heads(void **state) {
+  (void)state;
+  const char *text = "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                     "1. Chi cục Kiểm lâm Hương Sơn chủ trì tuần tra rừng.\n\n"
+                     "2. Hạt Kiểm lâm Hương Sơn phối hợp tuần tra.\n\n"
+                     "3. Hạt giống lúa bảo đảm chất lượng.\n\n"
+                     "4. Chi ngân sách bảo đảm đúng quy định.\n";
+  plan_lexicon *lex;
+  assert_status(plan_lexicon_new(&lex, NULL), PLAN_OK);
+  plan_options o;
+  plan_options_init(&o);
+  o.lexicon = lex;
+  plan_doc *doc;
+  plan_error e;
+  assert_status(plan_doc_parse(text, strlen(text), &o, &doc, &e), PLAN_OK);
+  /* "Chi cục" names a body, "Chi ngân sách" none, "Hạt" is no head word */
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)), "Chi cục Kiểm lâm Hương Sơn");
+  plan_doc_free(doc);
+  assert_status(plan_lexicon_add_agency_head(lex, "Hạt", "kiểm lâm|quản lý", &e), PLAN_OK);
+  assert_status(plan_doc_parse(text, strlen(text), &o, &doc, &e), PLAN_OK);
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 1)), "Hạt Kiểm lâm Hương Sơn");
+  plan_doc_free(doc);
+  /* a file's line takes the word again, with no word needed after it */
+  char path[] = "/tmp/plan-heads-XXXXXX";
+  int fd = mkstemp(path);
+  FILE *f = fdopen(fd, "w");
+  fputs("agency_head\thạt\n", f);
+  fclose(f);
+  assert_status(plan_lexicon_load_file(lex, path, &e), PLAN_OK);
+  unlink(path);
+  assert_status(plan_doc_parse(text, strlen(text), &o, &doc, &e), PLAN_OK);
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 2)), "Hạt giống lúa");
+  plan_doc_free(doc);
+  assert_status(plan_lexicon_add_agency_head(lex, "Trung tâm", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_agency_head(lex, "", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_agency_head(lex, "\xc3", NULL, &e), PLAN_EINVAL);
+  assert_status(plan_lexicon_add_agency_head(NULL, "Hạt", NULL, &e), PLAN_EINVAL);
+  plan_lexicon_free(lex);
+}
+
 static void test_unknown_agencies_and_mentions(void **state) {
   (void)state;
   const char *text =
@@ -357,6 +403,7 @@ int main(void) {
       cmocka_unit_test(test_gold_assignments),
       cmocka_unit_test(test_lexicon_agencies),
       cmocka_unit_test(test_duty_verbs),
+      cmocka_unit_test(test_agency_heads),
       cmocka_unit_test(test_unknown_agencies_and_mentions),
   };
   return cmocka_run_group_tests_name("assign", tests, NULL, NULL);

@@ -86,6 +86,7 @@ GROWTH(unknown_agencies, 200)
 GROWTH(long_paragraph, 50000)
 GROWTH(upper_lines, 20000)
 GROWTH(inline_items, 5000)
+GROWTH(plural_heads, 20000)
 GROWTH(deep_outline, 500)
 GROWTH(text_table, 300)
 GROWTH(html_tables, 200)
@@ -138,6 +139,7 @@ int main(void) {
       cmocka_unit_test(test_unknown_agencies),
       cmocka_unit_test(test_long_paragraph),  cmocka_unit_test(test_upper_lines),
       cmocka_unit_test(test_inline_items),
+      cmocka_unit_test(test_plural_heads),
       cmocka_unit_test(test_deep_outline),
       cmocka_unit_test(test_text_table),      cmocka_unit_test(test_html_tables),
       cmocka_unit_test(test_html_attribute_tags),

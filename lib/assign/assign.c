@@ -15,44 +15,6 @@ static const char *const assigning_titles[] = {
     "trach nhiem cua cac", "trach nhiem thuc hien", "giao nhiem vu",
 };
 
-/* First words of a heading that names a body even when the lexicon does
- * not know it ("Sở ...", "Trung tâm ..."). */
-static const char *const agency_heads[] = {
-    "so", "ban", "uy", "hoi", "dai", "bao", "cong", "vien", "toa", "cac", "doan", "lien",
-    "bo", "cuc", "chi", "trung", "van", "thanh", "kho", "ngan", "tinh", "thu", "giam",
-    "chu", "chanh", "co", "hop",
-};
-
-/* Head words that name a body only with the words after them: "Các sở",
- * "Các cơ quan" but not "Các nội dung"; "Chi cục" but not "Chi ngân sách";
- * "Thư viện" but not "Thu ngân sách".  NULL-terminated lists. */
-static const char *const plural_next[] = {"co", "don", "to", "doanh", "dia", "xa", "huyen",
-                                          "nganh", "truong", "hop", "phong", "tram", "hat",
-                                          "chu", NULL};
-static const char *const branch_next[] = {"cuc", "nhanh", "hoi", "doan", "bo", NULL};
-static const char *const thu_next[] = {"vien", "truong", NULL};
-static const char *const cong_next[] = {"an", "ty", "doan", NULL};
-static const char *const tinh_next[] = {"uy", "doan", "doi", NULL};
-/* the head of a body by its title: "Chủ tịch Ủy ban ...", "Chánh Văn phòng" */
-static const char *const chu_next[] = {"tich", NULL};
-static const char *const chanh_next[] = {"van", "thanh", NULL};
-static const char *const co_next[] = {"quan", NULL}; /* "Cơ quan chuyên môn" */
-static const char *const van_next[] = {"phong", NULL}; /* "Văn phòng", not "Văn bản" */
-static const char *const hop_next[] = {"tac xa", NULL}; /* "Hợp tác xã", not "Hợp tác quốc tế" */
-/* Words that open like a body's head word but name none: verbs ("Ban
- * hành", "Bảo đảm", "Báo cáo", "Vận hành") and nouns ("Thành phần"). */
-static const char *const verb_heads[] = {
-    "ban hanh", "thanh lap", "bao dam", "bao cao", "bao ve", "bao ton", "bao tri",
-    "bao quan", "cong bo", "cong khai", "thanh tra", "thanh toan", "van hanh", "van dong",
-    "giam sat", "giam dinh", "ngan chan", "ngan ngua", "hoi nghi", "thanh ly",
-    "thanh phan", "thanh tich", "so luoc", "so luong", "so lieu", "co quan chu tri", "co quan phoi hop", "co quan thuc hien",
-};
-
-static const struct { const char *head; const char *const *next; } qualified_heads[] = {
-    {"cac", plural_next}, {"chi", branch_next}, {"thu", thu_next}, {"cong", cong_next},
-    {"tinh", tinh_next}, {"chu", chu_next}, {"chanh", chanh_next}, {"co", co_next},
-    {"van", van_next}, {"hop", hop_next}};
-
 static const struct { const char *words; plan_role role; } role_words[] = {
     {"chu tri", PLAN_ROLE_LEAD},        {"phoi hop", PLAN_ROLE_COORDINATE},
     {"tham muu", PLAN_ROLE_ADVISE},     {"bao cao", PLAN_ROLE_REPORT},
@@ -90,12 +52,6 @@ static uint32_t first_word_hash(const char *phrase) {
   return plan__word_hash_n(phrase, strcspn(phrase, " "));
 }
 
-
-static bool in_list(const char *w, const char *const *list, size_t n) {
-  for (size_t i = 0; i < n; i++)
-    if (strcmp(w, list[i]) == 0) return true;
-  return false;
-}
 
 /* s[b, e) without trailing separators, copied into the document; *len
  * gets its length when len is not NULL. */
@@ -466,25 +422,10 @@ static size_t after_owner_opener(const plan_words *ws, bool *requested) {
   return 0;
 }
 
-/* Whether word i is a body's head word ("Sở", "Trung tâm", "Các cơ
- * quan", "Chi cục"), not a verb that begins the same ("Ban hành", "Thành
- * lập"). */
-static bool agency_head_at(const plan_words *ws, size_t i) {
-  const char *k = plan__word_key(ws, i);
-  size_t len;
-  if (!in_list(k, agency_heads, sizeof agency_heads / sizeof *agency_heads)) return false;
-  for (size_t v = 0; v < sizeof verb_heads / sizeof *verb_heads; v++)
-    if (plan__words_match_str(ws, i, verb_heads[v], &len)) return false;
-  for (size_t q = 0; q < sizeof qualified_heads / sizeof *qualified_heads; q++) {
-    if (strcmp(k, qualified_heads[q].head) != 0) continue;
-    if (i + 1 >= plan__words_count(ws)) return false;
-    for (const char *const *w = qualified_heads[q].next; *w; w++)
-      if (plan__words_match_str(ws, i + 1, *w, &len)) return true;
-    /* "Các Sở", "Các Ban": the plural of a head word, itself qualified
-     * ("Các Công an" but not "Các công trình") */
-    return q == 0 && agency_head_at(ws, i + 1);
-  }
-  return true;
+/* Does word i open a body's name, known to the lexicon or not ("Sở ...",
+ * "Các cơ quan", "Chi cục"; data/agency_heads.tsv)? */
+static bool agency_head_at(const ctx *c, const plan_words *ws, size_t i) {
+  return plan__agency_head_at(c->lex, ws, i);
 }
 
 /* Whether the heading names its owner: "Trách nhiệm của doanh nghiệp viễn
@@ -506,7 +447,7 @@ static bool opens_with_agency(ctx *c, const plan_words *ws, size_t start) {
   if (start >= nw) return false;
   /* the lexicon's look-up alone: no record is made for a mere test */
   return plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) ||
-         agency_head_at(ws, start) || owner_named(ws, start);
+         agency_head_at(c, ws, start) || owner_named(ws, start);
 }
 
 /* The items of group k as duties of item a. */
@@ -662,12 +603,12 @@ static size_t listed_unknown(ctx *c, const char *head, const plan_words *ws, siz
                              size_t start, size_t cut, bool mixed_case) {
   size_t idx, len;
   if (!(i == start || (listed_at(ws, i) && capitalized(head, ws, i, mixed_case))) ||
-      !agency_head_at(ws, i) || plan__agency_at(c->lex, ws, i, &c->province, &idx, &len))
+      !agency_head_at(c, ws, i) || plan__agency_at(c->lex, ws, i, &c->province, &idx, &len))
     return i;
   size_t e = i + 1;
   for (; e < cut; e++) {
     bool known = plan__agency_at(c->lex, ws, e, &c->province, &idx, &len);
-    if (listed_at(ws, e) && (known || (agency_head_at(ws, e) && capitalized(head, ws, e, mixed_case))))
+    if (listed_at(ws, e) && (known || (agency_head_at(c, ws, e) && capitalized(head, ws, e, mixed_case))))
       break;
     /* "... và các đơn vị bán lẻ điện": kinds of body, no name, end it */
     if (listed_at(ws, e) && !known && (strcmp(plan__word_key(ws, e), "cac") == 0 ||
@@ -681,7 +622,7 @@ static size_t listed_unknown(ctx *c, const char *head, const plan_words *ws, siz
   /* "Thủ trưởng các đơn vị thoát nước": the body is the one its head leads */
   size_t b = i, tl;
   for (size_t t = 0; t < sizeof leader_titles / sizeof *leader_titles; t++)
-    if (plan__words_match_str(ws, i, leader_titles[t], &tl) && i + tl < end && agency_head_at(ws, i + tl)) {
+    if (plan__words_match_str(ws, i, leader_titles[t], &tl) && i + tl < end && agency_head_at(c, ws, i + tl)) {
       b = i + tl;
       break;
     }
@@ -756,7 +697,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     while (head[e] == ')') e++;
     a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
   }
-  if (c->scratch.len == 0 && start < nw && (agency_head_at(ws, start) || owner_named(ws, start))) {
+  if (c->scratch.len == 0 && start < nw && (agency_head_at(c, ws, start) || owner_named(ws, start))) {
     size_t last = before_definition(head, ws, start, cut);
     /* a body per name the heading lists ("Văn phòng đăng ký đất đai, Chi
      * nhánh Văn phòng đăng ký đất đai"): after a comma or "và", a head word
@@ -764,7 +705,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
      * a list of kinds: "các phòng, ban, đơn vị") */
     for (size_t b = start, i = start + 1; i <= last; i++) {
       bool and = i < last && strcmp(plan__word_key(ws, i - 1), "va") == 0;
-      if (i < last && !(listed_at(ws, i) && agency_head_at(ws, i) && capitalized(head, ws, i, mixed_case)))
+      if (i < last && !(listed_at(ws, i) && agency_head_at(c, ws, i) && capitalized(head, ws, i, mixed_case)))
         continue;
       size_t e = and ? i - 1 : i; /* the name ends before "và" */
       const char *name = b == start && i == last && last == cut

@@ -27,6 +27,8 @@ PLAN_TABLE(national_issuers) /* codes of national issuing bodies */
 PLAN_TABLE(web_portals)   /* portals' names, which mark their pages' furniture */
 PLAN_TABLE(web_furniture) /* menus, notices, labels a portal prints before a document */
 PLAN_TABLE(provinces)     /* provinces' and cities' names */
+PLAN_TABLE(agency_heads)  /* a body's first words -> the words that must follow */
+PLAN_TABLE(not_agency_heads) /* phrases that open like a body's name but are none */
 PLAN_TABLE(duty_verbs)    /* words a duty starts with -> words before which they are nouns */
 #undef PLAN_TABLE
 

@@ -46,6 +46,28 @@ static plan_status fold_tables(plan_lexicon *lex) {
   return st;
 }
 
+char *plan__fold_word_list(const char *list) {
+  plan_buf b = {0};
+  for (const char *p = list; *p && !b.oom;) {
+    size_t n = strcspn(p, "|");
+    char *w = plan__fold(p, n);
+    if (!w) b.oom = true;
+    else if (n) {
+      if (b.len) plan__buf_putc(&b, '|');
+      if (*w) plan__buf_put(&b, w, strlen(w));
+      else plan__buf_put(&b, p, n); /* "," or "*": no word, kept as written */
+    }
+    free(w);
+    p += n + (p[n] == '|');
+  }
+  plan__buf_putc(&b, '\0');
+  if (b.oom) {
+    plan__buf_free(&b);
+    return NULL;
+  }
+  return b.data;
+}
+
 const char *const *plan__lexicon_keys(const plan_lexicon *lex, plan_table_id t) {
   return (const char *const *)lex->keys[t];
 }
@@ -213,6 +235,7 @@ static plan_status build(plan_lexicon **out) {
   if (st == PLAN_OK) st = fold_tables(lex);
   if (st == PLAN_OK) st = plan__agencies_init(lex);
   if (st == PLAN_OK) st = plan__duty_verbs_init(lex);
+  if (st == PLAN_OK) st = plan__agency_heads_init(lex);
   if (st != PLAN_OK) {
     plan_lexicon_free(lex);
     return st;
@@ -239,6 +262,7 @@ void plan_lexicon_free(plan_lexicon *lex) {
   for (int i = 0; i < PLAN_RE_COUNT_; i++) pcre2_code_free(lex->patterns[i]);
   plan__agencies_free(lex);
   plan__duty_verbs_free(lex);
+  plan__agency_heads_free(lex);
   pcre2_match_context_free(lex->mctx);
   for (int t = 0; t < PLAN_TABLE_COUNT_; t++) {
     for (size_t i = 0; lex->keys[t] && lex->keys[t][i]; i++) free(lex->keys[t][i]);
@@ -267,6 +291,17 @@ plan_status plan_lexicon_add_duty_verb(plan_lexicon *lex, const char *phrase, co
                        : plan__duty_verb_add(lex, phrase, noun_after);
   if (st == PLAN_EINVAL)
     return plan__error(err, st, 0, 0, 0, "a duty verb is a UTF-8 phrase of one word or more");
+  return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
+}
+
+plan_status plan_lexicon_add_agency_head(plan_lexicon *lex, const char *word, const char *next,
+                                         plan_error *err) {
+  if (!lex) return plan__error(err, PLAN_EINVAL, 0, 0, 0, "lexicon is NULL");
+  plan_status st = !word || !valid_utf8(word) || (next && !valid_utf8(next))
+                       ? PLAN_EINVAL
+                       : plan__agency_head_add(lex, word, next);
+  if (st == PLAN_EINVAL)
+    return plan__error(err, st, 0, 0, 0, "a body's head word is one UTF-8 word");
   return st == PLAN_OK ? st : plan__error(err, st, 0, 0, 0, "%s", plan_strerror(st));
 }
 
@@ -311,11 +346,14 @@ plan_status plan_lexicon_load_file(plan_lexicon *lex, const char *path, plan_err
       st = plan__agency_add(lex, fields[1], fields[2], fields[3], fields[4], fields[5], fields[6]);
     } else if (strcmp(fields[0], "duty_verb") == 0 && (nf == 2 || nf == 3)) {
       st = plan__duty_verb_add(lex, fields[1], nf == 3 ? fields[2] : NULL);
+    } else if (strcmp(fields[0], "agency_head") == 0 && (nf == 2 || nf == 3)) {
+      st = plan__agency_head_add(lex, fields[1], nf == 3 ? fields[2] : NULL);
     } else {
       st = plan__error(err, PLAN_EFORMAT, here, lineno, 1,
                        "%s:%zu: expected abbrev<TAB>ABBR<TAB>Expansion, "
                        "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases "
-                       "or duty_verb<TAB>phrase[<TAB>words before which it is a noun]",
+                       "duty_verb<TAB>phrase[<TAB>words before which it is a noun] or "
+                       "agency_head<TAB>word[<TAB>words one of which must follow]",
                        path, lineno);
       break;
     }

@@ -59,6 +59,14 @@ typedef struct plan_duty_verb {
 } plan_duty_verb;
 #define PLAN_VERB_BITS 256 /* the set of the verbs' first words */
 
+/* A body's head word (data/agency_heads.tsv): folded, and the folded
+ * words one of which must follow it, each ended by a NUL, the list by
+ * another (empty: none; "*": a head word that names a body itself). */
+typedef struct plan_agency_head {
+  char *key;
+  char *next;
+} plan_agency_head;
+
 #define PLAN_ALIAS_BUCKETS 512
 #define PLAN_FIRST_WORD_BITS 4096
 #define PLAN_PAIR_BITS 65536
@@ -77,6 +85,8 @@ struct plan_lexicon {
   uint64_t province_led[PLAN_FIRST_WORD_BITS / 64]; /* first words of "X %p" aliases */
   uint32_t province_hash;                           /* of "%p" */
   plan_vec duty_verbs;                              /* of plan_duty_verb */
+  plan_vec heads;                                   /* of plan_agency_head */
+  plan_vec not_heads;                               /* of char *: folded phrases */
   uint64_t verb_first[PLAN_VERB_BITS / 64];         /* first words of duty verbs */
 };
 
@@ -128,6 +138,20 @@ PLAN_INTERNAL plan_status plan__duty_verbs_init(plan_lexicon *lex);
 PLAN_INTERNAL void plan__duty_verbs_free(plan_lexicon *lex);
 PLAN_INTERNAL plan_status plan__duty_verb_add(plan_lexicon *lex, const char *phrase,
                                               const char *noun_after);
+
+/* A body's head words (heads.c): the embedded ones (and the phrases that
+ * open like one but name no body), one added (next: '|'-separated words,
+ * "*" for a head word, NULL, "" or "-" for none; PLAN_EINVAL when the word
+ * is no word), and whether word i opens a body's name. */
+PLAN_INTERNAL plan_status plan__agency_heads_init(plan_lexicon *lex);
+PLAN_INTERNAL void plan__agency_heads_free(plan_lexicon *lex);
+PLAN_INTERNAL plan_status plan__agency_head_add(plan_lexicon *lex, const char *word,
+                                               const char *next);
+
+/* The '|'-separated items of list folded as the words of a text are, a
+ * piece with no word ("," or "*") kept as written, joined by '|'; NULL
+ * when out of memory. */
+PLAN_INTERNAL char *plan__fold_word_list(const char *list);
 
 /* The default lexicon (the embedded tables), built at its first use and
  * shared, immutable, by every thread and document until the library is
@@ -280,6 +304,7 @@ PLAN_INTERNAL bool plan__words_match_str(const plan_words *ws, size_t at, const 
                                          size_t *len);
 
 PLAN_INTERNAL bool plan__duty_verb_at(const plan_lexicon *lex, const plan_words *ws, size_t i);
+PLAN_INTERNAL bool plan__agency_head_at(const plan_lexicon *lex, const plan_words *ws, size_t i);
 
 /* The agency whose alias starts at word at: its index in the lexicon and
  * the number of words matched, longest alias first.  province: the

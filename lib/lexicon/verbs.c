@@ -9,34 +9,10 @@
 #include "lexicon.h"
 #include "data/data.h"
 
-/* The '|'-separated words of list, each folded as a word of the text is
- * (a comma kept as it is), joined again by '|'. */
-static char *fold_words(const char *list) {
-  plan_buf b = {0};
-  for (const char *p = list; *p && !b.oom;) {
-    size_t n = strcspn(p, "|");
-    bool comma = n == 1 && *p == ',';
-    char *w = comma ? NULL : plan__fold(p, n);
-    if (!comma && !w) b.oom = true;
-    else if (comma || *w) {
-      if (b.len) plan__buf_putc(&b, '|');
-      plan__buf_put(&b, comma ? "," : w, comma ? 1 : strlen(w));
-    }
-    free(w);
-    p += n + (p[n] == '|');
-  }
-  plan__buf_putc(&b, '\0');
-  if (b.oom) {
-    plan__buf_free(&b);
-    return NULL;
-  }
-  return b.data;
-}
-
 plan_status plan__duty_verb_add(plan_lexicon *lex, const char *phrase, const char *noun_after) {
   if (!phrase) return PLAN_EINVAL;
   if (!noun_after || strcmp(noun_after, "-") == 0) noun_after = "";
-  plan_duty_verb v = {plan__fold(phrase, strlen(phrase)), fold_words(noun_after), 0};
+  plan_duty_verb v = {plan__fold(phrase, strlen(phrase)), plan__fold_word_list(noun_after), 0};
   if (!v.key || !v.noun_after) {
     free(v.key);
     free(v.noun_after);
