@@ -8,11 +8,11 @@
 set -eu
 B=${BUILD:-build}
 python3 tools/metamorph.py --plan "$B/plan" --show 3 \
-  --floor wrap50=4,wrap72=5,wrap100=5,header-table=4,furniture=5,portal-page=5 corpus
+  --floor wrap50=5,wrap72=5,wrap100=5,header-table=4,furniture=5,portal-page=5 corpus
 wild=../shared/corpus/wild
 if [ -d "$wild" ]; then
   python3 tools/metamorph.py --plan "$B/plan" \
-    --floor wrap50=110,wrap72=116,wrap100=126,header-table=55,furniture=127,portal-page=127 "$wild"
+    --floor wrap50=114,wrap72=116,wrap100=126,header-table=55,furniture=127,portal-page=127 "$wild"
 else
   echo "$wild not found: the wild documents were not checked"
 fi

@@ -143,6 +143,7 @@ static void test_bare_markers_and_ranges(void **state) {
       "**IV.**\n**PHÂN CÔNG NHIỆM VỤ**\n\n"
       "**1.\nSở Công Thương:**\n\n- Chủ trì thực hiện chương trình giai đoạn 2021\n- 2025 trên địa bàn.\n\n"
       "2.\nVăn phòng UBND tỉnh cập nhật dữ liệu từ ngày 15 tháng\n2. năm 2025.\n\n"
+      "3.\nCấp dự báo cháy rừng gồm 5 cấp, từ cấp I đến cấp\nV. Ký hiệu biển báo theo mẫu.\n\n"
       "**Điều\n3. Hiệu lực**\n\nQuyết định có hiệu lực.\n");
   const plan_node *iv = find_path(plan_doc_root(doc), "IV");
   assert_non_null(iv);
@@ -157,7 +158,11 @@ static void test_bare_markers_and_ranges(void **state) {
   assert_non_null(two);
   assert_string_equal(plan_node_text(two),
                       "Văn phòng UBND tỉnh cập nhật dữ liệu từ ngày 15 tháng 2. năm 2025.");
-  assert_null(find_path(plan_doc_root(doc), "IV.3"));
+  /* a Roman numeral after a level's word is the level's number */
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "IV.3")),
+                      "Cấp dự báo cháy rừng gồm 5 cấp, từ cấp I đến cấp V. Ký hiệu biển báo theo mẫu.");
+  assert_null(find_path(plan_doc_root(doc), "IV.3.V"));
+  assert_null(find_path(plan_doc_root(doc), "IV.4"));
   /* the part assigns: two agency items */
   assert_int_equal(plan_doc_assignment_count(doc), 2);
   assert_non_null(by_agency(doc, "doit"));
@@ -785,6 +790,31 @@ static void test_hard_wrap_width(void **state) {
   /* a part of the frame still opens its own paragraph */
   assert_string_equal(plan_node_text(plan_node_next(body)), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19;");
   plan_doc_free(doc);
+
+  /* a greedy wrap at a fixed width cut a line after a full stop where the
+   * next line's first word would not have fit on it; a shorter line, or
+   * one as long as the longest, ended its sentence */
+  b.len = 0;
+  test_put(&b, "QUYẾT ĐỊNH\nThử\nĐiều 1. Nội dung\n");
+  for (int i = 0; i < 24; i++)
+    test_put(&b, "Tổ chức tuyên truyền sâu rộng trong cán bộ, công\nchức, viên chức và nhân dân trên địa bàn cấp xã,\n"
+                 "phường, đặc khu để nâng cao nhận thức pháp luật\nvề phòng cháy.\n");
+  test_put(&b, "Điều 2. Thi hành\nQuyết định này có hiệu lực thi hành từ ngày ký.\nChánh Văn phòng thi hành.\n"
+               "Các cơ quan báo cáo kết quả hằng năm.\nTrường hợp cần thiết có thể lấy ý kiến chuyên gia.\n"
+               "Các cơ quan gửi báo cáo.\n");
+  doc = parse_str(b.data);
+  art = find_path(plan_doc_root(doc), "Điều 2");
+  assert_non_null(art);
+  const char *want[] = {"Quyết định này có hiệu lực thi hành từ ngày ký. Chánh Văn phòng thi hành.",
+                        "Các cơ quan báo cáo kết quả hằng năm.",
+                        "Trường hợp cần thiết có thể lấy ý kiến chuyên gia.", "Các cơ quan gửi báo cáo."};
+  body = plan_node_first_child(art);
+  for (size_t i = 0; i < sizeof want / sizeof *want; i++, body = plan_node_next(body)) {
+    assert_non_null(body);
+    assert_string_equal(plan_node_text(body), want[i]);
+  }
+  assert_null(body);
+  plan_doc_free(doc);
   free(b.data);
 
   /* an acronym alone on a line is no upper-case line; "PHỤ LỤC" is */
@@ -1069,7 +1099,7 @@ static void test_next_item_inside_a_line(void **state) {
       "QUYẾT ĐỊNH\nThử\n\n**Điều 18. Trách nhiệm**\n\n3. Bộ Chỉ huy Quân sự tỉnh:\n\n"
       "d)\nPhối hợp với Sở Nông nghiệp và Môi trường xử lý vi phạm về phòng cháy rừng. đ) Lực\n"
       "lượng Quân đội phối hợp với lực lượng Kiểm lâm.\n\n"
-      "e) Tổ chức diễn tập. f) Báo cáo kết quả hằng năm.\n\n"
+      "e) Tổ chức diễn tập. f) Báo cáo kết quả hằng năm. g)\nThống kê số vụ cháy.\n\n"
       "4. Khen thưởng cấp cơ sở gồm: a) Chủ tịch Hội đồng. b) Các Phó Chủ tịch.\n");
   const plan_node *root = plan_doc_root(doc);
   assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.d")),
@@ -1078,6 +1108,8 @@ static void test_next_item_inside_a_line(void **state) {
                       "Lực lượng Quân đội phối hợp với lực lượng Kiểm lâm.");
   assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.e")), "Tổ chức diễn tập.");
   assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.f")), "Báo cáo kết quả hằng năm.");
+  /* its marker left at the line's end by a wrap, its text on the next */
+  assert_string_equal(plan_node_text(find_path(root, "Điều 18.3.g")), "Thống kê số vụ cháy.");
   const plan_node *four = find_path(root, "Điều 18.4");
   assert_null(plan_node_first_child(four));
   assert_string_equal(plan_node_title(four), "Khen thưởng cấp cơ sở gồm");

@@ -107,6 +107,11 @@ static size_t marker_word_length(const char *s, size_t n) {
 static const char *const number_words[] = {"tháng", "số", "khoản", "điểm", "ngày", "năm",
                                            "Điều", "điều", "Chương", "Mục", "Phần"};
 
+/* Words a Roman numeral goes on from, in a sentence: a level or a class
+ * ("từ cấp I đến cấp" / "V. Ký hiệu ..."); an Arabic one after them may
+ * open an item ("Nội dung phân cấp" / "1. Cấp Giấy ..."). */
+static const char *const rank_words[] = {"cấp", "loại", "nhóm", "hạng", "Phụ lục", "phụ lục"};
+
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 /* How many words of s[0, n) hold a letter (two at most are counted). */
@@ -276,7 +281,23 @@ typedef struct habits {
   bool *oom;             /* set when a look-up could not allocate: the document's arena's */
   bool blank_paragraphs; /* a blank line between paragraphs: other breaks are wraps */
   size_t wrap_width;     /* the width its lines were hard-wrapped at, or 0 */
+  size_t wrap_limit;     /* the longest of its lines near that width */
 } habits;
+
+/* "... kể từ ngày ký." / "Chánh Văn phòng ...": a line that a wrap at the
+ * document's width cut, not one a paragraph ended: the next line's first
+ * word would not have fit on it.  Only a wrap at a fixed count of
+ * characters leaves that evidence; a PDF's lines, wrapped by their drawn
+ * width, rarely come so close to the longest, so the test seldom holds
+ * there and a sentence's end stays one.  A line as long as the longest
+ * may be a sentence that filled it. */
+static bool cut_by_wrap(const habits *hb, const char *last, size_t ln, const char *s, size_t n) {
+  if (!hb->wrap_limit) return false;
+  const char *space = memchr(s, ' ', n);
+  size_t word = code_points(s, space ? (size_t)(space - s) : n);
+  size_t w = code_points(last, ln);
+  return w < hb->wrap_limit && w + 1 + word >= hb->wrap_limit;
+}
 
 /* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
  * that the wrap cut in two goes on.  Folded, so tone placement and case
@@ -343,9 +364,12 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
     return !blank && (ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words) ||
                       (hb->blank_paragraphs && !ends_sentence(last, ln) && marker_word_length(s, n)));
   if (!blank && continues_range(last, ln, s, n)) return true;
-  if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED) &&
+  if (!blank && (marker == PLAN_MARKER_ARABIC || marker == PLAN_MARKER_DOTTED || marker == PLAN_MARKER_ROMAN) &&
       ends_with_word(last, ln, number_words, sizeof number_words / sizeof *number_words))
     return true; /* "ngày 15 tháng" / "2. năm 2025" */
+  if (!blank && marker == PLAN_MARKER_ROMAN &&
+      ends_with_word(last, ln, rank_words, sizeof rank_words / sizeof *rank_words))
+    return true;
   bool marked = marker != PLAN_MARKER_NONE;
   bool bullet = marker == PLAN_MARKER_BULLET;
   if (blank) {
@@ -438,9 +462,9 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
    * inside its list, where a paragraph's own end would have a marker or
    * open a part of the frame on the next line */
   bool wrapped = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
-  if (wrapped && last[ln - 1] == ';' && !prev_upper && !upper && plan__starts_upper(s, n) &&
-      !opens_frame_part(s, n))
-    return true;
+  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && cut_by_wrap(hb, last, ln, s, n))) {
+    if (!prev_upper && !upper && plan__starts_upper(s, n) && !opens_frame_part(s, n)) return true;
+  }
   if (ends_sentence(last, ln) && plan__starts_upper(s, n) && !(listing && prev_upper && upper)) return false;
   /* "8. Ban Dân tộc tỉnh" / "Chủ trì thống kê, ...": a short numbered
    * heading, then its body in a new sentence; not when the bold stopped
@@ -478,10 +502,13 @@ typedef struct builder {
 /* "... chữa cháy rừng. đ) Lực lượng Quân đội ...": where a copy ran the
  * next item of the list into a line, after a full stop, the item after the
  * one the line or its paragraph opens with (the document's own sequence
- * says so) starts there.  The offset in line [s, n) where it starts, or 0.
+ * says so) starts there; [next, next_len) is the start of the line after,
+ * for a marker that a wrap left at the line's end.  The offset in line
+ * [s, n) where it starts, or 0.
  * An enumeration inside a sentence ("gồm: a) ...; b) ...") follows no
  * item of its own and stays. */
-static size_t next_item_inside(const builder *b, const char *s, size_t n) {
+static size_t next_item_inside(const builder *b, const char *s, size_t n, const char *next,
+                               size_t next_len) {
   if (n < 6) return 0; /* "x. a) B" at the least */
   plan_marker m = PLAN_MARKER_NONE;
   plan__scan_marker(s, n, &m);
@@ -501,9 +528,14 @@ static size_t next_item_inside(const builder *b, const char *s, size_t n) {
     size_t qn = (size_t)(s + n - q), body = 0;
     if (p[1] != ' ' || p[-1] == ' ' || p[-1] == '.') continue;
     while (body < qn && body < 4 && q[body] != ')') body++;
-    if (body == qn || q[body] != ')' || body + 2 >= qn || q[body + 1] != ' ') continue;
-    if (plan__starts_upper(q + body + 2, qn - body - 2) &&
-        plan__marker_follows(item, in, q, qn < MARKER_MAX ? qn : MARKER_MAX))
+    if (body == qn || q[body] != ')') continue;
+    /* its text on the line, or on the next when the marker ends the line
+     * ("người qua đời. b)" / "Ủy ban nhân dân ...") */
+    bool text_here = body + 2 < qn && q[body + 1] == ' ';
+    if (!(text_here ? plan__starts_upper(q + body + 2, qn - body - 2)
+                    : body + 1 == qn && plan__starts_upper(next, next_len)))
+      continue;
+    if (plan__marker_follows(item, in, q, qn < MARKER_MAX ? qn : MARKER_MAX))
       return (size_t)(q - s);
   }
   return 0;
@@ -551,7 +583,7 @@ static plan_status add_seg(builder *b, size_t norm_off) {
  * copy): the length three lines in four stay within, when at least half
  * the lines come close to it; 0 when the lines are not wrapped so (a
  * paragraph per line).  One pass, a fixed histogram. */
-static size_t hard_wrap_width(const char *t, size_t len) {
+static size_t hard_wrap_width(const char *t, size_t len, size_t *limit) {
   size_t hist[WRAP_LONGEST + 1] = {0}, lines = 0;
   for (size_t ls = 0; ls < len;) {
     const char *nl = memchr(t + ls, '\n', len - ls);
@@ -567,9 +599,14 @@ static size_t hard_wrap_width(const char *t, size_t len) {
   size_t p75 = 0, seen = 0;
   while (p75 < WRAP_LONGEST && (seen + hist[p75]) * 4 < lines * 3) seen += hist[p75++];
   if (p75 > WRAP_MAX_WIDTH) return 0;
-  size_t near = 0;
-  for (size_t w = p75 * 4 / 5; w <= p75 + 5 && w <= WRAP_LONGEST; w++) near += hist[w];
-  return near * 2 >= lines ? p75 : 0;
+  size_t near = 0, longest = 0;
+  for (size_t w = p75 * 4 / 5; w <= p75 + 5 && w <= WRAP_LONGEST; w++) {
+    near += hist[w];
+    if (hist[w]) longest = w;
+  }
+  if (near * 2 < lines) return 0;
+  *limit = longest;
+  return p75;
 }
 
 /* Lines opening with a marker a document needs before its habit counts. */
@@ -607,7 +644,8 @@ static bool separates_with_blank_lines(const char *t, size_t len) {
 plan_status plan__lines(plan_outline *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
-  habits hb = {doc->lex, &doc->arena.oom, separates_with_blank_lines(t, len), hard_wrap_width(t, len)};
+  habits hb = {doc->lex, &doc->arena.oom, separates_with_blank_lines(t, len), 0, 0};
+  hb.wrap_width = hard_wrap_width(t, len, &hb.wrap_limit);
   if (hb.blank_paragraphs)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
@@ -627,7 +665,8 @@ plan_status plan__lines(plan_outline *doc) {
     }
     const char *nl = memchr(t + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - t) : len;
-    size_t split = next_item_inside(&b, t + ls, le - ls);
+    size_t ahead = nl ? (len - (le + 1) < 8 ? len - (le + 1) : 8) : 0; /* the next line's first letter */
+    size_t split = next_item_inside(&b, t + ls, le - ls, nl ? nl + 1 : t + le, ahead);
     if (split) { /* the line ends before the next item; that item, next */
       le = ls + split - 1;
       nl = t + le;
