@@ -385,6 +385,9 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
      * no bullet's, a dash that follows no blank line before a word in
      * lower case joins two words (a lead-in to a list ends with a colon,
      * a bullet with a stop) */
+    /* "là: “Kỷ cương - Sáng tạo" / "- Đột phá ...”": a quotation the line
+     * opened goes on */
+    if (quote_open(last, ln)) return true;
     bool bullet_para = para[0] == '-' || para[0] == '+';
     if ((code_points(last, ln) >= DASH_WRAP_MIN || (hb->blank_paragraphs && !bullet_para)) && n > 2 &&
         plan__starts_lower(s + 2, n - 2))
