@@ -801,7 +801,9 @@ static void test_hard_wrap_width(void **state) {
                  "phường, đặc khu để nâng cao nhận thức pháp luật\nvề phòng cháy.\n");
   test_put(&b, "Điều 2. Thi hành\nQuyết định này có hiệu lực thi hành từ ngày ký.\nChánh Văn phòng thi hành.\n"
                "Các cơ quan báo cáo kết quả hằng năm.\nTrường hợp cần thiết có thể lấy ý kiến chuyên gia.\n"
-               "Các cơ quan gửi báo cáo.\n");
+               "Các cơ quan gửi báo cáo.\nĐiều 3. Nội dung\n"
+               "Theo đó, chủ đề năm học là: “Kỷ cương - Sáng tạo\n- Đột phá - Phát triển”. Sở ban hành.\n"
+               "- Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử\n- văn hóa trên địa bàn tỉnh.\n");
   doc = parse_str(b.data);
   art = find_path(plan_doc_root(doc), "Điều 2");
   assert_non_null(art);
@@ -814,6 +816,18 @@ static void test_hard_wrap_width(void **state) {
     assert_string_equal(plan_node_text(body), want[i]);
   }
   assert_null(body);
+  /* a quotation the line opened goes on past a dash; a dash before a
+   * lower-case word after a line as long as the document's wrapped ones
+   * joins two words */
+  art = find_path(plan_doc_root(doc), "Điều 3");
+  assert_non_null(art);
+  body = plan_node_first_child(art);
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body), "Theo đó, chủ đề năm học là: “Kỷ cương - Sáng tạo - Đột phá - Phát triển”. Sở ban hành.");
+  body = plan_node_next(body);
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body), "Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử - văn hóa trên địa bàn tỉnh.");
+  assert_null(plan_node_next(body));
   plan_doc_free(doc);
   free(b.data);
 

@@ -380,16 +380,19 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   }
   if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
     if (ends_sentence(last, ln)) return false;
-    /* "di tích lịch sử" / "- văn hóa": after a long line, or where
-     * paragraphs have blank lines between them inside a sentence that is
-     * no bullet's, a dash that follows no blank line before a word in
-     * lower case joins two words (a lead-in to a list ends with a colon,
-     * a bullet with a stop) */
     /* "là: “Kỷ cương - Sáng tạo" / "- Đột phá ...”": a quotation the line
      * opened goes on */
     if (quote_open(last, ln)) return true;
+    /* "di tích lịch sử" / "- văn hóa": after a long line (for the
+     * document's wrap width, when it has one), or where paragraphs have
+     * blank lines between them inside a sentence that is no bullet's, a
+     * dash that follows no blank line before a word in lower case joins
+     * two words (a lead-in to a list ends with a colon, a bullet with a
+     * stop) */
     bool bullet_para = para[0] == '-' || para[0] == '+';
-    if ((code_points(last, ln) >= DASH_WRAP_MIN || (hb->blank_paragraphs && !bullet_para)) && n > 2 &&
+    size_t width = code_points(last, ln);
+    bool long_line = width >= DASH_WRAP_MIN || (hb->wrap_width && width * 20 >= hb->wrap_width * 17);
+    if ((long_line || (hb->blank_paragraphs && !bullet_para)) && n > 2 &&
         plan__starts_lower(s + 2, n - 2))
       return true;
     size_t tail = ln > 48 ? ln - 48 : 0; /* a name's first half is short */
