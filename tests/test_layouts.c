@@ -831,6 +831,18 @@ static void test_hard_wrap_width(void **state) {
   plan_doc_free(doc);
   free(b.data);
 
+  /* an item's line as long as the line before it was cut, though the
+   * next opens with a capital: an item's heading is not four lines long */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n2. Các điểm sau:\na) Điểm truy nhập Internet công\n"
+                  "cộng tại khách sạn, nhà hàng, sân bay, bến tàu,\nbến xe, quán cà phê và các điểm\n"
+                  "công cộng khác khi cung cấp dịch vụ truy nhập\nInternet không thu cước.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "2.a")),
+                      "Điểm truy nhập Internet công cộng tại khách sạn, nhà hàng, sân bay, bến tàu, bến "
+                      "xe, quán cà phê và các điểm công cộng khác khi cung cấp dịch vụ truy nhập Internet "
+                      "không thu cước.");
+  assert_null(plan_node_title(find_path(plan_doc_root(doc), "2.a")));
+  plan_doc_free(doc);
+
   /* an acronym alone on a line is no upper-case line; "PHỤ LỤC" is */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Thủ tục cấp lại giấy chứng nhận (Mã\nTTHC: 1.014465) theo quy định.\n\n"
                   "**PHỤ\nLỤC**\n*(Kèm theo Kế hoạch)*\n");

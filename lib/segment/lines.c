@@ -337,9 +337,10 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
 #define FULL_LINE_MIN 40
 
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
- * physical line is [last, ln))?  item: the paragraph opens with a number,
- * letter or article marker. */
-static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
+ * physical line is [last, ln), the one before it `before` bytes, 0 when
+ * none)?  item: the paragraph opens with a number, letter or article
+ * marker. */
+static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t before,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool bold_marker,
                       bool bold_closed, bool fragment, bool in_italic) {
@@ -480,8 +481,8 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln,
   bool full = wrapped;
   /* or, where no width is known, a line as long as the item's line before
    * it: a heading that ran over a line is not cut again the same length */
-  full |= pn > ln + 1 && code_points(last, ln) >= FULL_LINE_MIN &&
-          code_points(last, ln) * 20 >= code_points(para, pn - ln - 1) * 17;
+  full |= before && code_points(last, ln) >= FULL_LINE_MIN &&
+          code_points(last, ln) * 20 >= code_points(last - 1 - before, before) * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
       !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n, hb->oom))
@@ -500,6 +501,7 @@ typedef struct builder {
   bool bold_marker; /* its bold span covers the marker alone */
   size_t bold_end;  /* where the bold span it opens with ends (0: none) */
   size_t last; /* offset in text of the last physical line */
+  size_t before_last; /* and of the one before it (last when none) */
 } builder;
 
 /* Bytes of an item's opening that hold its marker. */
@@ -712,12 +714,14 @@ plan_status plan__lines(plan_outline *doc) {
                   (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
                    code_points(s, n) <= FRAGMENT_MAX)) &&
                  !bare_marker(s, n);
-    if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, s, n,
+    size_t before = b.last > b.before_last ? b.last - b.before_last - 1 : 0; /* its bytes, its space */
+    if (b.open && continues(&hb, b.text.len, b.text.data + b.last, b.text.len - b.last, before, s, n,
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
                                 b.bold_end + 1 >= b.cur.norm_end && !bold,
                             fragment, italic_end > ls)) {
       plan__buf_putc(&b.text, ' ');
+      b.before_last = b.last;
       b.last = b.text.len;
       st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
@@ -731,7 +735,7 @@ plan_status plan__lines(plan_outline *doc) {
       b.cur.bold = bold;
       b.cur.after_break = blank || cell;
       b.open = true;
-      b.last = 0;
+      b.last = b.before_last = 0;
       /* a marker alone on its line ("Điều 1.") is followed by text wrapped
        * anywhere, not by a short heading that ends at the line */
       b.item = m != PLAN_MARKER_NONE && m != PLAN_MARKER_BULLET && !bare_marker(s, n);
