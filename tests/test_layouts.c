@@ -293,6 +293,13 @@ static void test_blank_line_paragraphs(void **state) {
                       "Cắm mốc giới được thực hiện theo Chương IV Thông tư 16/2025/TT-BXD và trình tự "
                       "quy định tại mục I Phần IV Phụ lục I kèm theo Nghị định.");
   plan_doc_free(doc);
+  /* the kind of the document cited may end the line, its number next */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Cắm mốc giới được thực hiện theo\nChương IV Thông tư\n"
+                  "16/2025/TT-BXD của Bộ Xây dựng.\n2. Hai.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Cắm mốc giới được thực hiện theo Chương IV Thông tư 16/2025/TT-BXD của Bộ Xây dựng.");
+  assert_null(find_path(plan_doc_root(doc), "Chương IV"));
+  plan_doc_free(doc);
   doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 4. Phạm vi\nQuy chế áp dụng cho các cơ quan sau\n"
                   "Điều 5. Trách nhiệm thi hành\n");
   assert_non_null(find_path(plan_doc_root(doc), "Điều 5"));

@@ -264,7 +264,7 @@ static bool cites_part(const char *s, size_t n) {
   for (size_t r = 0; r < plan__table_reference_kinds_count; r++) {
     const char *kind = plan__table_reference_kinds[r].second;
     size_t kl = strlen(kind);
-    if (wn > kl && memcmp(w, kind, kl) == 0 && w[kl] == ' ') return true;
+    if (wn >= kl && memcmp(w, kind, kl) == 0 && (wn == kl || w[kl] == ' ')) return true; /* "Thông tư" / "16/2025/TT-BXD" */
   }
   return false;
 }
