@@ -1150,6 +1150,26 @@ static void test_next_item_inside_a_line(void **state) {
   plan_doc_free(doc);
 }
 
+/* A mixed-case line left unfinished at a connective ("của", ",") goes on
+ * with the capitals after it: a name, or the receivers' acronyms. */
+static void test_capitals_after_an_unfinished_line(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Nội dung\nSản phẩm, dịch vụ của\n"
+                            "**THƯ VIỆN PHÁP LUẬT**.\n\nNơi nhận:\n- Như Điều 1;\n"
+                            "- VP UBND tỉnh: LĐVP, KGVX,\nTTTT, TTPVHCC;\n- Lưu: VT.\n\n"
+                            "CHỦ TỊCH\n\nNguyễn Văn An\n");
+  const plan_node *art = find_path(plan_doc_root(doc), "Điều 1");
+  assert_non_null(art);
+  assert_string_equal(plan_node_title(art), "Nội dung");
+  assert_non_null(plan_node_first_child(art));
+  assert_string_equal(plan_node_text(plan_node_first_child(art)),
+                      "Sản phẩm, dịch vụ của THƯ VIỆN PHÁP LUẬT.");
+  assert_null(plan_node_next(plan_node_first_child(art)));
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_SIGNER_TITLE), "CHỦ TỊCH");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_SIGNER), "Nguyễn Văn An");
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -1177,6 +1197,7 @@ int main(void) {
       cmocka_unit_test(test_name_before_licensing_and_short_form),
       cmocka_unit_test(test_break_inside_italic_span),
       cmocka_unit_test(test_next_item_inside_a_line),
+      cmocka_unit_test(test_capitals_after_an_unfinished_line),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

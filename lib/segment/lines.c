@@ -449,7 +449,11 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
    * LIỀN" / "VỚI ĐẤT” thuộc ..."): the sentence goes on unless it ended */
   bool quoted = prev_upper != upper && hb->blank_paragraphs && !ends_sentence(last, ln) &&
                 (upper ? !prev_upper : !upper_start(para, pn));
+  /* "dịch vụ của" / "**THƯ VIỆN PHÁP LUẬT**.": nor a name in capitals that
+   * a mixed-case sentence left unfinished at a connective goes on with */
+  bool unfinished = upper && !prev_upper && ends_with_connective(last, ln);
   if (has_letters(last, ln) && has_letters(s, n) && prev_upper != upper && !acronym_line && !quoted &&
+      !unfinished &&
       (upper ? lettered_words(s, n) : lettered_words(para, pn)) >= 2)
     return false;
   /* "**Điều 3. Hiệu lực và trách nhiệm thi hành**" / "Quyết định này ...":
