@@ -321,6 +321,24 @@ static void test_blank_line_paragraphs(void **state) {
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "2")),
                       "Thủ tục cấp phép (Căn cứ Điều 33 Nghị quyết số 16/2024/NQ-HĐND).");
   plan_doc_free(doc);
+  /* a parenthesis an earlier line opened holds the sentence over a stop
+   * and a capital; one never closed holds no more than an aside's length,
+   * and a marker starts its item whatever is open */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Hoàn thiện hồ sơ (Thời gian hoàn thiện là 15 ngày\n"
+                  "kể từ ngày ra thông báo.\nQuá thời hạn, cơ quan chấm dứt xem xét nhiệm vụ).\n"
+                  "2. Đơn đề nghị (ghi tên cơ quan có thẩm quyền chấp thuận thiết kế nút giao vào đường\n"
+                  "tỉnh, đường huyện, đường xã, đường đô thị, đường chuyên dùng; ghi số hiệu đường, lý\n"
+                  "trình, vị trí, phía trái hoặc phía phải tuyến, quy mô, loại nút giao.\n"
+                  "Địa chỉ liên hệ: ........\n3. Ba (chưa đóng\nmột dòng.\n4. Bốn.\n");
+  const plan_node *root = plan_doc_root(doc);
+  assert_string_equal(plan_node_text(find_path(root, "1")),
+                      "Hoàn thiện hồ sơ (Thời gian hoàn thiện là 15 ngày kể từ ngày ra thông báo. Quá thời "
+                      "hạn, cơ quan chấm dứt xem xét nhiệm vụ).");
+  assert_null(plan_node_first_child(find_path(root, "1")));
+  assert_non_null(plan_node_first_child(find_path(root, "2")));
+  assert_string_equal(plan_node_text(plan_node_first_child(find_path(root, "2"))), "Địa chỉ liên hệ: ........");
+  assert_string_equal(plan_node_text(find_path(root, "4")), "Bốn.");
+  plan_doc_free(doc);
   doc = parse_str("**QUYẾT ĐỊNH**\nPHÂN CẤP THẨM QUYỀN THANH LÝ TÀI SẢN THỦY LỢI;\nQUYẾT ĐỊNH\n"
                   "XỬ LÝ TÀI SẢN THỦY LỢI BỊ MẤT\n\nCăn cứ Luật Tổ chức chính quyền địa phương.\n");
   assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),

@@ -197,6 +197,24 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
 }
 
 /* Whether s[0, n) leaves a parenthesis open. */
+/* The parentheses left open after line [s, n), depth of them before it;
+ * a closing one with none open ("a)") counts for nothing.  *opened: the
+ * offset in the line of the parenthesis that opened from none, if one
+ * did. */
+static size_t count_parens(size_t depth, const char *s, size_t n, size_t *opened) {
+  if (!depth && !memchr(s, '(', n)) return 0; /* most lines hold none */
+  for (size_t k = 0; k < n; k++) {
+    if (s[k] == '(' && depth++ == 0) *opened = k;
+    else if (s[k] == ')' && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/* The longest text an open parenthesis holds a paragraph together over:
+ * an aside is a clause or two, and a form's blanks ("(ghi tên ..." never
+ * closed) must not run on through the page. */
+#define PAREN_SPAN_MAX 240
+
 static bool paren_open(const char *s, size_t n) {
   const char *first = memchr(s, '(', n); /* most lines hold none */
   if (!first) return false;
@@ -343,7 +361,7 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
 static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t before,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool bold_marker,
-                      bool bold_closed, bool fragment, bool in_italic) {
+                      bool bold_closed, bool fragment, bool in_italic, bool paren_left_open) {
   const plan_lexicon *lex = hb->lex;
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
@@ -357,6 +375,11 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
    * ...": a parenthesis the line left open goes on, whatever opens the
    * next line */
   if (!blank && paren_open(last, ln)) return true;
+  /* "hồ sơ (Thời gian ... là 15 ngày" / "kể từ ngày ra thông báo." /
+   * "Quá thời hạn ...)": and so does text with no marker of its own while
+   * an earlier line's parenthesis is open (a marker still starts its item,
+   * should the parenthesis never close) */
+  if (!blank && marker == PLAN_MARKER_NONE && paren_left_open && !opens_frame_part(s, n)) return true;
   /* "tại khoản 3" / "Điều" / "này.", "khoản 1" / "Điều 4" / "Quyết định
    * này": where paragraphs have blank lines between them, an article's
    * word alone, or with its number, after none goes on with the sentence
@@ -506,6 +529,8 @@ typedef struct builder {
   size_t bold_end;  /* where the bold span it opens with ends (0: none) */
   size_t last; /* offset in text of the last physical line */
   size_t before_last; /* and of the one before it (last when none) */
+  size_t parens; /* parentheses the paragraph opened and has not closed */
+  size_t paren_at; /* offset in text of the outermost one */
 } builder;
 
 /* Bytes of an item's opening that hold its marker. */
@@ -723,12 +748,16 @@ plan_status plan__lines(plan_outline *doc) {
                             m, blank, cell, heading_hint, b.item, b.bold_marker,
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
                                 b.bold_end + 1 >= b.cur.norm_end && !bold,
-                            fragment, italic_end > ls)) {
+                            fragment, italic_end > ls,
+                            b.parens > 0 && b.text.len - b.paren_at <= PAREN_SPAN_MAX)) {
       plan__buf_putc(&b.text, ' ');
       b.before_last = b.last;
       b.last = b.text.len;
       st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
+      size_t opened = SIZE_MAX;
+      b.parens = count_parens(b.parens, s, n, &opened);
+      if (opened != SIZE_MAX) b.paren_at = b.last + opened;
       b.cur.norm_end = le;
     } else {
       st = finish(&b);
@@ -749,6 +778,9 @@ plan_status plan__lines(plan_outline *doc) {
       b.bold_end = bold ? bold_end : 0;
       if (st == PLAN_OK) st = add_seg(&b, ls);
       plan__buf_put(&b.text, s, n);
+      size_t opened = 0;
+      b.parens = count_parens(0, s, n, &opened);
+      b.paren_at = opened;
     }
     blank = false;
     ls = le + 1;
