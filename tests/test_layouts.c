@@ -57,6 +57,21 @@ static void test_wrapped_header(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Chủ tịch Ủy ban nhân dân tỉnh Đồng Tháp");
   assert_string_equal(plan_doc_meta(doc, PLAN_META_PROVINCE), "Đồng Tháp");
   plan_doc_free(doc);
+
+  /* "Số" with no colon, a number and its code after it; the place and
+   * date in an italic span wrapped in their cell */
+  doc = parse_str("|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH QUẢNG TRỊ\n--------\n|\n**CỘNG HÒA XÃ\n"
+                  "HỘI CHỦ NGHĨA VIỆT NAM**\nĐộc lập - Tự do - Hạnh phúc\n|\n|\nSố 2696/QĐ-UBND\n|\n"
+                  "*Quảng Trị,\nngày 18 tháng 11 năm 2025*\n|\n\n**QUYẾT ĐỊNH**\n\nThử\n\n"
+                  "Số lượng thành viên: 5 người.\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "2696/QĐ-UBND");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_DATE), "2025-11-18");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_PLACE), "Quảng Trị");
+  plan_doc_free(doc);
+  /* a word after it is no number ("Số lượng ...") */
+  doc = parse_str("ỦY BAN NHÂN DÂN TỈNH QUẢNG TRỊ\nSố lượng 2696/QĐ-UBND\nSố 12 người\n\nKẾ HOẠCH\n\nThử\n");
+  assert_null(plan_doc_meta(doc, PLAN_META_NUMBER));
+  plan_doc_free(doc);
 }
 
 /* The same header as a markdown pipe table, and after a portal's menus

@@ -87,8 +87,9 @@ static const char *const pattern_sources[PLAN_RE_COUNT_] = {
     /* PLAN_RE_DATE (anchored): ngày 28 tháng 9 năm 2020, ngày 28/9/2020 */
     "\\s*(?i)(?:,\\s*)?ngày\\s+(\\d{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(\\d{1,2})"
     "(?:\\s*/\\s*|\\s+năm\\s+)(\\d{4})",
-    /* PLAN_RE_NUMBER_LINE (anchored): Số: 145/QĐ-UBND, Số: /KH-UBND */
-    "(?i)số(?-i)\\s*:\\s*(\\d*)(/\\S*)?",
+    /* PLAN_RE_NUMBER_LINE (anchored): Số: 145/QĐ-UBND, Số: /KH-UBND, and
+     * with no colon a number and its code: Số 2696/QĐ-UBND */
+    "(?i)số(?-i)(?:\\s*:\\s*|\\s+(?=\\d+/\\S))(\\d*)(/\\S*)?",
     /* PLAN_RE_PLACE_DATE (anchored): Bắc Kạn, ngày 02 tháng 02 năm 2021 */
     "([\\p{L}][\\p{L} .'\\-]*?)\\s*,\\s*(?i)ngày(?-i)\\s*(\\d{1,2})?\\s*(?i)tháng(?-i)\\s*"
     "(\\d{1,2})?\\s*(?i)năm(?-i)\\s*(\\d{4})",
