@@ -217,6 +217,36 @@ static void test_lexicon_agencies(void **state) {
   plan_lexicon_free(lex);
 }
 
+/* A comma or a stop between two words parts two names, unless the alias
+ * has it, or a dash there: "cấp tỉnh, Ủy ban nhân dân" holds no "Tỉnh ủy"
+ * (the party committee); "Sở Văn hóa, Thể thao và Du lịch" and "Sở Lao
+ * động, Thương binh và Xã hội" are one name each. */
+static void test_names_parted_by_commas(void **state) {
+  (void)state;
+  const char *text = "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                     "1. Các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân các xã, phường nghiên cứu triển khai thực hiện.\n\n"
+                     "2. Sở Văn hóa, Thể thao và Du lịch chủ trì tổ chức tuyên truyền.\n\n"
+                     "3. Sở Lao động, Thương binh và Xã hội chủ trì thực hiện.\n";
+  plan_doc *doc = NULL;
+  plan_error e;
+  assert_status(plan_doc_parse(text, strlen(text), NULL, &doc, &e), PLAN_OK);
+  assert_true(plan_doc_assignment_count(doc) >= 2);
+  const plan_assignment *a = plan_doc_assignment(doc, 0);
+  assert_int_equal(plan_assignment_agency_count(a), 2);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 0))), "all-departments");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 1))), "commune-pcs");
+  a = plan_doc_assignment(doc, 1);
+  assert_int_equal(plan_assignment_agency_count(a), 1);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 0))), "docst");
+  /* a comma where the name has its dash */
+  a = plan_doc_assignment(doc, 2);
+  assert_non_null(a);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 0))), "dolisa");
+  for (size_t i = 0; i < plan_doc_agency_count(doc); i++)
+    assert_string_not_equal(plan_agency_id(plan_doc_agency(doc, i)), "party-committee");
+  plan_doc_free(doc);
+}
+
 /* The first assignment's agency name and first duty of text parsed with lex. */
 static void expect_item(const plan_lexicon *lex, const char *text, const char *name, const char *duty) {
   plan_options o;
@@ -403,6 +433,7 @@ int main(void) {
       cmocka_unit_test(test_gold_assignments),
       cmocka_unit_test(test_lexicon_agencies),
       cmocka_unit_test(test_duty_verbs),
+      cmocka_unit_test(test_names_parted_by_commas),
       cmocka_unit_test(test_agency_heads),
       cmocka_unit_test(test_unknown_agencies_and_mentions),
   };

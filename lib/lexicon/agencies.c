@@ -20,6 +20,7 @@ static long find_agency(const plan_lexicon *lex, const char *id) {
 static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text, size_t n) {
   plan_buf keys = {0};
   size_t count = 0;
+  uint64_t commas = 0;
   for (size_t i = 0; i < n;) {
     while (i < n && text[i] == ' ') i++;
     size_t j = i;
@@ -40,6 +41,10 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
         plan__buf_put(&keys, w, strlen(w) + 1);
         count++;
       }
+      /* "Văn hóa," and "Lao động -": a copy may write a comma where the
+       * name has its dash */
+      bool dash = (j - i == 1 && text[i] == '-') || (j - i == 3 && memcmp(text + i, "–", 3) == 0);
+      if (count && count <= 64 && (text[j - 1] == ',' || dash)) commas |= (uint64_t)1 << (count - 1);
       plan__words_free(&ws);
     }
     i = j;
@@ -58,6 +63,7 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
     return PLAN_ENOMEM;
   }
   a->key = keys.data; /* count NUL-terminated words, back to back */
+  a->commas = commas;
   a->len = count;
   a->agency = agency;
   a->hashes = malloc(count * sizeof *a->hashes);
@@ -159,6 +165,17 @@ static bool province_at(const plan_words *ws, size_t pos, const plan_words *prov
   return true;
 }
 
+/* "các sở, ban, ngành cấp tỉnh, Ủy ban nhân dân": a comma or a stop in the
+ * text after word i of an alias where the alias has none ("Tỉnh ủy")
+ * parts two names, not two words of one.  Only between tokens: the words
+ * one token folds to ("LĐ-TB&XH,") share its last byte. */
+static bool punctuation_between(const plan_alias *a, size_t i, const plan_words *ws, size_t pos) {
+  if (pos + 1 >= plan__words_count(ws) || plan__word(ws, pos)->token == plan__word(ws, pos + 1)->token)
+    return false;
+  if (plan__word_clause_end(ws, pos)) return true;
+  return plan__word_comma(ws, pos) && i < 64 && !(a->commas >> i & 1);
+}
+
 /* Does alias a match the words from at on?  *nwords gets how many it
  * covers.  Words are compared by hash, then, once all agree, by key. */
 static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
@@ -182,6 +199,7 @@ static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
     } else if (strcmp(plan__word_key(ws, pos++), w) != 0) {
       return false;
     }
+    if (i + 1 < a->len && punctuation_between(a, i, ws, pos - 1)) return false;
   }
   return true;
 }

@@ -46,6 +46,7 @@ typedef struct plan_alias {
   size_t agency;    /* index into agencies */
   size_t len;       /* words in key */
   size_t province;  /* which word is "%p", or len */
+  uint64_t commas;  /* bit i: word i ends a token with a comma ("Văn hóa,"), of the first 64 */
   unsigned bucket;  /* of its first two words (one-word aliases: its word) */
 } plan_alias;
 
