@@ -847,6 +847,8 @@ static void test_hard_wrap_width(void **state) {
   doc = parse_str(b.data);
   art = find_path(plan_doc_root(doc), "Điều 2");
   assert_non_null(art);
+  /* the width, and that it decides, said in a diagnostic */
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "hard-wrapped at about 48 characters (the longest 50)"));
   const char *want[] = {"Quyết định này có hiệu lực thi hành từ ngày ký. Chánh Văn phòng thi hành.",
                         "Các cơ quan báo cáo kết quả hằng năm.",
                         "Trường hợp cần thiết có thể lấy ý kiến chuyên gia.", "Các cơ quan gửi báo cáo."};

@@ -683,6 +683,12 @@ plan_status plan__lines(plan_outline *doc) {
   const char *t = plan_text_data(doc->text, &len);
   habits hb = {doc->lex, &doc->arena.oom, separates_with_blank_lines(t, len), 0, 0};
   hb.wrap_width = hard_wrap_width(t, len, &hb.wrap_limit);
+  if (hb.wrap_width)
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
+               "lines are hard-wrapped at about %zu characters (the longest %zu): a line near that "
+               "long that stops at a semicolon, or at a full stop where the next line's first word "
+               "would not have fit, is read as cut by the wrap",
+               hb.wrap_width, hb.wrap_limit);
   if (hb.blank_paragraphs)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "paragraphs are separated by blank lines: a line break without one is read as a wrap");
