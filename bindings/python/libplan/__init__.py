@@ -64,10 +64,12 @@ class _Handle:
 
 
 class Lexicon(_Handle):
-    """Abbreviations and agencies: the embedded defaults, extendable from a
-    file (lines "abbrev<TAB>ABBR<TAB>Text" or "agency<TAB>id<TAB>name<TAB>level
-    <TAB>kind<TAB>portfolios<TAB>aliases").  Pass it to parse() and compare()
-    to reuse its compiled patterns."""
+    """Abbreviations, agencies, duty verbs and agencies' head words: the
+    embedded defaults, extendable from a file (lines "abbrev<TAB>ABBR<TAB>Text",
+    "agency<TAB>id<TAB>name<TAB>level<TAB>kind<TAB>portfolios<TAB>aliases",
+    "duty_verb<TAB>phrase[<TAB>noun_after]", "agency_head<TAB>word[<TAB>next]")
+    or by the add_* methods.  Pass it to parse() and compare() to reuse its
+    compiled patterns; extend it before the first parse that uses it."""
 
     def __init__(self, path=None):
         handle = ctypes.c_void_p()
@@ -84,6 +86,34 @@ class Lexicon(_Handle):
         status = _ffi.plan_lexicon_load_file(self._handle, os.fsencode(path), ctypes.byref(err))
         if status:
             _ffi.raise_error(status, err)
+
+    def _call(self, fn, *args):
+        err = _ffi.ErrorStruct()
+        status = fn(self._handle, *[_opt_bytes(a) for a in args], ctypes.byref(err))
+        if status:
+            _ffi.raise_error(status, err)
+
+    def add_abbreviation(self, abbreviation, expansion):
+        """"UBND" -> "Ủy ban nhân dân": matched case-sensitively, as a whole token."""
+        self._call(_ffi.plan_lexicon_add_abbreviation, abbreviation, expansion)
+
+    def add_agency(self, id, name, level=None, kind=None, portfolios=(), aliases=()):
+        """An agency, or more aliases for the one with that id; aliases are
+        names as printed ("%p" stands for the document's province)."""
+        self._call(_ffi.plan_lexicon_add_agency, id, name, level, kind, ",".join(portfolios),
+                   "|".join(aliases))
+
+    def add_duty_verb(self, phrase, noun_after=()):
+        """A phrase a duty starts with, where an agency's name ends; noun_after:
+        the words after which it is a noun ("vực", "ngành" for "xây dựng";
+        "," for a comma)."""
+        self._call(_ffi.plan_lexicon_add_duty_verb, phrase, "|".join(noun_after))
+
+    def add_agency_head(self, word, next=()):
+        """A word a body's name opens with ("Hạt"); next: the words one of
+        which must follow it ("cục", "nhánh" for "Chi"; "*" for another head
+        word, as in "Các Sở")."""
+        self._call(_ffi.plan_lexicon_add_agency_head, word, "|".join(next))
 
     def agencies(self):
         """Every agency: dicts with id, name, level, kind, portfolios."""
@@ -103,6 +133,10 @@ class Lexicon(_Handle):
         return r.decode() if r else None
 
     _free = staticmethod(_ffi.plan_lexicon_free)
+
+
+def _opt_bytes(value):
+    return None if value is None else value.encode()
 
 
 _default_lexicon = None

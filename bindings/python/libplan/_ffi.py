@@ -105,6 +105,13 @@ plan_lexicon_agency_count = _fn("plan_lexicon_agency_count", size_t, c_void_p)
 plan_lexicon_agency = _fn("plan_lexicon_agency", c_int, c_void_p, size_t,
                           *(ctypes.POINTER(c_char_p),) * 5, ErrP)
 plan_lexicon_resolve = _fn("plan_lexicon_resolve", c_char_p, c_void_p, c_char_p, size_t)
+plan_lexicon_add_abbreviation = _fn("plan_lexicon_add_abbreviation", c_int, c_void_p, c_char_p,
+                                    c_char_p, ErrP)
+plan_lexicon_add_agency = _fn("plan_lexicon_add_agency", c_int, c_void_p, *(c_char_p,) * 6, ErrP)
+plan_lexicon_add_duty_verb = _fn("plan_lexicon_add_duty_verb", c_int, c_void_p, c_char_p, c_char_p,
+                                 ErrP)
+plan_lexicon_add_agency_head = _fn("plan_lexicon_add_agency_head", c_int, c_void_p, c_char_p,
+                                   c_char_p, ErrP)
 plan_doc_parse_named = _fn("plan_doc_parse_named", c_int, c_char_p, size_t, c_char_p,
                            ctypes.POINTER(Options), ctypes.POINTER(c_void_p), ErrP)
 plan_doc_parse = _fn("plan_doc_parse", c_int, c_char_p, size_t, ctypes.POINTER(Options),

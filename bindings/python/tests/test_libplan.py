@@ -296,6 +296,28 @@ class TestCompare(unittest.TestCase):
         ids = {a["id"] for a in libplan.agencies()}
         self.assertTrue({"dolisa", "police", "front", "district-pcs"} <= ids)
 
+    def test_lexicon_extended(self):
+        text = ("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                "1. Hạt Kiểm lâm khu vực phúc tra diện tích rừng.\n\n"
+                "2. Sở Tài chính chủ trì bố trí kinh phí.\n")
+        plain = libplan.parse_text(text)  # "Hạt" heads no body the defaults know
+        self.assertEqual([a.agencies[0].id for a in plain.assignments], ["dof"])
+        lex = libplan.Lexicon()
+        lex.add_agency_head("Hạt")
+        lex.add_duty_verb("phúc tra")
+        lex.add_agency("forest-rangers", "Hạt Kiểm lâm khu vực", kind="agency",
+                       portfolios=["forestry"], aliases=["HKL khu vực"])
+        lex.add_abbreviation("HKL", "Hạt Kiểm lâm")
+        self.assertEqual(lex.resolve("HKL khu vực"), "forest-rangers")
+        doc = libplan.parse_text(text, lexicon=lex)
+        first = doc.assignments[0]
+        self.assertEqual(first.agencies[0].id, "forest-rangers")
+        self.assertEqual(first.duties[0].text, "phúc tra diện tích rừng.")
+        with self.assertRaises(libplan.Error):
+            lex.add_agency("bad id", "X")
+        with self.assertRaises(libplan.Error):
+            lex.add_agency_head("hai từ")
+
 
 def closed_doc():
     d = libplan.parse_text("1. Hai")
