@@ -196,7 +196,6 @@ static bool continues_range(const char *last, size_t ln, const char *s, size_t n
   return ln && is_digit(last[ln - 1]) && n > 2 && s[0] == '-' && s[1] == ' ' && is_digit(s[2]);
 }
 
-/* Whether s[0, n) leaves a parenthesis open. */
 /* The parentheses left open after line [s, n), depth of them before it;
  * a closing one with none open ("a)") counts for nothing.  *opened: the
  * offset in the line of the parenthesis that opened from none, if one
@@ -215,6 +214,7 @@ static size_t count_parens(size_t depth, const char *s, size_t n, size_t *opened
  * closed) must not run on through the page. */
 #define PAREN_SPAN_MAX 240
 
+/* Whether s[0, n) leaves a parenthesis open. */
 static bool paren_open(const char *s, size_t n) {
   const char *first = memchr(s, '(', n); /* most lines hold none */
   if (!first) return false;
@@ -619,7 +619,8 @@ static plan_status add_seg(builder *b, size_t norm_off) {
 /* The width a document's lines were hard-wrapped at (by a PDF or a web
  * copy): the length three lines in four stay within, when at least half
  * the lines come close to it; 0 when the lines are not wrapped so (a
- * paragraph per line).  One pass, a fixed histogram. */
+ * paragraph per line).  *limit gets the longest line near that width.
+ * One pass, a fixed histogram. */
 static size_t hard_wrap_width(const char *t, size_t len, size_t *limit) {
   size_t hist[WRAP_LONGEST + 1] = {0}, lines = 0;
   for (size_t ls = 0; ls < len;) {
