@@ -1205,6 +1205,52 @@ static void test_capitals_after_an_unfinished_line(void **state) {
   plan_doc_free(doc);
 }
 
+/* A form attached after the last article, with a motto of its own, is a
+ * document of its own: its fields are no duties of the last agency item;
+ * a type line after its motto names it. */
+static void test_attached_form(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+      "Số: 12/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nThử\n\nĐiều 5. Tổ chức thực hiện\n\n"
+      "1. Sở Tài chính bố trí kinh phí thực hiện Quy chế này.\n\n"
+      "2. Hằng năm, Sở Nội vụ thành phố ban hành văn bản hướng dẫn thực hiện Quy chế này.\n\n"
+      "Mẫu số 01\n\nMẫu báo cáo đề nghị xét tặng danh hiệu\n\n"
+      "*(Kèm theo Quy chế xét tặng danh hiệu ban hành kèm theo Quyết định số /2025/QĐ-UBND)*\n\n"
+      "ỦY BAN NHÂN DÂN THÀNH PHỐ HÀ NỘI\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+      "Độc lập - Tự do - Hạnh phúc\n\nBÁO CÁO THÀNH TÍCH\n\nI. SƠ LƯỢC LÝ LỊCH\n\n"
+      "- Quê quán:\n\n- Trú quán:\n\n- Đơn vị công tác:\n");
+  const plan_assignment *a = by_agency(doc, "dha");
+  assert_non_null(a);
+  assert_int_equal(plan_assignment_duty_count(a), 1);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "ban hành văn bản hướng dẫn thực hiện Quy chế này.");
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "an attached document (a form) starts here"));
+  const plan_node *att = NULL;
+  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
+    if (plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT) att = n;
+  assert_non_null(att);
+  assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE)); /* a form, no type line */
+  plan_doc_free(doc);
+
+  /* a plan attached with its own header: the type line after the motto
+   * names the attachment */
+  doc = parse_str("ỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\n"
+                  "Số: 145/QĐ-UBND\n\nQUYẾT ĐỊNH\nThử\n\nĐiều 1. Ban hành kèm theo Quyết định này Kế hoạch.\n\n"
+                  "Điều 2. Quyết định có hiệu lực.\n\nỦY BAN NHÂN DÂN TỈNH BẮC KẠN\n\n"
+                  "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n\nĐộc lập - Tự do - Hạnh phúc\n\nKẾ HOẠCH\n\n"
+                  "Thực hiện chương trình\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Sở Y tế chủ trì khám sức khỏe cho trẻ em.\n\n2. Sở Tài chính bố trí kinh phí.\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE), "KẾ HOẠCH");
+  assert_non_null(by_agency(doc, "doh"));
+  assert_non_null(by_agency(doc, "dof"));
+  size_t attachments = 0;
+  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
+    attachments += plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT;
+  assert_int_equal(attachments, 1);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -1233,6 +1279,7 @@ int main(void) {
       cmocka_unit_test(test_break_inside_italic_span),
       cmocka_unit_test(test_next_item_inside_a_line),
       cmocka_unit_test(test_capitals_after_an_unfinished_line),
+      cmocka_unit_test(test_attached_form),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

@@ -33,6 +33,7 @@ typedef struct walker {
   size_t depth;
   state st;
   plan_node *title, *list, *sig;
+  plan_node *form; /* an attachment a later motto opened, its type not read yet */
   bool seen_type, seen_items, sig_named;
 } walker;
 
@@ -171,6 +172,7 @@ static void push_item(walker *w, size_t i) {
 }
 
 static void start_attachment(walker *w, size_t i, const char *type) {
+  w->form = NULL;
   plan_node *a = add(w, w->doc->root, PLAN_NODE_ATTACHMENT, i);
   if (!a) return;
   w->container = a;
@@ -183,6 +185,44 @@ static void start_attachment(walker *w, size_t i, const char *type) {
   if (!w->doc->meta[PLAN_META_ATTACHMENT_TYPE]) w->doc->meta[PLAN_META_ATTACHMENT_TYPE] = type;
   w->st = S_TITLE;
   w->title = NULL;
+}
+
+/* What an attachment a motto opens is, until a type line says more. */
+static const char form_type[] = "MẪU";
+
+/* The paragraphs a form's head holds before its motto: its label ("Mẫu
+ * số 01"), title, "(Kèm theo ...)" note, issuer. */
+#define FORM_HEAD_MAX 6
+/* A head's paragraph is short, or the note of what it is attached to. */
+#define FORM_HEAD_BYTES 200
+
+static bool form_head(const plan_para *p) {
+  if (p->marker != PLAN_MARKER_NONE) return false;
+  if (p->len > 2 && memcmp(p->text + p->len - 2, "/.", 2) == 0) return false; /* a body's end */
+  return p->len <= FORM_HEAD_BYTES || starts_with(p->text, p->len, "(Kèm theo") ||
+         starts_with(p->text, p->len, "(Ban hành kèm theo") || starts_with(p->text, p->len, "Mẫu số");
+}
+
+/* "Mẫu số 01" / "Mẫu báo cáo ..." / "(Kèm theo Quy chế ...)" / "ỦY BAN NHÂN
+ * DÂN ..." / "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": after the outline has
+ * items, a national motto opens a document of its own (a form, a report's
+ * template), and the short paragraphs just before it are its head.  Does
+ * one start at paragraph i?  A look FORM_HEAD_MAX paragraphs ahead at
+ * most. */
+static bool opens_form(const plan_outline *doc, size_t i) {
+  for (size_t j = i; j < doc->end_para && j <= i + FORM_HEAD_MAX; j++) {
+    const plan_para *q = &doc->paras[j];
+    if (q->marker == PLAN_MARKER_NONE && plan__frame_is_motto(q)) return true;
+    if (!form_head(q)) return false;
+  }
+  return false;
+}
+
+static void start_form(walker *w, size_t i) {
+  const char *kept = w->doc->meta[PLAN_META_ATTACHMENT_TYPE];
+  start_attachment(w, i, form_type);
+  w->doc->meta[PLAN_META_ATTACHMENT_TYPE] = kept; /* a type line may still say */
+  w->form = w->container != w->doc->root ? w->container : NULL;
 }
 
 static void signature_line(walker *w, size_t i) {
@@ -270,6 +310,15 @@ static void paragraph(walker *w, size_t i) {
     w->st = S_BODY;
     return;
   }
+  if (type && w->form && !w->seen_items) { /* the attachment the motto opened is of this type */
+    for (plan_node *t = w->form->first; t; t = t->next)
+      if (t->kind == PLAN_NODE_TYPE) t->title = type;
+    if (!doc->meta[PLAN_META_ATTACHMENT_TYPE]) doc->meta[PLAN_META_ATTACHMENT_TYPE] = type;
+    w->form = NULL;
+    w->st = S_TITLE;
+    w->title = NULL;
+    return;
+  }
   if (type) {
     if (!w->seen_type) {
       doc->meta[PLAN_META_DOC_TYPE] = type;
@@ -333,6 +382,12 @@ static void paragraph(walker *w, size_t i) {
       return;
     }
     w->st = S_BODY;
+  }
+  if (w->seen_items && p->marker == PLAN_MARKER_NONE && opens_form(doc, i)) {
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, p->norm_start,
+               "a national motto after the outline's items: an attached document (a form) starts here");
+    start_form(w, i);
+    return;
   }
   if (w->st == S_HEAD) w->st = S_BODY;
   body_paragraph(w, i);
