@@ -18,6 +18,7 @@ longer, every exit status 0.
 """
 import argparse
 import json
+import os
 import re
 import subprocess
 import sys
@@ -75,12 +76,35 @@ def has_impl(text):
     return any(len(DEPARTMENT.findall(rest)) >= 2 for rest, _ in impl_parts(text))
 
 
+def abbreviations():
+    """data/abbreviations.tsv: "VHTTDL" -> "Văn hóa, Thể thao và Du lịch"."""
+    path = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "data", "abbreviations.tsv")
+    table = {}
+    with open(path, encoding="utf-8") as f:
+        for line in f:
+            if line.startswith("#") or "\t" not in line:
+                continue
+            abbr, expansion = line.rstrip("\n").split("\t")[:2]
+            table[abbr] = expansion
+    return table
+
+
+ABBREVIATIONS = abbreviations()
+TOKEN = re.compile(r"[^\s,;.:()]+")
+
+
+def expand(text):
+    """Abbreviated names spelled out, so "Sở VHTTDL" and "Sở Văn hóa, Thể
+    thao và Du lịch" are one department."""
+    return TOKEN.sub(lambda m: ABBREVIATIONS.get(m.group(0), m.group(0)), text)
+
+
 def names_two_departments(text):
     """A stricter reading: two different departments named in the part's own
     text (up to the receivers or the signature), not only in the clause
     naming who executes a decision.  A decision that gives duties to one
     department and has the others execute it assigns one agency item."""
-    return any(len(set(DEPARTMENT.findall(EXECUTES.sub(" ", part)))) >= 2
+    return any(len(set(DEPARTMENT.findall(expand(EXECUTES.sub(" ", part))))) >= 2
                for _, part in impl_parts(text))
 
 
