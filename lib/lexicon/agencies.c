@@ -16,9 +16,27 @@ static long find_agency(const plan_lexicon *lex, const char *id) {
   return -1;
 }
 
+uint16_t plan__word_marks(const char *s, size_t n, bool *plain) {
+  unsigned tone = 0, modified = 0, letters = 0;
+  *plain = true;
+  for (size_t i = 0; i < n; letters++) {
+    int32_t c;
+    ptrdiff_t k = plan__utf8_next(s + i, n - i, &c);
+    if (k <= 0) return PLAN_MARKS_ANY;
+    i += (size_t)k;
+    if (c < 0x80) continue;
+    const plan_letter *l = plan__letter(c);
+    if (!l) return PLAN_MARKS_ANY;
+    *plain = false;
+    if (l->info >> 1) tone = l->info >> 1;
+    if ((l->info & 1) && letters < 12) modified |= 1u << letters;
+  }
+  return (uint16_t)(tone << 12 | modified);
+}
+
 /* One alias, "Sở LĐ-TB&XH" or "Báo %p", into its word keys. */
 static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text, size_t n) {
-  plan_buf keys = {0};
+  plan_buf keys = {0}, marks = {0};
   size_t count = 0;
   uint64_t commas = 0;
   for (size_t i = 0; i < n;) {
@@ -28,6 +46,8 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
     if (j == i) break;
     if (j - i == 2 && memcmp(text + i, "%p", 2) == 0) {
       plan__buf_put(&keys, "%p", 3);
+      uint16_t any = PLAN_MARKS_ANY;
+      plan__buf_put(&marks, (const char *)&any, sizeof any);
       count++;
     } else {
       plan_words ws;
@@ -36,9 +56,15 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
         plan__buf_free(&keys);
         return PLAN_ENOMEM;
       }
-      for (size_t k = 0; k < plan__words_count(&ws); k++) {
+      size_t nw = plan__words_count(&ws);
+      for (size_t k = 0; k < nw; k++) {
         const char *w = plan__word_key(&ws, k);
         plan__buf_put(&keys, w, strlen(w) + 1);
+        bool plain;
+        uint16_t m = nw == 1 ? plan__word_marks(text + i + plan__word_start(&ws, k),
+                                                plan__word_end(&ws, k) - plan__word_start(&ws, k), &plain)
+                            : PLAN_MARKS_ANY;
+        plan__buf_put(&marks, (const char *)&m, sizeof m);
         count++;
       }
       /* "Văn hóa," and "Lao động -": a copy may write a comma where the
@@ -49,19 +75,23 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
     }
     i = j;
   }
-  if (keys.oom) {
+  if (keys.oom || marks.oom) {
     plan__buf_free(&keys);
+    plan__buf_free(&marks);
     return PLAN_ENOMEM;
   }
   if (count == 0) {
     plan__buf_free(&keys);
+    plan__buf_free(&marks);
     return PLAN_EINVAL;
   }
   plan_alias *a = plan__vec_push(&lex->aliases);
   if (!a) {
     plan__buf_free(&keys);
+    plan__buf_free(&marks);
     return PLAN_ENOMEM;
   }
+  a->marks = (uint16_t *)(void *)marks.data; /* count of them, back to back */
   a->key = keys.data; /* count NUL-terminated words, back to back */
   a->commas = commas;
   a->len = count;
@@ -147,6 +177,7 @@ void plan__agencies_free(plan_lexicon *lex) {
   for (size_t i = 0; i < lex->aliases.len; i++) {
     free(((plan_alias *)lex->aliases.data)[i].key);
     free(((plan_alias *)lex->aliases.data)[i].hashes);
+    free(((plan_alias *)lex->aliases.data)[i].marks);
   }
   plan__vec_free(&lex->agencies);
   plan__vec_free(&lex->aliases);
@@ -176,6 +207,28 @@ static bool punctuation_between(const plan_alias *a, size_t i, const plan_words 
   return plan__word_comma(ws, pos) && i < 64 && !(a->commas >> i & 1);
 }
 
+/* "đảm bảo tính" / "Báo tỉnh", "thống kê tình hình" / "Thống kê tỉnh": the
+ * keys fold diacritics away, so the words a text and an alias agree on
+ * may still differ in them.  Word i of the alias is the text's word pos
+ * unless the text's word has a tone or a mark the alias's has not (a copy
+ * that lost some or all of them still matches; a tone placed in another
+ * style still agrees). */
+static bool same_diacritics(const plan_alias *a, size_t i, const plan_words *ws, size_t pos) {
+  uint16_t want;
+  memcpy(&want, (const char *)a->marks + i * sizeof want, sizeof want);
+  if (want == PLAN_MARKS_ANY) return true;
+  size_t tok = plan__word(ws, pos)->token, n = plan__words_count(ws);
+  if ((pos > 0 && plan__word(ws, pos - 1)->token == tok) || (pos + 1 < n && plan__word(ws, pos + 1)->token == tok))
+    return true; /* one of the words a token folds to ("LĐ-TB&XH") */
+  size_t b = plan__word_start(ws, pos), e = plan__word_end(ws, pos);
+  bool plain;
+  uint16_t got = plan__word_marks(ws->text + b, e - b, &plain);
+  if (plain || got == PLAN_MARKS_ANY) return true;
+  /* a tone or a mark lost ("Khu kinh tê") is a slip; one of its own is another word */
+  unsigned got_tone = got >> 12, want_tone = want >> 12;
+  return (got_tone == 0 || got_tone == want_tone) && (got & 0xFFF & ~want) == 0;
+}
+
 /* Does alias a match the words from at on?  *nwords gets how many it
  * covers.  Words are compared by hash, then, once all agree, by key. */
 static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
@@ -196,7 +249,7 @@ static bool alias_at(const plan_alias *a, const plan_words *ws, size_t at,
   for (size_t i = 0; i < a->len; i++, w += strlen(w) + 1) {
     if (i == a->province) {
       pos += pn; /* compared by key already */
-    } else if (strcmp(plan__word_key(ws, pos++), w) != 0) {
+    } else if (strcmp(plan__word_key(ws, pos++), w) != 0 || !same_diacritics(a, i, ws, pos - 1)) {
       return false;
     }
     if (i + 1 < a->len && punctuation_between(a, i, ws, pos - 1)) return false;

@@ -47,8 +47,18 @@ typedef struct plan_alias {
   size_t len;       /* words in key */
   size_t province;  /* which word is "%p", or len */
   uint64_t commas;  /* bit i: word i ends a token with a comma ("Văn hóa,"), of the first 64 */
+  uint16_t *marks;  /* each word's diacritics (plan__word_marks()), or PLAN_MARKS_ANY */
   unsigned bucket;  /* of its first two words (one-word aliases: its word) */
 } plan_alias;
+
+/* A word's diacritics, whatever the style that placed its tone ("hóa" and
+ * "hoá" agree; "tỉnh", "tính" and "tình" do not): its tone in the high
+ * bits, which of its first 12 letters carry a circumflex, breve or horn
+ * in the low ones.  PLAN_MARKS_ANY when the word holds a letter that is
+ * not Vietnamese's, or is more than one word of the lexicon's; *plain is
+ * set when it has no diacritic at all (a copy that lost them). */
+#define PLAN_MARKS_ANY 0xFFFF
+PLAN_INTERNAL uint16_t plan__word_marks(const char *s, size_t n, bool *plain);
 
 /* A duty verb (data/duty_verbs.tsv): its folded words, the hash of the
  * first, and the folded words after which it is a noun ("vuc|nganh",
