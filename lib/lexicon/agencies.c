@@ -54,6 +54,7 @@ static plan_status add_alias(plan_lexicon *lex, size_t agency, const char *text,
       if (plan__words(lex, text + i, j - i, &ws) != PLAN_OK) {
         plan__words_free(&ws);
         plan__buf_free(&keys);
+        plan__buf_free(&marks);
         return PLAN_ENOMEM;
       }
       size_t nw = plan__words_count(&ws);
