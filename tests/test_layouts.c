@@ -1230,6 +1230,10 @@ static void test_attached_form(void **state) {
   for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
     if (plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT) att = n;
   assert_non_null(att);
+  size_t mottos = 0; /* the form's motto is no header of the document's */
+  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
+    mottos += plan_node_kind_of(n) == PLAN_NODE_MOTTO;
+  assert_int_equal(mottos, 1);
   assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE)); /* a form, no type line */
   plan_doc_free(doc);
 
@@ -1246,8 +1250,15 @@ static void test_attached_form(void **state) {
   assert_non_null(by_agency(doc, "dof"));
   size_t attachments = 0;
   for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
-    attachments += plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT;
+    if (plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT) {
+      attachments++;
+      att = n;
+    }
   assert_int_equal(attachments, 1);
+  mottos = 0; /* the attached plan's motto (its two lines) is in it */
+  for (const plan_node *n = plan_node_first_child(att); n; n = plan_node_next(n))
+    mottos += plan_node_kind_of(n) == PLAN_NODE_MOTTO;
+  assert_int_equal(mottos, 2);
   plan_doc_free(doc);
 }
 

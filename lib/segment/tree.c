@@ -289,7 +289,7 @@ static void paragraph(walker *w, size_t i) {
   bool front = !w->seen_items && (w->st == S_HEAD || w->st == S_TITLE);
 
   if (front && p->marker == PLAN_MARKER_NONE && plan__frame_is_motto(p)) {
-    add(w, doc->root, PLAN_NODE_MOTTO, i);
+    add(w, w->container, PLAN_NODE_MOTTO, i);
     return;
   }
   if (front && starts_with(s, n, "Số") && !doc->meta[PLAN_META_NUMBER] &&
