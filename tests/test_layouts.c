@@ -1205,6 +1205,17 @@ static void test_capitals_after_an_unfinished_line(void **state) {
   plan_doc_free(doc);
 }
 
+/* Children of parent of kind k; the last in *last when last is not NULL. */
+static size_t children_of_kind(const plan_node *parent, plan_node_kind k, const plan_node **last) {
+  size_t count = 0;
+  for (const plan_node *n = plan_node_first_child(parent); n; n = plan_node_next(n))
+    if (plan_node_kind_of(n) == k) {
+      count++;
+      if (last) *last = n;
+    }
+  return count;
+}
+
 /* A form attached after the last article, with a motto of its own, is a
  * document of its own: its fields are no duties of the last agency item;
  * a type line after its motto names it. */
@@ -1227,13 +1238,9 @@ static void test_attached_form(void **state) {
                       "ban hành văn bản hướng dẫn thực hiện Quy chế này.");
   assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "an attached document (a form) starts here"));
   const plan_node *att = NULL;
-  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
-    if (plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT) att = n;
-  assert_non_null(att);
-  size_t mottos = 0; /* the form's motto is no header of the document's */
-  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
-    mottos += plan_node_kind_of(n) == PLAN_NODE_MOTTO;
-  assert_int_equal(mottos, 1);
+  assert_int_equal(children_of_kind(plan_doc_root(doc), PLAN_NODE_ATTACHMENT, &att), 1);
+  /* the form's motto is no header of the document's */
+  assert_int_equal(children_of_kind(plan_doc_root(doc), PLAN_NODE_MOTTO, NULL), 1);
   assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE)); /* a form, no type line */
   plan_doc_free(doc);
 
@@ -1248,17 +1255,9 @@ static void test_attached_form(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE), "KẾ HOẠCH");
   assert_non_null(by_agency(doc, "doh"));
   assert_non_null(by_agency(doc, "dof"));
-  size_t attachments = 0;
-  for (const plan_node *n = plan_node_first_child(plan_doc_root(doc)); n; n = plan_node_next(n))
-    if (plan_node_kind_of(n) == PLAN_NODE_ATTACHMENT) {
-      attachments++;
-      att = n;
-    }
-  assert_int_equal(attachments, 1);
-  mottos = 0; /* the attached plan's motto (its two lines) is in it */
-  for (const plan_node *n = plan_node_first_child(att); n; n = plan_node_next(n))
-    mottos += plan_node_kind_of(n) == PLAN_NODE_MOTTO;
-  assert_int_equal(mottos, 2);
+  assert_int_equal(children_of_kind(plan_doc_root(doc), PLAN_NODE_ATTACHMENT, &att), 1);
+  /* the attached plan's motto (its two lines) is in it */
+  assert_int_equal(children_of_kind(att, PLAN_NODE_MOTTO, NULL), 2);
   plan_doc_free(doc);
 }
 

@@ -679,6 +679,13 @@ static bool separates_with_blank_lines(const char *t, size_t len) {
   return items >= BLANK_PARAGRAPHS_MIN_ITEMS && after_blank * 20 >= items * 17;
 }
 
+/* Bytes of the line after the one ending at le (its newline nl, or NULL
+ * at the text's end) that are read for its first letter. */
+static size_t next_line_head(size_t len, size_t le, const char *nl) {
+  if (!nl) return 0;
+  return len - (le + 1) < 8 ? len - (le + 1) : 8;
+}
+
 plan_status plan__lines(plan_outline *doc) {
   size_t len;
   const char *t = plan_text_data(doc->text, &len);
@@ -709,8 +716,7 @@ plan_status plan__lines(plan_outline *doc) {
     }
     const char *nl = memchr(t + ls, '\n', len - ls);
     size_t le = nl ? (size_t)(nl - t) : len;
-    size_t ahead = nl ? (len - (le + 1) < 8 ? len - (le + 1) : 8) : 0; /* the next line's first letter */
-    size_t split = next_item_inside(&b, t + ls, le - ls, nl ? nl + 1 : t + le, ahead);
+    size_t split = next_item_inside(&b, t + ls, le - ls, nl ? nl + 1 : t + le, next_line_head(len, le, nl));
     if (split) { /* the line ends before the next item; that item, next */
       le = ls + split - 1;
       nl = t + le;
@@ -743,7 +749,7 @@ plan_status plan__lines(plan_outline *doc) {
      * "Tăng cường" / "giám sát ..."), then a line that goes on in lower
      * case */
     bool fragment = false;
-    size_t nn = nl ? (len - (le + 1) < 8 ? len - (le + 1) : 8) : 0; /* the next line's first letter */
+    size_t nn = next_line_head(len, le, nl);
     if (nn > 0 && nl[1] != '\n' && m == PLAN_MARKER_NONE && !ends_sentence(s, n) &&
         plan__starts_lower(nl + 1, nn))
       fragment = ((n < SHORT_LINE && lettered_words(s, n) == 1) ||
