@@ -932,6 +932,14 @@ static void test_hard_wrap_width(void **state) {
                       "Sở Công Thương thành phố Cần Thơ và các tổ chức có liên quan.");
   assert_string_equal(plan_node_title(find_path(plan_doc_root(doc), "2")), "Sở Y tế");
   plan_doc_free(doc);
+
+  /* and so does the country's */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n2. Đối tượng là cá nhân trong nước, người Việt\n"
+                  "Nam định cư ở nước ngoài; tổ chức kinh tế.\n");
+  assert_null(plan_node_title(find_path(plan_doc_root(doc), "2")));
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "2")),
+                      "Đối tượng là cá nhân trong nước, người Việt Nam định cư ở nước ngoài; tổ chức kinh tế.");
+  plan_doc_free(doc);
 }
 
 /* A body's name ends before a duty's verb written in lower case ("Văn

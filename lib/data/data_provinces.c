@@ -65,6 +65,7 @@ const plan_pair plan__table_provinces[] = {
     {"Vĩnh Long", "province"},
     {"Vĩnh Phúc", "province"},
     {"Yên Bái", "province"},
+    {"Việt Nam", "country"},
 };
 
-const size_t plan__table_provinces_count = 63;
+const size_t plan__table_provinces_count = 64;
