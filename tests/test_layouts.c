@@ -712,6 +712,55 @@ static void test_numbered_duties_whole(void **state) {
   plan_doc_free(doc);
 }
 
+/* What ends an item's paragraphs besides the next marker: a markdown
+ * heading or a question in bold (an article's next part), the mark that
+ * ends the text ("./."); a portal's trailer notice ends the page's text. */
+static void test_item_boundaries(void **state) {
+  (void)state;
+  static const char *const next_part[] = {"## Lựa chọn nhà đầu tư như thế nào?",
+                                           "**Học sinh có quyền và nhiệm vụ gì?**"};
+  plan_doc *doc;
+  const plan_assignment *a;
+  for (size_t k = 0; k < 2; k++) {
+    char text[512];
+    snprintf(text, sizeof text,
+             "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính:\n\n"
+             "- Bố trí kinh phí thực hiện kế hoạch.\n\n2. Sở Y tế:\n\n"
+             "- Khám sức khỏe cho người dân.\n\n%s\n\nCăn cứ tại Điều 29 Luật Đầu tư.\n",
+             next_part[k]);
+    doc = parse_str(text);
+    a = by_agency(doc, "dof");
+    assert_non_null(a);
+    assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Bố trí kinh phí thực hiện kế hoạch.");
+    a = by_agency(doc, "doh");
+    assert_non_null(a);
+    assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Khám sức khỏe cho người dân.");
+    const plan_node *last = plan_node_last_child(plan_doc_root(doc));
+    assert_int_equal(plan_node_kind_of(last), PLAN_NODE_PARAGRAPH);
+    assert_string_equal(plan_node_text(last), "Căn cứ tại Điều 29 Luật Đầu tư.");
+    plan_doc_free(doc);
+  }
+
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 3. Tổ chức thực hiện\n\n"
+                  "1. Sở Nội vụ hướng dẫn thực hiện Quy chế này.\n\n"
+                  "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền Quy chế này./.\n\n"
+                  "Quyết định 138/2025/QĐ-UBND về Quy chế tiếp nhận hồ sơ\n\n"
+                  "Văn bản này chưa cập nhật nội dung Tiếng Anh\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  a = plan_doc_assignment(doc, 1);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "tuyên truyền Quy chế này./.");
+  assert_null(plan_node_first_child(find_path(plan_doc_root(doc), "Điều 3.2")));
+  plan_doc_free(doc);
+
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính:\n\n"
+                  "- Bố trí kinh phí thực hiện kế hoạch.\n\n"
+                  "Quý khách cần hỏi thêm thông tin về có thể đặt câu hỏi tại đây.\n");
+  a = by_agency(doc, "dof");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Bố trí kinh phí thực hiện kế hoạch.");
+  assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "trailer notice"));
+  plan_doc_free(doc);
+}
+
 /* A task table copied cell by cell ('|' lines between cells, two between
  * rows) reads as the HTML reader reads one: a bullet per task naming its
  * lead; tasks no agency item holds become their lead agencies' items.  A
@@ -1287,6 +1336,7 @@ int main(void) {
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
+      cmocka_unit_test(test_item_boundaries),
       cmocka_unit_test(test_text_task_table),
       cmocka_unit_test(test_hard_wrap_width),
       cmocka_unit_test(test_parenthesised_markers),

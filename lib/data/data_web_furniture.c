@@ -24,6 +24,7 @@ const plan_pair plan__table_web_furniture[] = {
     {"Lĩnh vực", "label"},
     {"Các nội dung của VB này được VB khác thay đổi, hướng dẫn sẽ được làm nổi bật bằng các màu sắc", "notice"},
     {"Click vào phần bôi vàng để xem chi tiết", "notice"},
+    {"Quý khách cần hỏi thêm thông tin", "trailer"},
 };
 
-const size_t plan__table_web_furniture_count = 22;
+const size_t plan__table_web_furniture_count = 23;

@@ -255,18 +255,24 @@ static bool looks_like_signature(const plan_para *p) {
   return false;
 }
 
+/* "... thi hành Quyết định này./.": the mark that ends a document's text. */
+static bool ends_text(const plan_para *p) {
+  return p->len >= 3 && memcmp(p->text + p->len - 3, "./.", 3) == 0;
+}
+
 static void body_paragraph(walker *w, size_t i) {
   plan_outline *doc = w->doc;
   const plan_para *p = &doc->paras[i];
   if (p->marker != PLAN_MARKER_NONE) {
     w->st = S_BODY;
     push_item(w, i);
+    /* "8. Đề nghị ... Quy chế này./.": an item that ends the text; what
+     * follows with no marker of its own is none of its paragraphs (a
+     * page's trailer, an attached document's head) */
+    if (ends_text(p)) w->st = S_CLOSING;
     return;
   }
-  bool closing = w->st == S_CLOSING ||
-                 (w->seen_items && (para_starts_any(p, closing_openers, 4) ||
-                                    (p->len > 3 && strcmp(p->text + p->len - 3, "/.") == 0 &&
-                                     p->text[p->len - 3] == '.')));
+  bool closing = w->st == S_CLOSING || (w->seen_items && para_starts_any(p, closing_openers, 4));
   if (closing) {
     add(w, w->container, PLAN_NODE_CLOSING, i);
     w->st = S_CLOSING;
@@ -278,7 +284,13 @@ static void body_paragraph(walker *w, size_t i) {
     add(w, w->container, enacting ? PLAN_NODE_ENACTING : PLAN_NODE_PREAMBLE, i);
     return;
   }
+  /* "## Lựa chọn nhà đầu tư ... như thế nào?": a markdown heading with no
+   * marker opens a section of the text, no paragraph of the item before
+   * it, and so does a question in bold (an article's next question): it
+   * closes the open items */
+  if (p->heading || (p->bold && p->len && p->text[p->len - 1] == '?')) w->depth = 0;
   add(w, w->depth ? w->stack[w->depth - 1] : w->container, PLAN_NODE_PARAGRAPH, i);
+  if (ends_text(p)) w->st = S_CLOSING;
 }
 
 static void paragraph(walker *w, size_t i) {
@@ -448,24 +460,29 @@ static bool names_portal(plan_outline *doc, const plan_para *p, const char *cons
  * (data/web_furniture.tsv): a menu, tab or label whole ("- Văn bản liên
  * quan", "Số hiệu:"), a notice at its start ("Đang tải văn bản..." and what
  * a wrap joined to it). */
-static bool is_furniture_phrase(const plan_outline *doc, const plan_para *p, bool *label) {
+static const char *furniture_kind(const plan_outline *doc, const plan_para *p) {
   char key[4 * FURNITURE_PHRASE_MAX];
   size_t n = p->len < FURNITURE_PHRASE_MAX ? p->len : FURNITURE_PHRASE_MAX;
   while (n < p->len && ((unsigned char)p->text[n] & 0xC0) == 0x80) n++;
-  if (!plan__fold_fixed(key, sizeof key, p->text, n)) return false;
+  if (!plan__fold_fixed(key, sizeof key, p->text, n)) return NULL;
   const char *k = key;
   while (*k == ' ') k++; /* a bullet's dash folds to nothing */
   const char *const *phrases = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_FURNITURE);
   for (size_t i = 0; phrases[i]; i++) {
     size_t pl = strlen(phrases[i]);
-    bool notice = strcmp(plan__table_web_furniture[i].second, "notice") == 0;
+    const char *kind = plan__table_web_furniture[i].second;
+    bool prefix = strcmp(kind, "notice") == 0 || strcmp(kind, "trailer") == 0;
     if (strncmp(k, phrases[i], pl) == 0 &&
-        (k[pl] == '\0' || (notice && k[pl] == ' ')) && (notice || n == p->len)) {
-      *label = strcmp(plan__table_web_furniture[i].second, "label") == 0;
-      return true;
-    }
+        (k[pl] == '\0' || (prefix && k[pl] == ' ')) && (prefix || n == p->len))
+      return kind;
   }
-  return false;
+  return NULL;
+}
+
+static bool is_furniture_phrase(const plan_outline *doc, const plan_para *p, bool *label) {
+  const char *kind = furniture_kind(doc, p);
+  if (kind) *label = strcmp(kind, "label") == 0;
+  return kind != NULL;
 }
 
 /* Where a page with no header starts its text: after the last of its
@@ -563,6 +580,24 @@ static bool names_portal(plan_outline *doc, const plan_para *p, const char *cons
   return found;
 }
 
+/* Where a page with no signature (a question and answer) prints a trailer
+ * notice of its portal (data/web_furniture.tsv, "Quý khách cần hỏi thêm
+ * thông tin ..."): its text ends before it.  npara when it prints none. */
+static size_t trailer_notice(plan_outline *doc) {
+  size_t i = doc->first_para;
+  while (i < doc->npara) {
+    const char *kind = furniture_kind(doc, &doc->paras[i]);
+    if (kind && strcmp(kind, "trailer") == 0) break;
+    i++;
+  }
+  if (i < doc->npara)
+    plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[i].norm_start,
+               "%zu paragraph%s from a portal's trailer notice (%s) taken as the page's "
+               "furniture and left out",
+               doc->npara - i, doc->npara - i == 1 ? "" : "s", "data/web_furniture.tsv");
+  return i;
+}
+
 /* Where a web page's trailer starts: after the document's first signature,
  * the paragraph that names the portal the text was copied from (its
  * notices and account pop-ups follow the document), taken back to the
@@ -572,7 +607,7 @@ static size_t trailer_start(plan_outline *doc) {
   size_t i = doc->first_para;
   while (i < doc->npara && !looks_like_signature(&doc->paras[i])) i++;
   size_t sig = i;
-  if (i == doc->npara) return i;
+  if (i == doc->npara) return trailer_notice(doc);
   const char *const *names = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_PORTALS);
   while (i < doc->npara && !doc->arena.oom && !names_portal(doc, &doc->paras[i], names)) i++;
   if (i == doc->npara || doc->arena.oom) return doc->npara;
