@@ -697,7 +697,7 @@ static void test_numbered_duties_whole(void **state) {
   plan_doc_free(doc);
 
   /* a heading that groups duties gives its items; a lead-in with a colon
-   * is one duty */
+   * is one duty, its items in it */
   doc = parse_str(
       "KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
       "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản.\n\nb) Giám sát.\n\n"
@@ -708,7 +708,55 @@ static void test_numbered_duties_whole(void **state) {
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Cấp tài khoản.");
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)), "Giám sát.");
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 2)),
-                      "Chỉ đạo các đơn vị thực hiện các công tác");
+                      "Chỉ đạo các đơn vị thực hiện các công tác: a) Sao lưu. b) Bảo trì.");
+  plan_doc_free(doc);
+}
+
+/* The text under a duty is the duty's: lettered items under a numbered
+ * lead-in, paragraphs that go on after it; a task under it that names its
+ * own lead is not. */
+static void test_duty_holds_its_items(void **state) {
+  (void)state;
+  static const char input[] =
+      "QUYẾT ĐỊNH\nThử\n\nĐiều 6. Sở Y tế\n\n1. Sở Y tế gồm có các phòng chuyên môn.\n\n"
+      "2. Chế độ làm việc:\n\na) Sở Y tế làm việc theo chế độ tập thể.\n\n"
+      "b) Sở Y tế quyết định theo đa số.\n\n"
+      "3. Trạm y tế là bộ phận giúp việc của Sở Y tế.\n\nTrạm y tế có con dấu riêng.\n\n"
+      "Điều 7. Sở Tài chính\n\nSở Tài chính bố trí kinh phí.\n";
+  plan_doc *doc = parse_str(input);
+  const plan_assignment *a = by_agency(doc, "doh");
+  assert_non_null(a);
+  assert_int_equal(plan_assignment_duty_count(a), 3);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
+                      "Chế độ làm việc: a) Sở Y tế làm việc theo chế độ tập thể. "
+                      "b) Sở Y tế quyết định theo đa số.");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 2)),
+                      "Trạm y tế là bộ phận giúp việc của Sở Y tế. Trạm y tế có con dấu riêng.");
+  /* the duty's span runs from its first line to its last item's end */
+  size_t start, end, line;
+  plan_duty_span(plan_assignment_duty(a, 1), &start, &end, &line);
+  assert_int_equal(line, 8);
+  assert_memory_equal(input + start, "Chế độ", strlen("Chế độ"));
+  assert_memory_equal(input + end - strlen("đa số."), "đa số.", strlen("đa số."));
+  plan_doc_free(doc);
+
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Giáo dục và Đào tạo\n\n"
+                  "a) Phối hợp với Công an tỉnh.\n\n- Báo cáo định kỳ.\n\n"
+                  "- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp. Thời gian thực hiện: Năm 2021\n");
+  a = by_agency(doc, "doet");
+  assert_non_null(a);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "Phối hợp với Công an tỉnh. - Báo cáo định kỳ.");
+  plan_doc_free(doc);
+
+  /* and so in a heading that groups duties */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
+                  "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản cho:\n\n"
+                  "- cán bộ, công chức;\n\n- viên chức.\n\nb) Giám sát.\n\n2. Sở Y tế: khám sức khỏe.\n");
+  a = by_agency(doc, "dost");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "Cấp tài khoản cho: - cán bộ, công chức; - viên chức.");
   plan_doc_free(doc);
 }
 
@@ -1336,6 +1384,7 @@ int main(void) {
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
+      cmocka_unit_test(test_duty_holds_its_items),
       cmocka_unit_test(test_item_boundaries),
       cmocka_unit_test(test_text_task_table),
       cmocka_unit_test(test_hard_wrap_width),

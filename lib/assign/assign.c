@@ -340,6 +340,72 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
   d->mentions = keep_mentions(c, &d->nmentions);
 }
 
+/* Whether node k holds text of its own: an item or a paragraph (an
+ * attached document nested under an item holds its own parts). */
+static bool holds_text(const plan_node *k) {
+  return k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH;
+}
+
+/* The node after g in a depth-first walk of the items and paragraphs
+ * under k, past what is under g unless enter; NULL after the last. */
+static const plan_node *next_under(const plan_node *k, const plan_node *g, bool enter) {
+  if (enter && holds_text(g) && g->first) return g->first;
+  for (; g != k; g = g->parent)
+    if (g->next) return g->next;
+  return NULL;
+}
+
+static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed);
+
+/* Fills a duty from item k, whose text is body[0, n): with the items and
+ * paragraphs under it, when it has any ("8. Chỉ đạo ... các công tác:"
+ * over "a) ...", "b) ..."; "1. ... có trách nhiệm:" over its bullets), so
+ * that no text of theirs is lost; each keeps its marker.  A task that
+ * names its own lead ("- ... Cơ quan chủ trì: Sở Tư pháp") is that
+ * agency's, not this duty's. */
+static void fill_duty_with_items(ctx *c, plan_duty *d, const plan_node *k, const char *body,
+                                 size_t n, const plan_assignment *item) {
+  plan_outline *doc = c->doc;
+  const plan_para *kp = &doc->paras[k->para];
+  const plan_node *last = NULL;
+  plan_buf text = {0};
+  const plan_node *g = k->first;
+  while (g) {
+    const char *printed;
+    const plan_para *gp = g->para < doc->npara ? &doc->paras[g->para] : NULL;
+    if (!holds_text(g) || !gp || g->para == k->para || !has_words(gp->text, gp->len)) {
+      g = next_under(k, g, true);
+      continue;
+    }
+    if (g->kind == PLAN_NODE_ITEM && task_lead(c, g, &printed)) {
+      g = next_under(k, g, false);
+      continue;
+    }
+    if (!text.len) plan__buf_put(&text, body, n);
+    plan__buf_putc(&text, ' ');
+    plan__buf_put(&text, gp->text, gp->len);
+    last = g;
+    g = next_under(k, g, true);
+  }
+  if (!last || text.oom) {
+    if (text.oom) c->oom = true;
+    plan__buf_free(&text);
+    fill_duty(c, d, kp, body, 0, n, item);
+    return;
+  }
+  char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
+  size_t len = text.len;
+  plan__buf_free(&text);
+  if (!joined) {
+    c->oom = true;
+    return;
+  }
+  fill_duty(c, d, NULL, joined, 0, len, item);
+  plan__doc_position_from(doc, &c->pos, plan__para_norm(kp, (size_t)(body - kp->text)), &d->start,
+                          &d->line);
+  d->end = last->end;
+}
+
 static size_t after_owner_opener(const plan_words *ws, bool *requested);
 static bool agency_item(ctx *c, const plan_node *n);
 
@@ -456,7 +522,7 @@ static void group_duties(ctx *c, plan_outline *doc, const plan_node *k, plan_vec
   for (const plan_node *g = k->first; g; g = g->next) {
     if (g->kind != PLAN_NODE_ITEM || !has_words(g->text, node_text_len(doc, g))) continue;
     plan_duty *d = plan__vec_push(duties);
-    if (d) fill_duty(c, d, &doc->paras[g->para], g->text, 0, node_text_len(doc, g), a);
+    if (d) fill_duty_with_items(c, d, g, g->text, node_text_len(doc, g), a);
   }
 }
 
@@ -762,7 +828,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
     size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
     if (!has_words(body, body_len)) continue;
-    if ((d = plan__vec_push(&duties))) fill_duty(c, d, kp, body, 0, body_len, &a);
+    if ((d = plan__vec_push(&duties))) fill_duty_with_items(c, d, k, body, body_len, &a);
   }
   if (!items && duties.len == 0) {
     /* An item without bullets is one duty: its paragraphs, joined. */
@@ -1100,19 +1166,16 @@ static plan_status letter(ctx *c, const plan_node *root) {
   return st;
 }
 
-/* Flags the paragraphs of agency items, their items and those items'
- * items (taken: one flag per paragraph). */
+/* Flags the paragraphs of agency items and of the items and paragraphs
+ * under them, which their duties hold (taken: one flag per paragraph). */
 static void mark_assigned(const plan_outline *doc, const plan_assigned *out, bool *taken) {
   memset(taken, 0, (doc->npara + 1) * sizeof *taken);
   const plan_assignment *as = out->assignments.data;
   for (size_t i = 0; i < out->assignments.len; i++) {
     const plan_node *an = as[i].node;
     if (an->para < doc->npara) taken[an->para] = true;
-    for (const plan_node *k = an->first; k; k = k->next) {
+    for (const plan_node *k = an->first; k; k = next_under(an, k, true))
       if (k->para < doc->npara) taken[k->para] = true;
-      for (const plan_node *g = k->first; g; g = g->next)
-        if (g->para < doc->npara) taken[g->para] = true;
-    }
   }
 }
 
