@@ -717,7 +717,9 @@ PLAN_API const plan_mention *plan_assignment_agency(const plan_assignment *a, si
 PLAN_API size_t plan_assignment_duty_count(const plan_assignment *a);
 PLAN_API const plan_duty *plan_assignment_duty(const plan_assignment *a, size_t i);
 
-/** The duty's text, unwrapped and normalized, without its bullet. */
+/** The duty's text, unwrapped and normalized, without its bullet; the
+ *  items and paragraphs under it follow, each with its marker ("Chế độ
+ *  làm việc: a) ... b) ..."). */
 PLAN_API const char *plan_duty_text(const plan_duty *d);
 /** Its span in the input: byte offsets and the 1-based line of its start. */
 PLAN_API void plan_duty_span(const plan_duty *d, size_t *start, size_t *end, size_t *line);
