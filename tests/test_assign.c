@@ -295,6 +295,16 @@ static void test_duty_verbs(void **state) {
    * words, not verbs */
   snprintf(text, sizeof text, "%s1. Viện nghiên cứu và các tổ chức khoa học phối hợp khảo sát.\n", head);
   expect_item(lex, text, "Viện nghiên cứu và các tổ chức khoa học", "phối hợp khảo sát.");
+  /* nor does a duty that opens with the means it uses */
+  snprintf(text, sizeof text,
+           "%s3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình "
+           "thức, tổ chức tuyên truyền.\n", head);
+  plan_doc *doc = parse_str(text);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)),
+                      "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 0), 0)),
+                      "bằng nhiều hình thức, tổ chức tuyên truyền.");
+  plan_doc_free(doc);
   /* a phrase no table knows does not end the name */
   snprintf(text, sizeof text, "%s1. Trung tâm Thử nghiệm khảo sát nhu cầu.\n", head);
   expect_item(lex, text, "Trung tâm Thử nghiệm khảo sát nhu cầu", NULL);

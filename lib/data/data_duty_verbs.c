@@ -58,6 +58,8 @@ const plan_pair plan__table_duty_verbs[] = {
     {"làm việc", "-"},
     {"đáp ứng", "-"},
     {"có tư cách", "-"},
+    {"bằng nhiều hình thức", "-"},
+    {"bằng các hình thức", "-"},
 };
 
-const size_t plan__table_duty_verbs_count = 56;
+const size_t plan__table_duty_verbs_count = 58;
