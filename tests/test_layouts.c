@@ -749,6 +749,29 @@ static void test_duty_holds_its_items(void **state) {
                       "Phối hợp với Công an tỉnh. - Báo cáo định kỳ.");
   plan_doc_free(doc);
 
+  /* a lead-in paragraph before an agency item's items is a duty; so is a
+   * paragraph after a duty on the item's line that opens with a duty's
+   * verb, not one that does not (a caption) */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 21. Trách nhiệm của Sở Khoa học và Công nghệ\n\n"
+                  "Sở Khoa học và Công nghệ là cơ quan quản lý hệ thống, có trách nhiệm:\n\n"
+                  "1. Tham mưu Ủy ban nhân dân tỉnh.\n\n2. Đảm bảo hạ tầng kỹ thuật.\n\n"
+                  "Điều 22. Tổ chức thực hiện\n\n1. UBND xã Tân Hải: Thực hiện các thủ tục về đất đai.\n\n"
+                  "Phối hợp với Ban Quản lý dự án khai thác lâm sản.\n\n"
+                  "2. Sở Tài chính: Bố trí kinh phí.\n\nQuyết định 2459/QĐ-UBND (Hình từ Internet)\n");
+  a = by_agency(doc, "dost");
+  assert_int_equal(plan_assignment_duty_count(a), 3);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "Sở Khoa học và Công nghệ là cơ quan quản lý hệ thống, có trách nhiệm");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)), "Tham mưu Ủy ban nhân dân tỉnh.");
+  a = plan_doc_assignment(doc, 1);
+  assert_string_equal(plan_assignment_heading(a), "UBND xã Tân Hải");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
+                      "Phối hợp với Ban Quản lý dự án khai thác lâm sản.");
+  a = by_agency(doc, "dof");
+  assert_int_equal(plan_assignment_duty_count(a), 1);
+  plan_doc_free(doc);
+
   /* and so in a heading that groups duties */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
                   "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản cho:\n\n"

@@ -406,6 +406,16 @@ static void fill_duty_with_items(ctx *c, plan_duty *d, const plan_node *k, const
   d->end = last->end;
 }
 
+/* Whether s[0, n) opens with a duty's verb (data/duty_verbs.tsv); reads
+ * it into the heading's word list, which the caller is done with. */
+static bool opens_with_verb(ctx *c, const char *s, size_t n) {
+  if (plan__words_refill(c->lex, s, n, &c->head) != PLAN_OK) {
+    c->oom = true;
+    return false;
+  }
+  return plan__words_count(&c->head) > 0 && verb_at(c, &c->head, 0);
+}
+
 static size_t after_owner_opener(const plan_words *ws, bool *requested);
 static bool agency_item(ctx *c, const plan_node *n);
 
@@ -808,8 +818,21 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
       }
     }
   }
-  bool items = false;
+  bool items = false, has_items = false, text_duty = duties.len > 0;
+  for (const plan_node *k = n->first; k && !has_items; k = k->next) has_items = k->kind == PLAN_NODE_ITEM;
   for (const plan_node *k = n->first; k; k = k->next) {
+    /* a paragraph under the item: the lead-in before its items ("Sở ...
+     * là cơ quan ..., có trách nhiệm:"), or, after a duty on the item's
+     * own line, one that opens with a duty's verb ("Phối hợp với ..."),
+     * is a duty (what else follows such a line, a caption or a form's
+     * fields, is not) */
+    if (k->kind == PLAN_NODE_PARAGRAPH && k->para < doc->npara) {
+      size_t klen = node_text_len(doc, k);
+      if (has_words(k->text, klen) && (has_items || (text_duty && opens_with_verb(c, k->text, klen))) &&
+          (d = plan__vec_push(&duties)))
+        fill_duty(c, d, &doc->paras[k->para], k->text, 0, klen, &a);
+      continue;
+    }
     if (k->kind != PLAN_NODE_ITEM) continue;
     items = true;
     /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
