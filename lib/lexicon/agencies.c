@@ -217,6 +217,10 @@ static bool punctuation_between(const plan_alias *a, size_t i, const plan_words 
 static bool same_diacritics(const plan_alias *a, size_t i, const plan_words *ws, size_t pos) {
   uint16_t want;
   memcpy(&want, (const char *)a->marks + i * sizeof want, sizeof want);
+  return plan__marks_agree(want, ws, pos);
+}
+
+bool plan__marks_agree(uint16_t want, const plan_words *ws, size_t pos) {
   if (want == PLAN_MARKS_ANY) return true;
   size_t tok = plan__word(ws, pos)->token, n = plan__words_count(ws);
   if ((pos > 0 && plan__word(ws, pos - 1)->token == tok) || (pos + 1 < n && plan__word(ws, pos + 1)->token == tok))

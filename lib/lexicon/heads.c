@@ -28,7 +28,9 @@ static char *word_list(const char *list) {
 plan_status plan__agency_head_add(plan_lexicon *lex, const char *word, const char *next) {
   if (!word || strchr(word, ' ')) return PLAN_EINVAL;
   if (!next || strcmp(next, "-") == 0) next = "";
-  plan_agency_head h = {plan__fold(word, strlen(word)), word_list(next)};
+  bool plain;
+  plan_agency_head h = {plan__fold(word, strlen(word)), word_list(next),
+                        plan__word_marks(word, strlen(word), &plain)};
   plan_status st = !h.key || !h.next ? PLAN_ENOMEM : !*h.key ? PLAN_EINVAL : PLAN_OK;
   plan_agency_head *slot = st == PLAN_OK ? plan__vec_push(&lex->heads) : NULL;
   if (st == PLAN_OK && !slot) st = PLAN_ENOMEM;
@@ -74,12 +76,14 @@ void plan__agency_heads_free(plan_lexicon *lex) {
   plan__vec_free(&lex->not_heads);
 }
 
-/* The head word at word i, or NULL (the last added of a word wins). */
+/* The head word at word i, or NULL (the last added of a word wins; a word
+ * whose diacritics are not the head word's, "Bổ" or "Bố" for "Bộ", is
+ * none). */
 static const plan_agency_head *head_of(const plan_lexicon *lex, const plan_words *ws, size_t i) {
   const char *k = plan__word_key(ws, i);
   for (size_t n = lex->heads.len; n-- > 0;) {
     const plan_agency_head *h = (const plan_agency_head *)lex->heads.data + n;
-    if (strcmp(h->key, k) == 0) return h;
+    if (strcmp(h->key, k) == 0) return plan__marks_agree(h->marks, ws, i) ? h : NULL;
   }
   return NULL;
 }

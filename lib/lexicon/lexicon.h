@@ -76,6 +76,7 @@ typedef struct plan_duty_verb {
 typedef struct plan_agency_head {
   char *key;
   char *next;
+  uint16_t marks; /* the head word's diacritics (plan__word_marks()) */
 } plan_agency_head;
 
 #define PLAN_ALIAS_BUCKETS 512
@@ -222,6 +223,12 @@ typedef struct plan_words {
   size_t len;
   signed char vector; /* the vector fold: 0 not asked yet, 1 runs, -1 not */
 } plan_words;
+
+/* Whether the text's word pos may be a lexicon word whose diacritics are
+ * want (keys fold them away): not when it has a tone or a mark that one
+ * lacks ("Bổ nhiệm" is no "Bộ"); a copy that lost some or all of them, or
+ * placed a tone in another style, still agrees. */
+PLAN_INTERNAL bool plan__marks_agree(uint16_t want, const plan_words *ws, size_t pos);
 
 PLAN_INTERNAL plan_status plan__words(const plan_lexicon *lex, const char *s, size_t n,
                                       plan_words *ws);
