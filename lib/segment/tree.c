@@ -456,10 +456,11 @@ static void check_numbering(plan_outline *doc, const plan_node *parent) {
 
 static bool names_portal(plan_outline *doc, const plan_para *p, const char *const *names);
 
-/* Whether the paragraph is one of what a portal prints before a document
- * (data/web_furniture.tsv): a menu, tab or label whole ("- Văn bản liên
- * quan", "Số hiệu:"), a notice at its start ("Đang tải văn bản..." and what
- * a wrap joined to it). */
+/* Which of what a portal prints around a document (data/web_furniture.tsv)
+ * the paragraph is, by its kind ("menu", "tab", "label", "notice",
+ * "trailer"), or NULL: a menu, tab or label whole ("- Văn bản liên quan",
+ * "Số hiệu:"), a notice or trailer at its start ("Đang tải văn bản..." and
+ * what a wrap joined to it). */
 static const char *furniture_kind(const plan_outline *doc, const plan_para *p) {
   char key[4 * FURNITURE_PHRASE_MAX];
   size_t n = p->len < FURNITURE_PHRASE_MAX ? p->len : FURNITURE_PHRASE_MAX;
@@ -479,6 +480,8 @@ static const char *furniture_kind(const plan_outline *doc, const plan_para *p) {
   return NULL;
 }
 
+/* Whether the paragraph is a portal's furniture; *label: a metadata label,
+ * whose value the next cell holds. */
 static bool is_furniture_phrase(const plan_outline *doc, const plan_para *p, bool *label) {
   const char *kind = furniture_kind(doc, p);
   if (kind) *label = strcmp(kind, "label") == 0;
