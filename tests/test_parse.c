@@ -173,6 +173,27 @@ static void test_reference_windows(void **state) {
   free(b.data);
 }
 
+/* "1717/QĐ- UBND", "94/2024/TT- BTC": a copy's stray space after a code's
+ * dash is no end of the number, which merges with its spelling without
+ * the space; a dash before a word in lower case ends it still. */
+static void test_reference_dash_space(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("Căn cứ Quyết định số 1717/QĐ- UBND ngày 20/5/2025 và Thông tư số "
+                            "94/2024/TT- BTC ngày 31/12/2024; Công văn số 2846/SNV- TCBC&TCPCP; "
+                            "Quyết định số 1717/QĐ-UBND; Quyết định 1472/QĐ-TTg- Về việc.\n");
+  assert_int_equal(plan_doc_reference_count(doc), 4);
+  const plan_reference *qd = plan_doc_reference(doc, 0);
+  assert_string_equal(plan_reference_number(qd), "1717/QĐ-UBND");
+  assert_string_equal(plan_reference_issuer(qd), "UBND");
+  assert_string_equal(plan_reference_date(qd), "2025-05-20");
+  assert_int_equal(plan_reference_count(qd), 2);
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 1)), "94/2024/TT-BTC");
+  assert_string_equal(plan_reference_issuer(plan_doc_reference(doc, 1)), "BTC");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 2)), "2846/SNV-TCBC&TCPCP");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 3)), "1472/QĐ-TTg");
+  plan_doc_free(doc);
+}
+
 static bool has_diag(const plan_doc *doc, plan_diag_code code, size_t line) {
   for (size_t i = 0; i < plan_doc_diagnostic_count(doc); i++) {
     const plan_diagnostic *d = plan_doc_diagnostic(doc, i);
@@ -372,6 +393,7 @@ int main(void) {
       cmocka_unit_test(test_gold_references),
       cmocka_unit_test(test_reference_details),
       cmocka_unit_test(test_reference_windows),
+      cmocka_unit_test(test_reference_dash_space),
       cmocka_unit_test(test_diagnostics),
       cmocka_unit_test(test_structure_rules),
       cmocka_unit_test(test_paragraphs_only_and_errors),

@@ -78,10 +78,11 @@ const char *const *plan__lexicon_keys(const plan_lexicon *lex, plan_table_id t) 
 #define CODE "\\p{L}[\\p{L}\\p{N}&]*"
 static const char *const pattern_sources[PLAN_RE_COUNT_] = {
     /* PLAN_RE_REFERENCE: 1472/QĐ-TTg, 121/2020/QH14, 56/2017/NĐ-CP, 240-KH/TU,
-     * with the kind word that may precede it */
+     * with the kind word that may precede it; a copy's stray space after a
+     * code's dash before one in capitals ("1717/QĐ- UBND") stays inside */
     "(?:(?i)(" DOC_KINDS ")(?-i)\\s+(?:(?i)số(?-i)\\s*)?)?"
     "(?<![\\p{L}\\p{N}/\\-])"
-    "(?:(\\d{1,5})(?:/(\\d{4}))?/(" CODE "(?:-" CODE ")*)"
+    "(?:(\\d{1,5})(?:/(\\d{4}))?/(" CODE "(?:-" CODE "|- (?=\\p{Lu}[\\p{Lu}\\p{N}&]*(?![\\p{L}\\p{N}]))" CODE ")*)"
     "|(\\d{1,5})-(" CODE ")/(" CODE "))"
     "(?![\\p{L}\\p{N}])",
     /* PLAN_RE_DATE (anchored): ngày 28 tháng 9 năm 2020, ngày 28/9/2020 */

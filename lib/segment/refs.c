@@ -139,6 +139,20 @@ static void codes(plan_outline *doc, plan_reference *r, const char *code, size_t
     r->issuer = plan__arena_strndup(&doc->arena, code, first);
 }
 
+/* Longest number a mention is tidied in: the pattern's window is shorter. */
+#define NUMBER_MAX 256
+
+/* s[0, *n) without the stray space a copy left after a code's dash
+ * ("1717/QĐ- UBND" is "1717/QĐ-UBND"): buf, or s itself when it has none. */
+static const char *without_dash_spaces(const char *s, size_t *n, char *buf) {
+  if (*n >= NUMBER_MAX || !memmem(s, *n, "- ", 2)) return s;
+  size_t k = 0;
+  for (size_t i = 0; i < *n; i++)
+    if (!(s[i] == ' ' && i > 0 && s[i - 1] == '-')) buf[k++] = s[i];
+  *n = k;
+  return buf;
+}
+
 /* Does the text hold "Luật"?  memchr finds the capitals fast; glibc's
  * memmem costs more for a needle this short. */
 static bool has_law_word(const char *s, size_t n) {
@@ -186,12 +200,19 @@ plan_status plan__refs(plan_outline *doc) {
       }
       PCRE2_SIZE *ov = pcre2_get_ovector_pointer(md);
       bool hyphen = ov[4] == PCRE2_UNSET;
-      size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1];
-      plan_reference *r = mention(doc, &ix, p, ns, p->text + ns, ne - ns, false);
+      size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1], nl = ne - ns;
+      char number[NUMBER_MAX], code[NUMBER_MAX];
+      const char *shown = without_dash_spaces(p->text + ns, &nl, number);
+      plan_reference *r = mention(doc, &ix, p, ns, shown, nl, false);
       if (r) {
         if (ov[2] != PCRE2_UNSET && !r->kind) r->kind = kind_of_word(p->text + ov[2], ov[3] - ov[2]);
-        if (hyphen) codes(doc, r, p->text + ov[12], ov[13] - ov[12], true, p->text + ov[14], ov[15] - ov[14]);
-        else codes(doc, r, p->text + ov[8], ov[9] - ov[8], false, NULL, 0);
+        if (hyphen) {
+          codes(doc, r, p->text + ov[12], ov[13] - ov[12], true, p->text + ov[14], ov[15] - ov[14]);
+        } else {
+          size_t cl = ov[9] - ov[8];
+          const char *c = without_dash_spaces(p->text + ov[8], &cl, code);
+          codes(doc, r, c, cl, false, NULL, 0);
+        }
         read_date(doc, p, ne, r, md2);
       }
       pos = ne > pos ? ne : pos + 1;
