@@ -812,6 +812,13 @@ static void test_item_boundaries(void **state) {
     plan_doc_free(doc);
   }
 
+  /* a heading of a lower level than the item's own heading is inside it */
+  doc = parse_str("# KẾ HOẠCH\n\nThử\n\n## I. MỤC ĐÍCH\n\nBảo vệ trẻ em.\n\n## II. TỔ CHỨC THỰC HIỆN\n\n"
+                  "### Sở Y tế\n\n- Khám sức khỏe cho trẻ em.\n\n### Sở Tài chính\n\n"
+                  "- Bố trí kinh phí thực hiện kế hoạch.\n");
+  assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "II")), 2);
+  plan_doc_free(doc);
+
   doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 3. Tổ chức thực hiện\n\n"
                   "1. Sở Nội vụ hướng dẫn thực hiện Quy chế này.\n\n"
                   "2. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh tuyên truyền Quy chế này./.\n\n"

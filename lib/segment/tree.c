@@ -285,10 +285,16 @@ static void body_paragraph(walker *w, size_t i) {
     return;
   }
   /* "## Lựa chọn nhà đầu tư ... như thế nào?": a markdown heading with no
-   * marker opens a section of the text, no paragraph of the item before
-   * it, and so does a question in bold (an article's next question): it
-   * closes the open items */
-  if (p->heading || (p->bold && p->len && p->text[p->len - 1] == '?')) w->depth = 0;
+   * marker opens a part of the text, no paragraph of the item before it,
+   * and so does a question in bold (an article's next question): it closes
+   * the open items, but for those whose own heading is of a higher level
+   * ("## III. TỔ CHỨC THỰC HIỆN" over "### Sở Y tế") */
+  int level = p->heading ? p->heading : p->bold && p->len && p->text[p->len - 1] == '?' ? 7 : 0;
+  while (level && w->depth) {
+    int above = doc->paras[w->stack[w->depth - 1]->para].heading;
+    if (above && above < level) break;
+    w->depth--;
+  }
   add(w, w->depth ? w->stack[w->depth - 1] : w->container, PLAN_NODE_PARAGRAPH, i);
   if (ends_text(p)) w->st = S_CLOSING;
 }
