@@ -295,6 +295,9 @@ static void test_duty_verbs(void **state) {
    * words, not verbs */
   snprintf(text, sizeof text, "%s1. Viện nghiên cứu và các tổ chức khoa học phối hợp khảo sát.\n", head);
   expect_item(lex, text, "Viện nghiên cứu và các tổ chức khoa học", "phối hợp khảo sát.");
+  /* "thẩm định" after "Hội đồng" names the council */
+  snprintf(text, sizeof text, "%s2. Hội đồng thẩm định chủ trương đầu tư: chịu trách nhiệm về kết quả.\n", head);
+  expect_item(lex, text, "Hội đồng thẩm định chủ trương đầu tư", "chịu trách nhiệm về kết quả.");
   /* nor does a duty that opens with the means it uses */
   snprintf(text, sizeof text,
            "%s3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình "

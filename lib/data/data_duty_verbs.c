@@ -12,7 +12,7 @@ const plan_pair plan__table_duty_verbs[] = {
     {"hướng dẫn", "-"},
     {"tham mưu", "-"},
     {"rà soát", "-"},
-    {"thẩm định", "-"},
+    {"thẩm định", "đồng"},
     {"bố trí", "-"},
     {"đẩy mạnh", "-"},
     {"nâng cao", "-"},
