@@ -772,6 +772,19 @@ static void test_duty_holds_its_items(void **state) {
   assert_int_equal(plan_assignment_duty_count(a), 1);
   plan_doc_free(doc);
 
+  /* a heading that goes on past the name before its colon: the duty
+   * starts where the name ends, the colon's list in it */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng UBND tỉnh và Sở Tư pháp "
+                  "rà soát thủ tục.\n\n2. Sở Tài chính: bố trí kinh phí.\n");
+  a = by_agency(doc, "doh");
+  assert_non_null(a);
+  assert_string_equal(plan_assignment_heading(a), "Sở Y tế");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "chủ trì, phối hợp với các đơn vị: Văn phòng UBND tỉnh và Sở Tư pháp rà soát thủ tục.");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(by_agency(doc, "dof"), 0)), "bố trí kinh phí.");
+  plan_doc_free(doc);
+
   /* and so in a heading that groups duties */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
                   "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản cho:\n\n"

@@ -800,8 +800,18 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   duties.len = 0;
   plan_duty *d;
   if (n->title && *n->text) { /* "Agency: duty ..." */
-    if ((d = plan__vec_push(&duties)))
-      fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
+    /* "Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng ...": a heading
+     * that goes on past the name holds the duty's start (the heading is a
+     * trimmed copy of the paragraph's text up to the colon) */
+    const char *body = p->text + p->body_off;
+    size_t lead = 0, tl = strlen(n->title), body_len = p->len - p->body_off;
+    while (lead < body_len && body[lead] == ' ') lead++;
+    if ((d = plan__vec_push(&duties))) {
+      if (cut < nw && lead + tl <= body_len && memcmp(body + lead, n->title, tl) == 0)
+        fill_duty(c, d, p, body, lead + plan__word_start(ws, cut), body_len, &a);
+      else
+        fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
+    }
   } else if (!n->title && cut < nw) {
     /* "Agency ... does this; Member organisation does that." */
     size_t b = cut;
