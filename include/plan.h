@@ -729,7 +729,9 @@ PLAN_API const plan_agency *plan_duty_agency(const plan_duty *d);
 /** Other agencies the duty names, with their roles, in order. */
 PLAN_API size_t plan_duty_mention_count(const plan_duty *d);
 PLAN_API const plan_mention *plan_duty_mention(const plan_duty *d, size_t i);
-/** "Thời gian thực hiện: ..." when the duty states one, else NULL. */
+/** When the duty is due: "Thời gian thực hiện: ..." when it states one,
+ *  or the time phrase its item opens with ("Định kỳ 06 tháng, Văn phòng
+ *  ... báo cáo ..."), else NULL. */
 PLAN_API const char *plan_duty_deadline(const plan_duty *d);
 
 /** Headings inside the assigning part that are not agencies ("Chế độ báo

@@ -785,6 +785,20 @@ static void test_duty_holds_its_items(void **state) {
   assert_string_equal(plan_duty_text(plan_assignment_duty(by_agency(doc, "dof"), 0)), "bố trí kinh phí.");
   plan_doc_free(doc);
 
+  /* a time phrase before the agency ("Định kỳ 06 tháng, Văn phòng ...")
+   * is when its duty is due; a ground ("Căn cứ ...") is not */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Định kỳ 06 (sáu) tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo UBND tỉnh tình hình.\n\n"
+                  "2. Căn cứ chức năng, nhiệm vụ, Sở Tài chính bố trí kinh phí.\n");
+  a = plan_doc_assignment(doc, 0);
+  assert_string_equal(plan_assignment_heading(a), "Văn phòng UBND tỉnh");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "báo cáo UBND tỉnh tình hình.");
+  assert_non_null(plan_duty_deadline(plan_assignment_duty(a, 0)));
+  assert_string_equal(plan_duty_deadline(plan_assignment_duty(a, 0)), "Định kỳ 06 (sáu) tháng hoặc đột xuất");
+  a = by_agency(doc, "dof");
+  assert_null(plan_duty_deadline(plan_assignment_duty(a, 0)));
+  plan_doc_free(doc);
+
   /* and so in a heading that groups duties */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Khoa học và Công nghệ\n\n"
                   "1.1. Trách nhiệm trong việc quản lý ứng dụng\n\na) Cấp tài khoản cho:\n\n"

@@ -593,16 +593,19 @@ static bool executes_decision(ctx *c, const plan_para *p) {
 /* Phrases of time or ground a heading may open with before its agency
  * ("Định kỳ 06 tháng hoặc đột xuất, Văn phòng UBND tỉnh báo cáo ...",
  * "Trên cơ sở quy định tại [3], Sở Xây dựng ..."). */
-static const char *const time_openers[] = {"dinh ky",    "hang nam",  "hang quy",
-                                           "hang thang", "truoc ngay", "trong quy",
-                                           "trong thang", "tren co so", "can cu"};
+static const struct { const char *words; bool time; } time_openers[] = {
+    {"dinh ky", true},     {"hang nam", true},    {"hang quy", true},
+    {"hang thang", true},  {"truoc ngay", true},  {"trong quy", true},
+    {"trong thang", true}, {"tren co so", false}, {"can cu", false}};
 
 /* Where the words after an opening phrase of time or ground and its comma
- * start; 0 without one, or when no comma ends it within a few words. */
-static size_t after_time_phrase(const plan_words *ws) {
+ * start; 0 without one, or when no comma ends it within a few words.
+ * *time: the phrase says when ("Định kỳ 06 tháng"), not on what ground. */
+static size_t after_time_phrase(const plan_words *ws, bool *time) {
   size_t len, nw = plan__words_count(ws);
   for (size_t t = 0; t < sizeof time_openers / sizeof *time_openers; t++) {
-    if (!plan__words_match_str(ws, 0, time_openers[t], &len)) continue;
+    if (!plan__words_match_str(ws, 0, time_openers[t].words, &len)) continue;
+    *time = time_openers[t].time;
     for (size_t i = len - 1; i < nw && i < 16; i++)
       if (plan__word_comma(ws, i)) return i + 1 < nw ? i + 1 : 0;
     return 0;
@@ -728,7 +731,11 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   start = after_owner_opener(ws, &a.requested);
   size_t bare;
   if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
-  if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws);
+  bool timed = false;
+  if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws, &timed);
+  /* "Định kỳ 06 tháng, Văn phòng ... báo cáo ...": when the duties of the
+   * heading are due (read now: the word list is refilled further on) */
+  const char *when = timed && start > 0 ? span_dup(doc, head, 0, plan__word_end(ws, start - 1)) : NULL;
   if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p) ||
       (n->title && lists_members(c, head, ws, start)))
     return in_part ? non_assignment(c->out, n) : PLAN_OK;
@@ -827,6 +834,10 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
           fill_duty(c, d, p, head, plan__word_start(ws, b), head_len, &a);
       }
     }
+  }
+  for (size_t k = 0; k < duties.len; k++) {
+    plan_duty *hd = (plan_duty *)duties.data + k;
+    if (!hd->deadline) hd->deadline = when;
   }
   bool items = false, has_items = false, text_duty = duties.len > 0;
   for (const plan_node *k = n->first; k && !has_items; k = k->next) has_items = k->kind == PLAN_NODE_ITEM;
