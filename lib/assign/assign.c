@@ -733,12 +733,12 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   if (start == 0 && c->bare_owner && plan__words_match_str(ws, 0, "trach nhiem", &bare)) start = bare;
   bool timed = false;
   if (start == 0 && !opens_with_agency(c, ws, 0)) start = after_time_phrase(ws, &timed);
-  /* "Định kỳ 06 tháng, Văn phòng ... báo cáo ...": when the duties of the
-   * heading are due (read now: the word list is refilled further on) */
-  const char *when = timed && start > 0 ? span_dup(doc, head, 0, plan__word_end(ws, start - 1)) : NULL;
   if ((strict && !opens_with_agency(c, ws, start)) || executes_decision(c, p) ||
       (n->title && lists_members(c, head, ws, start)))
     return in_part ? non_assignment(c->out, n) : PLAN_OK;
+  /* "Định kỳ 06 tháng, Văn phòng ... báo cáo ...": when the duties of the
+   * heading are due (read now: the word list is refilled further on) */
+  const char *when = timed && start > 0 ? span_dup(doc, head, 0, plan__word_end(ws, start - 1)) : NULL;
   /* the agency's name is no place for a verb ("Sở Xây dựng") */
   size_t cut = start + 1, idx;
   if (start < nw && plan__agency_at(c->lex, ws, start, &c->province, &idx, &len) && len > 1)

@@ -196,9 +196,15 @@ static const char form_type[] = "MẪU";
 /* A head's paragraph is short, or the note of what it is attached to. */
 #define FORM_HEAD_BYTES 200
 
+/* "... thi hành Quyết định này./.": the mark that ends a document's text
+ * ("/." alone in some copies). */
+static bool ends_text(const plan_para *p) {
+  return p->len >= 2 && memcmp(p->text + p->len - 2, "/.", 2) == 0;
+}
+
 static bool form_head(const plan_para *p) {
   if (p->marker != PLAN_MARKER_NONE) return false;
-  if (p->len > 2 && memcmp(p->text + p->len - 2, "/.", 2) == 0) return false; /* a body's end */
+  if (ends_text(p)) return false; /* a body's end */
   return p->len <= FORM_HEAD_BYTES || starts_with(p->text, p->len, "(Kèm theo") ||
          starts_with(p->text, p->len, "(Ban hành kèm theo") || starts_with(p->text, p->len, "Mẫu số");
 }
@@ -253,11 +259,6 @@ static bool looks_like_signature(const plan_para *p) {
         plan__is_upper_text(p->text, p->len < 40 ? p->len : 40))
       return true;
   return false;
-}
-
-/* "... thi hành Quyết định này./.": the mark that ends a document's text. */
-static bool ends_text(const plan_para *p) {
-  return p->len >= 3 && memcmp(p->text + p->len - 3, "./.", 3) == 0;
 }
 
 static void body_paragraph(walker *w, size_t i) {
