@@ -985,6 +985,27 @@ static void test_hard_wrap_width(void **state) {
   assert_string_equal(plan_node_text(plan_node_next(body)), "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19;");
   plan_doc_free(doc);
 
+  /* a list of office holders cut at a semicolon goes on where no width
+   * tells (a copy wrapped twice leaves the cut line short); a clause with
+   * a duty verb that stops there ended its sentence */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\nĐiều 1. Thi hành\nQuyết định này có hiệu lực kể từ ngày ký. Chánh\n"
+                  "Văn phòng Ủy ban nhân dân tỉnh;\nGiám đốc Sở Nông nghiệp và Môi trường;\n"
+                  "Thủ trưởng các sở, ban, ngành thi hành Quyết định này.\n"
+                  "Điều 2. Báo cáo\nCác cơ quan báo cáo kết quả hằng quý;\nGiám đốc Sở Y tế tổng hợp.\n");
+  body = plan_node_first_child(find_path(plan_doc_root(doc), "Điều 1"));
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body),
+                      "Quyết định này có hiệu lực kể từ ngày ký. Chánh Văn phòng Ủy ban nhân dân tỉnh; "
+                      "Giám đốc Sở Nông nghiệp và Môi trường; Thủ trưởng các sở, ban, ngành thi hành Quyết "
+                      "định này.");
+  assert_null(plan_node_next(body));
+  body = plan_node_first_child(find_path(plan_doc_root(doc), "Điều 2"));
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body), "Các cơ quan báo cáo kết quả hằng quý;");
+  assert_non_null(plan_node_next(body));
+  assert_string_equal(plan_node_text(plan_node_next(body)), "Giám đốc Sở Y tế tổng hợp.");
+  plan_doc_free(doc);
+
   /* a greedy wrap at a fixed width cut a line after a full stop where the
    * next line's first word would not have fit on it; a shorter line, or
    * one as long as the longest, ended its sentence */

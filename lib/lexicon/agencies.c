@@ -381,3 +381,29 @@ bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln, con
   plan__words_free(&ws);
   return spans;
 }
+
+/* The longest text read as names alone: a few office holders. */
+#define NAMES_MAX 240
+
+/* Out of memory it answers false and sets *oom. */
+bool plan__opens_with_body(const plan_lexicon *lex, const char *s, size_t n, bool whole,
+                           bool *oom) {
+  size_t e = n < 64 ? n : 64; /* a name's first words */
+  if (whole) {
+    if (n > NAMES_MAX) return false;
+    e = n;
+  }
+  while (e < n && ((unsigned char)s[e] & 0xC0) == 0x80) e++;
+  plan_words ws = {0};
+  bool opens = false;
+  if (plan__words(lex, s, e, &ws) != PLAN_OK) {
+    *oom = true;
+  } else if (plan__words_count(&ws)) {
+    size_t agency, len;
+    opens = plan__agency_head_at(lex, &ws, 0) || plan__agency_at(lex, &ws, 0, NULL, &agency, &len);
+    for (size_t i = 1; opens && whole && i < plan__words_count(&ws); i++)
+      if (plan__duty_verb_at(lex, &ws, i)) opens = false;
+  }
+  plan__words_free(&ws);
+  return opens;
+}

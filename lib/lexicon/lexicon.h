@@ -203,6 +203,11 @@ PLAN_INTERNAL bool plan__joins_hyphenated(const plan_lexicon *lex, const char *p
  * ("Đề nghị Ủy ban Mặt trận" / "Tổ quốc Việt Nam tỉnh")?  (agencies.c) */
 PLAN_INTERNAL bool plan__alias_spans(const plan_lexicon *lex, const char *left, size_t ln,
                                      const char *right, size_t rn, bool *oom);
+/* Does s open with a body's name or an office holder's title ("Sở Y tế",
+ * "Giám đốc Sở ...", "Ủy ban nhân dân các xã")?  whole: and hold names
+ * alone, no duty verb (a list's item, not a sentence).  (agencies.c) */
+PLAN_INTERNAL bool plan__opens_with_body(const plan_lexicon *lex, const char *s, size_t n,
+                                         bool whole, bool *oom);
 
 
 /* ---- words (words.c, words_simd.c) ---------------------------------- */

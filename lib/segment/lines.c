@@ -317,6 +317,35 @@ static bool cut_by_wrap(const habits *hb, const char *last, size_t ln, const cha
   return w < hb->wrap_limit && w + 1 + word >= hb->wrap_limit;
 }
 
+/* Bytes at a paragraph's start that may hold its marker ("Điều 12.") */
+#define MARKER_SCAN 12
+
+/* "Chánh Văn phòng Ủy ban nhân dân tỉnh;" / "Giám đốc Sở ... ; Thủ trưởng
+ * ...": a sentence that lists the bodies or office holders it goes on to
+ * charge, cut inside its list.  Read from the words, where the width may
+ * be gone (a copy wrapped twice leaves a cut line short): the clause the
+ * paragraph ends with (after its last stop, semicolon or colon, or after
+ * its marker) names bodies alone, no duty verb ("Các cơ quan gửi báo
+ * cáo;" ended a sentence), and stops at a semicolon, and the next line
+ * opens with another. */
+static bool lists_bodies(habits *hb, const char *para, size_t pn, bool item, const char *s, size_t n) {
+  if (pn < 2 || para[pn - 1] != ';') return false;
+  size_t c = pn - 1;
+  while (c > 0 && !((para[c - 1] == ';' || para[c - 1] == '.' || para[c - 1] == ':') &&
+                    c < pn - 1 && para[c] == ' '))
+    c--;
+  if (c == 0 && item) { /* "Điều 4. Chánh ...", "2. Giám đốc ...": past the marker */
+    const char *sp = memchr(para, ' ', pn < MARKER_SCAN ? pn : MARKER_SCAN);
+    while (sp && sp > para && sp[-1] != '.' && sp[-1] != ')')
+      sp = memchr(sp + 1, ' ', (size_t)(para + (pn < MARKER_SCAN ? pn : MARKER_SCAN) - sp - 1));
+    if (!sp) return false;
+    c = (size_t)(sp - para);
+  }
+  while (c < pn && para[c] == ' ') c++;
+  return plan__opens_with_body(hb->lex, para + c, pn - 1 - c, true, hb->oom) &&
+         plan__opens_with_body(hb->lex, s, n, false, hb->oom);
+}
+
 /* "tỉnh Ninh" / "Bình ban hành": a province's name (data/provinces.tsv)
  * that the wrap cut in two goes on.  Folded, so tone placement and case
  * do not matter; looked at only where a line would end a heading. */
@@ -496,7 +525,8 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
    * inside its list, where a paragraph's own end would have a marker or
    * open a part of the frame on the next line */
   bool wrapped = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
-  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && cut_by_wrap(hb, last, ln, s, n))) {
+  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && cut_by_wrap(hb, last, ln, s, n)) ||
+      lists_bodies(hb, para, pn, item, s, n)) {
     if (!prev_upper && !upper && plan__starts_upper(s, n) && !opens_frame_part(s, n)) return true;
   }
   if (ends_sentence(last, ln) && plan__starts_upper(s, n) && !(listing && prev_upper && upper)) return false;
