@@ -1018,7 +1018,8 @@ static void test_hard_wrap_width(void **state) {
                "Các cơ quan báo cáo kết quả hằng năm.\nTrường hợp cần thiết có thể lấy ý kiến chuyên gia.\n"
                "Các cơ quan gửi báo cáo.\nĐiều 3. Nội dung\n"
                "Theo đó, chủ đề năm học là: “Kỷ cương - Sáng tạo\n- Đột phá - Phát triển”. Sở ban hành.\n"
-               "- Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử\n- văn hóa trên địa bàn tỉnh.\n");
+               "- Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử\n- văn hóa trên địa bàn tỉnh.\n"
+               "Điều 4. Hiệu lực\nQuyết định này có hiệu lực thi hành từ ngày ký.\n*Chánh Văn phòng thi hành.*\n");
   doc = parse_str(b.data);
   art = find_path(plan_doc_root(doc), "Điều 2");
   assert_non_null(art);
@@ -1045,6 +1046,13 @@ static void test_hard_wrap_width(void **state) {
   assert_non_null(body);
   assert_string_equal(plan_node_text(body), "Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử - văn hóa trên địa bàn tỉnh.");
   assert_null(plan_node_next(body));
+  /* but a line that opens emphasis after a full stop starts a paragraph
+   * ("đề xuất." / "*II) Thẩm định ...*"), wherever a wrap might have cut */
+  body = plan_node_first_child(find_path(plan_doc_root(doc), "Điều 4"));
+  assert_non_null(body);
+  assert_string_equal(plan_node_text(body), "Quyết định này có hiệu lực thi hành từ ngày ký.");
+  assert_non_null(plan_node_next(body));
+  assert_string_equal(plan_node_text(plan_node_next(body)), "Chánh Văn phòng thi hành.");
   plan_doc_free(doc);
   free(b.data);
 

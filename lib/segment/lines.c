@@ -308,7 +308,9 @@ typedef struct habits {
  * characters leaves that evidence; a PDF's lines, wrapped by their drawn
  * width, rarely come so close to the longest, so the test seldom holds
  * there and a sentence's end stays one.  A line as long as the longest
- * may be a sentence that filled it. */
+ * may be a sentence that filled it.  The caller asks only where the next
+ * line opens no emphasis: "đề xuất." / "*II) Thẩm định ...*" starts a
+ * paragraph whatever the width says. */
 static bool cut_by_wrap(const habits *hb, const char *last, size_t ln, const char *s, size_t n) {
   if (!hb->wrap_limit) return false;
   const char *space = memchr(s, ' ', n);
@@ -386,11 +388,12 @@ static bool place_spans(habits *hb, const char *last, size_t ln, const char *s, 
 /* Does line [s, n) continue the paragraph so far (pn bytes, whose last
  * physical line is [last, ln), the one before it `before` bytes, 0 when
  * none)?  item: the paragraph opens with a number, letter or article
- * marker. */
+ * marker; opens_emphasis: a bold or italic span starts with the line. */
 static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t before,
                       const char *s, size_t n, plan_marker marker, bool blank,
                       bool cell_break, bool heading, bool item, bool bold_marker,
-                      bool bold_closed, bool fragment, bool in_italic, bool paren_left_open) {
+                      bool bold_closed, bool fragment, bool in_italic, bool paren_left_open,
+                      bool opens_emphasis) {
   const plan_lexicon *lex = hb->lex;
   if (cell_break || heading) return false;
   /* "2." / "Văn phòng ...", "Điều" / "1. Phạm vi ...": the item's text, or
@@ -525,7 +528,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
    * inside its list, where a paragraph's own end would have a marker or
    * open a part of the frame on the next line */
   bool wrapped = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
-  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && cut_by_wrap(hb, last, ln, s, n)) ||
+  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && !opens_emphasis && cut_by_wrap(hb, last, ln, s, n)) ||
       lists_bodies(hb, para, pn, item, s, n)) {
     if (!prev_upper && !upper && plan__starts_upper(s, n) && !opens_frame_part(s, n)) return true;
   }
@@ -756,7 +759,7 @@ plan_status plan__lines(plan_outline *doc) {
       ls = le + 1;
       continue;
     }
-    bool cell = false, heading_hint = false, bold = false;
+    bool cell = false, heading_hint = false, bold = false, italic = false;
     size_t bold_end = ls;
     int level = 0;
     while (h < nh && plan_text_hint(doc->text, h)->start < ls) {
@@ -770,6 +773,7 @@ plan_status plan__lines(plan_outline *doc) {
       const plan_hint *x = plan_text_hint(doc->text, k);
       if (x->kind == PLAN_HINT_HEADING) { heading_hint = true; level = x->level; }
       if (x->kind == PLAN_HINT_BOLD) { bold = true; bold_end = x->end; }
+      if (x->kind == PLAN_HINT_ITALIC) italic = true;
     }
     const char *s = t + ls;
     size_t n = le - ls;
@@ -792,7 +796,8 @@ plan_status plan__lines(plan_outline *doc) {
                             b.bold_end && b.bold_end <= b.cur.norm_end &&
                                 b.bold_end + 1 >= b.cur.norm_end && !bold,
                             fragment, italic_end > ls,
-                            b.parens > 0 && b.text.len - b.paren_at <= PAREN_SPAN_MAX)) {
+                            b.parens > 0 && b.text.len - b.paren_at <= PAREN_SPAN_MAX,
+                            bold || italic)) {
       plan__buf_putc(&b.text, ' ');
       b.before_last = b.last;
       b.last = b.text.len;
