@@ -712,6 +712,72 @@ static size_t listed_unknown(ctx *c, const char *head, const plan_words *ws, siz
   return e;
 }
 
+/* The duties under item n, after any on its own line (already in
+ * *duties): its items and the paragraphs that lead into them or go on a
+ * duty; without items or duties, its paragraphs joined as one. */
+static void duties_under(ctx *c, const plan_node *n, plan_vec *duties, const plan_assignment *a) {
+  plan_outline *doc = c->doc;
+  plan_duty *d;
+  bool items = false, has_items = false, text_duty = duties->len > 0;
+  for (const plan_node *k = n->first; k && !has_items; k = k->next) has_items = k->kind == PLAN_NODE_ITEM;
+  for (const plan_node *k = n->first; k; k = k->next) {
+    /* a paragraph under the item: the lead-in before its items ("Sở ...
+     * là cơ quan ..., có trách nhiệm:"), or, after a duty on the item's
+     * own line, one that opens with a duty's verb ("Phối hợp với ..."),
+     * is a duty (what else follows such a line, a caption or a form's
+     * fields, is not) */
+    if (k->kind == PLAN_NODE_PARAGRAPH && k->para < doc->npara) {
+      size_t klen = node_text_len(doc, k);
+      if (has_words(k->text, klen) && (has_items || (text_duty && opens_with_verb(c, k->text, klen))) &&
+          (d = plan__vec_push(duties)))
+        fill_duty(c, d, &doc->paras[k->para], k->text, 0, klen, a);
+      continue;
+    }
+    if (k->kind != PLAN_NODE_ITEM) continue;
+    items = true;
+    /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
+     * a heading that groups duties, which are its items ("8. Chỉ đạo ...
+     * các công tác:" over its items is one duty, led in by a colon) */
+    const plan_para *kp = &doc->paras[k->para];
+    if (k->title && !*k->text && k->first && k->first != k->last && kp->len &&
+        kp->text[kp->len - 1] != ':') {
+      group_duties(c, doc, k, duties, a);
+      continue;
+    }
+    /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
+     * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the
+     * heading and a text; a bullet with no words ("-" alone in a table
+     * cell) is no duty */
+    const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
+    size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
+    if (!has_words(body, body_len)) continue;
+    if ((d = plan__vec_push(duties))) fill_duty_with_items(c, d, k, body, body_len, a);
+  }
+  if (!items && duties->len == 0) {
+    /* An item without bullets is one duty: its paragraphs, joined. */
+    const plan_node *first = NULL, *last = NULL;
+    plan_buf text = {0};
+    for (const plan_node *k = n->first; k; k = k->next) {
+      if (k->kind != PLAN_NODE_PARAGRAPH) continue;
+      if (text.len) plan__buf_putc(&text, ' ');
+      plan__buf_put(&text, k->text, strlen(k->text));
+      if (!first) first = k;
+      last = k;
+    }
+    if (text.oom) c->oom = true;
+    if (first && !text.oom && (d = plan__vec_push(duties))) {
+      char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
+      if (joined) {
+        fill_duty(c, d, NULL, joined, 0, text.len, a);
+        d->start = first->start;
+        d->end = last->end;
+        d->line = first->line;
+      }
+    }
+    plan__buf_free(&text);
+  }
+}
+
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
@@ -839,64 +905,7 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     plan_duty *hd = (plan_duty *)duties.data + k;
     if (!hd->deadline) hd->deadline = when;
   }
-  bool items = false, has_items = false, text_duty = duties.len > 0;
-  for (const plan_node *k = n->first; k && !has_items; k = k->next) has_items = k->kind == PLAN_NODE_ITEM;
-  for (const plan_node *k = n->first; k; k = k->next) {
-    /* a paragraph under the item: the lead-in before its items ("Sở ...
-     * là cơ quan ..., có trách nhiệm:"), or, after a duty on the item's
-     * own line, one that opens with a duty's verb ("Phối hợp với ..."),
-     * is a duty (what else follows such a line, a caption or a form's
-     * fields, is not) */
-    if (k->kind == PLAN_NODE_PARAGRAPH && k->para < doc->npara) {
-      size_t klen = node_text_len(doc, k);
-      if (has_words(k->text, klen) && (has_items || (text_duty && opens_with_verb(c, k->text, klen))) &&
-          (d = plan__vec_push(&duties)))
-        fill_duty(c, d, &doc->paras[k->para], k->text, 0, klen, &a);
-      continue;
-    }
-    if (k->kind != PLAN_NODE_ITEM) continue;
-    items = true;
-    /* "1. Trách nhiệm trong việc quản lý ứng dụng" over "a) ...", "b) ...":
-     * a heading that groups duties, which are its items ("8. Chỉ đạo ...
-     * các công tác:" over its items is one duty, led in by a colon) */
-    const plan_para *kp = &doc->paras[k->para];
-    if (k->title && !*k->text && k->first && k->first != k->last && kp->len &&
-        kp->text[kp->len - 1] != ':') {
-      group_duties(c, doc, k, &duties, &a);
-      continue;
-    }
-    /* the whole item: one with a heading ("1.1. Bố trí kinh phí", "1. Sở
-     * Xây dựng là cơ quan ... về: hướng dẫn, ...") was split into the
-     * heading and a text; a bullet with no words ("-" alone in a table
-     * cell) is no duty */
-    const char *body = k->title && k->para < doc->npara ? kp->text + kp->body_off : k->text;
-    size_t body_len = body == k->text ? node_text_len(doc, k) : kp->len - kp->body_off;
-    if (!has_words(body, body_len)) continue;
-    if ((d = plan__vec_push(&duties))) fill_duty_with_items(c, d, k, body, body_len, &a);
-  }
-  if (!items && duties.len == 0) {
-    /* An item without bullets is one duty: its paragraphs, joined. */
-    const plan_node *first = NULL, *last = NULL;
-    plan_buf text = {0};
-    for (const plan_node *k = n->first; k; k = k->next) {
-      if (k->kind != PLAN_NODE_PARAGRAPH) continue;
-      if (text.len) plan__buf_putc(&text, ' ');
-      plan__buf_put(&text, k->text, strlen(k->text));
-      if (!first) first = k;
-      last = k;
-    }
-    if (text.oom) c->oom = true;
-    if (first && !text.oom && (d = plan__vec_push(&duties))) {
-      char *joined = plan__arena_strndup(&doc->arena, text.data, text.len);
-      if (joined) {
-        fill_duty(c, d, NULL, joined, 0, text.len, &a);
-        d->start = first->start;
-        d->end = last->end;
-        d->line = first->line;
-      }
-    }
-    plan__buf_free(&text);
-  }
+  duties_under(c, n, &duties, &a);
   if (add_assignment(c, &a, duties) != PLAN_OK) return PLAN_ENOMEM;
   if (added) *added = true;
   return PLAN_OK;
