@@ -1452,6 +1452,85 @@ static void test_attached_form(void **state) {
   plan_doc_free(doc);
 }
 
+/* A decision on a body's functions: the article on its position and
+ * functions defines the body ("Sở Nội vụ là cơ quan ..."), and the
+ * articles on its tasks and powers after it, in any chapter, are that
+ * body's items; the defining article's own items assign nothing. */
+static void test_charter_articles(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\nĐiều 1. Vị trí và chức năng\n\n"
+      "1. Sở Nội vụ là cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh, thực hiện chức năng tham "
+      "mưu, giúp Ủy ban nhân dân tỉnh quản lý nhà nước về nội vụ.\n\n"
+      "2. Sở Nội vụ có tư cách pháp nhân, có con dấu và tài khoản riêng; chấp hành sự chỉ đạo "
+      "của Ủy ban nhân dân tỉnh.\n\n"
+      "Điều 2. Nhiệm vụ và quyền hạn\n\n"
+      "1. Trình Ủy ban nhân dân tỉnh dự thảo quyết định thuộc phạm vi quản lý của Sở.\n\n"
+      "2. Tổ chức thực hiện các văn bản quy phạm pháp luật đã được phê duyệt.\n\n"
+      "Điều 3. Cơ cấu tổ chức\n\n1. Lãnh đạo Sở có Giám đốc và các Phó Giám đốc.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  const plan_assignment *a = by_agency(doc, "dha");
+  assert_non_null(a);
+  assert_string_equal(plan_assignment_label(a), "Điều 2");
+  assert_string_equal(plan_assignment_heading(a), "Sở Nội vụ");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
+                      "Tổ chức thực hiện các văn bản quy phạm pháp luật đã được phê duyệt.");
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "agency items of Sở Nội vụ"));
+  plan_doc_free(doc);
+
+  /* a fund's charter: a name no lexicon holds, its short form in
+   * parentheses, tasks and powers in two articles of another chapter */
+  doc = parse_str(
+      "QUYẾT ĐỊNH\nThử\n\nChương I\n\nQUY ĐỊNH CHUNG\n\nĐiều 1. Vị trí chức năng\n\n"
+      "1. Quỹ Phát triển đất tỉnh Thử (Quỹ) là quỹ tài chính nhà nước ngoài ngân sách.\n\n"
+      "Chương II\n\nNHIỆM VỤ VÀ QUYỀN HẠN\n\nĐiều 2. Nhiệm vụ\n\n"
+      "1. Tiếp nhận vốn từ ngân sách để ứng vốn cho các tổ chức phát triển quỹ đất.\n\n"
+      "Điều 3. Quyền hạn\n\n1. Kiểm tra định kỳ các đơn vị sử dụng vốn của Quỹ.\n\n"
+      "2. Từ chối các yêu cầu cung cấp thông tin trái quy định.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  for (size_t i = 0; i < 2; i++) {
+    a = plan_doc_assignment(doc, i);
+    assert_string_equal(plan_assignment_label(a), i ? "Điều 3" : "Điều 2");
+    assert_string_equal(plan_assignment_heading(a), "Quỹ Phát triển đất tỉnh Thử");
+    assert_int_equal(plan_assignment_duty_count(a), i ? 2 : 1);
+    const plan_agency *ag = plan_mention_agency(plan_assignment_agency(a, 0));
+    assert_false(plan_agency_known(ag));
+    assert_string_equal(plan_agency_name(ag), "Quỹ Phát triển đất tỉnh Thử");
+  }
+  plan_doc_free(doc);
+
+  /* the definition a paragraph of its own, the body one the lexicon
+   * knows (data/agencies.tsv) under its province's name */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Vị trí và chức năng\n\n"
+                  "Quỹ Bảo vệ môi trường tỉnh Quảng Trị là quỹ tài chính nhà nước.\n\n"
+                  "Điều 2. Nhiệm vụ\n\n1. Tài trợ các hoạt động bảo vệ môi trường.\n\n"
+                  "2. Cho vay vốn với lãi suất ưu đãi đối với các dự án.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  a = by_agency(doc, "environment-fund");
+  assert_non_null(a);
+  assert_string_equal(plan_assignment_heading(a), "Quỹ Bảo vệ môi trường tỉnh Quảng Trị");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  plan_doc_free(doc);
+
+  /* an article on the structure lists units, not what they must do */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 3. Cơ cấu tổ chức\n\n"
+                  "1. Các phòng chuyên môn thuộc Chi cục:\n\na) Phòng Hành chính - Tổng hợp;\n\n"
+                  "b) Phòng Quản lý, Bảo vệ rừng.\n\n"
+                  "2. Các Trạm Kiểm lâm thuộc các Hạt Kiểm lâm:\n\n"
+                  "a) Trạm Kiểm lâm Thượng Hóa thuộc Hạt Kiểm lâm Minh Hóa;\n\n"
+                  "b) Trạm Kiểm lâm Đèo Ngang thuộc Hạt Kiểm lâm Quảng Trạch.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 0);
+  plan_doc_free(doc);
+
+  /* no article defines a body: an article on tasks names no owner */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Nhiệm vụ\n\n"
+                  "1. Tổ chức thực hiện các văn bản đã được phê duyệt.\n\n"
+                  "2. Thực hiện chế độ báo cáo định kỳ.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 0);
+  plan_doc_free(doc);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_wrapped_header),
@@ -1483,6 +1562,7 @@ int main(void) {
       cmocka_unit_test(test_next_item_inside_a_line),
       cmocka_unit_test(test_capitals_after_an_unfinished_line),
       cmocka_unit_test(test_attached_form),
+      cmocka_unit_test(test_charter_articles),
   };
   return cmocka_run_group_tests_name("layouts", tests, NULL, NULL);
 }

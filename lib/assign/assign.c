@@ -1176,12 +1176,164 @@ static plan_status lead_tasks(ctx *c, const bool *taken) {
   return st;
 }
 
+/* A decision that sets out a body's functions ("Quy định chức năng, nhiệm
+ * vụ, quyền hạn và cơ cấu tổ chức của Sở Nội vụ", a fund's charter) defines
+ * the body in an article on its position and functions ("Điều 1. Vị trí
+ * và chức năng" / "1. Sở Nội vụ là cơ quan chuyên môn ...") and lists what
+ * it must do in the articles after it ("Điều 2. Nhiệm vụ và quyền hạn"):
+ * those are the body's agency items.  The defining article's own items
+ * describe the body; they assign nothing.  Titles folded. */
+static const char *const defining_titles[] = {"vi tri va chuc nang", "vi tri chuc nang"};
+static const char *const task_titles[] = {
+    "nhiem vu va quyen han", "nhiem vu quyen han", "quyen han va nhiem vu",
+    "nhiem vu quyen han va trach nhiem", "nhiem vu", "quyen han",
+};
+
+/* Whether n's title, folded, is one of titles[0, count). */
+static bool titled(ctx *c, const plan_node *n, const char *const *titles, size_t count) {
+  if (n->kind != PLAN_NODE_ITEM || !n->title) return false;
+  c->fold.len = 0;
+  plan__key_append(&c->fold, n->title, strnlen(n->title, 200));
+  plan__buf_putc(&c->fold, '\0');
+  if (c->fold.oom) {
+    c->oom = true;
+    return false;
+  }
+  for (size_t i = 0; i < count; i++)
+    if (strcmp(c->fold.data, titles[i]) == 0) return true;
+  return false;
+}
+
+static bool defining_article(ctx *c, const plan_node *n) {
+  return titled(c, n, defining_titles, sizeof defining_titles / sizeof *defining_titles);
+}
+
+/* Articles that describe a body, not what it must do: its position and
+ * functions, and its structure ("Điều 3. Cơ cấu tổ chức" / "2. Các phòng
+ * chuyên môn gồm:" / "4. Các Trạm Kiểm lâm thuộc các Hạt Kiểm lâm:" over
+ * the stations' names).  Their items are no agency items by their roles. */
+static bool describing_article(ctx *c, const plan_node *n) {
+  static const char *const structure[] = {"co cau to chuc"};
+  return defining_article(c, n) || titled(c, n, structure, 1);
+}
+
+/* Longest name a definition may give, in words. */
+#define DEFINED_NAME_MAX 20
+
+/* The body a defining article defines: its first item or paragraph opens
+ * with a name, capitalised, then "là" ("Quỹ Bảo vệ môi trường tỉnh Quảng
+ * Trị là quỹ tài chính ..."); the name ends before a parenthesis that
+ * gives it a short form ("... Hội An (Trung tâm) là").  Adds the mention
+ * to the scratch list and answers the name as printed, or NULL. */
+static const char *defined_body(ctx *c, const plan_node *art) {
+  const plan_node *k = art->first;
+  while (k && k->kind != PLAN_NODE_ITEM && k->kind != PLAN_NODE_PARAGRAPH) k = k->next;
+  if (!k || k->para >= c->doc->npara) return NULL;
+  const plan_para *kp = &c->doc->paras[k->para];
+  const char *s = kp->text + kp->body_off;
+  size_t n = kp->len - kp->body_off;
+  while (n && *s == ' ') s++, n--;
+  plan_words *ws = &c->head;
+  if (!plan__starts_upper(s, n)) return NULL;
+  if (plan__words_refill(c->lex, s, n, ws) != PLAN_OK) {
+    c->oom = true;
+    return NULL;
+  }
+  size_t nw = plan__words_count(ws), e = 1;
+  while (e < nw && e <= DEFINED_NAME_MAX && strcmp(plan__word_key(ws, e), "la") != 0 &&
+         !plan__word_clause_end(ws, e - 1))
+    e++;
+  if (e >= nw || e > DEFINED_NAME_MAX || strcmp(plan__word_key(ws, e), "la") != 0) return NULL;
+  for (size_t i = 1; i < e; i++)
+    if (s[plan__word_start(ws, i) - 1] == '(') {
+      e = i;
+      break;
+    }
+  size_t len; /* a known body's alias opens the name, as in any heading */
+  const plan_agency *ag = agency_at(c, ws, 0, &len);
+  if (ag && len > e) ag = NULL;
+  const char *name = span_dup(c->doc, s, 0, plan__word_end(ws, e - 1));
+  if (!ag && name) ag = unknown_agency(c, ws, 0, e, name);
+  if (!ag || !name) {
+    c->oom |= !name;
+    return NULL;
+  }
+  c->scratch.len = 0;
+  push_mention(c, ag, PLAN_ROLE_NAMED, name, 0, strlen(name));
+  return name;
+}
+
+/* The body a defining article defined, which the task articles after it
+ * in the same document belong to (chapters between them or not). */
+typedef struct charter {
+  const plan_node *defining; /* NULL before the first */
+  const char *owner;         /* its name as printed, NULL when none was read */
+  plan_mention *mention;
+  size_t made;               /* the owner's items so far */
+} charter;
+
+/* Says how many items the owner got, once its articles are read. */
+static void charter_done(ctx *c, charter *ch) {
+  if (ch->made)
+    plan__diag(c->doc, PLAN_DIAG_HEURISTIC, c->doc->paras[ch->defining->para].norm_start,
+               "%zu articles on tasks and powers taken as the agency items of %s, the body "
+               "the article on its position and functions defines",
+               ch->made, ch->owner);
+  memset(ch, 0, sizeof *ch);
+}
+
+/* The task articles under parent, each the agency item of the body the
+ * defining article before it defined (taken: paragraphs agency items
+ * hold).  An attached document starts afresh. */
+static plan_status charters(ctx *c, const plan_node *parent, const bool *taken, charter *ch,
+                            size_t depth) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *n = parent->first; n && st == PLAN_OK && !c->oom; n = n->next) {
+    if (n->kind == PLAN_NODE_ATTACHMENT) {
+      charter inner = {0};
+      if (depth < 8) st = charters(c, n, taken, &inner, depth + 1);
+      charter_done(c, &inner);
+      continue;
+    }
+    if (n->kind != PLAN_NODE_ITEM || (n->para < c->doc->npara && taken[n->para])) continue;
+    if (defining_article(c, n)) {
+      charter_done(c, ch);
+      size_t one;
+      ch->defining = n;
+      ch->owner = defined_body(c, n);
+      ch->mention = ch->owner ? keep_mentions(c, &one) : NULL;
+      continue;
+    }
+    /* "Chương II. NHIỆM VỤ VÀ QUYỀN HẠN" groups the articles that are the items */
+    bool grouping = n->marker == PLAN_MARKER_CHAPTER || n->marker == PLAN_MARKER_PART ||
+                    n->marker == PLAN_MARKER_SECTION;
+    if (ch->mention && !grouping && titled(c, n, task_titles, sizeof task_titles / sizeof *task_titles)) {
+      plan_assignment a;
+      memset(&a, 0, sizeof a);
+      a.label = n->label;
+      a.node = n;
+      a.heading = ch->owner;
+      a.agencies = ch->mention;
+      a.nagencies = 1;
+      plan_vec duties = c->duties;
+      duties.len = 0;
+      duties_under(c, n, &duties, &a);
+      st = add_assignment(c, &a, duties);
+      ch->made += st == PLAN_OK;
+      continue;
+    }
+    if (n->first && depth < 8) st = charters(c, n, taken, ch, depth + 1);
+  }
+  return st;
+}
+
 /* A document whose assigning part has no title libplan knows: any list of
  * two or more items that are agency items by their roles is one.  Says so
  * in a diagnostic, as a heuristic decided. */
 static plan_status by_roles(ctx *c, const plan_node *parent, bool *found, size_t depth) {
   plan_status st = PLAN_OK;
   size_t agencies = 0;
+  if (describing_article(c, parent)) return PLAN_OK;
   for (const plan_node *k = parent->first; k && agencies < 2; k = k->next)
     if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && agency_item(c, k)) agencies++;
   if (agencies >= 2) {
@@ -1291,6 +1443,12 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
     if (st == PLAN_OK) drop_duties_from_non_assignments(doc, out, taken);
   }
   if (st == PLAN_OK && !found) st = letter(&c, doc->root);
+  if (st == PLAN_OK) {
+    mark_assigned(doc, out, taken);
+    charter ch = {0};
+    st = charters(&c, doc->root, taken, &ch, 0);
+    charter_done(&c, &ch);
+  }
   if (st == PLAN_OK) {
     mark_assigned(doc, out, taken);
     st = lead_tasks(&c, taken);

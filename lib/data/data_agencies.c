@@ -41,6 +41,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"public-service-centre", "Trung tâm Phục vụ hành chính công tỉnh", "province", "agency", "administration", "Trung tâm Phục vụ hành chính công tỉnh|Trung tâm Phục vụ hành chính công thành phố|Trung tâm Phục vụ hành chính công %p|Trung tâm Phục vụ hành chính công (cấp tỉnh)"},
     {"commune-service-centres", "Trung tâm Phục vụ hành chính công cấp xã", "commune", "agency", "administration", "Trung tâm Phục vụ hành chính công cấp xã|Trung tâm Phục vụ hành chính công các xã|Trung tâm Phục vụ hành chính công (cấp xã)|Trung tâm Phục vụ hành chính công xã"},
     {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm"},
+    {"environment-fund", "Quỹ Bảo vệ môi trường tỉnh", "province", "agency", "environment", "Quỹ Bảo vệ môi trường tỉnh|Quỹ Bảo vệ môi trường thành phố|Quỹ Bảo vệ môi trường %p"},
     {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số"},
     {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p"},
     {"vnpt", "Viễn thông tỉnh (VNPT)", "province", "company", "telecommunications", "Viễn thông %p|VNPT %p"},
@@ -68,4 +69,4 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã"},
 };
 
-const size_t plan__table_agencies_count = 64;
+const size_t plan__table_agencies_count = 65;
