@@ -192,6 +192,18 @@ static void test_reference_dash_space(void **state) {
   assert_string_equal(plan_reference_number(plan_doc_reference(doc, 2)), "2846/SNV-TCBC&TCPCP");
   assert_string_equal(plan_reference_number(plan_doc_reference(doc, 3)), "1472/QĐ-TTg");
   plan_doc_free(doc);
+
+  /* a line wrapped before the slash, after a kind word: one number, no
+   * space; without the kind word, "các xã 12 /QĐ" cites nothing */
+  doc = parse_str("Theo đề nghị của Giám đốc Sở tại Tờ trình số 409\n/TTr-SVHTTDL ngày 22 tháng 10 "
+                  "năm 2025 và Tờ trình số 409/TTr-SVHTTDL; các xã 12 /QĐ-UBND.\n");
+  assert_int_equal(plan_doc_reference_count(doc), 1);
+  qd = plan_doc_reference(doc, 0);
+  assert_string_equal(plan_reference_number(qd), "409/TTr-SVHTTDL");
+  assert_string_equal(plan_reference_kind(qd), "Tờ trình");
+  assert_string_equal(plan_reference_date(qd), "2025-10-22");
+  assert_int_equal(plan_reference_count(qd), 2);
+  plan_doc_free(doc);
 }
 
 static bool has_diag(const plan_doc *doc, plan_diag_code code, size_t line) {

@@ -142,13 +142,15 @@ static void codes(plan_outline *doc, plan_reference *r, const char *code, size_t
 /* Longest number a mention is tidied in: the pattern's window is shorter. */
 #define NUMBER_MAX 256
 
-/* s[0, *n) without the stray space a copy left after a code's dash
- * ("1717/QĐ- UBND" is "1717/QĐ-UBND"): buf, or s itself when it has none. */
+/* s[0, *n) without the stray spaces a copy left after a code's dash or
+ * before a slash ("1717/QĐ- UBND" is "1717/QĐ-UBND", "409 /TTr-SVHTTDL"
+ * is "409/TTr-SVHTTDL"): buf, or s itself when it has none. */
 static const char *without_dash_spaces(const char *s, size_t *n, char *buf) {
-  if (*n >= NUMBER_MAX || !memmem(s, *n, "- ", 2)) return s;
+  if (*n >= NUMBER_MAX || (!memmem(s, *n, "- ", 2) && !memmem(s, *n, " /", 2))) return s;
   size_t k = 0;
   for (size_t i = 0; i < *n; i++)
-    if (!(s[i] == ' ' && i > 0 && s[i - 1] == '-')) buf[k++] = s[i];
+    if (!(s[i] == ' ' && ((i > 0 && s[i - 1] == '-') || (i + 1 < *n && s[i + 1] == '/'))))
+      buf[k++] = s[i];
   *n = k;
   return buf;
 }
