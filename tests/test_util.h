@@ -111,6 +111,18 @@ static inline const plan_node *find_path(const plan_node *n, const char *path) {
   return NULL;
 }
 
+/* The item with that path after *skip others with it, in document order: a
+ * decision's "Điều 1" and its attached rules' "Điều 1" share a path. */
+static inline const plan_node *find_nth_path(const plan_node *n, const char *path, size_t *skip) {
+  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c)) {
+    if (plan_node_kind_of(c) == PLAN_NODE_ITEM && strcmp(plan_node_path(c), path) == 0 && (*skip)-- == 0)
+      return c;
+    const plan_node *r = find_nth_path(c, path, skip);
+    if (r) return r;
+  }
+  return NULL;
+}
+
 /* Parses corpus document name from its file (so it has a source name),
  * with lex or the defaults; fails the test when it cannot. */
 static inline plan_doc *parse_corpus(const char *name, const plan_lexicon *lex) {
