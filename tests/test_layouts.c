@@ -1476,7 +1476,7 @@ static void test_charter_articles(void **state) {
   assert_int_equal(plan_assignment_duty_count(a), 2);
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)),
                       "Tổ chức thực hiện các văn bản quy phạm pháp luật đã được phê duyệt.");
-  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "agency items of Sở Nội vụ"));
+  assert_true(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "1 article on tasks and powers taken as the agency item of Sở Nội vụ"));
   plan_doc_free(doc);
 
   /* a fund's charter: a name no lexicon holds, its short form in

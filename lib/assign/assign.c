@@ -1276,9 +1276,9 @@ typedef struct charter {
 static void charter_done(ctx *c, charter *ch) {
   if (ch->made)
     plan__diag(c->doc, PLAN_DIAG_HEURISTIC, c->doc->paras[ch->defining->para].norm_start,
-               "%zu articles on tasks and powers taken as the agency items of %s, the body "
+               "%zu article%s on tasks and powers taken as the agency item%s of %s, the body "
                "the article on its position and functions defines",
-               ch->made, ch->owner);
+               ch->made, ch->made == 1 ? "" : "s", ch->made == 1 ? "" : "s", ch->owner);
   memset(ch, 0, sizeof *ch);
 }
 
