@@ -1175,6 +1175,17 @@ static void test_name_before_lower_case_verb(void **state) {
   assert_int_equal(plan_doc_assignment_count(doc), 1);
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "2");
   plan_doc_free(doc);
+
+  /* after "việc" a verb is a noun, inside the name: "the carrying out" */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách "
+                  "nhiệm phối hợp với các bộ, ngành Trung ương.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)),
+                      "Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 0), 0)),
+                      "có trách nhiệm phối hợp với các bộ, ngành Trung ương.");
+  plan_doc_free(doc);
 }
 
 /* "Điều 18. Trách nhiệm của các Sở, Ban, ngành" over "1. Sở Nông nghiệp
