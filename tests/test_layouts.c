@@ -591,6 +591,18 @@ static void test_decision_articles(void **state) {
   assert_null(find_path(plan_doc_root(doc), "*"));
   assert_int_equal(plan_node_item_count(find_path(plan_doc_root(doc), "Điều 3")), 0);
   plan_doc_free(doc);
+
+  /* "Ủy quyền cho" (delegates to) opens an item as "Giao" does: the body
+   * after it is the item's */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n**Điều 1.** Ủy quyền cho Giám đốc Sở Y tế thực hiện cấp "
+                  "giấy phép hoạt động.\n\n**Điều 2.** Ủy quyền cho Giám đốc Sở Tài chính thực hiện "
+                  "thẩm định giá.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)), "Giám đốc Sở Y tế");
+  assert_non_null(by_agency(doc, "doh"));
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 1), 0)),
+                      "thực hiện thẩm định giá.");
+  plan_doc_free(doc);
 }
 
 /* A wrapped line that cites a document ("Quyết định để ...", "Thông tư số

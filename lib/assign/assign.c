@@ -481,7 +481,7 @@ static bool is_assigning(ctx *c, const plan_node *n) {
  * a body the province does not direct). */
 static const struct { const char *words; bool requested; } duty_owner_openers[] = {
     {"trach nhiem cua", false}, {"nhiem vu cua", false}, {"nhiem vu cu the cua", false},
-    {"de nghi", true},          {"giao", false},
+    {"de nghi", true},          {"giao", false},         {"uy quyen cho", false},
 };
 
 /* Where the agency of a heading's words starts: after an opener of
