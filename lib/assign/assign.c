@@ -571,11 +571,7 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
       cut += len - 1;
       continue;
     }
-    /* "có liên quan tới việc thực hiện Kế hoạch": after "việc" a verb is
-     * a noun ("the carrying out"), still the name's */
-    if (depth == 0 && verb_at(c, ws, cut) && !capitalized(head, ws, cut, mixed_case) &&
-        !(cut > start && strcmp(plan__word_key(ws, cut - 1), "viec") == 0))
-      break;
+    if (depth == 0 && verb_at(c, ws, cut) && !capitalized(head, ws, cut, mixed_case)) break;
   }
   return cut;
 }

@@ -69,6 +69,9 @@ static bool listed_before(const char *list, const plan_words *ws, size_t w) {
 bool plan__duty_verb_at(const plan_lexicon *lex, const plan_words *ws, size_t i) {
   uint32_t h = plan__word(ws, i)->hash;
   if (!plan__bit(lex->verb_first, PLAN_VERB_BITS, h)) return false;
+  /* "có liên quan tới việc thực hiện Kế hoạch": after "việc" any verb is a
+   * noun ("the carrying out"), no duty's start */
+  if (i > 0 && strcmp(plan__word_key(ws, i - 1), "viec") == 0) return false;
   for (size_t k = 0; k < lex->duty_verbs.len; k++) {
     const plan_duty_verb *v = (const plan_duty_verb *)lex->duty_verbs.data + k;
     if (v->first != h || !plan__words_match_str(ws, i, v->key, NULL)) continue;
