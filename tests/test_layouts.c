@@ -1188,6 +1188,20 @@ static void test_name_before_lower_case_verb(void **state) {
   assert_string_equal(plan_assignment_label(plan_doc_assignment(doc, 0)), "2");
   plan_doc_free(doc);
 
+  /* "có nhiệm vụ", "làm đầu mối", "có ý kiến" start duties
+   * (data/duty_verbs.tsv) */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
+                  "1. Sở Công Thương có nhiệm vụ phối hợp với các đơn vị điện lực.\n\n"
+                  "2. Sở Nông nghiệp và Môi trường làm đầu mối, tham mưu Ủy ban nhân dân tỉnh.\n\n"
+                  "3. Sở Xây dựng có ý kiến hướng dẫn chuyên môn về xây dựng.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 0)), "Sở Công Thương");
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 1)), "Sở Nông nghiệp và Môi trường");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 1), 0)),
+                      "làm đầu mối, tham mưu Ủy ban nhân dân tỉnh.");
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 2)), "Sở Xây dựng");
+  plan_doc_free(doc);
+
   /* after "việc" a verb is a noun, inside the name: "the carrying out" */
   doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n"
                   "1. Các sở, ban, ngành tỉnh có liên quan tới việc thực hiện Kế hoạch này có trách "

@@ -60,6 +60,9 @@ const plan_pair plan__table_duty_verbs[] = {
     {"có tư cách", "-"},
     {"bằng nhiều hình thức", "-"},
     {"bằng các hình thức", "-"},
+    {"có nhiệm vụ", "-"},
+    {"có ý kiến", "-"},
+    {"làm đầu mối", "-"},
 };
 
-const size_t plan__table_duty_verbs_count = 58;
+const size_t plan__table_duty_verbs_count = 61;
