@@ -820,6 +820,26 @@ static void test_duty_holds_its_items(void **state) {
   assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
                       "Cấp tài khoản cho: - cán bộ, công chức; - viên chức.");
   plan_doc_free(doc);
+
+  /* a heading over the duties of member bodies that states the body's
+   * own responsibility, with no colon, is its first duty; one that leads
+   * in with a colon is not */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 10. Trách nhiệm của các cơ quan, đơn vị, địa phương\n\n"
+                  "1. Các cơ quan, đơn vị, địa phương có trách nhiệm theo dõi, tổng hợp các trường hợp "
+                  "vi phạm gửi về Hội đồng Thi đua - Khen thưởng tỉnh (qua Sở Nội vụ)\n\n"
+                  "a) Công an tỉnh: Tổng hợp danh sách các cơ quan có người vi phạm;\n\n"
+                  "b) Sở Y tế: Tổng hợp danh sách các cơ sở vi phạm về an toàn thực phẩm.\n\n"
+                  "2. Sở Tài chính có trách nhiệm:\n\na) Bố trí kinh phí;\n\nb) Hướng dẫn thanh toán.\n");
+  a = plan_doc_assignment(doc, 0);
+  assert_int_equal(plan_assignment_duty_count(a), 3);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)),
+                      "có trách nhiệm theo dõi, tổng hợp các trường hợp vi phạm gửi về Hội đồng Thi "
+                      "đua - Khen thưởng tỉnh (qua Sở Nội vụ)");
+  assert_string_equal(plan_agency_id(plan_duty_agency(plan_assignment_duty(a, 1))), "police");
+  a = by_agency(doc, "dof");
+  assert_int_equal(plan_assignment_duty_count(a), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 0)), "Bố trí kinh phí");
+  plan_doc_free(doc);
 }
 
 /* What ends an item's paragraphs besides the next marker: a markdown

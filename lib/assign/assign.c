@@ -778,6 +778,16 @@ static void duties_under(ctx *c, const plan_node *n, plan_vec *duties, const pla
   }
 }
 
+/* Whether the words from i on say what a body is responsible for ("có
+ * trách nhiệm", "chịu trách nhiệm", "có nhiệm vụ") and go on past it. */
+static bool states_responsibility(const plan_words *ws, size_t i) {
+  static const char *const phrases[] = {"co trach nhiem", "chiu trach nhiem", "co nhiem vu"};
+  size_t len;
+  for (size_t k = 0; k < sizeof phrases / sizeof *phrases; k++)
+    if (plan__words_match_str(ws, i, phrases[k], &len) && i + len < plan__words_count(ws)) return true;
+  return false;
+}
+
 /* One candidate item; adds an assignment or a non-assignment.  strict: the
  * heading must open with the agency (a bullet "- Sở Nội vụ hướng dẫn ..."),
  * else the item is no assignment and nothing is recorded; *added says
@@ -885,6 +895,17 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
       else
         fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
     }
+  } else if (n->title && cut < nw && p->len && p->text[p->len - 1] != ':' &&
+             states_responsibility(ws, cut)) {
+    /* "2. Các cơ quan, đơn vị có trách nhiệm theo dõi, tổng hợp ... (qua
+     * Sở Nội vụ)" over "a) Công an tỉnh: ...": a heading over items that
+     * goes on past the name with the body's responsibility, and into no
+     * colon, is a duty of its own */
+    const char *body = p->text + p->body_off;
+    size_t lead = 0, tl = strlen(n->title), body_len = p->len - p->body_off;
+    while (lead < body_len && body[lead] == ' ') lead++;
+    if (lead + tl <= body_len && memcmp(body + lead, n->title, tl) == 0 && (d = plan__vec_push(&duties)))
+      fill_duty(c, d, p, body, lead + plan__word_start(ws, cut), body_len, &a);
   } else if (!n->title && cut < nw) {
     /* "Agency ... does this; Member organisation does that." */
     size_t b = cut;
