@@ -145,7 +145,7 @@ static void codes(plan_outline *doc, plan_reference *r, const char *code, size_t
 /* s[0, *n) without the stray spaces a copy left after a code's dash or
  * before a slash ("1717/QĐ- UBND" is "1717/QĐ-UBND", "409 /TTr-SVHTTDL"
  * is "409/TTr-SVHTTDL"): buf, or s itself when it has none. */
-static const char *without_dash_spaces(const char *s, size_t *n, char *buf) {
+static const char *without_stray_spaces(const char *s, size_t *n, char *buf) {
   if (*n >= NUMBER_MAX || (!memmem(s, *n, "- ", 2) && !memmem(s, *n, " /", 2))) return s;
   size_t k = 0;
   for (size_t i = 0; i < *n; i++)
@@ -204,7 +204,7 @@ plan_status plan__refs(plan_outline *doc) {
       bool hyphen = ov[4] == PCRE2_UNSET;
       size_t ns = hyphen ? ov[10] : ov[4], ne = ov[1], nl = ne - ns;
       char number[NUMBER_MAX], code[NUMBER_MAX];
-      const char *shown = without_dash_spaces(p->text + ns, &nl, number);
+      const char *shown = without_stray_spaces(p->text + ns, &nl, number);
       plan_reference *r = mention(doc, &ix, p, ns, shown, nl, false);
       if (r) {
         if (ov[2] != PCRE2_UNSET && !r->kind) r->kind = kind_of_word(p->text + ov[2], ov[3] - ov[2]);
@@ -212,7 +212,7 @@ plan_status plan__refs(plan_outline *doc) {
           codes(doc, r, p->text + ov[12], ov[13] - ov[12], true, p->text + ov[14], ov[15] - ov[14]);
         } else {
           size_t cl = ov[9] - ov[8];
-          const char *c = without_dash_spaces(p->text + ov[8], &cl, code);
+          const char *c = without_stray_spaces(p->text + ov[8], &cl, code);
           codes(doc, r, c, cl, false, NULL, 0);
         }
         read_date(doc, p, ne, r, md2);
