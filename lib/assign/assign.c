@@ -429,16 +429,23 @@ static size_t count_bodies(ctx *c, const plan_node *n) {
   return bodies;
 }
 
-static bool is_assigning(ctx *c, const plan_node *n) {
-  const char *t = n->title ? n->title : n->text;
-  size_t len = strnlen(t, 200);
+/* The key of s[0, n) in the reused buffer c->fold (valid until the next
+ * call), or NULL when it could not be made. */
+static const char *folded(ctx *c, const char *s, size_t n) {
   c->fold.len = 0;
-  plan__key_append(&c->fold, t, len);
+  plan__key_append(&c->fold, s, n);
   plan__buf_putc(&c->fold, '\0');
   if (c->fold.oom) {
     c->oom = true;
-    return false;
+    return NULL;
   }
+  return c->fold.data;
+}
+
+static bool is_assigning(ctx *c, const plan_node *n) {
+  const char *t = n->title ? n->title : n->text;
+  size_t len = strnlen(t, 200);
+  if (!folded(c, t, len)) return false;
   bool yes = false, collective = false;
   for (size_t i = 0; i < sizeof assigning_titles / sizeof *assigning_titles; i++)
     if (strstr(c->fold.data, assigning_titles[i])) {
@@ -580,14 +587,8 @@ static size_t name_end(const ctx *c, const char *head, const plan_words *ws, siz
  * định này": the closing article names who executes the decision; it
  * assigns no duty. */
 static bool executes_decision(ctx *c, const plan_para *p) {
-  c->fold.len = 0;
-  plan__key_append(&c->fold, p->text, p->len);
-  plan__buf_putc(&c->fold, '\0');
-  if (c->fold.oom) {
-    c->oom = true;
-    return false;
-  }
-  return strstr(c->fold.data, "chiu trach nhiem thi hanh") != NULL;
+  const char *key = folded(c, p->text, p->len);
+  return key && strstr(key, "chiu trach nhiem thi hanh") != NULL;
 }
 
 /* Phrases of time or ground a heading may open with before its agency
@@ -882,30 +883,31 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
   plan_vec duties = c->duties; /* the scratch list, given back below */
   duties.len = 0;
   plan_duty *d;
+  /* where the heading (a trimmed copy of the paragraph's text up to the
+   * colon) starts in the paragraph's body, or SIZE_MAX */
+  const char *body = p->text + p->body_off;
+  size_t body_len = p->len - p->body_off, lead = SIZE_MAX;
+  if (n->title) {
+    size_t tl = strlen(n->title);
+    for (lead = 0; lead < body_len && body[lead] == ' ';) lead++;
+    if (lead + tl > body_len || memcmp(body + lead, n->title, tl) != 0) lead = SIZE_MAX;
+  }
   if (n->title && *n->text) { /* "Agency: duty ..." */
     /* "Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng ...": a heading
-     * that goes on past the name holds the duty's start (the heading is a
-     * trimmed copy of the paragraph's text up to the colon) */
-    const char *body = p->text + p->body_off;
-    size_t lead = 0, tl = strlen(n->title), body_len = p->len - p->body_off;
-    while (lead < body_len && body[lead] == ' ') lead++;
+     * that goes on past the name holds the duty's start */
     if ((d = plan__vec_push(&duties))) {
-      if (cut < nw && lead + tl <= body_len && memcmp(body + lead, n->title, tl) == 0)
+      if (cut < nw && lead != SIZE_MAX)
         fill_duty(c, d, p, body, lead + plan__word_start(ws, cut), body_len, &a);
       else
         fill_duty(c, d, p, n->text, 0, node_text_len(doc, n), &a);
     }
-  } else if (n->title && cut < nw && p->len && p->text[p->len - 1] != ':' &&
+  } else if (n->title && cut < nw && lead != SIZE_MAX && p->len && p->text[p->len - 1] != ':' &&
              states_responsibility(ws, cut)) {
     /* "2. Các cơ quan, đơn vị có trách nhiệm theo dõi, tổng hợp ... (qua
      * Sở Nội vụ)" over "a) Công an tỉnh: ...": a heading over items that
      * goes on past the name with the body's responsibility, and into no
      * colon, is a duty of its own */
-    const char *body = p->text + p->body_off;
-    size_t lead = 0, tl = strlen(n->title), body_len = p->len - p->body_off;
-    while (lead < body_len && body[lead] == ' ') lead++;
-    if (lead + tl <= body_len && memcmp(body + lead, n->title, tl) == 0 && (d = plan__vec_push(&duties)))
-      fill_duty(c, d, p, body, lead + plan__word_start(ws, cut), body_len, &a);
+    if ((d = plan__vec_push(&duties))) fill_duty(c, d, p, body, lead + plan__word_start(ws, cut), body_len, &a);
   } else if (!n->title && cut < nw) {
     /* "Agency ... does this; Member organisation does that." */
     size_t b = cut;
@@ -1210,23 +1212,18 @@ static const char *const task_titles[] = {
     "nhiem vu quyen han va trach nhiem", "nhiem vu", "quyen han",
 };
 
-/* Whether n's title, folded, is one of titles[0, count). */
-static bool titled(ctx *c, const plan_node *n, const char *const *titles, size_t count) {
-  if (n->kind != PLAN_NODE_ITEM || !n->title) return false;
-  c->fold.len = 0;
-  plan__key_append(&c->fold, n->title, strnlen(n->title, 200));
-  plan__buf_putc(&c->fold, '\0');
-  if (c->fold.oom) {
-    c->oom = true;
-    return false;
-  }
-  for (size_t i = 0; i < count; i++)
-    if (strcmp(c->fold.data, titles[i]) == 0) return true;
-  return false;
+#define COUNT(a) (sizeof (a) / sizeof *(a))
+
+/* An item's title folded (in c->fold), or NULL for a node with none. */
+static const char *title_key(ctx *c, const plan_node *n) {
+  return n->kind == PLAN_NODE_ITEM && n->title ? folded(c, n->title, strnlen(n->title, 200)) : NULL;
 }
 
-static bool defining_article(ctx *c, const plan_node *n) {
-  return titled(c, n, defining_titles, sizeof defining_titles / sizeof *defining_titles);
+/* Whether key is one of titles[0, count). */
+static bool one_of(const char *key, const char *const *titles, size_t count) {
+  for (size_t i = 0; key && i < count; i++)
+    if (strcmp(key, titles[i]) == 0) return true;
+  return false;
 }
 
 /* Articles that describe a body, not what it must do: its position and
@@ -1235,7 +1232,8 @@ static bool defining_article(ctx *c, const plan_node *n) {
  * the stations' names).  Their items are no agency items by their roles. */
 static bool describing_article(ctx *c, const plan_node *n) {
   static const char *const structure[] = {"co cau to chuc"};
-  return defining_article(c, n) || titled(c, n, structure, 1);
+  const char *key = title_key(c, n);
+  return one_of(key, defining_titles, COUNT(defining_titles)) || one_of(key, structure, COUNT(structure));
 }
 
 /* Longest name a definition may give, in words. */
@@ -1317,7 +1315,8 @@ static plan_status charters(ctx *c, const plan_node *parent, const bool *taken, 
       continue;
     }
     if (n->kind != PLAN_NODE_ITEM || (n->para < c->doc->npara && taken[n->para])) continue;
-    if (defining_article(c, n)) {
+    const char *key = title_key(c, n);
+    if (one_of(key, defining_titles, COUNT(defining_titles))) {
       charter_done(c, ch);
       size_t one;
       ch->defining = n;
@@ -1328,7 +1327,7 @@ static plan_status charters(ctx *c, const plan_node *parent, const bool *taken, 
     /* "Chương II. NHIỆM VỤ VÀ QUYỀN HẠN" groups the articles that are the items */
     bool grouping = n->marker == PLAN_MARKER_CHAPTER || n->marker == PLAN_MARKER_PART ||
                     n->marker == PLAN_MARKER_SECTION;
-    if (ch->mention && !grouping && titled(c, n, task_titles, sizeof task_titles / sizeof *task_titles)) {
+    if (ch->mention && !grouping && one_of(key, task_titles, COUNT(task_titles))) {
       plan_assignment a;
       memset(&a, 0, sizeof a);
       a.label = n->label;
