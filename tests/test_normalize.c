@@ -342,6 +342,9 @@ static void test_abbreviations(void **state) {
       {"81/TTr-SLĐTBXH", "81/TTr-SLĐTBXH\n"},
       {"UBNDX TPHCM", "UBNDX TPHCM\n"},
       {"ubnd", "ubnd\n"},
+      /* a combining mark belongs to the letter before it: no whole token */
+      {"UBND\xcc\x81 tỉnh", "UBND\xcc\x81 tỉnh\n"},
+      {"TP\xcc\x80 Hà", "TP\xcc\x80 Hà\n"},
   };
   for (size_t i = 0; i < sizeof rows / sizeof *rows; i++)
     expect_norm(rows[i].in, rows[i].want, PLAN_TONE_TRADITIONAL,

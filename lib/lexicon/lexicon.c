@@ -163,8 +163,10 @@ static plan_status compile_matcher(plan_lexicon *lex) {
   qsort(order, n, sizeof *order, by_length_desc);
   plan_buf p = {0};
   /* Whole tokens only, and never part of a document number such as
-   * 145/QĐ-UBND or 4040/UBND-KGVX. */
-  plan__buf_printf(&p, "(?<![\\p{L}\\p{N}/&\\-])(?:");
+   * 145/QĐ-UBND or 4040/UBND-KGVX. A combining mark belongs to the letter
+   * before it: "UBND" and U+0301 is no token (expanded, the mark would
+   * compose with the expansion's last letter on the next pass). */
+  plan__buf_printf(&p, "(?<![\\p{L}\\p{M}\\p{N}/&\\-])(?:");
   for (size_t i = 0; i < n; i++) {
     if (i) plan__buf_putc(&p, '|');
     for (const char *c = order[i]->abbreviation; *c; c++) {
@@ -174,7 +176,7 @@ static plan_status compile_matcher(plan_lexicon *lex) {
       plan__buf_putc(&p, *c);
     }
   }
-  plan__buf_printf(&p, ")(?![\\p{L}\\p{N}/&]|-[\\p{L}\\p{N}])");
+  plan__buf_printf(&p, ")(?![\\p{L}\\p{M}\\p{N}/&]|-[\\p{L}\\p{N}])");
   free(order);
   if (p.oom) { plan__buf_free(&p); return PLAN_ENOMEM; }
   int code;
