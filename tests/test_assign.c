@@ -184,6 +184,11 @@ static void test_lexicon_agencies(void **state) {
       {"Sở VH,TT&DL", "docst"},
       {"Sở Văn hóa và Thể thao", "docs"},
       {"cơ quan thuế của địa phương", "tax"},
+      {"các đơn vị điện lực", "power-company"},
+      {"Công ty Điện lực tỉnh", "power-company"},
+      {"doanh nghiệp viễn thông", "telecom-companies"},
+      {"Các doanh nghiệp cung cấp dịch vụ viễn thông", "telecom-companies"},
+      {"các nhà mạng", "telecom-companies"},
   };
   for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
     const char *id = plan_lexicon_resolve(lex, forms[i].name, strlen(forms[i].name));

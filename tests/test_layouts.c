@@ -532,11 +532,11 @@ static void test_qualified_head_words(void **state) {
   doc = parse_str(
       "QUY ĐỊNH\nThử\n\n**Chương IV. TỔ CHỨC THỰC HIỆN**\n\n"
       "**Điều 27. Trách nhiệm của Sở Xây dựng**\n\n1. Cấp phép xây dựng.\n\n"
-      "**Điều 28. Trách nhiệm của doanh nghiệp viễn thông**\n\n1. Đầu tư hạ tầng.\n\n"
+      "**Điều 28. Trách nhiệm của doanh nghiệp cấp nước**\n\n1. Đầu tư hạ tầng.\n\n"
       "2. Chia sẻ hạ tầng.\n");
   assert_int_equal(plan_doc_assignment_count(doc), 2);
   const plan_assignment *a = plan_doc_assignment(doc, 1);
-  assert_string_equal(plan_assignment_heading(a), "doanh nghiệp viễn thông");
+  assert_string_equal(plan_assignment_heading(a), "doanh nghiệp cấp nước");
   assert_false(plan_agency_known(plan_mention_agency(plan_assignment_agency(a, 0))));
   assert_int_equal(plan_assignment_duty_count(a), 2);
   plan_doc_free(doc);

@@ -43,9 +43,10 @@ const plan_agency_row plan__table_agencies[] = {
     {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm"},
     {"environment-fund", "Quỹ Bảo vệ môi trường tỉnh", "province", "agency", "environment", "Quỹ Bảo vệ môi trường tỉnh|Quỹ Bảo vệ môi trường thành phố|Quỹ Bảo vệ môi trường %p"},
     {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số"},
-    {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p"},
+    {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p|Các đơn vị điện lực|Đơn vị điện lực"},
     {"vnpt", "Viễn thông tỉnh (VNPT)", "province", "company", "telecommunications", "Viễn thông %p|VNPT %p"},
     {"viettel", "Viettel tỉnh", "province", "company", "telecommunications", "Viettel %p|Chi nhánh Viettel %p"},
+    {"telecom-companies", "Các doanh nghiệp viễn thông", "province", "company", "telecommunications", "Các doanh nghiệp viễn thông|Doanh nghiệp viễn thông|Các doanh nghiệp cung cấp dịch vụ viễn thông|Doanh nghiệp cung cấp dịch vụ viễn thông|Các nhà mạng viễn thông|Các nhà mạng"},
     {"post", "Bưu điện tỉnh", "province", "company", "postal", "Bưu điện tỉnh|Bưu điện thành phố|Bưu điện %p"},
     {"ez-board", "Ban Quản lý Khu kinh tế tỉnh", "province", "agency", "investment,industry", "Ban Quản lý Khu kinh tế|Ban Quản lý các Khu kinh tế|Ban Quản lý Khu kinh tế và các khu công nghiệp|Ban Quản lý các khu công nghiệp|Ban Quản lý các Khu công nghiệp|Ban Quản lý các khu chế xuất và công nghiệp|BQL KKT|Ban Quản lý các khu công nghệ cao và khu công nghiệp|Ban Quản lý khu công nghiệp"},
     {"front", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "province", "mass-organisation", "mass-organisations", "Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc|UBMTTQ|UBMTTQVN"},
@@ -69,4 +70,4 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã"},
 };
 
-const size_t plan__table_agencies_count = 65;
+const size_t plan__table_agencies_count = 66;
