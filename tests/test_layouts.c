@@ -615,6 +615,9 @@ static void test_cited_documents_and_bold_headings(void **state) {
       "QUYẾT ĐỊNH\nThử\n\n**Điều 1. Phạm vi**\n"
       "1. Phạm vi điều chỉnh\nQuyết định này quy định việc phân cấp.\n"
       "2. Các cơ quan, đơn vị, địa phương căn cứ nội dung\nQuyết định để triển khai thực hiện.\n"
+      "3. Sở Tài chính niêm yết công khai tại Điểm tiếp nhận và trả\nkết quả\n"
+      "TTHC và giải quyết TTHC theo quy trình.\n"
+      "4. Sở Nội vụ\nTổ chức thực hiện.\n"
       "**Điều 2. Hiệu lực thi hành**\nQuyết định này có hiệu lực kể từ ngày ký.\n");
   const plan_node *one = find_path(plan_doc_root(doc), "Điều 1.1");
   assert_non_null(one);
@@ -623,6 +626,14 @@ static void test_cited_documents_and_bold_headings(void **state) {
   const plan_node *two = find_path(plan_doc_root(doc), "Điều 1.2");
   assert_string_equal(plan_node_text(two), "Các cơ quan, đơn vị, địa phương căn cứ nội dung "
                                             "Quyết định để triển khai thực hiện.");
+  /* an acronym opening the line goes on with the sentence; a verb after a
+   * short heading opens the item's text */
+  const plan_node *three = find_path(plan_doc_root(doc), "Điều 1.3");
+  assert_null(plan_node_title(three));
+  assert_string_equal(plan_node_text(three), "Sở Tài chính niêm yết công khai tại Điểm tiếp nhận và "
+                                              "trả kết quả TTHC và giải quyết TTHC theo quy trình.");
+  const plan_node *four = find_path(plan_doc_root(doc), "Điều 1.4");
+  assert_string_equal(plan_node_title(four), "Sở Nội vụ");
   const plan_node *art = find_path(plan_doc_root(doc), "Điều 2");
   assert_string_equal(plan_node_title(art), "Hiệu lực thi hành");
   plan_doc_free(doc);

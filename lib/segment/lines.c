@@ -167,6 +167,16 @@ static size_t code_points(const char *s, size_t n) {
   return k;
 }
 
+/* "trả kết quả" / "TTHC và thực hiện ...": a line that opens with an
+ * acronym (two capitals or more, then a word in lower case) goes on with
+ * a sentence; a body's text under its heading opens with a verb. */
+static bool opens_with_acronym(const char *s, size_t n) {
+  const char *space = memchr(s, ' ', n);
+  if (!space || space - s < 2) return false;
+  size_t w = (size_t)(space - s);
+  return no_lower(s, w) && code_points(s, w) >= 2 && plan__starts_lower(space + 1, n - w - 1);
+}
+
 /* A marker with nothing after it: "2.", "1.1.", "3)", "IV.", "a)", "Điều 2.",
  * "Chương I", or the word alone ("Điều").  A copy that wrapped the line
  * right after the number leaves these; the next line is the item's text,
@@ -544,7 +554,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
   full |= before && code_points(last, ln) >= FULL_LINE_MIN &&
           code_points(last, ln) * 20 >= code_points(last - 1 - before, before) * 17;
   if (item && !bold_marker && !full && pn <= 200 && !prev_upper && plan__starts_upper(s, n) &&
-      !cites_document(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
+      !cites_document(s, n) && !opens_with_acronym(s, n) && !place_spans(hb, last, ln, s, n) && !paren_open(last, ln) &&
       !ends_with_connective(last, ln) && !plan__alias_spans(lex, para, pn, s, n, hb->oom))
     return false;
   return true;
