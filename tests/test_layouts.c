@@ -986,6 +986,23 @@ static void test_text_task_table(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
   assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
   plan_doc_free(doc);
+
+  /* a short row ("Quý IV/2026" and no more) before a row that lost its
+   * number to a merge: two '|' lines there end the row, since reading
+   * them as an empty cell puts more cells in the row than the header has */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n"
+                  "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+                  "**Thời gian**\n|\n**Kết quả**\n|\n|\n1\n|\nVận hành hệ thống.\n|\nSở Tài chính\n|\nCác sở, ngành\n|\n"
+                  "Quý IV/2026\n|\n|\nThực hiện sao lưu dữ liệu.\n|\nSở Y tế\n|\nSở Tài chính\n|\n|\n"
+                  "2\n|\nTập huấn cán bộ.\n|\nSở Tư pháp\n|\nSở Nội vụ\n|\nNăm 2026\n|\nLớp học\n|\n");
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "- Vận hành hệ thống. Cơ quan chủ trì: Sở Tài chính. Cơ quan phối hợp: "
+                            "Các sở, ngành. Thời gian thực hiện: Quý IV/2026\n"));
+  assert_non_null(strstr(t, "- Thực hiện sao lưu dữ liệu. Cơ quan chủ trì: Sở Y tế. "
+                            "Cơ quan phối hợp: Sở Tài chính\n"));
+  assert_null(strstr(t, "Cột"));
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "doh")), 1);
+  plan_doc_free(doc);
 }
 
 /* A document hard-wrapped at a width: an item's line as long as the

@@ -58,14 +58,42 @@ static bool add_cell(plan_table *t, const char *s, size_t b, size_t e) {
   return true;
 }
 
+/* Ends the last row of t before its cell at, dropping the drop empty
+ * cells there: the cells after them open a new row.  Returns false when
+ * out of memory. */
+static bool split_row(plan_table *t, size_t at, size_t drop) {
+  plan_vec *rows = t->rows.data;
+  size_t last = t->rows.len - 1, moved = rows[last].len - at - drop;
+  if (!plan__table_add_row(t)) return false;
+  rows = t->rows.data;
+  plan_vec *from = &rows[last], *to = &rows[last + 1];
+  plan_table_cell *c = from->data;
+  for (size_t i = at; i < at + drop; i++) {
+    free(c[i].text);
+    plan__offmap_free(&c[i].map);
+  }
+  for (size_t i = 0; i < moved; i++) {
+    plan_table_cell *d = plan__vec_push(to);
+    if (!d) return false;
+    c = from->data;
+    *d = c[at + drop + i];
+  }
+  from->len = at;
+  return true;
+}
+
 /* Reads the block of lines [b, e) (it opens with a '|' line) into t.  A
  * run of k '|' lines after a cell closes it; with k >= 2 a row ends (k - 2
  * empty cells before) when the row is full or the next cell numbers a
- * row, else k - 1 empty cells follow in the same row.  Returns false when
- * out of memory. */
+ * row, else k - 1 empty cells follow in the same row.  A row that then
+ * holds more cells than the first shows it was wrong: the row ended at
+ * that run (a short row, its cells merged away: "Quý IV/2026" / "|" / "|"
+ * / "Thực hiện sao lưu ..."), and the cells after it are the next row's.
+ * Returns false when out of memory. */
 static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
   size_t columns = 0, cells = 0;
-  bool first_row = true;
+  size_t guess_at = 0, guess_empties = 0; /* the run read as empty cells */
+  bool guessed = false, first_row = true;
   if (!plan__table_add_row(t)) return false;
   size_t at; /* past the opening '|' */
   line_end(s, b, e, &at);
@@ -80,6 +108,11 @@ static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
     if (at > cb) {
       if (!add_cell(t, s, cb, at)) return false;
       cells++;
+      if (guessed && cells > columns) {
+        if (!split_row(t, guess_at, guess_empties)) return false;
+        cells -= guess_at + guess_empties;
+        guessed = false;
+      }
     }
     /* the run of '|' lines */
     size_t k = 0;
@@ -96,11 +129,18 @@ static bool read_block(const char *s, size_t b, size_t e, plan_table *t) {
     bool ends = first_row || cells + (k - 2) >= columns || at >= e ||
                 row_number(s, at, next_end);
     size_t empties = ends ? k - 2 : k - 1;
+    size_t row_end = cells + k - 2; /* where the row ends if it does */
     for (size_t i = 0; i < empties && (columns == 0 || cells < columns); i++, cells++)
       if (!add_cell(t, s, at, at)) return false;
+    if (!ends) { /* the latest such run is the likelier end */
+      guessed = true;
+      guess_at = row_end < cells ? row_end : cells;
+      guess_empties = cells - guess_at;
+    }
     if (ends) {
       if (first_row) columns = cells;
       first_row = false;
+      guessed = false;
       cells = 0;
       if (at < e && !plan__table_add_row(t)) return false;
     }
