@@ -1003,6 +1003,35 @@ static void test_text_task_table(void **state) {
   assert_null(strstr(t, "Cột"));
   assert_int_equal(plan_assignment_duty_count(by_agency(doc, "doh")), 1);
   plan_doc_free(doc);
+
+  /* a task two bodies lead is the item of both, as a heading naming two
+   * is; tasks with the same leads, in any order, share the item; a name
+   * the lexicon does not know ends the list */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n"
+                  "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n|\n"
+                  "1\n|\nTập huấn an toàn thông tin.\n|\nSở Khoa học và Công nghệ, Công an tỉnh\n|\n"
+                  "Sở Nội vụ\n|\n|\n2\n|\nKiểm tra hệ thống.\n|\nCông an tỉnh và Sở Khoa học và Công nghệ\n|\n"
+                  "Sở Tài chính\n|\n|\n3\n|\nBố trí kinh phí.\n|\nSở Tài chính\n|\nSở Nội vụ\n|\n|\n"
+                  "4\n|\nTuyên truyền.\n|\nSở Tư pháp, Viện Nghiên cứu phát triển\n|\nSở Nội vụ\n|\n|\n"
+                  "5\n|\nSố hóa dữ liệu.\n|\nỦy ban nhân dân xã, phường, đặc khu\n|\nSở Nội vụ\n|\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 4);
+  const plan_assignment *both = plan_doc_assignment(doc, 0);
+  assert_string_equal(plan_assignment_heading(both), "Sở Khoa học và Công nghệ, Công an tỉnh");
+  assert_int_equal(plan_assignment_agency_count(both), 2);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(both, 0))), "dost");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(both, 1))), "police");
+  assert_int_equal(plan_assignment_duty_count(both), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(both, 1)),
+                      "Kiểm tra hệ thống. Cơ quan chủ trì: Công an tỉnh và Sở Khoa học và Công nghệ. "
+                      "Cơ quan phối hợp: Sở Tài chính");
+  assert_int_equal(plan_assignment_agency_count(plan_doc_assignment(doc, 1)), 1);
+  const plan_assignment *doj2 = plan_doc_assignment(doc, 2);
+  assert_string_equal(plan_assignment_heading(doj2), "Sở Tư pháp");
+  assert_int_equal(plan_assignment_agency_count(doj2), 1);
+  /* the communes with the special zones of 2025 ("đặc khu"), named whole */
+  assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 3)),
+                      "Ủy ban nhân dân xã, phường, đặc khu");
+  plan_doc_free(doc);
 }
 
 /* A document hard-wrapped at a width: an item's line as long as the

@@ -1102,56 +1102,95 @@ static plan_status owned_items(ctx *c, const plan_node *root, const bool *taken,
   return st;
 }
 
+/* The lead agencies of a task, as its lead field names them. */
+enum { TASK_LEADS = 8 };
+typedef struct task_leads {
+  const plan_agency *lead[TASK_LEADS];
+  size_t start[TASK_LEADS], end[TASK_LEADS]; /* each name in the task's text */
+  size_t n;
+} task_leads;
+
 /* A task of a table ("- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp.
- * ...", as table.c writes one) that no agency item holds: its lead agency,
- * or NULL. */
-static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
+ * ...", as table.c writes one) that no agency item holds: the agencies its
+ * lead field lists ("Sở Khoa học và Công nghệ, Trung tâm Chuyển đổi số
+ * Thành phố", or one name per line of the cell), known bodies one after
+ * another up to the field's end.  Returns how many (0: no task). */
+static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl) {
   plan_words *ws = &c->head;
+  tl->n = 0;
   if (plan__words_refill(c->lex, k->text, strlen(k->text), ws) != PLAN_OK) {
     c->oom = true;
-    return NULL;
+    return 0;
   }
   size_t nw = plan__words_count(ws), len, n;
-  for (size_t i = 0; i + 4 < nw; i++)
-    if ((plan__words_match_str(ws, i, "co quan chu tri", &len) ||
-         plan__words_match_str(ws, i, "don vi chu tri", &len)) &&
-        plan__word_colon(ws, i + len - 1)) {
-      const plan_agency *a = agency_at(c, ws, i + len, &n);
-      if (a) /* the name as the table prints it */
-        *printed = span_dup(c->doc, k->text, plan__word_start(ws, i + len),
-                            plan__word_end(ws, i + len + n - 1));
-      return a;
+  for (size_t i = 0; i + 4 < nw; i++) {
+    if (!((plan__words_match_str(ws, i, "co quan chu tri", &len) ||
+           plan__words_match_str(ws, i, "don vi chu tri", &len)) &&
+          plan__word_colon(ws, i + len - 1)))
+      continue;
+    for (size_t j = i + len; j < nw && tl->n < TASK_LEADS;) {
+      if (j > i + len && plan__word_clause_end(ws, j - 1)) break; /* the field ends */
+      if (tl->n && strcmp(plan__word_key(ws, j), "va") == 0 && j + 1 < nw) j++;
+      const plan_agency *a = agency_at(c, ws, j, &n);
+      if (!a) break;
+      bool seen = false;
+      for (size_t m = 0; m < tl->n; m++) seen |= tl->lead[m] == a;
+      if (!seen) {
+        tl->lead[tl->n] = a;
+        tl->start[tl->n] = plan__word_start(ws, j);
+        tl->end[tl->n++] = plan__word_end(ws, j + n - 1);
+      }
+      j += n;
     }
-  return NULL;
+    return tl->n;
+  }
+  return 0;
+}
+
+static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
+  task_leads tl;
+  if (!task_lead_list(c, k, &tl)) return NULL;
+  *printed = span_dup(c->doc, k->text, tl.start[0], tl.end[tl.n - 1]);
+  return tl.lead[0];
 }
 
 typedef struct task {
   const plan_node *node;
-  const plan_agency *lead;
-  const char *printed; /* the lead's name as printed */
+  const plan_node *field; /* the node whose text names the leads */
+  task_leads leads;
+  bool done; /* an item holds it */
 } task;
+
+/* Whether two tasks have the same lead agencies, in any order. */
+static bool same_leads(const task_leads *a, const task_leads *b) {
+  if (a->n != b->n) return false;
+  for (size_t i = 0; i < a->n; i++) {
+    bool found = false;
+    for (size_t j = 0; j < b->n && !found; j++) found = a->lead[i] == b->lead[j];
+    if (!found) return false;
+  }
+  return true;
+}
 
 /* Collects the tasks outside agency items (taken: their paragraphs). */
 static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan_vec *tasks,
                           size_t depth) {
   for (const plan_node *n = root->first; n; n = n->next) {
     if (n->para < c->doc->npara && taken[n->para]) continue;
+    task t = {.node = n};
     if (n->kind == PLAN_NODE_ITEM && n->marker == PLAN_MARKER_BULLET) {
-      const char *printed = NULL;
-      const plan_agency *lead = task_lead(c, n, &printed);
-      task *t = lead ? plan__vec_push(tasks) : NULL;
-      if (t) *t = (task){n, lead, printed ? printed : lead->name};
-      if (lead) continue;
+      if (task_lead_list(c, n, &t.leads)) t.field = n;
     } else if (n->kind == PLAN_NODE_ITEM) {
       /* "1. Tuyên truyền ..." over "- Đơn vị chủ trì: Sở Tư pháp": the
        * item is the task, its field names the lead */
-      const plan_agency *lead = NULL;
-      const char *printed = NULL;
-      for (const plan_node *k = n->first; k && !lead; k = k->next)
-        if (k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) lead = task_lead(c, k, &printed);
-      task *t = lead ? plan__vec_push(tasks) : NULL;
-      if (t) *t = (task){n, lead, printed ? printed : lead->name};
-      if (lead) continue;
+      for (const plan_node *k = n->first; k && !t.field; k = k->next)
+        if ((k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) && task_lead_list(c, k, &t.leads))
+          t.field = k;
+    }
+    if (t.leads.n) {
+      task *slot = plan__vec_push(tasks);
+      if (slot) *slot = t;
+      continue;
     }
     if (n->first && depth < 8) collect_tasks(c, n, taken, tasks, depth + 1);
   }
@@ -1159,7 +1198,9 @@ static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan
 
 /* The tasks of a table that stands apart (an appendix "Nhiệm vụ | Cơ quan
  * chủ trì | ...") become the duties of their lead agencies: one agency
- * item per lead, in the order they first lead, with a diagnostic. */
+ * item per set of leads (a task two bodies lead is the item of both, as a
+ * heading that names two is), in the order they first lead, with a
+ * diagnostic. */
 static plan_status lead_tasks(ctx *c, const bool *taken) {
   plan_outline *doc = c->doc;
   plan_vec tasks;
@@ -1169,25 +1210,27 @@ static plan_status lead_tasks(ctx *c, const bool *taken) {
   task *ts = tasks.data;
   size_t made = 0;
   for (size_t i = 0; i < tasks.len && st == PLAN_OK; i++) {
-    if (!ts[i].lead) continue; /* taken by an earlier lead's item */
-    const plan_agency *lead = ts[i].lead;
+    if (ts[i].done) continue; /* taken by an earlier item */
+    const task_leads *tl = &ts[i].leads;
+    const char *field = ts[i].field->text;
     plan_assignment a;
     memset(&a, 0, sizeof a);
     a.label = ts[i].node->label;
     a.node = ts[i].node;
-    a.heading = ts[i].printed;
+    a.heading = span_dup(doc, field, tl->start[0], tl->end[tl->n - 1]);
     c->scratch.len = 0;
-    push_mention(c, lead, PLAN_ROLE_LEAD, ts[i].printed, 0, strlen(ts[i].printed));
+    for (size_t m = 0; m < tl->n; m++)
+      push_mention(c, tl->lead[m], PLAN_ROLE_LEAD, field, tl->start[m], tl->end[m]);
     a.agencies = keep_mentions(c, &a.nagencies);
     plan_vec duties = c->duties;
     duties.len = 0;
     for (size_t j = i; j < tasks.len; j++) {
-      if (ts[j].lead != lead) continue;
+      if (ts[j].done || !same_leads(&ts[j].leads, tl)) continue;
       const plan_node *k = ts[j].node;
       const plan_para *kp = &doc->paras[k->para];
       plan_duty *d = plan__vec_push(&duties);
       if (d) fill_duty(c, d, kp, kp->text + kp->body_off, 0, kp->len - kp->body_off, &a);
-      ts[j].lead = NULL;
+      ts[j].done = true;
     }
     st = add_assignment(c, &a, duties);
     if (st == PLAN_OK) made++;

@@ -71,12 +71,15 @@ static bool split_row(plan_table *t, size_t at, size_t drop) {
   for (size_t i = at; i < at + drop; i++) {
     free(c[i].text);
     plan__offmap_free(&c[i].map);
+    c[i].text = NULL; /* each cell has one owner, out of memory too */
+    plan__offmap_init(&c[i].map);
   }
   for (size_t i = 0; i < moved; i++) {
     plan_table_cell *d = plan__vec_push(to);
     if (!d) return false;
-    c = from->data;
     *d = c[at + drop + i];
+    c[at + drop + i].text = NULL;
+    plan__offmap_init(&c[at + drop + i].map);
   }
   from->len = at;
   return true;
