@@ -1005,8 +1005,8 @@ static void test_text_task_table(void **state) {
   plan_doc_free(doc);
 
   /* a task two bodies lead is the item of both, as a heading naming two
-   * is; tasks with the same leads, in any order, share the item; a name
-   * the lexicon does not know ends the list */
+   * is; tasks with the same leads, in any order, share the item; a body
+   * the lexicon does not know, listed after one it knows, leads too */
   doc = parse_str("KẾ HOẠCH\nThử\n\n"
                   "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n|\n"
                   "1\n|\nTập huấn an toàn thông tin.\n|\nSở Khoa học và Công nghệ, Công an tỉnh\n|\n"
@@ -1026,11 +1026,35 @@ static void test_text_task_table(void **state) {
                       "Cơ quan phối hợp: Sở Tài chính");
   assert_int_equal(plan_assignment_agency_count(plan_doc_assignment(doc, 1)), 1);
   const plan_assignment *doj2 = plan_doc_assignment(doc, 2);
-  assert_string_equal(plan_assignment_heading(doj2), "Sở Tư pháp");
-  assert_int_equal(plan_assignment_agency_count(doj2), 1);
+  assert_string_equal(plan_assignment_heading(doj2), "Sở Tư pháp, Viện Nghiên cứu phát triển");
+  assert_int_equal(plan_assignment_agency_count(doj2), 2);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(doj2, 1))),
+                      "x-vien-nghien-cuu-phat-trien");
   /* the communes with the special zones of 2025 ("đặc khu"), named whole */
   assert_string_equal(plan_assignment_heading(plan_doc_assignment(doc, 3)),
                       "Ủy ban nhân dân xã, phường, đặc khu");
+  plan_doc_free(doc);
+
+  /* two rows merged into one: two sentences opening lines beside two
+   * names opening lines are two tasks, each with its lead and support;
+   * the deadline is both's.  A name list wrapped over lines (a comma, or
+   * lower case, at the break) and a task of two sentences beside one lead
+   * stay one task. */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n"
+                  "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n"
+                  "**Thời gian**\n|\n|\n1\n|\nBố trí nhân lực cập nhật\ndữ liệu.\nBố trí nhân lực vận hành "
+                  "hệ thống.\n|\nSở Y tế\nSở Tài chính\n|\nSở Tài chính\nSở Y tế\n|\nNăm 2026\n|\n|\n"
+                  "2\n|\nTập huấn cán bộ.\nTổ chức thi.\n|\nSở Tư pháp, Sở Nội vụ,\nCông an tỉnh\n|\n"
+                  "Sở Y tế\n|\nNăm 2027\n|\n");
+  t = plan_text_data(plan_doc_text(doc), NULL);
+  assert_non_null(strstr(t, "- Bố trí nhân lực cập nhật dữ liệu. Cơ quan chủ trì: Sở Y tế. "
+                            "Cơ quan phối hợp: Sở Tài chính. Thời gian thực hiện: Năm 2026\n"));
+  assert_non_null(strstr(t, "- Bố trí nhân lực vận hành hệ thống. Cơ quan chủ trì: Sở Tài chính. "
+                            "Cơ quan phối hợp: Sở Y tế. Thời gian thực hiện: Năm 2026\n"));
+  assert_non_null(strstr(t, "- Tập huấn cán bộ. Tổ chức thi. Cơ quan chủ trì: Sở Tư pháp, Sở Nội vụ, "
+                            "Công an tỉnh. Cơ quan phối hợp: Sở Y tế"));
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "doh")), 1);
+  assert_int_equal(plan_assignment_duty_count(by_agency(doc, "dof")), 1);
   plan_doc_free(doc);
 }
 

@@ -1110,12 +1110,30 @@ typedef struct task_leads {
   size_t n;
 } task_leads;
 
+/* Where a body the lexicon does not know, named in a list after a known
+ * one ("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát triển Thành phố"),
+ * ends: a head word with a capital at j, its name running to a comma, the
+ * field's end, "và" or a known body.  j when none starts there. */
+static size_t unlisted_name_end(ctx *c, const char *text, const plan_words *ws, size_t j) {
+  size_t nw = plan__words_count(ws), idx, len;
+  if (!listed_at(ws, j) || !agency_head_at(c, ws, j) || !capitalized(text, ws, j, true)) return j;
+  for (size_t e = j + 1; e <= nw && e <= j + 12; e++) {
+    if (plan__word_comma(ws, e - 1) || plan__word_clause_end(ws, e - 1) || e == nw) return e;
+    if (strcmp(plan__word_key(ws, e), "va") == 0 ||
+        plan__agency_at(c->lex, ws, e, &c->province, &idx, &len))
+      return e;
+  }
+  return j; /* too long for a name: a sentence */
+}
+
 /* A task of a table ("- Tập huấn cán bộ. Cơ quan chủ trì: Sở Tư pháp.
  * ...", as table.c writes one) that no agency item holds: the agencies its
  * lead field lists ("Sở Khoa học và Công nghệ, Trung tâm Chuyển đổi số
  * Thành phố", or one name per line of the cell), known bodies one after
- * another up to the field's end.  Returns how many (0: no task). */
-static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl) {
+ * another up to the field's end, and with unlisted set, bodies the
+ * lexicon does not know listed after a known one (they become the
+ * document's unknown agencies).  Returns how many (0: no task). */
+static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl, bool unlisted) {
   plan_words *ws = &c->head;
   tl->n = 0;
   if (plan__words_refill(c->lex, k->text, strlen(k->text), ws) != PLAN_OK) {
@@ -1132,6 +1150,16 @@ static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl) {
       if (j > i + len && plan__word_clause_end(ws, j - 1)) break; /* the field ends */
       if (tl->n && strcmp(plan__word_key(ws, j), "va") == 0 && j + 1 < nw) j++;
       const plan_agency *a = agency_at(c, ws, j, &n);
+      size_t e;
+      if (!a && tl->n && unlisted && (e = unlisted_name_end(c, k->text, ws, j)) > j) {
+        n = e - j;
+        size_t ne = plan__word_end(ws, e - 1);
+        const char *name = span_dup(c->doc, k->text, plan__word_start(ws, j), ne);
+        if (!name || !(a = unknown_agency(c, ws, j, e, name))) {
+          c->oom = true;
+          break;
+        }
+      }
       if (!a) break;
       bool seen = false;
       for (size_t m = 0; m < tl->n; m++) seen |= tl->lead[m] == a;
@@ -1149,7 +1177,7 @@ static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl) {
 
 static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
   task_leads tl;
-  if (!task_lead_list(c, k, &tl)) return NULL;
+  if (!task_lead_list(c, k, &tl, false)) return NULL;
   *printed = span_dup(c->doc, k->text, tl.start[0], tl.end[tl.n - 1]);
   return tl.lead[0];
 }
@@ -1179,12 +1207,12 @@ static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan
     if (n->para < c->doc->npara && taken[n->para]) continue;
     task t = {.node = n};
     if (n->kind == PLAN_NODE_ITEM && n->marker == PLAN_MARKER_BULLET) {
-      if (task_lead_list(c, n, &t.leads)) t.field = n;
+      if (task_lead_list(c, n, &t.leads, true)) t.field = n;
     } else if (n->kind == PLAN_NODE_ITEM) {
       /* "1. Tuyên truyền ..." over "- Đơn vị chủ trì: Sở Tư pháp": the
        * item is the task, its field names the lead */
       for (const plan_node *k = n->first; k && !t.field; k = k->next)
-        if ((k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) && task_lead_list(c, k, &t.leads))
+        if ((k->kind == PLAN_NODE_ITEM || k->kind == PLAN_NODE_PARAGRAPH) && task_lead_list(c, k, &t.leads, true))
           t.field = k;
     }
     if (t.leads.n) {

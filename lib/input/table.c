@@ -75,22 +75,27 @@ static void column_roles(const plan_vec *header, int cols[COL_COUNT_]) {
   }
 }
 
-/* Writes a cell's text, trimmed, on one line when flat (its breaks become
- * spaces), carrying its anchors over to map. */
-static void put_cell(plan_buf *out, plan_offmap *map, const plan_table_cell *c, bool flat) {
+/* Writes the text of cell c in [b, e), trimmed, on one line when flat
+ * (its breaks become spaces), carrying its anchors over to map. */
+static void put_range(plan_buf *out, plan_offmap *map, const plan_table_cell *c, size_t b,
+                      size_t e, bool flat) {
   const char *s = c->text ? c->text : "";
-  size_t n = c->len, lead = 0;
+  size_t n = c->text ? e : 0, lead = b;
   while (lead < n && (s[lead] == '\n' || (flat && s[lead] == ' '))) lead++;
   while (n > lead && (s[n - 1] == '\n' || (flat && s[n - 1] == ' '))) n--;
   size_t base = out->len;
   if (map) {
-    plan__offmap_store_forward(map, base, c->src);
+    plan__offmap_store_forward(map, base, c->src + (b == 0 ? 0 : lead));
     const plan_anchor *a = c->map.anchors.data;
     for (size_t i = 0; i < c->map.anchors.len; i++)
       if (a[i].out >= lead && a[i].out < n)
         plan__offmap_store_forward(map, base + a[i].out - lead, a[i].in);
   }
   for (size_t i = lead; i < n; i++) plan__buf_putc(out, flat && s[i] == '\n' ? ' ' : s[i]);
+}
+
+static void put_cell(plan_buf *out, plan_offmap *map, const plan_table_cell *c, bool flat) {
+  put_range(out, map, c, 0, c->len, flat);
 }
 
 static bool blank(const plan_table_cell *c) {
@@ -107,6 +112,105 @@ static bool number_header(const plan_table_cell *h) {
          (strcmp(key, "tt") == 0 || strcmp(key, "stt") == 0);
 }
 
+/* A cell's parts, each [b, e) of its text. */
+enum { PARTS_MAX = 8 };
+typedef struct cell_parts {
+  size_t b[PARTS_MAX], e[PARTS_MAX], n;
+} cell_parts;
+
+/* Whether s[0, n) opens with a capital, past any emphasis marks. */
+static bool opens_upper(const char *s, size_t n) {
+  size_t i = 0;
+  while (i < n && (s[i] == '*' || s[i] == '_' || s[i] == ' ')) i++;
+  return plan__starts_upper(s + i, n - i);
+}
+
+/* Parts a cell's lines make: a line opens a part when it opens with a
+ * capital and the line before ends with one of ends (a name list wrapped
+ * over lines ends a line with a comma or goes on in lower case, and so
+ * does a sentence).  0 parts when over PARTS_MAX. */
+static size_t line_parts(const plan_table_cell *c, const char *ends, cell_parts *p) {
+  p->n = 0;
+  const char *s = c->text;
+  if (!s) return 0;
+  size_t len = c->len, start = 0;
+  while (start < len && (s[start] == '\n' || s[start] == ' ')) start++;
+  if (start == len) return 0;
+  p->b[0] = start;
+  p->n = 1;
+  for (size_t i = start; i < len; i++) {
+    if (s[i] != '\n') continue;
+    size_t e = i, nb = i + 1;
+    while (e > p->b[p->n - 1] && (s[e - 1] == ' ' || s[e - 1] == '*' || s[e - 1] == '_')) e--;
+    while (nb < len && s[nb] == ' ') nb++;
+    if (nb == len || e == p->b[p->n - 1]) continue;
+    bool cut = (ends ? strchr(ends, s[e - 1]) != NULL
+                     : s[e - 1] != ',' && s[e - 1] != ';' && s[e - 1] != '-') &&
+               opens_upper(s + nb, len - nb);
+    if (!cut) continue;
+    if (p->n == PARTS_MAX) return p->n = 0;
+    p->e[p->n - 1] = i;
+    p->b[p->n++] = nb;
+  }
+  p->e[p->n - 1] = len;
+  return p->n;
+}
+
+/* A row that holds several tasks, merged from rows the table had ("Bố trí
+ * nhân lực ... hệ thống." / "Bố trí nhân lực ... khai thác ..." beside
+ * "Các sở, ngành, UBND xã, phường, đặc khu" / "Sở Tài chính"): its content
+ * cell holds k sentences each opening a line and its lead cell k lines
+ * each naming a body (and its supporting cell k, or none).  k, or 0. */
+static size_t merged_tasks(const plan_table_cell *c, size_t n, const int cols[COL_COUNT_],
+                           cell_parts parts[COL_COUNT_]) {
+  size_t k = line_parts(&c[cols[COL_LEAD]], NULL, &parts[COL_LEAD]);
+  if (k < 2 || line_parts(&c[cols[COL_CONTENT]], ".;", &parts[COL_CONTENT]) != k) return 0;
+  parts[COL_SUPPORT].n = 0;
+  if (cols[COL_SUPPORT] >= 0 && cols[COL_SUPPORT] < (int)n &&
+      line_parts(&c[cols[COL_SUPPORT]], NULL, &parts[COL_SUPPORT]) &&
+      parts[COL_SUPPORT].n != k)
+    return 0;
+  return k;
+}
+
+/* Writes one task of row c (n cells): its part `part` of the columns
+ * that parts splits, the others whole. */
+static void emit_task(const plan_table_cell *c, size_t n, const plan_table_cell *header,
+                      size_t nheader, const int cols[COL_COUNT_], const cell_parts *parts,
+                      size_t part, plan_buf *out, plan_offmap *map) {
+  plan__buf_put(out, "- ", 2);
+  for (int k = COL_CONTENT; k < COL_COUNT_; k++) {
+    if (cols[k] < 0 || cols[k] >= (int)n || blank(&c[cols[k]])) continue;
+    if (k != COL_CONTENT) {
+      const char *w = column_words[k];
+      char end = out->len ? out->data[out->len - 1] : ' ';
+      plan__buf_put(out, end == '.' || end == ';' ? " " : ". ", end == '.' || end == ';' ? 1 : 2);
+      plan__buf_put(out, w, strlen(w));
+      plan__buf_putc(out, ' ');
+    }
+    const plan_table_cell *cell = &c[cols[k]];
+    if (parts && parts[k].n)
+      put_range(out, map, cell, parts[k].b[part], parts[k].e[part], true);
+    else
+      put_cell(out, map, cell, true);
+  }
+  /* the other columns ("Sản phẩm", "Ghi chú"), each under its header's
+   * words: a task table loses none of its text */
+  for (size_t j = 0; j < n; j++) {
+    bool known = false;
+    for (int k = 0; k < COL_COUNT_; k++) known |= cols[k] == (int)j;
+    const plan_table_cell *h = j < nheader ? &header[j] : NULL;
+    if (known || blank(&c[j]) || number_header(h)) continue;
+    char end = out->len ? out->data[out->len - 1] : ' ';
+    plan__buf_put(out, end == '.' || end == ';' ? " " : ". ", end == '.' || end == ';' ? 1 : 2);
+    if (h && !blank(h)) put_cell(out, NULL, h, true);
+    else plan__buf_printf(out, "Cột %zu", j + 1);
+    plan__buf_put(out, ": ", 2);
+    put_cell(out, map, &c[j], true);
+  }
+  plan__buf_put(out, "\n\n", 2);
+}
+
 static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
                        plan_offmap *map) {
   plan_vec *rows = t->rows.data;
@@ -114,43 +218,26 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
   size_t nheader = rows[0].len;
   for (size_t i = 1; i < t->rows.len; i++) {
     plan_table_cell *c = rows[i].data;
-    size_t filled = 0, last = 0;
-    for (size_t j = 0; j < rows[i].len; j++)
+    size_t n = rows[i].len, filled = 0, last = 0;
+    for (size_t j = 0; j < n; j++)
       if (!blank(&c[j])) { filled++; last = j; }
     if (!filled) continue;
-    if (filled == 1 || (int)rows[i].len <= cols[COL_CONTENT] || (int)rows[i].len <= cols[COL_LEAD]) {
+    if (filled == 1 || (int)n <= cols[COL_CONTENT] || (int)n <= cols[COL_LEAD]) {
       /* a group heading across the columns ("I" / "Hoàn thiện thể chế") */
       put_cell(out, map, &c[last], true);
       plan__buf_put(out, "\n\n", 2);
       continue;
     }
-    const plan_table_cell *content = &c[cols[COL_CONTENT]];
-    plan__buf_put(out, "- ", 2);
-    put_cell(out, map, content, true);
-    for (int k = COL_LEAD; k < COL_COUNT_; k++) {
-      if (cols[k] < 0 || cols[k] >= (int)rows[i].len || blank(&c[cols[k]])) continue;
-      const char *w = column_words[k];
-      char end = out->len ? out->data[out->len - 1] : ' ';
-      plan__buf_put(out, end == '.' || end == ';' ? " " : ". ", end == '.' || end == ';' ? 1 : 2);
-      plan__buf_put(out, w, strlen(w));
-      plan__buf_putc(out, ' ');
-      put_cell(out, map, &c[cols[k]], true);
+    cell_parts parts[COL_COUNT_];
+    size_t k = merged_tasks(c, n, cols, parts);
+    if (!k) {
+      emit_task(c, n, header, nheader, cols, NULL, 0, out, map);
+      continue;
     }
-    /* the other columns ("Sản phẩm", "Ghi chú"), each under its header's
-     * words: a task table loses none of its text */
-    for (size_t j = 0; j < rows[i].len; j++) {
-      bool known = false;
-      for (int k = 0; k < COL_COUNT_; k++) known |= cols[k] == (int)j;
-      const plan_table_cell *h = j < nheader ? &header[j] : NULL;
-      if (known || blank(&c[j]) || number_header(h)) continue;
-      char end = out->len ? out->data[out->len - 1] : ' ';
-      plan__buf_put(out, end == '.' || end == ';' ? " " : ". ", end == '.' || end == ';' ? 1 : 2);
-      if (h && !blank(h)) put_cell(out, NULL, h, true);
-      else plan__buf_printf(out, "Cột %zu", j + 1);
-      plan__buf_put(out, ": ", 2);
-      put_cell(out, map, &c[j], true);
+    for (size_t part = 0; part < k; part++) {
+      parts[COL_DEADLINE].n = 0; /* shared by the tasks */
+      emit_task(c, n, header, nheader, cols, parts, part, out, map);
     }
-    plan__buf_put(out, "\n\n", 2);
   }
 }
 
