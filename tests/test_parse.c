@@ -208,6 +208,19 @@ static void test_reference_dash_space(void **state) {
   assert_string_equal(plan_reference_date(qd), "2025-10-22");
   assert_int_equal(plan_reference_count(qd), 2);
   plan_doc_free(doc);
+
+  /* a number with a part ("66.2/2025/NQ-CP", the Government's numbering)
+   * is one number, never its part alone; a full stop with no space after
+   * it still ends a sentence before a number */
+  doc = parse_str("Căn cứ Nghị quyết số 66.2/2025/NQ-CP ngày 28 tháng 8 năm 2025 của Chính phủ "
+                  "và quy định.1472/QĐ-TTg.\n");
+  assert_int_equal(plan_doc_reference_count(doc), 2);
+  qd = plan_doc_reference(doc, 0);
+  assert_string_equal(plan_reference_number(qd), "66.2/2025/NQ-CP");
+  assert_string_equal(plan_reference_kind(qd), "Nghị quyết");
+  assert_string_equal(plan_reference_issuer(qd), "CP");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 1)), "1472/QĐ-TTg");
+  plan_doc_free(doc);
 }
 
 static bool has_diag(const plan_doc *doc, plan_diag_code code, size_t line) {

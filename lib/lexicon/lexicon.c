@@ -78,13 +78,14 @@ const char *const *plan__lexicon_keys(const plan_lexicon *lex, plan_table_id t) 
 #define CODE "\\p{L}[\\p{L}\\p{N}&]*"
 static const char *const pattern_sources[PLAN_RE_COUNT_] = {
     /* PLAN_RE_REFERENCE: 1472/QĐ-TTg, 121/2020/QH14, 56/2017/NĐ-CP, 240-KH/TU,
+     * 66.2/2025/NQ-CP (a number with a part, never its part alone),
      * with the kind word that may precede it; a copy's stray space after a
      * code's dash before one in capitals ("1717/QĐ- UBND") stays inside,
      * and so does a line wrapped before the slash after a kind word ("Tờ
      * trình số 409" / "/TTr-SVHTTDL") */
     "(?:(?i)(" DOC_KINDS ")(?-i)\\s+(?:(?i)số(?-i)\\s*)?)?"
-    "(?<![\\p{L}\\p{N}/\\-])"
-    "(?:(\\d{1,5})(?:/(\\d{4}))?(?(1) ?)/(" CODE "(?:-" CODE "|- (?=\\p{Lu}[\\p{Lu}\\p{N}&]*(?![\\p{L}\\p{N}]))" CODE ")*)"
+    "(?<![\\p{L}\\p{N}/\\-]|\\d\\.)"
+    "(?:(\\d{1,5}(?:\\.\\d{1,2})?)(?:/(\\d{4}))?(?(1) ?)/(" CODE "(?:-" CODE "|- (?=\\p{Lu}[\\p{Lu}\\p{N}&]*(?![\\p{L}\\p{N}]))" CODE ")*)"
     "|(\\d{1,5})-(" CODE ")/(" CODE "))"
     "(?![\\p{L}\\p{N}])",
     /* PLAN_RE_DATE (anchored): ngày 28 tháng 9 năm 2020, ngày 28/9/2020 */
