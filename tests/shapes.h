@@ -165,6 +165,17 @@ static inline void shape_text_table(shape_buf *b, size_t n) {
     shape_printf(b, "| %zu | Tuyên truyền phòng chống xâm hại trẻ em | Sở Y tế | Sở Tư pháp | Năm 2025 |\n", k);
 }
 
+/* A task table copied cell by cell ('|' lines between cells) whose n
+ * rows each have leads of their own (a known body and an unlisted one
+ * after it): n items made from the tasks' sets of leads. */
+static inline void shape_cell_table(shape_buf *b, size_t n) {
+  shape_put(b, shape_head);
+  shape_put(b, "|\n**TT**\n|\n**Nhiệm vụ**\n|\n**Cơ quan chủ trì**\n|\n**Cơ quan phối hợp**\n|\n");
+  for (size_t k = 1; k <= n; k++)
+    shape_printf(b, "|\n%zu\n|\nTuyên truyền phòng chống xâm hại trẻ em.\n|\n"
+                    "Sở Y tế, Ban Quản lý dự án %zu\n|\nSở Tư pháp\n|\n", k);
+}
+
 /* An HTML page of n small task tables: the header cells' reading. */
 static inline void shape_html_tables(shape_buf *b, size_t n) {
   shape_put(b, "<html><body><p>KẾ HOẠCH</p><p>III. TỔ CHỨC THỰC HIỆN</p>");

@@ -355,7 +355,7 @@ static const plan_node *next_under(const plan_node *k, const plan_node *g, bool 
   return NULL;
 }
 
-static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed);
+static bool names_task_lead(ctx *c, const plan_node *k);
 
 /* Fills a duty from item k, whose text is body[0, n): with the items and
  * paragraphs under it, when it has any ("8. Chỉ đạo ... các công tác:"
@@ -371,13 +371,12 @@ static void fill_duty_with_items(ctx *c, plan_duty *d, const plan_node *k, const
   plan_buf text = {0};
   const plan_node *g = k->first;
   while (g) {
-    const char *printed;
     const plan_para *gp = g->para < doc->npara ? &doc->paras[g->para] : NULL;
     if (!holds_text(g) || !gp || g->para == k->para || !has_words(gp->text, gp->len)) {
       g = next_under(k, g, true);
       continue;
     }
-    if (g->kind == PLAN_NODE_ITEM && task_lead(c, g, &printed)) {
+    if (g->kind == PLAN_NODE_ITEM && names_task_lead(c, g)) {
       g = next_under(k, g, false);
       continue;
     }
@@ -1175,29 +1174,44 @@ static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl, bool un
   return 0;
 }
 
-static const plan_agency *task_lead(ctx *c, const plan_node *k, const char **printed) {
+/* Whether item k is a task that names its own lead (a known body). */
+static bool names_task_lead(ctx *c, const plan_node *k) {
   task_leads tl;
-  if (!task_lead_list(c, k, &tl, false)) return NULL;
-  *printed = span_dup(c->doc, k->text, tl.start[0], tl.end[tl.n - 1]);
-  return tl.lead[0];
+  return task_lead_list(c, k, &tl, false) > 0;
 }
 
 typedef struct task {
   const plan_node *node;
   const plan_node *field; /* the node whose text names the leads */
   task_leads leads;
-  bool done; /* an item holds it */
+  uintptr_t set[TASK_LEADS]; /* the leads in address order: the set's key */
+  size_t index;              /* the task's place in the document */
 } task;
 
-/* Whether two tasks have the same lead agencies, in any order. */
-static bool same_leads(const task_leads *a, const task_leads *b) {
-  if (a->n != b->n) return false;
-  for (size_t i = 0; i < a->n; i++) {
-    bool found = false;
-    for (size_t j = 0; j < b->n && !found; j++) found = a->lead[i] == b->lead[j];
-    if (!found) return false;
-  }
-  return true;
+/* The order of two tasks' sets of leads (0: the same set). */
+static int set_order(const task *a, const task *b) {
+  if (a->leads.n != b->leads.n) return a->leads.n < b->leads.n ? -1 : 1;
+  for (size_t i = 0; i < a->leads.n; i++)
+    if (a->set[i] != b->set[i]) return a->set[i] < b->set[i] ? -1 : 1;
+  return 0;
+}
+
+/* Tasks by their set of leads, then by their place: a set's tasks are a
+ * run, in document order. */
+static int by_leads(const void *pa, const void *pb) {
+  const task *a = pa, *b = pb;
+  int o = set_order(a, b);
+  return o ? o : a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Runs of one set, by the place of their first task. */
+typedef struct lead_run {
+  size_t first, begin, end; /* first task's place; [begin, end) in the sorted tasks */
+} lead_run;
+
+static int by_first(const void *pa, const void *pb) {
+  const lead_run *a = pa, *b = pb;
+  return a->first < b->first ? -1 : a->first > b->first;
 }
 
 /* Collects the tasks outside agency items (taken: their paragraphs). */
@@ -1216,6 +1230,13 @@ static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan
           t.field = k;
     }
     if (t.leads.n) {
+      for (size_t m = 0; m < t.leads.n; m++) { /* insertion sort: at most TASK_LEADS */
+        uintptr_t v = (uintptr_t)t.leads.lead[m];
+        size_t at = m;
+        for (; at > 0 && t.set[at - 1] > v; at--) t.set[at] = t.set[at - 1];
+        t.set[at] = v;
+      }
+      t.index = tasks->len;
       task *slot = plan__vec_push(tasks);
       if (slot) *slot = t;
       continue;
@@ -1231,20 +1252,34 @@ static void collect_tasks(ctx *c, const plan_node *root, const bool *taken, plan
  * diagnostic. */
 static plan_status lead_tasks(ctx *c, const bool *taken) {
   plan_outline *doc = c->doc;
-  plan_vec tasks;
+  plan_vec tasks, runs;
   plan__vec_init(&tasks, sizeof(task));
+  plan__vec_init(&runs, sizeof(lead_run));
   collect_tasks(c, doc->root, taken, &tasks, 0);
   plan_status st = tasks.oom ? PLAN_ENOMEM : PLAN_OK;
   task *ts = tasks.data;
-  size_t made = 0;
+  size_t made = 0, first_para = tasks.len ? ts[0].node->para : 0;
+  /* group by sorting, not by scanning the rest for each set: a table of n
+   * rows with n sets of leads costs n log n */
+  if (st == PLAN_OK && tasks.len) qsort(ts, tasks.len, sizeof *ts, by_leads);
   for (size_t i = 0; i < tasks.len && st == PLAN_OK; i++) {
-    if (ts[i].done) continue; /* taken by an earlier item */
-    const task_leads *tl = &ts[i].leads;
-    const char *field = ts[i].field->text;
+    if (i && set_order(&ts[i - 1], &ts[i]) == 0) continue;
+    lead_run *r = plan__vec_push(&runs);
+    if (!r) st = PLAN_ENOMEM;
+    else *r = (lead_run){ts[i].index, i, i + 1};
+  }
+  lead_run *rs = runs.data;
+  for (size_t k = 0; k < runs.len; k++) /* each run's end: the next's begin */
+    rs[k].end = k + 1 < runs.len ? rs[k + 1].begin : tasks.len;
+  if (st == PLAN_OK && runs.len) qsort(rs, runs.len, sizeof *rs, by_first);
+  for (size_t k = 0; k < runs.len && st == PLAN_OK; k++) {
+    const task *t0 = &ts[rs[k].begin];
+    const task_leads *tl = &t0->leads;
+    const char *field = t0->field->text;
     plan_assignment a;
     memset(&a, 0, sizeof a);
-    a.label = ts[i].node->label;
-    a.node = ts[i].node;
+    a.label = t0->node->label;
+    a.node = t0->node;
     a.heading = span_dup(doc, field, tl->start[0], tl->end[tl->n - 1]);
     c->scratch.len = 0;
     for (size_t m = 0; m < tl->n; m++)
@@ -1252,20 +1287,18 @@ static plan_status lead_tasks(ctx *c, const bool *taken) {
     a.agencies = keep_mentions(c, &a.nagencies);
     plan_vec duties = c->duties;
     duties.len = 0;
-    for (size_t j = i; j < tasks.len; j++) {
-      if (ts[j].done || !same_leads(&ts[j].leads, tl)) continue;
-      const plan_node *k = ts[j].node;
-      const plan_para *kp = &doc->paras[k->para];
+    for (size_t j = rs[k].begin; j < rs[k].end; j++) {
+      const plan_para *kp = &doc->paras[ts[j].node->para];
       plan_duty *d = plan__vec_push(&duties);
       if (d) fill_duty(c, d, kp, kp->text + kp->body_off, 0, kp->len - kp->body_off, &a);
-      ts[j].done = true;
     }
     st = add_assignment(c, &a, duties);
     if (st == PLAN_OK) made++;
   }
   if (made)
-    plan__diag(doc, PLAN_DIAG_HEURISTIC, doc->paras[ts[0].node->para].norm_start,
+    plan__diag(doc, PLAN_DIAG_HEURISTIC, doc->paras[first_para].norm_start,
                "%zu agency items made from a task table's lead agencies", made);
+  plan__vec_free(&runs);
   plan__vec_free(&tasks);
   return st;
 }
