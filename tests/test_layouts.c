@@ -986,6 +986,11 @@ static void test_text_task_table(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "87/2025/QĐ-UBND");
   assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), "Ủy ban nhân dân tỉnh Lai Châu");
   plan_doc_free(doc);
+  /* a number wrapped after its code's dash ("3783/QĐ-" / "UBND") */
+  doc = parse_str("|\n**ỦY BAN NHÂN DÂN**\n**TỈNH NGHỆ AN**\n|\n**CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM**\n|\n"
+                  "|\nSố: 3783/QĐ-\nUBND\n|\n*Nghệ An, ngày 20 tháng 11 năm 2025*\n|\n\nQUYẾT ĐỊNH\nThử\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_NUMBER), "3783/QĐ-UBND");
+  plan_doc_free(doc);
 
   /* a short row ("Quý IV/2026" and no more) before a row that lost its
    * number to a merge: two '|' lines there end the row, since reading

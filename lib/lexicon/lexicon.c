@@ -92,8 +92,10 @@ static const char *const pattern_sources[PLAN_RE_COUNT_] = {
     "\\s*(?i)(?:,\\s*)?ngày\\s+(\\d{1,2})(?:\\s*/\\s*|\\s+tháng\\s+)(\\d{1,2})"
     "(?:\\s*/\\s*|\\s+năm\\s+)(\\d{4})",
     /* PLAN_RE_NUMBER_LINE (anchored): Số: 145/QĐ-UBND, Số: /KH-UBND, and
-     * with no colon a number and its code: Số 2696/QĐ-UBND */
-    "(?i)số(?-i)(?:\\s*:\\s*|\\s+(?=\\d+/\\S))(\\d*)(/\\S*)?",
+     * with no colon a number and its code: Số 2696/QĐ-UBND; a line wrapped
+     * after a code's dash ("3783/QĐ-" / "UBND") leaves a space there */
+    "(?i)số(?-i)(?:\\s*:\\s*|\\s+(?=\\d+/\\S))(\\d*)"
+    "(/(?:- (?=\\p{Lu}[\\p{Lu}\\p{N}&]*(?![\\p{L}\\p{N}]))|\\S)*)?",
     /* PLAN_RE_PLACE_DATE (anchored): Bắc Kạn, ngày 02 tháng 02 năm 2021 */
     "([\\p{L}][\\p{L} .'\\-]*?)\\s*,\\s*(?i)ngày(?-i)\\s*(\\d{1,2})?\\s*(?i)tháng(?-i)\\s*"
     "(\\d{1,2})?\\s*(?i)năm(?-i)\\s*(\\d{4})",

@@ -84,10 +84,17 @@ bool plan__frame_number(plan_outline *doc, const char *s, size_t n) {
   if (!md) return false;
   size_t dl, sl;
   const char *digits = group(md, s, 1, &dl), *suffix = group(md, s, 2, &sl);
-  if (dl) { /* "145" + "/QĐ-UBND" */
-    doc->meta[PLAN_META_NUMBER] = plan__arena_strndup(&doc->arena, digits, dl + sl);
-  } else if (sl) {
-    doc->meta[PLAN_META_NUMBER_PATTERN] = plan__arena_strndup(&doc->arena, suffix, sl);
+  char *got = NULL;
+  if (dl) /* "145" + "/QĐ-UBND" */
+    got = plan__arena_strndup(&doc->arena, digits, dl + sl);
+  else if (sl)
+    got = plan__arena_strndup(&doc->arena, suffix, sl);
+  if (got) { /* "3783/QĐ- UBND": the wrap's space goes */
+    char *w = got;
+    for (const char *r = got; *r; r++)
+      if (!(*r == ' ' && r > got && r[-1] == '-')) *w++ = *r;
+    *w = '\0';
+    doc->meta[dl ? PLAN_META_NUMBER : PLAN_META_NUMBER_PATTERN] = got;
   }
   pcre2_match_data_free(md);
   return true;
