@@ -661,6 +661,18 @@ static void test_untitled_agency_lists(void **state) {
   assert_ptr_equal(plan_doc_assignment(doc, 0), by_agency(doc, "dae"));
   assert_ptr_equal(plan_doc_assignment(doc, 3), by_agency(doc, "dha"));
   plan_doc_free(doc);
+
+  /* items that open with bodies the lexicon does not know, alone, are one
+   * body's rules item by item as often as an assignment: not taken */
+  doc = parse_str("KẾ HOẠCH\nThử\n\nI. HỘI ĐỒNG XÉT DUYỆT\n\n"
+                  "a) Hội đồng xét duyệt có từ 07 đến 09 thành viên, bảo đảm tính độc lập.\n\n"
+                  "b) Thành viên Hội đồng xét duyệt đáp ứng các yêu cầu về năng lực.\n\n"
+                  "c) Hội đồng xét duyệt làm việc theo nguyên tắc công khai, minh bạch.\n\n"
+                  "d) Hội đồng xét duyệt thực hiện đánh giá theo tiêu chí.\n\n"
+                  "II. TỔ CHỨC THỰC HIỆN\n\n1. Sở Nội vụ: hướng dẫn thi đua.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 1);
+  assert_non_null(by_agency(doc, "dha"));
+  plan_doc_free(doc);
 }
 
 /* "**Chương" / "V**" then its title after a blank line: the chapter's

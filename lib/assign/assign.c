@@ -991,14 +991,29 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
  * Nông nghiệp và Môi trường" / "2. Sở Văn hóa ..."). */
 #define AGENCY_LIST_MIN 3
 
+/* Whether agency item k opens with a body the lexicon knows (read after
+ * agency_item, whose word list of k's heading is still there). */
+static bool opens_known(ctx *c) {
+  bool requested;
+  size_t start = after_owner_opener(&c->head, &requested), idx, len;
+  return start < plan__words_count(&c->head) &&
+         plan__agency_at(c->lex, &c->head, start, &c->province, &idx, &len);
+}
+
 static bool agency_list(ctx *c, const plan_node *n) {
-  size_t items = 0, agencies = 0;
+  size_t items = 0, agencies = 0, known = 0;
   for (const plan_node *k = n->first; k; k = k->next) {
     if (k->kind != PLAN_NODE_ITEM || k->marker == PLAN_MARKER_BULLET) continue;
     items++;
-    agencies += agency_item(c, k);
+    if (agency_item(c, k)) {
+      agencies++;
+      known += opens_known(c);
+    }
   }
-  return agencies >= AGENCY_LIST_MIN && agencies * 3 >= items * 2;
+  /* bodies the lexicon does not know, alone, are as likely one body's
+   * rules item by item ("a) Hội đồng xét duyệt ...", "b) Thành viên Hội
+   * đồng ...") as an assignment: two known bodies say which */
+  return agencies >= AGENCY_LIST_MIN && agencies * 3 >= items * 2 && known >= 2;
 }
 
 /* Looks for the parts that assign duties at any depth: under a chapter, an
