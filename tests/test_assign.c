@@ -189,6 +189,7 @@ static void test_lexicon_agencies(void **state) {
       {"doanh nghiệp viễn thông", "telecom-companies"},
       {"Các doanh nghiệp cung cấp dịch vụ viễn thông", "telecom-companies"},
       {"các nhà mạng", "telecom-companies"},
+      {"Trung tâm Chuyển đổi số Thành phố", "digital-centre"},
   };
   for (size_t i = 0; i < sizeof forms / sizeof *forms; i++) {
     const char *id = plan_lexicon_resolve(lex, forms[i].name, strlen(forms[i].name));

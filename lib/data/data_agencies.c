@@ -42,7 +42,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-service-centres", "Trung tâm Phục vụ hành chính công cấp xã", "commune", "agency", "administration", "Trung tâm Phục vụ hành chính công cấp xã|Trung tâm Phục vụ hành chính công các xã|Trung tâm Phục vụ hành chính công (cấp xã)|Trung tâm Phục vụ hành chính công xã"},
     {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm"},
     {"environment-fund", "Quỹ Bảo vệ môi trường tỉnh", "province", "agency", "environment", "Quỹ Bảo vệ môi trường tỉnh|Quỹ Bảo vệ môi trường thành phố|Quỹ Bảo vệ môi trường %p"},
-    {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số"},
+    {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số tỉnh|Trung tâm Chuyển đổi số thành phố|Trung tâm Chuyển đổi số %p|Trung tâm Chuyển đổi số"},
     {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p|Các đơn vị điện lực|Đơn vị điện lực"},
     {"vnpt", "Viễn thông tỉnh (VNPT)", "province", "company", "telecommunications", "Viễn thông %p|VNPT %p"},
     {"viettel", "Viettel tỉnh", "province", "company", "telecommunications", "Viettel %p|Chi nhánh Viettel %p"},
