@@ -165,7 +165,7 @@ static size_t merged_tasks(const plan_table_cell *c, size_t n, const int cols[CO
                            cell_parts parts[COL_COUNT_]) {
   size_t k = line_parts(&c[cols[COL_LEAD]], NULL, &parts[COL_LEAD]);
   if (k < 2 || line_parts(&c[cols[COL_CONTENT]], ".;", &parts[COL_CONTENT]) != k) return 0;
-  parts[COL_SUPPORT].n = 0;
+  parts[COL_SUPPORT].n = parts[COL_DEADLINE].n = 0; /* the deadline is every task's */
   if (cols[COL_SUPPORT] >= 0 && cols[COL_SUPPORT] < (int)n &&
       line_parts(&c[cols[COL_SUPPORT]], NULL, &parts[COL_SUPPORT]) &&
       parts[COL_SUPPORT].n != k)
@@ -174,7 +174,8 @@ static size_t merged_tasks(const plan_table_cell *c, size_t n, const int cols[CO
 }
 
 /* Writes one task of row c (n cells): its part `part` of the columns
- * that parts splits, the others whole. */
+ * that parts splits, the others whole.  The tasks after a row's first
+ * point at its last cell at the earliest: offsets only run forward. */
 static void emit_task(const plan_table_cell *c, size_t n, const plan_table_cell *header,
                       size_t nheader, const int cols[COL_COUNT_], const cell_parts *parts,
                       size_t part, plan_buf *out, plan_offmap *map) {
@@ -234,10 +235,7 @@ static void emit_tasks(plan_table *t, const int cols[COL_COUNT_], plan_buf *out,
       emit_task(c, n, header, nheader, cols, NULL, 0, out, map);
       continue;
     }
-    for (size_t part = 0; part < k; part++) {
-      parts[COL_DEADLINE].n = 0; /* shared by the tasks */
-      emit_task(c, n, header, nheader, cols, parts, part, out, map);
-    }
+    for (size_t part = 0; part < k; part++) emit_task(c, n, header, nheader, cols, parts, part, out, map);
   }
 }
 
