@@ -1124,13 +1124,16 @@ typedef struct task_leads {
   size_t n;
 } task_leads;
 
-/* Where a body the lexicon does not know, named in a list after a known
- * one ("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát triển Thành phố"),
- * ends: a head word with a capital at j, its name running to a comma, the
- * field's end, "và" or a known body.  j when none starts there. */
-static size_t unlisted_name_end(ctx *c, const char *text, const plan_words *ws, size_t j) {
+/* Where a body the lexicon does not know, named first in a lead field or
+ * listed after another ("Sở Khoa học và Công nghệ, Viện Nghiên cứu phát
+ * triển Thành phố"), ends: a head word with a capital at j, its name
+ * running to a comma, the field's end, "và" or a known body.  j when none
+ * starts there. */
+static size_t unlisted_name_end(ctx *c, const char *text, const plan_words *ws, size_t j,
+                                bool first) {
   size_t nw = plan__words_count(ws), idx, len;
-  if (!listed_at(ws, j) || !agency_head_at(c, ws, j) || !capitalized(text, ws, j, true)) return j;
+  if (!(first || listed_at(ws, j)) || !agency_head_at(c, ws, j) || !capitalized(text, ws, j, true))
+    return j;
   for (size_t e = j + 1; e <= nw && e <= j + 12; e++) {
     if (plan__word_comma(ws, e - 1) || plan__word_clause_end(ws, e - 1) || e == nw) return e;
     if (strcmp(plan__word_key(ws, e), "va") == 0 ||
@@ -1145,8 +1148,8 @@ static size_t unlisted_name_end(ctx *c, const char *text, const plan_words *ws, 
  * lead field lists ("Sở Khoa học và Công nghệ, Trung tâm Chuyển đổi số
  * Thành phố", or one name per line of the cell), known bodies one after
  * another up to the field's end, and with unlisted set, bodies the
- * lexicon does not know listed after a known one (they become the
- * document's unknown agencies).  Returns how many (0: no task). */
+ * lexicon does not know by their head word (they become the document's
+ * unknown agencies, as a heading's do).  Returns how many (0: no task). */
 static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl, bool unlisted) {
   plan_words *ws = &c->head;
   tl->n = 0;
@@ -1165,7 +1168,7 @@ static size_t task_lead_list(ctx *c, const plan_node *k, task_leads *tl, bool un
       if (tl->n && strcmp(plan__word_key(ws, j), "va") == 0 && j + 1 < nw) j++;
       const plan_agency *a = agency_at(c, ws, j, &n);
       size_t e;
-      if (!a && tl->n && unlisted && (e = unlisted_name_end(c, k->text, ws, j)) > j) {
+      if (!a && unlisted && (e = unlisted_name_end(c, k->text, ws, j, tl->n == 0)) > j) {
         n = e - j;
         size_t ne = plan__word_end(ws, e - 1);
         const char *name = span_dup(c->doc, k->text, plan__word_start(ws, j), ne);
