@@ -1159,7 +1159,9 @@ static void test_hard_wrap_width(void **state) {
                "Các cơ quan gửi báo cáo.\nĐiều 3. Nội dung\n"
                "Theo đó, chủ đề năm học là: “Kỷ cương - Sáng tạo\n- Đột phá - Phát triển”. Sở ban hành.\n"
                "- Bảo tồn, tôn tạo và phát huy giá trị di tích lịch sử\n- văn hóa trên địa bàn tỉnh.\n"
-               "Điều 4. Hiệu lực\nQuyết định này có hiệu lực thi hành từ ngày ký.\n*Chánh Văn phòng thi hành.*\n");
+               "Điều 4. Hiệu lực\nQuyết định này có hiệu lực thi hành từ ngày ký.\n*Chánh Văn phòng thi hành.*\n"
+               "Điều 5. Mẫu\na) Đơn đăng ký đất đai, tài sản gắn liền với đất:\nMẫu số 15;\n"
+               "b) Tờ khai đăng ký biến động:\nMẫu số 16.\n");
   doc = parse_str(b.data);
   art = find_path(plan_doc_root(doc), "Điều 2");
   assert_non_null(art);
@@ -1193,6 +1195,11 @@ static void test_hard_wrap_width(void **state) {
   assert_string_equal(plan_node_text(body), "Quyết định này có hiệu lực thi hành từ ngày ký.");
   assert_non_null(plan_node_next(body));
   assert_string_equal(plan_node_text(plan_node_next(body)), "Chánh Văn phòng thi hành.");
+  /* and so after a colon: "... với đất:" / "Mẫu số 15;" was cut, a short
+   * line that stops at a colon ended there */
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "Điều 5.a")),
+                      "Đơn đăng ký đất đai, tài sản gắn liền với đất: Mẫu số 15;");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "Điều 5.b")), "Tờ khai đăng ký biến động:");
   plan_doc_free(doc);
   free(b.data);
 

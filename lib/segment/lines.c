@@ -312,9 +312,9 @@ typedef struct habits {
   size_t wrap_limit;     /* the longest of its lines near that width */
 } habits;
 
-/* "... kể từ ngày ký." / "Chánh Văn phòng ...": a line that a wrap at the
- * document's width cut, not one a paragraph ended: the next line's first
- * word would not have fit on it.  Only a wrap at a fixed count of
+/* "... kể từ ngày ký." / "Chánh Văn phòng ...", "... với đất:" / "Mẫu số
+ * 15;": a line that a wrap at the document's width cut, not one a
+ * paragraph ended: the next line's first word would not have fit on it.  Only a wrap at a fixed count of
  * characters leaves that evidence; a PDF's lines, wrapped by their drawn
  * width, rarely come so close to the longest, so the test seldom holds
  * there and a sentence's end stays one.  A line as long as the longest
@@ -538,7 +538,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
    * inside its list, where a paragraph's own end would have a marker or
    * open a part of the frame on the next line */
   bool wrapped = hb->wrap_width && code_points(last, ln) * 20 >= hb->wrap_width * 17;
-  if ((wrapped && last[ln - 1] == ';') || (last[ln - 1] == '.' && !opens_emphasis && cut_by_wrap(hb, last, ln, s, n)) ||
+  if ((wrapped && last[ln - 1] == ';') || ((last[ln - 1] == '.' || last[ln - 1] == ':') && !opens_emphasis && cut_by_wrap(hb, last, ln, s, n)) ||
       lists_bodies(hb, para, pn, item, s, n)) {
     if (!prev_upper && !upper && plan__starts_upper(s, n) && !opens_frame_part(s, n)) return true;
   }
@@ -737,7 +737,7 @@ plan_status plan__lines(plan_outline *doc) {
   if (hb.wrap_width)
     plan__diag(doc, PLAN_DIAG_HEURISTIC, 0,
                "lines are hard-wrapped at about %zu characters (the longest %zu): a line near that "
-               "long that stops at a semicolon, or at a full stop where the next line's first word "
+               "long that stops at a semicolon, or at a full stop or colon where the next line's first word "
                "would not have fit, is read as cut by the wrap",
                hb.wrap_width, hb.wrap_limit);
   if (hb.blank_paragraphs)
