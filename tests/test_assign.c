@@ -184,6 +184,8 @@ static void test_lexicon_agencies(void **state) {
       {"Sở VH,TT&DL", "docst"},
       {"Sở Văn hóa và Thể thao", "docs"},
       {"cơ quan thuế của địa phương", "tax"},
+      {"Thuế tỉnh", "tax"}, /* the 2025 name, with or without the province's */
+      {"Thuế tỉnh Nghệ An", "tax"},
       {"các đơn vị điện lực", "power-company"},
       {"Công ty Điện lực tỉnh", "power-company"},
       {"doanh nghiệp viễn thông", "telecom-companies"},

@@ -32,7 +32,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"border-guard", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "province", "military", "defence,border", "Bộ Chỉ huy Bộ đội Biên phòng|Bộ đội Biên phòng tỉnh|Bộ đội Biên phòng"},
     {"social-insurance", "Bảo hiểm xã hội tỉnh", "province", "agency", "social-insurance", "Bảo hiểm xã hội tỉnh|Bảo hiểm xã hội thành phố|Bảo hiểm xã hội %p"},
     {"statistics", "Cục Thống kê tỉnh", "province", "agency", "statistics", "Cục Thống kê|Thống kê tỉnh|Chi cục Thống kê"},
-    {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế|Cơ quan Thuế|Cơ quan Thuế tỉnh|Cơ quan Thuế thành phố|Thuế tỉnh %p|Thuế thành phố %p"},
+    {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế|Cơ quan Thuế|Cơ quan Thuế tỉnh|Cơ quan Thuế thành phố|Thuế tỉnh %p|Thuế thành phố %p|Thuế tỉnh|Thuế thành phố"},
     {"treasury", "Kho bạc Nhà nước tỉnh", "province", "agency", "finance", "Kho bạc Nhà nước"},
     {"central-bank", "Ngân hàng Nhà nước chi nhánh tỉnh", "province", "agency", "finance,banking", "Ngân hàng Nhà nước"},
     {"customs", "Chi cục Hải quan khu vực", "province", "agency", "finance,customs", "Chi cục Hải quan|Cục Hải quan tỉnh|Hải quan tỉnh|Hải quan %p"},
