@@ -327,6 +327,18 @@ static void test_blank_line_paragraphs(void **state) {
                       "Tuyên truyền về bảo vệ trẻ em nói chung, phòng, chống xâm hại trẻ em nói riêng. Trong "
                       "đó chú trọng giáo dục giới tính.");
   plan_doc_free(doc);
+  /* nor does a dash before it, inside a sentence: a hyphen, no bullet (a
+   * bullet's first line is not one word); a bullet of its own words, or
+   * after a sentence's end, still starts one */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Bãi bỏ số thứ tự 04,05 mục B\n- Danh\nmục TTHC ban hành kèm theo.\n"
+                  "- Tổ\nchức rà soát.\n2. Rà soát các thủ tục\n- Quy trình nội bộ\nđược công bố.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Bãi bỏ số thứ tự 04,05 mục B - Danh mục TTHC ban hành kèm theo.");
+  assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "1"))),
+                      "Tổ chức rà soát.");
+  assert_string_equal(plan_node_text(plan_node_first_child(find_path(plan_doc_root(doc), "2"))),
+                      "Quy trình nội bộ được công bố.");
+  plan_doc_free(doc);
   /* an open parenthesis goes on over a number or an article; an
    * upper-case title listing its subjects goes on over a kind of document */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Thủ tục công nhận cơ sở sử dụng lao động là người khuyết tật (Mã TTHC:\n"

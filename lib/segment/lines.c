@@ -446,6 +446,7 @@ static bool continues(habits *hb, size_t pn, const char *last, size_t ln, size_t
   }
   if (bullet) { /* "Sở Lao động" / "- Thương binh": the name goes on */
     if (ends_sentence(last, ln)) return false;
+    if (fragment) return true;
     /* "là: “Kỷ cương - Sáng tạo" / "- Đột phá ...”": a quotation the line
      * opened goes on */
     if (quote_open(last, ln)) return true;
@@ -791,13 +792,15 @@ plan_status plan__lines(plan_outline *doc) {
     plan__scan_marker(s, n, &m);
     /* a word alone, or after a colon a few words ("có liên quan:" /
      * "Tăng cường" / "giám sát ..."), then a line that goes on in lower
-     * case */
+     * case; a dash before the word alone ("mục B" / "- Danh" / "mục TTHC
+     * ...") is a hyphen a second wrap left at a line's start, no bullet's:
+     * a bullet's first line is not one word */
     bool fragment = false;
     size_t nn = next_line_head(len, le, nl);
-    if (nn > 0 && nl[1] != '\n' && m == PLAN_MARKER_NONE && !ends_sentence(s, n) &&
-        plan__starts_lower(nl + 1, nn))
+    if (nn > 0 && nl[1] != '\n' && (m == PLAN_MARKER_NONE || (m == PLAN_MARKER_BULLET && s[0] == '-')) &&
+        !ends_sentence(s, n) && plan__starts_lower(nl + 1, nn))
       fragment = ((n < SHORT_LINE && lettered_words(s, n) == 1) ||
-                  (b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
+                  (m == PLAN_MARKER_NONE && b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
                    code_points(s, n) <= FRAGMENT_MAX)) &&
                  !bare_marker(s, n);
     size_t before = b.last > b.before_last ? b.last - b.before_last - 1 : 0; /* its bytes, its space */
