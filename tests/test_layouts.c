@@ -462,6 +462,21 @@ static void test_after_the_signature(void **state) {
   assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "after the document"));
   plan_doc_free(doc);
 
+  /* a chairman's own decision signs with no "TM." / "KT.": its receivers'
+   * list ends the document as well, and the portal's notices after it
+   * are no bullets of the last article, nor "THÔNG BÁO" its attachment */
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\n**Điều 1.** Sở Giáo dục và Đào tạo chịu trách nhiệm thi hành.\n\n"
+                  "*Nơi nhận:*\n- Như Điều 1;\n- Lưu: VT.\n|\n**CHỦ TỊCH**\n**Lê Hải Hoà**\n|\n"
+                  "TP. HCM, ngày 31/05/2021\nSứ mệnh của THƯ VIỆN PHÁP LUẬT là kết nối cộng đồng.\n"
+                  "**THÔNG BÁO **\n**về Lưu trữ, Sử dụng Thông tin Khách hàng**\n"
+                  "- Bạn vừa bị Đăng xuất khỏi Tài khoản.\n- Xin lỗi Quý khách vì sự bất tiện này!\n");
+  assert_non_null(find_path(plan_doc_root(doc), "Điều 1"));
+  assert_null(find_path(plan_doc_root(doc), "-"));
+  assert_null(plan_doc_meta(doc, PLAN_META_ATTACHMENT_TYPE));
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_SIGNER_TITLE), "CHỦ TỊCH");
+  assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "after the document"));
+  plan_doc_free(doc);
+
   /* without a signature before it, a portal's name is the document's text */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Tra cứu văn bản trên Thư viện Pháp luật.\n\n"
                   "2. Hướng dẫn người dân đăng nhập.\n");

@@ -608,14 +608,17 @@ static size_t trailer_notice(plan_outline *doc) {
   return i;
 }
 
-/* Where a web page's trailer starts: after the document's first signature,
- * the paragraph that names the portal the text was copied from (its
- * notices and account pop-ups follow the document), taken back to the
- * table cell or blank line that opens its block.  npara when there is
+/* Where a web page's trailer starts: after the document's first signature
+ * or receivers' list (a chairman's own decision signs "CHỦ TỊCH" with no
+ * "TM."), the paragraph that names the portal the text was copied from
+ * (its notices and account pop-ups follow the document), taken back to
+ * the table cell or blank line that opens its block.  npara when there is
  * none. */
 static size_t trailer_start(plan_outline *doc) {
   size_t i = doc->first_para;
-  while (i < doc->npara && !looks_like_signature(&doc->paras[i])) i++;
+  while (i < doc->npara && !looks_like_signature(&doc->paras[i]) &&
+         !plan__para_starts(&doc->paras[i], "noi nhan"))
+    i++;
   size_t sig = i;
   if (i == doc->npara) return trailer_notice(doc);
   const char *const *names = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_PORTALS);
