@@ -327,6 +327,14 @@ static void test_blank_line_paragraphs(void **state) {
                       "Tuyên truyền về bảo vệ trẻ em nói chung, phòng, chống xâm hại trẻ em nói riêng. Trong "
                       "đó chú trọng giáo dục giới tính.");
   plan_doc_free(doc);
+  /* nor two short words ("Dự thảo" / "văn bản ..."); three are a line's
+   * own sentence */
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Thẩm định hồ sơ (nếu cần thiết).\nDự thảo\nvăn bản trình Ủy ban nhân dân.\n"
+                  "2. Thẩm định hồ sơ.\nDự thảo văn bản\ntrình Ủy ban nhân dân.\n");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),
+                      "Thẩm định hồ sơ (nếu cần thiết). Dự thảo văn bản trình Ủy ban nhân dân.");
+  assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "2")), "Thẩm định hồ sơ.");
+  plan_doc_free(doc);
   /* nor does a dash before it, inside a sentence: a hyphen, no bullet (a
    * bullet's first line is not one word); a bullet of its own words, or
    * after a sentence's end, still starts one */

@@ -114,6 +114,13 @@ static const char *const rank_words[] = {"cấp", "loại", "nhóm", "hạng", "
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
+/* The spaces in s[0, n): a line's words less one. */
+static size_t spaces(const char *s, size_t n) {
+  size_t k = 0;
+  for (const char *e = s + n; (s = memchr(s, ' ', (size_t)(e - s))) != NULL; s++) k++;
+  return k;
+}
+
 /* How many words of s[0, n) hold a letter (two at most are counted). */
 static size_t lettered_words(const char *s, size_t n) {
   size_t words = 0;
@@ -790,7 +797,8 @@ plan_status plan__lines(plan_outline *doc) {
     size_t n = le - ls;
     plan_marker m = PLAN_MARKER_NONE;
     plan__scan_marker(s, n, &m);
-    /* a word alone, or after a colon a few words ("có liên quan:" /
+    /* a word alone, or two short ones ("(nếu cần thiết)." / "Dự thảo" /
+     * "văn bản ..."), or after a colon a few words ("có liên quan:" /
      * "Tăng cường" / "giám sát ..."), then a line that goes on in lower
      * case; a dash before the word alone ("mục B" / "- Danh" / "mục TTHC
      * ...") is a hyphen a second wrap left at a line's start, no bullet's:
@@ -800,6 +808,7 @@ plan_status plan__lines(plan_outline *doc) {
     if (nn > 0 && nl[1] != '\n' && (m == PLAN_MARKER_NONE || (m == PLAN_MARKER_BULLET && s[0] == '-')) &&
         !ends_sentence(s, n) && plan__starts_lower(nl + 1, nn))
       fragment = ((n < SHORT_LINE && lettered_words(s, n) == 1) ||
+                  (code_points(s, n) <= FRAGMENT_MAX && spaces(s, n) <= 1) ||
                   (m == PLAN_MARKER_NONE && b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
                    code_points(s, n) <= FRAGMENT_MAX)) &&
                  !bare_marker(s, n);
