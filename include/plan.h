@@ -492,7 +492,7 @@ typedef enum plan_meta {
   PLAN_META_NUMBER_PATTERN,   /**< "/KH-UBND" for a draft with no number */
   PLAN_META_DATE,             /**< ISO "2021-02-02", or the year "2021" */
   PLAN_META_PLACE,            /**< "Bắc Kạn" */
-  PLAN_META_ISSUER,           /**< "Ủy ban nhân dân tỉnh Bắc Kạn" */
+  PLAN_META_ISSUER,           /**< "Ủy ban nhân dân tỉnh Bắc Kạn"; "Sở Y tế" under it */
   PLAN_META_PROVINCE,         /**< "Bắc Kạn" */
   PLAN_META_SIGNER,           /**< "Phạm Duy Hưng" */
   PLAN_META_SIGNER_TITLE,     /**< "PHÓ CHỦ TỊCH" */

@@ -58,6 +58,25 @@ static void test_wrapped_header(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_PROVINCE), "Đồng Tháp");
   plan_doc_free(doc);
 
+  /* a body under the province's committee issues: the issuer is the body
+   * (the lexicon's name when it knows it, else as printed), the province
+   * the committee's, whether its name is spelled out or "UBND" */
+  static const struct { const char *head, *issuer; } bodies[] = {
+      {"ỦY BAN NHÂN DÂN\nTỈNH BẮC NINH\nSỞ Y TẾ\n", "Sở Y tế"},
+      {"UBND TỈNH BẮC NINH\nSỞ Y TẾ\n", "Sở Y tế"},
+      {"UBND THÀNH PHỐ HÀ NỘI\nTRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG\n", "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG"},
+      {"ỦY BAN NHÂN DÂN TỈNH BẮC NINH -------\n", "Ủy ban nhân dân tỉnh Bắc Ninh"}, /* a rule, no body */
+  };
+  for (size_t i = 0; i < sizeof bodies / sizeof *bodies; i++) {
+    char text[512];
+    snprintf(text, sizeof text, "%s\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+             "Số: 12/KH-SYT\n\nKẾ HOẠCH\nThử\n", bodies[i].head);
+    doc = parse_str(text);
+    assert_string_equal(plan_doc_meta(doc, PLAN_META_ISSUER), bodies[i].issuer);
+    assert_string_equal(plan_doc_meta(doc, PLAN_META_PROVINCE), i == 2 ? "Hà Nội" : "Bắc Ninh");
+    plan_doc_free(doc);
+  }
+
   /* "Số" with no colon, a number and its code after it; the place and
    * date in an italic span wrapped in their cell */
   doc = parse_str("|\n**ỦY BAN NHÂN\nDÂN **\nTỈNH QUẢNG TRỊ\n--------\n|\n**CỘNG HÒA XÃ\n"

@@ -33,12 +33,51 @@ bool plan__frame_is_motto(const plan_para *p) {
          plan__para_starts(p, "doc lap tu do hanh phuc");
 }
 
+/* The bytes of s[0, n) that a province's name (data/provinces.tsv) fills
+ * from its start, the longest that does, or 0: "BẮC NINH SỞ Y TẾ" -> 9. */
+static size_t province_prefix(const plan_outline *doc, const char *s, size_t n) {
+  char f[256];
+  plan__fold_fixed(f, sizeof f, s, n < 200 ? n : 200);
+  const char *const *keys = plan__lexicon_keys(doc->lex, PLAN_TABLE_PROVINCES);
+  size_t best_words = 0;
+  for (size_t k = 0; k < plan__table_provinces_count; k++) {
+    size_t kl = keys[k] ? strlen(keys[k]) : 0;
+    if (!kl || strncmp(f, keys[k], kl) != 0 || (f[kl] != '\0' && f[kl] != ' ')) continue;
+    size_t words = 1;
+    for (const char *c = keys[k]; *c; c++) words += *c == ' ';
+    if (words > best_words) best_words = words;
+  }
+  size_t at = 0;
+  for (size_t w = 0; w < best_words && at < n; w++) {
+    while (at < n && s[at] == ' ') at++;
+    while (at < n && s[at] != ' ') at++;
+  }
+  return at;
+}
+
+/* "SỞ Y TẾ" -> "Sở Y tế": the lexicon's name of the body printed, or the
+ * text as printed when the lexicon does not know it. */
+static char *body_name(plan_outline *doc, const char *s, size_t n) {
+  const char *id = plan_lexicon_resolve(doc->lex, s, n);
+  for (size_t i = 0, count = plan_lexicon_agency_count(doc->lex); id && i < count; i++) {
+    const char *aid, *name;
+    if (plan_lexicon_agency(doc->lex, i, &aid, &name, NULL, NULL, NULL, NULL) == PLAN_OK &&
+        strcmp(aid, id) == 0)
+      return plan__arena_strndup(&doc->arena, name, strlen(name));
+  }
+  return plan__trim_dup(&doc->arena, s, n);
+}
+
 /* "ỦY BAN NHÂN DÂN TỈNH BẮC KẠN" -> issuer "Ủy ban nhân dân tỉnh Bắc Kạn",
- * province "Bắc Kạn".  Other issuers are kept as printed. */
+ * province "Bắc Kạn".  Under the province's committee, a body of its own
+ * issues ("UBND TỈNH BẮC NINH" / "SỞ Y TẾ"): the issuer is that body, the
+ * province the committee's.  Other issuers are kept as printed. */
 bool plan__frame_issuer(plan_outline *doc, const char *s, size_t n) {
   static const struct { const char *fold, *prefix; } forms[] = {
       {"uy ban nhan dan tinh", "Ủy ban nhân dân tỉnh"},
       {"uy ban nhan dan thanh pho", "Ủy ban nhân dân thành phố"},
+      {"ubnd tinh", "Ủy ban nhân dân tỉnh"},
+      {"ubnd thanh pho", "Ủy ban nhân dân thành phố"},
       /* a decision its chair issues ("QĐ-CTUBND") */
       {"chu tich uy ban nhan dan tinh", "Chủ tịch Ủy ban nhân dân tỉnh"},
       {"chu tich uy ban nhan dan thanh pho", "Chủ tịch Ủy ban nhân dân thành phố"},
@@ -57,12 +96,23 @@ bool plan__frame_issuer(plan_outline *doc, const char *s, size_t n) {
       while (at < n && s[at] != ' ') at++;
       while (at < n && s[at] == ' ') at++;
     }
-    char *prov = plan__title_case(&doc->arena, s + at, n - at);
+    /* a known province's name (what follows it is none of it), then
+     * more words: the body that issues */
+    size_t pl = province_prefix(doc, s + at, n - at), body = at + pl;
+    while (body < n && s[body] == ' ') body++;
+    unsigned char first = body < n ? (unsigned char)s[body] : 0; /* "-----" under it is a rule */
+    bool under = pl && ((first >= 'A' && first <= 'Z') || first >= 0xC0);
+    char *prov = plan__title_case(&doc->arena, s + at, pl ? pl : n - at);
     if (!prov) break;
-    size_t need = strlen(forms[i].prefix) + strlen(prov) + 2;
-    char *iss = plan__arena_alloc(&doc->arena, need);
+    char *iss;
+    if (under) {
+      iss = body_name(doc, s + body, n - body);
+    } else {
+      size_t need = strlen(forms[i].prefix) + strlen(prov) + 2;
+      iss = plan__arena_alloc(&doc->arena, need);
+      if (iss) snprintf(iss, need, "%s %s", forms[i].prefix, prov);
+    }
     if (!iss) break;
-    snprintf(iss, need, "%s %s", forms[i].prefix, prov);
     doc->meta[PLAN_META_ISSUER] = iss;
     doc->meta[PLAN_META_PROVINCE] = prov;
     ok = true;
