@@ -693,6 +693,37 @@ static void test_cited_documents_and_bold_headings(void **state) {
   plan_doc_free(doc);
 }
 
+/* "Trách nhiệm phối hợp của các cơ quan": the bodies' responsibility in a
+ * role titles an assigning part as "Trách nhiệm của các" does (its
+ * articles name two bodies, the requests to the Front and the Party's
+ * board); the other articles group agency items, two to an article
+ * included. */
+static void test_role_responsibility_part(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUY CHẾ\nThử\n\nChương I\nQUY ĐỊNH CHUNG\n\nĐiều 1. Phạm vi\n\nQuy chế này quy định việc phối hợp.\n\n"
+      "Chương II\nTRÁCH NHIỆM PHỐI HỢP CỦA CÁC CƠ QUAN, ĐƠN VỊ\n\n"
+      "Điều 2. Phối hợp trong giải quyết thủ tục hành chính\n\n"
+      "1. Sở Dân tộc và Tôn giáo, UBND cấp xã: Tiếp nhận hồ sơ thủ tục hành chính.\n\n"
+      "2. Các cơ quan, đơn vị liên quan: Kịp thời cung cấp thông tin.\n\n"
+      "Điều 3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n\n"
+      "1. Tham gia tuyên truyền, vận động Nhân dân.\n\n2. Phản ánh kịp thời ý kiến của Nhân dân.\n\n"
+      "Điều 4. Đề nghị Ban Tuyên giáo và Dân vận Tỉnh ủy\n\n1. Tham mưu cho Tỉnh ủy lãnh đạo tuyên truyền.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 4);
+  const plan_assignment *dera = by_agency(doc, "dera");
+  assert_non_null(dera);
+  assert_string_equal(plan_assignment_heading(dera), "Sở Dân tộc và Tôn giáo, UBND cấp xã");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(dera, 0)), "Tiếp nhận hồ sơ thủ tục hành chính.");
+  assert_non_null(by_agency(doc, "all-departments"));
+  const plan_assignment *front = by_agency(doc, "front");
+  assert_non_null(front);
+  assert_true(plan_assignment_requested(front));
+  assert_int_equal(plan_assignment_duty_count(front), 2);
+  /* the title decided, no heuristic */
+  assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "agency items"));
+  plan_doc_free(doc);
+}
+
 /* Besides its titled part, a plan may assign in a part of another title
  * whose numbered items are mostly agencies with duties: those count, with
  * a heuristic diagnostic; a part with fewer of them does not. */
@@ -1773,6 +1804,7 @@ int main(void) {
       cmocka_unit_test(test_decision_articles),
       cmocka_unit_test(test_cited_documents_and_bold_headings),
       cmocka_unit_test(test_untitled_agency_lists),
+      cmocka_unit_test(test_role_responsibility_part),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_duty_holds_its_items),

@@ -441,6 +441,18 @@ static const char *folded(ctx *c, const char *s, size_t n) {
   return c->fold.data;
 }
 
+/* "trách nhiệm phối hợp của các ...": the bodies' responsibility in a role
+ * (role_words), as "trách nhiệm của các" names it with none. */
+static bool role_responsibility(const char *key) {
+  char phrase[64];
+  for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++) {
+    if (!strchr(role_words[r].words, ' ')) continue; /* "qua", "gửi": no role alone */
+    snprintf(phrase, sizeof phrase, "trach nhiem %s cua cac", role_words[r].words);
+    if (strstr(key, phrase)) return true;
+  }
+  return false;
+}
+
 static bool is_assigning(ctx *c, const plan_node *n) {
   const char *t = n->title ? n->title : n->text;
   size_t len = strnlen(t, 200);
@@ -451,6 +463,7 @@ static bool is_assigning(ctx *c, const plan_node *n) {
       yes = true;
       collective |= strcmp(assigning_titles[i], "trach nhiem cua cac") == 0;
     }
+  if (!yes && role_responsibility(c->fold.data)) yes = collective = true;
   if (yes && collective && !strstr(c->fold.data, "to chuc thuc hien")) {
     /* "Trách nhiệm của các cơ quan, đơn vị": a part when its items are
      * bodies of their own, else that body's item */
