@@ -724,6 +724,41 @@ static void test_role_responsibility_part(void **state) {
   plan_doc_free(doc);
 }
 
+/* "các Sở: Xây dựng, Tài chính, Nội vụ": departments listed by the rest
+ * of their names after a generic "các Sở" and a colon, in a heading (the
+ * item is theirs) or in a duty (each is mentioned in the role); the list
+ * ends where no department's name goes on, and with no list the generic
+ * body stays. */
+static void test_elided_department_list(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Trách nhiệm của các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch, NN&MT.\n\n"
+      "a) Chủ trì tham mưu kinh phí.\n\nb) Sở Nội vụ chủ trì đào tạo.\n\n"
+      "2. Sở Y tế: phối hợp với các Sở: Tài chính; Tư pháp và các sở, ban, ngành khám bệnh.\n\n"
+      "3. Các sở: phối hợp thực hiện.\n");
+  const plan_assignment *one = plan_doc_assignment(doc, 0);
+  assert_non_null(one);
+  assert_string_equal(plan_assignment_heading(one), "các Sở: Xây dựng, Văn hóa, Thể thao và Du lịch, NN&MT");
+  assert_int_equal(plan_assignment_agency_count(one), 3);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(one, 0))), "doc");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(one, 1))), "docst");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(one, 2))), "dae");
+  /* the list was the heading's, no duty */
+  assert_int_equal(plan_assignment_duty_count(one), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(one, 0)), "Chủ trì tham mưu kinh phí.");
+  const plan_duty *d = plan_assignment_duty(by_agency(doc, "doh"), 0);
+  assert_int_equal(plan_duty_mention_count(d), 3);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_duty_mention(d, 0))), "dof");
+  assert_int_equal(plan_mention_role(plan_duty_mention(d, 0)), PLAN_ROLE_COORDINATE);
+  assert_string_equal(plan_mention_text(plan_duty_mention(d, 1)), "Tư pháp");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_duty_mention(d, 2))), "all-departments");
+  const plan_assignment *three = plan_doc_assignment(doc, 2);
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(three, 0))), "all-departments");
+  assert_string_equal(plan_duty_text(plan_assignment_duty(three, 0)), "phối hợp thực hiện.");
+  plan_doc_free(doc);
+}
+
 /* Besides its titled part, a plan may assign in a part of another title
  * whose numbered items are mostly agencies with duties: those count, with
  * a heuristic diagnostic; a part with fewer of them does not. */
@@ -1805,6 +1840,7 @@ int main(void) {
       cmocka_unit_test(test_cited_documents_and_bold_headings),
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_role_responsibility_part),
+      cmocka_unit_test(test_elided_department_list),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_duty_holds_its_items),

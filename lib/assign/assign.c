@@ -33,6 +33,7 @@ typedef struct ctx {
   plan_words province;
   plan_words head;  /* an item's heading's words, the list reused for each */
   plan_words duty;  /* a duty's words, the list reused for each */
+  plan_words elided; /* "Sở " and a name a list left it out of, reused */
   plan_vec scratch; /* of plan_mention, reused */
   plan_vec duties;  /* of plan_duty: an item's, reused */
   plan_buf fold;    /* a title folded, reused */
@@ -264,6 +265,54 @@ static void push_mention(ctx *c, const plan_agency *a, plan_role role, const cha
   m->text = span_dup(c->doc, s, b, e);
 }
 
+/* Bytes of text after a list's "Sở" read for a department's name. */
+#define ELIDED_SCAN 160
+
+/* "các Sở: Xây dựng, Tài chính, Nội vụ": after a generic "các Sở" and its
+ * colon, departments named by what follows "Sở" in each.  Reads s[b, n)
+ * for such names one after another (a comma, a semicolon or "và" between
+ * them), pushes a mention of each with role, and returns where the last
+ * ends, or b when the list names none (what follows is then the generic
+ * body's: "các sở: phối hợp ..."). */
+static size_t elided_departments(ctx *c, const char *s, size_t b, size_t n, plan_role role) {
+  static const char so[] = "Sở ";
+  const size_t sol = sizeof so - 1;
+  char buf[sizeof so + ELIDED_SCAN];
+  size_t p = b, end = b;
+  for (;;) {
+    while (p < n && s[p] == ' ') p++;
+    size_t take = n - p < ELIDED_SCAN ? n - p : ELIDED_SCAN;
+    while (take > 0 && p + take < n && ((unsigned char)s[p + take] & 0xC0) == 0x80) take--;
+    if (take == 0) break;
+    memcpy(buf, so, sol);
+    memcpy(buf + sol, s + p, take);
+    if (plan__words_refill(c->lex, buf, sol + take, &c->elided) != PLAN_OK) {
+      c->oom = true;
+      break;
+    }
+    size_t idx, len;
+    if (!plan__agency_at(c->lex, &c->elided, 0, &c->province, &idx, &len) || len < 2) break;
+    const plan_agency *ag = known_agency(c, idx);
+    if (!ag || strcmp(ag->kind, "department") != 0) break;
+    size_t e = p + plan__word_end(&c->elided, len - 1) - sol;
+    push_mention(c, ag, role, s, p, e);
+    end = p = e;
+    while (p < n && (s[p] == ' ' || s[p] == ',' || s[p] == ';')) p++;
+    if (n - p > 4 && memcmp(s + p, "và ", 4) == 0) p += 4;
+  }
+  return end;
+}
+
+/* Whether words i and i + 1 are a generic "các Sở" that a colon ends: a
+ * list of departments by the rest of their names follows. */
+static bool elided_list_at(const plan_words *ws, size_t i, const char *s, size_t n) {
+  if (i + 1 >= plan__words_count(ws) || strcmp(plan__word_key(ws, i), "cac") != 0 ||
+      strcmp(plan__word_key(ws, i + 1), "so") != 0)
+    return false;
+  size_t e = plan__word_end(ws, i + 1);
+  return e < n && s[e] == ':';
+}
+
 /* The first word from i on where a mention or a deadline may start, or
  * the word count: the scan over a duty's words, in a loop of its own so
  * that it keeps everything in registers. */
@@ -329,7 +378,14 @@ static void fill_duty(ctx *c, plan_duty *d, const plan_para *p, const char *s, s
       continue;
     }
     const plan_agency *a = agency_at(c, ws, i, &len);
-    if (a) {
+    size_t listed;
+    if (a && elided_list_at(ws, i, d->text, text_len) &&
+        (listed = elided_departments(c, d->text, plan__word_end(ws, i + 1) + 1, text_len,
+                                     role_before(c, ws, i, &rs))) > plan__word_end(ws, i + 1) + 1) {
+      /* "phối hợp với các Sở: Tài chính, Tư pháp": the departments named */
+      i += 2;
+      while (i < nw && plan__word_start(ws, i) < listed) i++;
+    } else if (a) {
       push_mention(c, a, role_before(c, ws, i, &rs), d->text, plan__word_start(ws, i),
                    plan__word_end(ws, i + len - 1));
       i += len;
@@ -869,6 +925,23 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     while (head[e] == ')') e++;
     a.heading = span_dup(doc, head, plan__word_start(ws, start), e);
   }
+  /* "Trách nhiệm của các Sở:" / "Xây dựng, Tài chính, Nội vụ.": the
+   * departments the list after the colon names, not every department */
+  size_t listed = 0;
+  if (n->title && *n->text && a.heading && cut == nw && c->scratch.len == 1 && nw >= 2 &&
+      strcmp(plan__word_key(ws, nw - 2), "cac") == 0 && strcmp(plan__word_key(ws, nw - 1), "so") == 0) {
+    c->scratch.len = 0;
+    listed = elided_departments(c, n->text, 0, strlen(n->text), PLAN_ROLE_NAMED);
+    if (listed) {
+      size_t hl = strlen(a.heading), need = hl + 2 + listed + 1;
+      char *h = plan__arena_alloc(&doc->arena, need);
+      if (h) snprintf(h, need, "%s: %.*s", a.heading, (int)listed, n->text);
+      a.heading = h;
+      while (n->text[listed] && strchr(" .,;:", n->text[listed])) listed++;
+    } else {
+      c->scratch.len = 1; /* no list: the generic body it was, pushed first */
+    }
+  }
   if (c->scratch.len == 0 && start < nw && (agency_head_at(c, ws, start) || owner_named(ws, start))) {
     size_t last = before_definition(head, ws, start, cut);
     /* a body per name the heading lists ("Văn phòng đăng ký đất đai, Chi
@@ -904,7 +977,10 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     for (lead = 0; lead < body_len && body[lead] == ' ';) lead++;
     if (lead + tl > body_len || memcmp(body + lead, n->title, tl) != 0) lead = SIZE_MAX;
   }
-  if (n->title && *n->text) { /* "Agency: duty ..." */
+  if (n->title && *n->text && listed) { /* the list was the heading's */
+    size_t tl = node_text_len(doc, n);
+    if (listed < tl && (d = plan__vec_push(&duties))) fill_duty(c, d, p, n->text, listed, tl, &a);
+  } else if (n->title && *n->text) { /* "Agency: duty ..." */
     /* "Sở Y tế chủ trì, phối hợp với các đơn vị: Văn phòng ...": a heading
      * that goes on past the name holds the duty's start */
     if ((d = plan__vec_push(&duties))) {
@@ -1618,6 +1694,7 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
   plan__words_free(&c.province);
   plan__words_free(&c.head);
   plan__words_free(&c.duty);
+  plan__words_free(&c.elided);
   plan__vec_free(&c.scratch);
   plan__vec_free(&c.duties);
   plan__buf_free(&c.fold);
