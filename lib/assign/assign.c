@@ -500,11 +500,15 @@ static const char *folded(ctx *c, const char *s, size_t n) {
 /* "trách nhiệm phối hợp của các ...": the bodies' responsibility in a role
  * (role_words), as "trách nhiệm của các" names it with none. */
 static bool role_responsibility(const char *key) {
-  char phrase[64];
-  for (size_t r = 0; r < sizeof role_words / sizeof *role_words; r++) {
-    if (!strchr(role_words[r].words, ' ')) continue; /* "qua", "gửi": no role alone */
-    snprintf(phrase, sizeof phrase, "trach nhiem %s cua cac", role_words[r].words);
-    if (strstr(key, phrase)) return true;
+  static const char tn[] = "trach nhiem ", cua[] = " cua cac";
+  for (const char *t = strstr(key, tn); t; t = strstr(t + 1, tn)) {
+    const char *r = t + sizeof tn - 1;
+    for (size_t k = 0; k < sizeof role_words / sizeof *role_words; k++) {
+      const char *w = role_words[k].words;
+      size_t wl = strlen(w);
+      if (strchr(w, ' ') && strncmp(r, w, wl) == 0 && strncmp(r + wl, cua, sizeof cua - 1) == 0)
+        return true; /* "qua", "gửi" (no space) are no role alone */
+    }
   }
   return false;
 }

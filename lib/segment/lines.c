@@ -114,11 +114,10 @@ static const char *const rank_words[] = {"cấp", "loại", "nhóm", "hạng", "
 
 static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
-/* The spaces in s[0, n): a line's words less one. */
-static size_t spaces(const char *s, size_t n) {
-  size_t k = 0;
-  for (const char *e = s + n; (s = memchr(s, ' ', (size_t)(e - s))) != NULL; s++) k++;
-  return k;
+/* Whether s[0, n) holds two words at most: one space or none. */
+static bool two_words_at_most(const char *s, size_t n) {
+  const char *sp = memchr(s, ' ', n);
+  return !sp || !memchr(sp + 1, ' ', (size_t)(s + n - sp - 1));
 }
 
 /* How many words of s[0, n) hold a letter (two at most are counted). */
@@ -808,7 +807,7 @@ plan_status plan__lines(plan_outline *doc) {
     if (nn > 0 && nl[1] != '\n' && (m == PLAN_MARKER_NONE || (m == PLAN_MARKER_BULLET && s[0] == '-')) &&
         !ends_sentence(s, n) && plan__starts_lower(nl + 1, nn))
       fragment = ((n < SHORT_LINE && lettered_words(s, n) == 1) ||
-                  (code_points(s, n) <= FRAGMENT_MAX && spaces(s, n) <= 1) ||
+                  (n <= 4 * FRAGMENT_MAX && two_words_at_most(s, n) && code_points(s, n) <= FRAGMENT_MAX) ||
                   (m == PLAN_MARKER_NONE && b.open && b.text.len && b.text.data[b.text.len - 1] == ':' &&
                    code_points(s, n) <= FRAGMENT_MAX)) &&
                  !bare_marker(s, n);
