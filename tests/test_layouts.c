@@ -722,6 +722,19 @@ static void test_role_responsibility_part(void **state) {
   /* the title decided, no heuristic */
   assert_false(has_diag_text(doc, PLAN_DIAG_HEURISTIC, "agency items"));
   plan_doc_free(doc);
+
+  /* an article over two agency items counts as the requests do: with one
+   * request beside it, the chapter still assigns */
+  doc = parse_str("QUY CHẾ\nThử\n\nChương II\nTRÁCH NHIỆM PHỐI HỢP CỦA CÁC CƠ QUAN, ĐƠN VỊ\n\n"
+                  "Điều 2. Phối hợp trong giải quyết thủ tục hành chính\n\n"
+                  "1. Sở Dân tộc và Tôn giáo: Tiếp nhận hồ sơ thủ tục hành chính.\n\n"
+                  "2. Sở Nội vụ: Kịp thời cung cấp thông tin.\n\n"
+                  "Điều 3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh\n\n"
+                  "1. Tham gia tuyên truyền, vận động Nhân dân.\n\n2. Phản ánh kịp thời ý kiến của Nhân dân.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  assert_non_null(by_agency(doc, "dha"));
+  assert_true(plan_assignment_requested(by_agency(doc, "front")));
+  plan_doc_free(doc);
 }
 
 /* "các Sở: Xây dựng, Tài chính, Nội vụ": departments listed by the rest

@@ -484,6 +484,17 @@ static size_t count_bodies(ctx *c, const plan_node *n) {
   return bodies;
 }
 
+/* How many of n's items are a level over two agency items or more, two at
+ * most: "Chương II. TRÁCH NHIỆM PHỐI HỢP CỦA CÁC CƠ QUAN" over articles,
+ * each over the bodies' items. */
+static size_t count_groups(ctx *c, const plan_node *n) {
+  size_t groups = 0;
+  for (const plan_node *k = n->first; k && groups < 2; k = k->next)
+    if (k->kind == PLAN_NODE_ITEM && k->marker != PLAN_MARKER_BULLET && k->first && count_bodies(c, k) >= 2)
+      groups++;
+  return groups;
+}
+
 /* The key of s[0, n) in the reused buffer c->fold (valid until the next
  * call), or NULL when it could not be made. */
 static const char *folded(ctx *c, const char *s, size_t n) {
@@ -526,8 +537,8 @@ static bool is_assigning(ctx *c, const plan_node *n) {
   if (!yes && role_responsibility(c->fold.data)) yes = collective = true;
   if (yes && collective && !strstr(c->fold.data, "to chuc thuc hien")) {
     /* "Trách nhiệm của các cơ quan, đơn vị": a part when its items are
-     * bodies of their own, else that body's item */
-    return count_bodies(c, n) >= 2;
+     * bodies of their own, or levels over such, else that body's item */
+    return count_bodies(c, n) + count_groups(c, n) >= 2;
   }
   if (yes || !n->title) return yes;
   /* "Trách nhiệm của Sở Nông nghiệp và Môi trường; Ủy ban nhân dân các xã":
