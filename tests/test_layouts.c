@@ -1701,6 +1701,30 @@ static void test_capitals_after_an_unfinished_line(void **state) {
   plan_doc_free(doc);
 }
 
+/* The signer is a person's name: a drafter's mark under the receivers
+ * ("Tungnt.QĐ/T11/2025") is none, nor a receiver whose dash was lost
+ * ("Phòng KT, TTPVHCC;"), which stays in the receivers' list. */
+static void test_signer_name(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Sở Y tế thi hành.\n\nNơi nhận:\n- Như Điều 1;\n"
+                            "- Lưu: VT, HCC.\nTungnt.QĐ/T11/2025\n|\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\n"
+                            "Nguyễn Thị Loan\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_SIGNER), "Nguyễn Thị Loan");
+  plan_doc_free(doc);
+  doc = parse_str("QUYẾT ĐỊNH\nThử\n\nĐiều 1. Sở Y tế thi hành.\n\nNơi nhận:\n- Như Điều 1;\n"
+                  "- VPUB: CVP, các PCVP;\nPhòng KT, TTPVHCC;\n- Lưu: VT.\n\n**KT. CHỦ TỊCH**\n"
+                  "**PHÓ CHỦ TỊCH**\n**Nguyễn Thành Diệu**\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_SIGNER), "Nguyễn Thành Diệu");
+  const plan_node *list = NULL;
+  for (const plan_node *k = plan_node_first_child(plan_doc_root(doc)); k; k = plan_node_next(k))
+    if (plan_node_kind_of(k) == PLAN_NODE_RECEIVERS) list = k;
+  assert_non_null(list);
+  size_t items = 0;
+  for (const plan_node *k = plan_node_first_child(list); k; k = plan_node_next(k)) items++;
+  assert_int_equal(items, 4);
+  plan_doc_free(doc);
+}
+
 /* Children of parent of kind k; the last in *last when last is not NULL. */
 static size_t children_of_kind(const plan_node *parent, plan_node_kind k, const plan_node **last) {
   size_t count = 0;
@@ -1854,6 +1878,7 @@ int main(void) {
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_role_responsibility_part),
       cmocka_unit_test(test_elided_department_list),
+      cmocka_unit_test(test_signer_name),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_duty_holds_its_items),

@@ -46,6 +46,13 @@ static bool starts_with(const char *s, size_t n, const char *w) {
   return n >= wl && memcmp(s, w, wl) == 0;
 }
 
+/* The first byte of s[0, n) that is one of set, or NULL. */
+static const char *strpbrk_n(const char *s, size_t n, const char *set) {
+  for (size_t i = 0; i < n; i++)
+    if (strchr(set, s[i]) && s[i]) return s + i;
+  return NULL;
+}
+
 static bool para_starts_any(const plan_para *p, const char *const *list, size_t count) {
   for (size_t i = 0; i < count; i++)
     if (plan__para_starts(p, list[i])) return true;
@@ -231,6 +238,28 @@ static void start_form(walker *w, size_t i) {
   w->form = w->container != w->doc->root ? w->container : NULL;
 }
 
+static bool looks_like_signature(const plan_para *p);
+
+/* Bytes of a signer's name at most: a paragraph longer is no name. */
+#define NAME_MAX_BYTES 60
+
+/* "Nguyễn Thị Loan": two to seven words, each opening with a capital, no
+ * digit or punctuation ("Tungnt.QĐ/T11/2025", a drafter's mark, is none). */
+static bool person_name(const char *s, size_t n) {
+  if (n == 0 || n >= NAME_MAX_BYTES || strpbrk_n(s, n, "0123456789.,;:/()")) return false;
+  size_t words = 0;
+  for (size_t i = 0; i < n;) {
+    while (i < n && s[i] == ' ') i++;
+    if (i == n) break;
+    size_t e = i;
+    while (e < n && s[e] != ' ') e++;
+    if (!plan__starts_upper(s + i, e - i)) return false;
+    words++;
+    i = e;
+  }
+  return words >= 2 && words <= 7;
+}
+
 static void signature_line(walker *w, size_t i) {
   const plan_para *p = &w->doc->paras[i];
   if (!w->sig || w->sig_named) {
@@ -247,7 +276,9 @@ static void signature_line(walker *w, size_t i) {
     w->sig->text = p->text;
     w->sig_named = true;
     w->depth = 0; /* the signature ends the outline: what follows is attached */
-    if (!w->doc->meta[PLAN_META_SIGNER])
+    /* "Tungnt.QĐ/T11/2025" under the receivers (a drafter's mark), "(Chữ
+     * ký, dấu)" in a form: the line a name takes, no signer's name */
+    if (!w->doc->meta[PLAN_META_SIGNER] && person_name(p->text, p->len))
       w->doc->meta[PLAN_META_SIGNER] = plan__trim_dup(&w->doc->arena, p->text, p->len);
     w->st = S_BODY;
   }
@@ -367,7 +398,10 @@ static void paragraph(walker *w, size_t i) {
     return;
   }
   if ((w->st == S_RECIPIENTS || w->st == S_RECEIVERS) && w->list) {
-    if (p->marker == PLAN_MARKER_BULLET) {
+    /* "Phòng KT, TTPVHCC;": a receiver whose dash was lost still ends with
+     * the list's semicolon */
+    if (p->marker == PLAN_MARKER_BULLET ||
+        (w->st == S_RECEIVERS && p->marker == PLAN_MARKER_NONE && p->len && p->text[p->len - 1] == ';')) {
       plan_node *it = add(w, w->list, PLAN_NODE_ITEM, i);
       if (it) {
         it->marker = PLAN_MARKER_BULLET;
