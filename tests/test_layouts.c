@@ -412,6 +412,13 @@ static void test_blank_line_paragraphs(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
                       "BAN HÀNH QUY CHẾ VẬN HÀNH HỆ THỐNG LẤY Ý KIẾN ĐIỆN TỬ THÀNH PHỐ CẦN THƠ");
   plan_doc_free(doc);
+  /* the enacting authority of a chair's decision under its title, with no
+   * blank line or emphasis between, is none of the title */
+  doc = parse_str("QUYẾT ĐỊNH\nVỀ VIỆC CHUẨN HÓA DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN\nTRÊN ĐỊA BÀN TỈNH BẮC NINH\n"
+                  "CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH BẮC NINH\nCăn cứ Luật Tổ chức chính quyền địa phương.\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
+                      "VỀ VIỆC CHUẨN HÓA DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN TRÊN ĐỊA BÀN TỈNH BẮC NINH");
+  plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),

@@ -20,6 +20,7 @@
 static const char *const frame_openers[] = {
     "Căn cứ", "Thực hiện", "Xét đề nghị", "Theo đề nghị", "Kính gửi", "Nơi nhận",
     "Trên đây", "Số:", "V/v", "TM.", "KT.", "TL.", "TUQ.", "Q.", "ỦY BAN NHÂN DÂN",
+    "CHỦ TỊCH ỦY BAN NHÂN DÂN", /* the enacting authority of a chair's decision */
     "(Kèm theo", "Ban hành kèm theo",
 };
 

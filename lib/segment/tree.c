@@ -312,7 +312,7 @@ static void body_paragraph(walker *w, size_t i) {
   }
   if (!w->seen_items) {
     bool enacting = plan__is_upper_text(p->text, p->len) &&
-                    plan__para_starts(p, "uy ban nhan dan");
+                    (plan__para_starts(p, "uy ban nhan dan") || plan__para_starts(p, "chu tich uy ban nhan dan"));
     add(w, w->container, enacting ? PLAN_NODE_ENACTING : PLAN_NODE_PREAMBLE, i);
     return;
   }
