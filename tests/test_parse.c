@@ -175,6 +175,14 @@ static void test_reference_windows(void **state) {
   assert_string_equal(plan_reference_number(plan_doc_reference(doc, 2)), "121/2020/QH14");
   plan_doc_free(doc);
   free(b.data);
+
+  /* the Prime Minister's telegrams, the Party's conclusions and schemes */
+  doc = parse_str("Thực hiện Công điện số 130/CĐ-TTg, Kết luận số 100-KL/ĐU và Đề án số 20-ĐA/TU.\n");
+  assert_int_equal(plan_doc_reference_count(doc), 3);
+  assert_string_equal(plan_reference_kind(plan_doc_reference(doc, 0)), "Công điện");
+  assert_string_equal(plan_reference_kind(plan_doc_reference(doc, 1)), "Kết luận");
+  assert_string_equal(plan_reference_kind(plan_doc_reference(doc, 2)), "Đề án");
+  plan_doc_free(doc);
 }
 
 /* "1717/QĐ- UBND", "94/2024/TT- BTC": a copy's stray space after a code's

@@ -17,6 +17,9 @@ const plan_pair plan__table_reference_kinds[] = {
     {"QH", "Luật"},
     {"UBND", "Công văn"},
     {"CV", "Công văn"},
+    {"CĐ", "Công điện"},
+    {"KL", "Kết luận"},
+    {"ĐA", "Đề án"},
 };
 
-const size_t plan__table_reference_kinds_count = 15;
+const size_t plan__table_reference_kinds_count = 18;
