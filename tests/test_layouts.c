@@ -1732,6 +1732,28 @@ static void test_signer_name(void **state) {
   plan_doc_free(doc);
 }
 
+/* An item whose items are each a body's name and nothing more lists the
+ * members of the body it names, no duties; a member named with its verb
+ * after it carries a duty. */
+static void test_member_names_are_no_duties(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Các đơn vị sự nghiệp công lập trực thuộc Sở Y tế:\n\n"
+      "- Trung tâm Kiểm soát bệnh tật tỉnh (trên cơ sở hợp nhất hai trung tâm);\n\n"
+      "- Ban Quản lý Phát triển đô thị Thành phố.\n\n"
+      "2. Sở Giáo dục và Đào tạo:\n\n- Trung tâm Giáo dục thường xuyên chủ trì tổ chức lớp học.\n\n"
+      "- Viện Nghiên cứu phối hợp biên soạn tài liệu.\n\n"
+      "3. Sở Nội vụ: phối hợp.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 2);
+  assert_null(by_agency(doc, "doh"));
+  const plan_assignment *doet = by_agency(doc, "doet");
+  assert_non_null(doet);
+  assert_int_equal(plan_assignment_duty_count(doet), 2);
+  assert_non_null(by_agency(doc, "dha"));
+  plan_doc_free(doc);
+}
+
 /* Children of parent of kind k; the last in *last when last is not NULL. */
 static size_t children_of_kind(const plan_node *parent, plan_node_kind k, const plan_node **last) {
   size_t count = 0;
@@ -1886,6 +1908,7 @@ int main(void) {
       cmocka_unit_test(test_role_responsibility_part),
       cmocka_unit_test(test_elided_department_list),
       cmocka_unit_test(test_signer_name),
+      cmocka_unit_test(test_member_names_are_no_duties),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_duty_holds_its_items),

@@ -713,6 +713,26 @@ static bool lists_members(const ctx *c, const char *head, const plan_words *ws, 
   return g > start && name_end(c, head, ws, start, start + 1) >= g;
 }
 
+/* "Các tổ chức thuộc Sở Quy hoạch - Kiến trúc:" over "- Văn phòng;", "-
+ * Phòng Quy hoạch chung;": items that are each a body's name and nothing
+ * more list the members of the body the heading names, not its duties (a
+ * member's duty goes on past the name with its verb: "Phòng Văn hóa chủ
+ * trì ..."). */
+static bool lists_names(ctx *c, const plan_vec *duties) {
+  if (duties->len < 2) return false;
+  plan_words *ws = &c->elided; /* free here: the heading's words may still be read */
+  for (size_t k = 0; k < duties->len; k++) {
+    const char *t = ((const plan_duty *)duties->data)[k].text;
+    if (!t || plan__words_refill(c->lex, t, strlen(t), ws) != PLAN_OK) {
+      c->oom |= t != NULL;
+      return false;
+    }
+    size_t nw = plan__words_count(ws);
+    if (nw == 0 || !agency_head_at(c, ws, 0) || name_end(c, t, ws, 0, 1) < nw) return false;
+  }
+  return true;
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_assigned *out, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&out->non_assignments);
@@ -1032,6 +1052,10 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     if (!hd->deadline) hd->deadline = when;
   }
   duties_under(c, n, &duties, &a);
+  if (lists_names(c, &duties)) {
+    c->duties = duties; /* the scratch list, kept */
+    return in_part ? non_assignment(c->out, n) : PLAN_OK;
+  }
   if (add_assignment(c, &a, duties) != PLAN_OK) return PLAN_ENOMEM;
   if (added) *added = true;
   return PLAN_OK;
