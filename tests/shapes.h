@@ -176,6 +176,18 @@ static inline void shape_cell_table(shape_buf *b, size_t n) {
                     "Sở Y tế, Ban Quản lý dự án %zu\n|\nSở Tư pháp\n|\n", k);
 }
 
+/* One duty naming departments by the rest of their names n times ("các
+ * Sở: Tài chính, Văn hóa, Thể thao và Du lịch"), then an item over n
+ * bodies' names: the lists' reading and the members' test. */
+static inline void shape_elided_lists(shape_buf *b, size_t n) {
+  shape_put(b, shape_head);
+  shape_put(b, "1. Sở Y tế: chủ trì");
+  for (size_t k = 0; k < n; k++)
+    shape_put(b, ", phối hợp với các Sở: Tài chính, Văn hóa, Thể thao và Du lịch; Tư pháp và các sở, ban, ngành");
+  shape_put(b, ".\n2. Các đơn vị trực thuộc Sở Y tế:\n");
+  for (size_t k = 0; k < n; k++) shape_printf(b, "- Trung tâm Y tế số %zu;\n", k);
+}
+
 /* An HTML page of n small task tables: the header cells' reading. */
 static inline void shape_html_tables(shape_buf *b, size_t n) {
   shape_put(b, "<html><body><p>KẾ HOẠCH</p><p>III. TỔ CHỨC THỰC HIỆN</p>");

@@ -93,6 +93,7 @@ GROWTH(plural_heads, 20000)
 GROWTH(deep_outline, 500)
 GROWTH(text_table, 300)
 GROWTH(cell_table, 300)
+GROWTH(elided_lists, 300)
 GROWTH(html_tables, 200)
 GROWTH(html_attribute_tags, 20)
 
@@ -155,6 +156,7 @@ int main(void) {
       cmocka_unit_test(test_plural_heads),
       cmocka_unit_test(test_deep_outline),
       cmocka_unit_test(test_text_table),      cmocka_unit_test(test_cell_table),
+      cmocka_unit_test(test_elided_lists),
       cmocka_unit_test(test_html_tables),
       cmocka_unit_test(test_html_attribute_tags),
       cmocka_unit_test(test_docx_lists),      cmocka_unit_test(test_docx_styles),

@@ -19,7 +19,7 @@ static const struct {
     {"long_paragraph", shape_long_paragraph, NULL}, {"upper_lines", shape_upper_lines, NULL},
     {"deep_outline", shape_deep_outline, NULL},
     {"text_table", shape_text_table, NULL},         {"cell_table", shape_cell_table, NULL},
-    {"html_tables", shape_html_tables, NULL},
+    {"html_tables", shape_html_tables, NULL},       {"elided_lists", shape_elided_lists, NULL},
     {"html_attributes", shape_html_attributes, NULL},
     {"html_attribute_tags", shape_html_attribute_tags, NULL},
     {"docx_lists", NULL, shape_docx_lists},         {"docx_styles", NULL, shape_docx_styles},
