@@ -1754,6 +1754,34 @@ static void test_member_names_are_no_duties(void **state) {
   plan_doc_free(doc);
 }
 
+/* An article titled as an assigning part inside one ("Điều 5. Trách
+ * nhiệm của Văn phòng ..., các sở, ngành" under "TỔ CHỨC THỰC HIỆN") is a
+ * level over its items, each its own agency's, not one item of all; and
+ * its items' headings end before the verb ("cung cấp", "xác định"). */
+static void test_nested_assigning_article(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "QUY CHẾ\nThử\n\nChương III\nTỔ CHỨC THỰC HIỆN\n\n"
+      "Điều 5. Trách nhiệm của Văn phòng Ủy ban nhân dân tỉnh, các sở, ngành tỉnh\n\n"
+      "1. Văn phòng Ủy ban nhân dân tỉnh chủ trì theo dõi việc giải quyết thủ tục.\n\n"
+      "2. Sở Nội vụ cung cấp thông tin về hoạt động của cán bộ.\n\n"
+      "3. Cơ quan thuế xác định nghĩa vụ tài chính.\n\n"
+      "Điều 6. Hiệu lực\n\nQuy chế này có hiệu lực kể từ ngày ký.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 3);
+  static const char *const want[][2] = {{"office", "Văn phòng Ủy ban nhân dân tỉnh"},
+                                        {"dha", "Sở Nội vụ"},
+                                        {"tax", "Cơ quan thuế"}};
+  for (size_t i = 0; i < 3; i++) {
+    const plan_assignment *a = plan_doc_assignment(doc, i);
+    assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(a, 0))), want[i][0]);
+    assert_string_equal(plan_assignment_heading(a), want[i][1]);
+    assert_int_equal(plan_assignment_duty_count(a), 1);
+  }
+  assert_string_equal(plan_duty_text(plan_assignment_duty(plan_doc_assignment(doc, 2), 0)),
+                      "xác định nghĩa vụ tài chính.");
+  plan_doc_free(doc);
+}
+
 /* Children of parent of kind k; the last in *last when last is not NULL. */
 static size_t children_of_kind(const plan_node *parent, plan_node_kind k, const plan_node **last) {
   size_t count = 0;
@@ -1909,6 +1937,7 @@ int main(void) {
       cmocka_unit_test(test_elided_department_list),
       cmocka_unit_test(test_signer_name),
       cmocka_unit_test(test_member_names_are_no_duties),
+      cmocka_unit_test(test_nested_assigning_article),
       cmocka_unit_test(test_chapter_title_and_sub_levels),
       cmocka_unit_test(test_numbered_duties_whole),
       cmocka_unit_test(test_duty_holds_its_items),

@@ -1102,7 +1102,9 @@ static plan_status assigning_part(ctx *c, const plan_node *part, bool *found, si
      * nghiệp và Môi trường:", "2. Sở Xây dựng:": even when it names a
      * body, an item over two agency items of their own is a level of
      * grouping, its items the agency items */
-    if (groups && depth < 4 && count_named_bodies(c, k) >= 2) {
+    /* and so is an item titled as an assigning part itself ("Điều 15.
+     * Trách nhiệm của các Sở, ngành" under "TỔ CHỨC THỰC HIỆN") */
+    if (groups && depth < 4 && (count_named_bodies(c, k) >= 2 || is_assigning(c, k))) {
       st = assigning_part(c, k, found, depth + 1);
       continue;
     }

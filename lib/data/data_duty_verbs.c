@@ -63,6 +63,8 @@ const plan_pair plan__table_duty_verbs[] = {
     {"có nhiệm vụ", "-"},
     {"có ý kiến", "-"},
     {"làm đầu mối", "-"},
+    {"cung cấp", "nhà|vị|nghiệp|ty|chức|bên"},
+    {"xác định", "-"},
 };
 
-const size_t plan__table_duty_verbs_count = 61;
+const size_t plan__table_duty_verbs_count = 63;
