@@ -321,13 +321,13 @@ typedef struct habits {
 
 /* "... kể từ ngày ký." / "Chánh Văn phòng ...", "... với đất:" / "Mẫu số
  * 15;": a line that a wrap at the document's width cut, not one a
- * paragraph ended: the next line's first word would not have fit on it.  Only a wrap at a fixed count of
- * characters leaves that evidence; a PDF's lines, wrapped by their drawn
- * width, rarely come so close to the longest, so the test seldom holds
- * there and a sentence's end stays one.  A line as long as the longest
- * may be a sentence that filled it.  The caller asks only where the next
- * line opens no emphasis: "đề xuất." / "*II) Thẩm định ...*" starts a
- * paragraph whatever the width says. */
+ * paragraph ended: the next line's first word would not have fit on it.
+ * Only a wrap at a fixed count of characters leaves that evidence; a
+ * PDF's lines, wrapped by their drawn width, rarely come so close to the
+ * longest, so the test seldom holds there and a sentence's end stays one.
+ * A line as long as the longest may be a sentence that filled it.  The
+ * caller asks only where the next line opens no emphasis: "đề xuất." /
+ * "*II) Thẩm định ...*" starts a paragraph whatever the width says. */
 static bool cut_by_wrap(const habits *hb, const char *last, size_t ln, const char *s, size_t n) {
   if (!hb->wrap_limit) return false;
   const char *space = memchr(s, ' ', n);

@@ -49,7 +49,7 @@ static bool starts_with(const char *s, size_t n, const char *w) {
 /* The first byte of s[0, n) that is one of set, or NULL. */
 static const char *strpbrk_n(const char *s, size_t n, const char *set) {
   for (size_t i = 0; i < n; i++)
-    if (strchr(set, s[i]) && s[i]) return s + i;
+    if (s[i] && strchr(set, s[i])) return s + i;
   return NULL;
 }
 
