@@ -12,7 +12,7 @@ python3 tools/metamorph.py --plan "$B/plan" --show 3 \
 wild=../shared/corpus/wild
 if [ -d "$wild" ]; then
   python3 tools/metamorph.py --plan "$B/plan" \
-    --floor wrap50=119,wrap72=125,wrap100=126,header-table=55,furniture=127,portal-page=127 "$wild"
+    --floor wrap50=119,wrap72=125,wrap100=127,header-table=55,furniture=127,portal-page=127 "$wild"
 else
   echo "$wild not found: the wild documents were not checked"
 fi

@@ -511,6 +511,27 @@ static void test_after_the_signature(void **state) {
   assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "after the document"));
   plan_doc_free(doc);
 
+  /* a portal's trailer notice after the signature ("Văn bản này chưa cập
+   * nhật nội dung Tiếng Anh", joined to the portal's repeat of the title)
+   * starts the trailer, before the portal is named: its related documents
+   * and help are no paragraphs of the last item, its title no reference */
+  doc = parse_str("QUYẾT ĐỊNH\nSố: 12/QĐ-UBND\nThử\n\nĐiều 1. Sở Y tế thi hành.\n\n"
+                  "1. Bãi bỏ thủ tục cũ.\n\n**KT. CHỦ TỊCH**\nPHÓ CHỦ TỊCH\nNguyễn Văn A\n|\n"
+                  "Quyết định 12/QĐ-UBND năm 2025 công bố danh mục thủ tục hành chính\n"
+                  "Văn bản này chưa cập nhật nội dung Tiếng Anh\n## Văn bản liên quan\nBan hành:\n28/11/2025\n"
+                  "Click trái để xem cụ thể từng nội dung cần so sánh.\n");
+  const plan_node *item = find_path(plan_doc_root(doc), "Điều 1.1");
+  assert_non_null(item);
+  assert_null(plan_node_first_child(item));
+  size_t own = 0;
+  for (size_t i = 0; i < plan_doc_reference_count(doc); i++)
+    if (plan_reference_number(plan_doc_reference(doc, i)) &&
+        strcmp(plan_reference_number(plan_doc_reference(doc, i)), "12/QĐ-UBND") == 0)
+      own = plan_reference_count(plan_doc_reference(doc, i));
+  assert_int_equal(own, 1);
+  assert_true(has_diag_text(doc, PLAN_DIAG_FURNITURE, "opens its trailer notice"));
+  plan_doc_free(doc);
+
   /* without a signature before it, a portal's name is the document's text */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Tra cứu văn bản trên Thư viện Pháp luật.\n\n"
                   "2. Hướng dẫn người dân đăng nhập.\n");

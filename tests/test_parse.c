@@ -176,6 +176,14 @@ static void test_reference_windows(void **state) {
   plan_doc_free(doc);
   free(b.data);
 
+  /* the document's own number is dated by its header */
+  doc = parse_str("ỦY BAN NHÂN DÂN TỈNH BẮC NINH\n\nSố: 12/KH-UBND\n\nBắc Ninh, ngày 02 tháng 3 năm 2025\n\n"
+                  "KẾ HOẠCH\nThử\n\n1. Sở Y tế chủ trì.\n");
+  assert_string_equal(plan_reference_number(plan_doc_reference(doc, 0)), "12/KH-UBND");
+  assert_non_null(plan_reference_date(plan_doc_reference(doc, 0)));
+  assert_string_equal(plan_reference_date(plan_doc_reference(doc, 0)), "2025-03-02");
+  plan_doc_free(doc);
+
   /* the Prime Minister's telegrams, the Party's conclusions and schemes */
   doc = parse_str("Thực hiện Công điện số 130/CĐ-TTg, Kết luận số 100-KL/ĐU và Đề án số 20-ĐA/TU.\n");
   assert_int_equal(plan_doc_reference_count(doc), 3);

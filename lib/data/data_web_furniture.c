@@ -25,6 +25,7 @@ const plan_pair plan__table_web_furniture[] = {
     {"Các nội dung của VB này được VB khác thay đổi, hướng dẫn sẽ được làm nổi bật bằng các màu sắc", "notice"},
     {"Click vào phần bôi vàng để xem chi tiết", "notice"},
     {"Quý khách cần hỏi thêm thông tin", "trailer"},
+    {"Văn bản này chưa cập nhật nội dung Tiếng Anh", "trailer"},
 };
 
-const size_t plan__table_web_furniture_count = 23;
+const size_t plan__table_web_furniture_count = 24;

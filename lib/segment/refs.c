@@ -230,5 +230,12 @@ plan_status plan__refs(plan_outline *doc) {
   pcre2_match_data_free(md);
   pcre2_match_data_free(md2);
   free(ix.slots);
+  /* the document's own number is dated by its header ("Số: 145/QĐ-UBND"
+   * over "Bắc Kạn, ngày 02 tháng 02 năm 2021"), which no date follows on
+   * its line */
+  const char *own = doc->meta[PLAN_META_NUMBER], *date = doc->meta[PLAN_META_DATE];
+  plan_reference *refs = doc->refs.data;
+  for (size_t r = 0; own && date && strlen(date) == 10 && r < doc->refs.len; r++)
+    if (!refs[r].date && refs[r].number && strcmp(refs[r].number, own) == 0) refs[r].date = date;
   return doc->refs.oom || doc->arena.oom || ix.oom ? PLAN_ENOMEM : PLAN_OK;
 }

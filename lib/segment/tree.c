@@ -614,14 +614,24 @@ static size_t header_start(plan_outline *doc) {
 
 /* Whether the paragraph names a web portal: one of names (the portals'
  * names of data/web_portals.tsv, folded; NULL entries skipped). */
-static bool names_portal(plan_outline *doc, const plan_para *p, const char *const *names) {
+static bool names_portal_or_trailer(plan_outline *doc, const plan_para *p, const char *const *names,
+                                    bool trailer) {
   char *key = plan__fold(p->text, p->len);
   if (!key) return !(doc->arena.oom = true); /* the parse fails with PLAN_ENOMEM */
   bool found = false;
   for (size_t k = 0; k < plan__table_web_portals_count && !found; k++)
     found = names[k] && strstr(key, names[k]);
+  /* or, asked for, it holds a trailer notice (data/web_furniture.tsv): a
+   * line with no stop before it joins the portal's repeat of the title */
+  const char *const *phrases = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_FURNITURE);
+  for (size_t i = 0; trailer && !found && phrases[i]; i++)
+    found = strcmp(plan__table_web_furniture[i].second, "trailer") == 0 && strstr(key, phrases[i]);
   free(key);
   return found;
+}
+
+static bool names_portal(plan_outline *doc, const plan_para *p, const char *const *names) {
+  return names_portal_or_trailer(doc, p, names, false);
 }
 
 /* Where a page with no signature (a question and answer) prints a trailer
@@ -645,9 +655,10 @@ static size_t trailer_notice(plan_outline *doc) {
 /* Where a web page's trailer starts: after the document's first signature
  * or receivers' list (a chairman's own decision signs "CHỦ TỊCH" with no
  * "TM."), the paragraph that names the portal the text was copied from
- * (its notices and account pop-ups follow the document), taken back to
- * the table cell or blank line that opens its block.  npara when there is
- * none. */
+ * (its notices and account pop-ups follow the document) or opens its
+ * trailer notice ("Văn bản này chưa cập nhật nội dung Tiếng Anh", before
+ * its related documents and its comparison help), taken back to the table
+ * cell or blank line that opens its block.  npara when there is none. */
 static size_t trailer_start(plan_outline *doc) {
   size_t i = doc->first_para;
   while (i < doc->npara && !looks_like_signature(&doc->paras[i]) &&
@@ -656,13 +667,14 @@ static size_t trailer_start(plan_outline *doc) {
   size_t sig = i;
   if (i == doc->npara) return trailer_notice(doc);
   const char *const *names = plan__lexicon_keys(doc->lex, PLAN_TABLE_WEB_PORTALS);
-  while (i < doc->npara && !doc->arena.oom && !names_portal(doc, &doc->paras[i], names)) i++;
+  while (i < doc->npara && !doc->arena.oom && !names_portal_or_trailer(doc, &doc->paras[i], names, true)) i++;
   if (i == doc->npara || doc->arena.oom) return doc->npara;
   while (i > sig + 1 && !doc->paras[i].after_break) i--;
   plan__diag(doc, PLAN_DIAG_FURNITURE, doc->paras[i].norm_start,
              "%zu paragraph%s after the document, from the first that names the web portal it "
-             "was copied from (%s), taken as the page's furniture and left out",
-             doc->npara - i, doc->npara - i == 1 ? "" : "s", "data/web_portals.tsv");
+             "was copied from or opens its trailer notice (%s), taken as the page's furniture and "
+             "left out",
+             doc->npara - i, doc->npara - i == 1 ? "" : "s", "data/web_portals.tsv, data/web_furniture.tsv");
   return i;
 }
 
