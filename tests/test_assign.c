@@ -184,6 +184,9 @@ static void test_lexicon_agencies(void **state) {
       {"Sở VH,TT&DL", "docst"},
       {"Sở Văn hóa và Thể thao", "docs"},
       {"cơ quan thuế của địa phương", "tax"},
+      {"Ban Tuyên giáo và Dân vận Tỉnh ủy", "propaganda-mobilisation-board"}, /* merged in 2025 */
+      {"Ban Tuyên giáo Thành ủy", "propaganda-board"},
+      {"Ban Dân vận Tỉnh ủy", "mass-mobilisation-board"},
       {"Thuế tỉnh", "tax"}, /* the 2025 name, with or without the province's */
       {"Thuế tỉnh Nghệ An", "tax"},
       {"các đơn vị điện lực", "power-company"},

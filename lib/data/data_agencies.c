@@ -65,9 +65,12 @@ const plan_agency_row plan__table_agencies[] = {
     {"provincial-pc", "Ủy ban nhân dân tỉnh", "province", "local-government", "local-government", "Ủy ban nhân dân tỉnh|Ủy ban nhân dân thành phố|Ủy ban nhân dân %p"},
     {"provincial-council", "Hội đồng nhân dân tỉnh", "province", "council", "local-government", "Hội đồng nhân dân tỉnh|Hội đồng nhân dân thành phố"},
     {"party-committee", "Tỉnh ủy", "province", "party", "party", "Tỉnh ủy|Thành ủy|Ban Thường vụ Tỉnh ủy|Ban Thường vụ Thành ủy"},
+    {"propaganda-board", "Ban Tuyên giáo Tỉnh ủy", "province", "party", "propaganda", "Ban Tuyên giáo Tỉnh ủy|Ban Tuyên giáo Thành ủy"},
+    {"mass-mobilisation-board", "Ban Dân vận Tỉnh ủy", "province", "party", "mass-mobilisation", "Ban Dân vận Tỉnh ủy|Ban Dân vận Thành ủy"},
+    {"propaganda-mobilisation-board", "Ban Tuyên giáo và Dân vận Tỉnh ủy", "province", "party", "propaganda,mass-mobilisation", "Ban Tuyên giáo và Dân vận Tỉnh ủy|Ban Tuyên giáo và Dân vận Thành ủy"},
     {"all-departments", "Các sở, ban, ngành, đoàn thể cấp tỉnh", "province", "collective", "collective", "Các sở, ban, ngành|Các sở, ban ngành|Các sở ban ngành|Các sở, ngành|Các sở ngành|Các cơ quan, đơn vị|Các cơ quan, tổ chức|Thủ trưởng các sở, ban, ngành|Các ban, sở, ngành|Các Ban, Sở, ngành|Các sở, cơ quan|Các sở"},
     {"district-pcs", "Ủy ban nhân dân các huyện, thị xã, thành phố", "district", "local-government", "local-government", "Ủy ban nhân dân các huyện|Ủy ban nhân dân các quận|Ủy ban nhân dân cấp huyện|Ủy ban nhân dân huyện, thị xã, thành phố"},
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã|Ủy ban nhân dân xã, phường, đặc khu|Ủy ban nhân dân các xã, phường, đặc khu|Ủy ban nhân dân phường, xã, đặc khu|Ủy ban nhân dân các xã, phường và đặc khu|Ủy ban nhân dân phường, xã và đặc khu"},
 };
 
-const size_t plan__table_agencies_count = 66;
+const size_t plan__table_agencies_count = 69;
