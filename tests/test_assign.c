@@ -187,6 +187,7 @@ static void test_lexicon_agencies(void **state) {
       {"Ban Tuyên giáo và Dân vận Tỉnh ủy", "propaganda-mobilisation-board"}, /* merged in 2025 */
       {"Ban Tuyên giáo Thành ủy", "propaganda-board"},
       {"Ban Dân vận Tỉnh ủy", "mass-mobilisation-board"},
+      {"lực lượng Kiểm lâm", "forest-protection"},
       {"Thuế tỉnh", "tax"}, /* the 2025 name, with or without the province's */
       {"Thuế tỉnh Nghệ An", "tax"},
       {"các đơn vị điện lực", "power-company"},

@@ -40,7 +40,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"land-registry-branches", "Chi nhánh Văn phòng Đăng ký đất đai", "commune", "agency", "land,environment", "Chi nhánh Văn phòng Đăng ký đất đai|Các Chi nhánh Văn phòng Đăng ký đất đai"},
     {"public-service-centre", "Trung tâm Phục vụ hành chính công tỉnh", "province", "agency", "administration", "Trung tâm Phục vụ hành chính công tỉnh|Trung tâm Phục vụ hành chính công thành phố|Trung tâm Phục vụ hành chính công %p|Trung tâm Phục vụ hành chính công (cấp tỉnh)"},
     {"commune-service-centres", "Trung tâm Phục vụ hành chính công cấp xã", "commune", "agency", "administration", "Trung tâm Phục vụ hành chính công cấp xã|Trung tâm Phục vụ hành chính công các xã|Trung tâm Phục vụ hành chính công (cấp xã)|Trung tâm Phục vụ hành chính công xã"},
-    {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm"},
+    {"forest-protection", "Chi cục Kiểm lâm tỉnh", "province", "agency", "forestry,agriculture", "Chi cục Kiểm lâm|Lực lượng Kiểm lâm"},
     {"environment-fund", "Quỹ Bảo vệ môi trường tỉnh", "province", "agency", "environment", "Quỹ Bảo vệ môi trường tỉnh|Quỹ Bảo vệ môi trường thành phố|Quỹ Bảo vệ môi trường %p"},
     {"digital-centre", "Trung tâm Chuyển đổi số tỉnh", "province", "agency", "digital,technology", "Trung tâm Chuyển đổi số tỉnh|Trung tâm Chuyển đổi số thành phố|Trung tâm Chuyển đổi số %p|Trung tâm Chuyển đổi số"},
     {"power-company", "Công ty Điện lực tỉnh", "province", "company", "energy", "Công ty Điện lực %p|Công ty Điện lực tỉnh|Công ty Điện lực thành phố|Điện lực %p|Các đơn vị điện lực|Đơn vị điện lực"},
