@@ -46,13 +46,6 @@ static bool starts_with(const char *s, size_t n, const char *w) {
   return n >= wl && memcmp(s, w, wl) == 0;
 }
 
-/* The first byte of s[0, n) that is one of set, or NULL. */
-static const char *strpbrk_n(const char *s, size_t n, const char *set) {
-  for (size_t i = 0; i < n; i++)
-    if (s[i] && strchr(set, s[i])) return s + i;
-  return NULL;
-}
-
 static bool para_starts_any(const plan_para *p, const char *const *list, size_t count) {
   for (size_t i = 0; i < count; i++)
     if (plan__para_starts(p, list[i])) return true;
@@ -246,13 +239,14 @@ static bool looks_like_signature(const plan_para *p);
 /* "Nguyễn Thị Loan": two to seven words, each opening with a capital, no
  * digit or punctuation ("Tungnt.QĐ/T11/2025", a drafter's mark, is none). */
 static bool person_name(const char *s, size_t n) {
-  if (n == 0 || n >= NAME_MAX_BYTES || strpbrk_n(s, n, "0123456789.,;:/()")) return false;
+  if (n == 0 || n >= NAME_MAX_BYTES) return false;
   size_t words = 0;
   for (size_t i = 0; i < n;) {
     while (i < n && s[i] == ' ') i++;
     if (i == n) break;
     size_t e = i;
-    while (e < n && s[e] != ' ') e++;
+    for (; e < n && s[e] != ' '; e++)
+      if ((s[e] >= '0' && s[e] <= '9') || strchr(".,;:/()", s[e])) return false;
     if (!plan__starts_upper(s + i, e - i)) return false;
     words++;
     i = e;
