@@ -17,8 +17,10 @@ ones on the cluster:
 3. compare: one task a group, through libplan's Python binding, writes the
    group's report.html, report.csv and report.json, then its member list,
    exactly as `plan corpus` would (a group of more than 10 plans as the
-   summary).  A group of more than --block-plans plans (default 200) is
-   split into blocks of rows of its pairs, one task a block (each gives its
+   summary).  A summary group of more than --block-plans plans (default
+   200) is split into blocks of rows of its pairs, one task a block (a
+   group reported in detail keeps its pairs, which the parts do not carry,
+   and is one task whatever --block-plans says; each block gives its
    part of the duty groups, a text that grows with the duties), and a last
    task merges the parts and writes the reports: no worker aligns or holds
    a whole large group's pairs;
@@ -151,7 +153,8 @@ def main():
     ap.add_argument("--shards", type=int, help="parse tasks (default: 2 per worker)")
     ap.add_argument("--plan", default=os.environ.get("PLAN", "plan"), help="the plan program")
     ap.add_argument("--block-plans", type=int, default=200,
-                    help="a group of more plans is compared in blocks of rows, a task each")
+                    help="a summary group (more than 10 plans) of more plans is compared "
+                         "in blocks of rows, a task each")
     ap.add_argument("-q", "--quiet", action="store_true")
     args = ap.parse_args()
     plan = os.path.abspath(args.plan) if os.sep in args.plan else args.plan
@@ -184,7 +187,7 @@ def main():
         futures, split, nblocks = [], 0, 0
         for group in groups:
             n = len(group["members"])
-            if n > args.block_plans:
+            if n > args.block_plans and group["summary"]:  # parts carry no pairs
                 parts = [client.submit(block_part, group, rows, pure=False)
                          for rows in blocks(n, max(2, 2 * workers))]
                 futures.append(client.submit(compare_group, group, *parts, pure=False))
