@@ -621,7 +621,11 @@ PLAN_API void plan_reference_position(const plan_reference *ref, size_t *offset,
  *  them: the documents a national body issued (Prime Minister, Government,
  *  National Assembly, the Party centre, a ministry: data/national_issuers.tsv)
  *  that its title or a letter's "V/v" subject cites, else its "Thực hiện
- *  ..." preamble, else its "Căn cứ ..." preamble.  Bắc Kạn's plan gives
+ *  ..." preamble, else its "Căn cứ ..." preamble.  Of the "Căn cứ"
+ *  grounds, those of the power to act (the Law on Local Government, the
+ *  Law on Promulgation of Legal Documents, the 2025 merger resolutions:
+ *  data/competence_bases.tsv) are left out, and the laws when decrees,
+ *  decisions or circulars detail them.  Bắc Kạn's plan gives
  *  1472/QĐ-TTg then 121/2020/QH14.  Owned by the document. */
 PLAN_API size_t plan_doc_implements_count(const plan_doc *doc);
 PLAN_API const plan_reference *plan_doc_implements(const plan_doc *doc, size_t i);

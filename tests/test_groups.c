@@ -87,11 +87,72 @@ static void test_groups_by_numbers(void **state) {
   assert_int_equal(plan_groups_new(NULL, NULL), PLAN_EINVAL);
 }
 
+/* A decision with nothing in its title or a "Thực hiện" paragraph
+ * implements what its "Căn cứ" grounds cite, less the grounds of its power
+ * to act and, where decrees or circulars detail them, the laws. */
+static const char *const decision_head =
+    "ỦY BAN NHÂN DÂN TỈNH CAO BẰNG\nSố: 7/2025/QĐ-UBND\n\nQUYẾT ĐỊNH\nBan hành Quy định\n\n"
+    "*Căn cứ Luật Tổ chức chính quyền địa phương số 72/2025/QH15;*\n\n"
+    "*Căn cứ Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15 được sửa đổi, "
+    "bổ sung bởi Luật số 87/2025/QH15; Nghị quyết số 202/2025/QH15 về việc sắp xếp "
+    "đơn vị hành chính cấp tỉnh;*\n\n";
+
+static plan_doc *decision(const char *grounds) {
+  char text[2048];
+  snprintf(text, sizeof text, "%s%s\n\n**Điều 1.** Ban hành kèm theo Quyết định này.\n",
+           decision_head, grounds);
+  return parse_str(text);
+}
+
+static void test_grounds_of_a_decision(void **state) {
+  (void)state;
+  plan_doc *d = decision("*Căn cứ Luật Giá số 16/2023/QH15;*\n\n"
+                         "*Căn cứ Nghị định số 85/2024/NĐ-CP ngày 10/7/2024 của Chính phủ;*\n\n"
+                         "*Căn cứ Thông tư số 29/2024/TT-BTC ngày 16/5/2024 của Bộ Tài chính;*");
+  assert_int_equal(plan_doc_implements_count(d), 2);
+  assert_string_equal(implements(d, 0), "85/2024/NĐ-CP");
+  assert_string_equal(implements(d, 1), "29/2024/TT-BTC");
+  plan_doc_free(d);
+
+  /* laws alone: the sector's law is what it implements */
+  d = decision("*Căn cứ Luật Điện lực số 61/2024/QH15;*");
+  assert_int_equal(plan_doc_implements_count(d), 1);
+  assert_string_equal(implements(d, 0), "61/2024/QH15");
+  plan_doc_free(d);
+
+  /* grounds of power only: nothing it implements */
+  d = decision("");
+  assert_int_equal(plan_doc_implements_count(d), 0);
+  plan_doc_free(d);
+
+  /* two acts of one sector on different decrees are two groups, not one
+   * because both cite the Law on Local Government and the sector's law */
+  plan_groups *g;
+  assert_int_equal(plan_groups_new(&g, NULL), PLAN_OK);
+  const char *grounds[] = {
+      "*Căn cứ Luật Đất đai số 31/2024/QH15;*\n\n*Căn cứ Nghị định số 101/2024/NĐ-CP;*",
+      "*Căn cứ Luật Đất đai số 31/2024/QH15;*\n\n*Căn cứ Nghị định số 102/2024/NĐ-CP;*",
+      "*Căn cứ Luật Đất đai số 31/2024/QH15;*\n\n*Căn cứ Nghị định số 102/2024/NĐ-CP;*"};
+  for (size_t i = 0; i < 3; i++) {
+    d = decision(grounds[i]);
+    assert_int_equal(plan_groups_add_doc(g, d, NULL, NULL), PLAN_OK);
+    plan_doc_free(d);
+  }
+  assert_int_equal(plan_groups_finish(g, NULL), PLAN_OK);
+  assert_int_equal(plan_groups_count(g), 2); /* in the order of their first members */
+  assert_string_equal(plan_groups_key(g, 0), "101/2024/NĐ-CP");
+  assert_int_equal(plan_groups_size(g, 0), 1);
+  assert_string_equal(plan_groups_key(g, 1), "102/2024/NĐ-CP");
+  assert_int_equal(plan_groups_size(g, 1), 2);
+  plan_groups_free(g);
+}
+
 int main(void) {
   const struct CMUnitTest tests[] = {
       cmocka_unit_test(test_corpus_implements),
       cmocka_unit_test(test_corpus_groups),
       cmocka_unit_test(test_groups_by_numbers),
+      cmocka_unit_test(test_grounds_of_a_decision),
   };
   return cmocka_run_group_tests_name("groups", tests, NULL, NULL);
 }

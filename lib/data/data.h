@@ -24,6 +24,7 @@ PLAN_TABLE(enc_vni)
 PLAN_TABLE(enc_viqr)
 PLAN_TABLE(enc_cp1258)
 PLAN_TABLE(national_issuers) /* codes of national issuing bodies */
+PLAN_TABLE(competence_bases) /* "Căn cứ" grounds of the power to act, not of a policy */
 PLAN_TABLE(web_portals)   /* portals' names, which mark their pages' furniture */
 PLAN_TABLE(web_furniture) /* menus, notices, labels a portal prints before a document */
 PLAN_TABLE(provinces)     /* provinces' and cities' names */

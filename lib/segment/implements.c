@@ -1,7 +1,8 @@
 /* implements.c - which national documents a plan implements (grouping
  * plans by them is compare/groups.c's).  A provincial plan names what it carries out in its title
  * (a letter in its "V/v" subject), else in a "Thực hiện ..." paragraph of
- * the preamble, else among the "Căn cứ ..." it rests on; of the documents
+ * the preamble, else among the "Căn cứ ..." it rests on, less the grounds
+ * of its power to act (data/competence_bases.tsv); of the documents
  * cited there, those a national body issued (data/national_issuers.tsv)
  * are what it implements. */
 #include <stdlib.h>
@@ -100,14 +101,11 @@ static void nationals_free(nationals *nk) {
   free(nk->slots);
 }
 
-/* Appends to hits the national documents text cites, each at its first
- * whole-word mention; base orders texts one after another.  One pass over
- * the text's words, each tried as the start of a key of up to max_words
- * words. */
-static plan_status collect(nationals *nk, const char *text, long base, plan_vec *hits) {
-  if (!text || !*text || nk->n == 0) return PLAN_OK;
-  char *f = plan__fold(text, strlen(text));
-  if (!f) return PLAN_ENOMEM;
+/* Appends to hits the national documents the folded text f cites, each at
+ * its first whole-word mention; base orders texts one after another.  One
+ * pass over the text's words, each tried as the start of a key of up to
+ * max_words words. */
+static plan_status collect_folded(nationals *nk, const char *f, long base, plan_vec *hits) {
   for (const char *p = f; *p;) {
     const char *e = p;
     for (size_t w = 0; w < nk->max_words; w++) {
@@ -115,7 +113,7 @@ static plan_status collect(nationals *nk, const char *text, long base, plan_vec 
       size_t i = lookup(nk, p, (size_t)(e - p));
       if (i != SIZE_MAX && !nk->seen[i]) {
         hit *h = plan__vec_push(hits);
-        if (!h) { free(f); return PLAN_ENOMEM; }
+        if (!h) return PLAN_ENOMEM;
         h->at = base + (p - f);
         h->ref = nk->refs[i];
         nk->seen[i] = true;
@@ -126,8 +124,73 @@ static plan_status collect(nationals *nk, const char *text, long base, plan_vec 
     while (*p && *p != ' ') p++;
     while (*p == ' ') p++;
   }
-  free(f);
   return PLAN_OK;
+}
+
+static plan_status collect(nationals *nk, const char *text, long base, plan_vec *hits) {
+  if (!text || !*text || nk->n == 0) return PLAN_OK;
+  char *f = plan__fold(text, strlen(text));
+  if (!f) return PLAN_ENOMEM;
+  plan_status st = collect_folded(nk, f, base, hits);
+  free(f);
+  return st;
+}
+
+/* The keys of data/competence_bases.tsv, folded once per document. */
+typedef struct competence {
+  char *keys[16];
+  size_t n;
+} competence;
+
+static plan_status competence_init(competence *c) {
+  c->n = 0;
+  for (size_t i = 0; i < plan__table_competence_bases_count && c->n < 16; i++) {
+    const char *phrase = plan__table_competence_bases[i].first;
+    if (!(c->keys[c->n] = plan__fold(phrase, strlen(phrase)))) return PLAN_ENOMEM;
+    c->n++;
+  }
+  return PLAN_OK;
+}
+
+static void competence_free(competence *c) {
+  for (size_t i = 0; i < c->n; i++) free(c->keys[i]);
+}
+
+/* collect() over a "Căn cứ" paragraph, ground by ground (they end at ";"),
+ * leaving out the grounds that name a competence phrase: the documents
+ * they cite (the Law on Local Government, the merger resolutions) give
+ * the power to act, which nearly every act cites. */
+static plan_status collect_grounds(nationals *nk, const competence *c, const char *text,
+                                   long base, plan_vec *hits) {
+  if (!text || nk->n == 0) return PLAN_OK;
+  for (const char *g = text; *g;) {
+    const char *end = strchr(g, ';');
+    size_t n = end ? (size_t)(end - g) : strlen(g);
+    char *f = plan__fold(g, n);
+    if (!f) return PLAN_ENOMEM;
+    bool grants_power = false;
+    for (size_t i = 0; i < c->n && !grants_power; i++) grants_power = strstr(f, c->keys[i]) != NULL;
+    plan_status st = grants_power ? PLAN_OK : collect_folded(nk, f, base + (g - text), hits);
+    free(f);
+    if (st != PLAN_OK) return st;
+    g += n + (end != NULL);
+  }
+  return PLAN_OK;
+}
+
+/* Of what the "Căn cứ" grounds cite, the decrees, decisions and circulars
+ * when there are any: the laws they detail are their sector's, which the
+ * acts on every other subject of that sector cite too. */
+static void details_over_laws(plan_vec *hits) {
+  hit *h = hits->data;
+  bool detail = false;
+  for (size_t i = 0; i < hits->len && !detail; i++)
+    detail = !h[i].ref->kind || strcmp(h[i].ref->kind, "Luật") != 0;
+  if (!detail) return;
+  size_t kept = 0;
+  for (size_t i = 0; i < hits->len; i++)
+    if (!h[i].ref->kind || strcmp(h[i].ref->kind, "Luật") != 0) h[kept++] = h[i];
+  hits->len = kept;
 }
 
 plan_status plan__implements(plan_outline *doc) {
@@ -139,6 +202,8 @@ plan_status plan__implements(plan_outline *doc) {
   if (st == PLAN_OK) st = collect(&nk, doc->meta[PLAN_META_SUBJECT], 1L << 24, &hits);
   /* the preamble: "Thực hiện ..." first, "Căn cứ ..." only when nothing else */
   static const char *const openers[][3] = {{"thuc hien", "trien khai", NULL}, {"can cu", NULL}};
+  competence powers = {0};
+  if (st == PLAN_OK) st = competence_init(&powers);
   for (size_t pass = 0; pass < 2 && st == PLAN_OK && hits.len == 0; pass++) {
     long base = 0;
     for (const plan_node *n = doc->root ? doc->root->first : NULL; n && st == PLAN_OK; n = n->next) {
@@ -146,9 +211,14 @@ plan_status plan__implements(plan_outline *doc) {
       bool opens = false;
       for (size_t k = 0; openers[pass][k]; k++)
         opens |= plan__fold_starts(n->text, strlen(n->text), openers[pass][k]);
-      if (opens) st = collect(&nk, n->text, base += 1L << 24, &hits);
+      if (!opens) continue;
+      base += 1L << 24;
+      st = pass == 0 ? collect(&nk, n->text, base, &hits)
+                     : collect_grounds(&nk, &powers, n->text, base, &hits);
     }
+    if (pass == 1) details_over_laws(&hits);
   }
+  competence_free(&powers);
   if (st == PLAN_OK && hits.len) {
     qsort(hits.data, hits.len, sizeof(hit), hit_cmp);
     for (size_t i = 0; i < hits.len && st == PLAN_OK; i++) {
