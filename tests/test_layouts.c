@@ -800,6 +800,32 @@ static void test_elided_department_list(void **state) {
   plan_doc_free(doc);
 }
 
+/* "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" over its duties: the proper
+ * names after the colon say which communes (the heading's), not a duty;
+ * a duty after the colon stays one. */
+static void test_named_members_of_a_collective_body(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "KẾ HOẠCH\nThử\n\nI. TỔ CHỨC THỰC HIỆN\n\n"
+      "1. Sở Nông nghiệp và Môi trường: Chủ trì triển khai Kế hoạch.\n\n"
+      "2. Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông và Tân Phú Đông\n\n"
+      "- Xây dựng kế hoạch của địa phương.\n\n- Tuyên truyền cho Nhân dân.\n\n"
+      "3. Ủy ban nhân dân các phường: Chủ trì Tuyên truyền Nội dung Kế hoạch.\n");
+  const plan_assignment *two = plan_doc_assignment(doc, 1);
+  assert_non_null(two);
+  assert_string_equal(plan_assignment_heading(two),
+                      "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền, Gò Công Đông và Tân Phú Đông");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(two, 0))), "commune-pcs");
+  assert_int_equal(plan_assignment_duty_count(two), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(two, 0)), "Xây dựng kế hoạch của địa phương.");
+  const plan_assignment *three = plan_doc_assignment(doc, 2);
+  assert_non_null(three);
+  assert_string_equal(plan_assignment_heading(three), "Ủy ban nhân dân các phường");
+  assert_int_equal(plan_assignment_duty_count(three), 1);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(three, 0)), "Chủ trì Tuyên truyền Nội dung Kế hoạch.");
+  plan_doc_free(doc);
+}
+
 /* Besides its titled part, a plan may assign in a part of another title
  * whose numbered items are mostly agencies with duties: those count, with
  * a heuristic diagnostic; a part with fewer of them does not. */
@@ -1956,6 +1982,7 @@ int main(void) {
       cmocka_unit_test(test_untitled_agency_lists),
       cmocka_unit_test(test_role_responsibility_part),
       cmocka_unit_test(test_elided_department_list),
+      cmocka_unit_test(test_named_members_of_a_collective_body),
       cmocka_unit_test(test_signer_name),
       cmocka_unit_test(test_member_names_are_no_duties),
       cmocka_unit_test(test_nested_assigning_article),

@@ -733,6 +733,33 @@ static bool lists_names(ctx *c, const plan_vec *duties) {
   return true;
 }
 
+/* How far text (after a heading's colon) is a list of proper names, as a
+ * collective body's heading names its members ("Ủy ban nhân dân các xã:"
+ * / "Gia Thuận, Tân Điền, Gò Công Đông"): names of one to four words, each
+ * word capitalised as place and person names are (a duty's words after
+ * its first are not), between commas or "và", to the text's end.  0 when
+ * it is not such a list. */
+static size_t place_names(ctx *c, const char *text) {
+  size_t n = strlen(text);
+  plan_words *ws = &c->elided;
+  if (plan__words_refill(c->lex, text, n, ws) != PLAN_OK) {
+    c->oom = true;
+    return 0;
+  }
+  size_t nw = plan__words_count(ws), in_name = 0, names = 0;
+  for (size_t i = 0; i < nw; i++) {
+    if (strcmp(plan__word_key(ws, i), "va") == 0 && in_name) {
+      in_name = 0;
+      continue;
+    }
+    if (!capitalized(text, ws, i, true) || ++in_name > 4) return 0;
+    names += in_name == 1;
+    if (plan__word_comma(ws, i)) in_name = 0;
+    else if (plan__word_clause_end(ws, i) && i + 1 < nw) return 0;
+  }
+  return names >= 2 ? plan__word_end(ws, nw - 1) : 0;
+}
+
 /* Records n as a heading of an assigning part that names no agency. */
 static plan_status non_assignment(plan_assigned *out, const plan_node *n) {
   const plan_node **slot = plan__vec_push(&out->non_assignments);
@@ -976,6 +1003,14 @@ static plan_status item(ctx *c, const plan_node *n, bool in_part, bool strict, b
     } else {
       c->scratch.len = 1; /* no list: the generic body it was, pushed first */
     }
+  } else if (n->title && *n->text && a.heading && cut == nw && c->scratch.len == 1 && nw >= 2 &&
+             strcmp(plan__word_key(ws, nw - 2), "cac") == 0 && (listed = place_names(c, n->text))) {
+    /* "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền": which of them, not a duty */
+    size_t hl = strlen(a.heading), need = hl + 2 + listed + 1;
+    char *h = plan__arena_alloc(&doc->arena, need);
+    if (h) snprintf(h, need, "%s: %.*s", a.heading, (int)listed, n->text);
+    a.heading = h;
+    while (n->text[listed] && strchr(" .,;:", n->text[listed])) listed++;
   }
   if (c->scratch.len == 0 && start < nw && (agency_head_at(c, ws, start) || owner_named(ws, start))) {
     size_t last = before_definition(head, ws, start, cut);
