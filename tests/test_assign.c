@@ -190,6 +190,9 @@ static void test_lexicon_agencies(void **state) {
       {"lực lượng Kiểm lâm", "forest-protection"},
       {"Thuế tỉnh", "tax"}, /* the 2025 name, with or without the province's */
       {"Thuế tỉnh Nghệ An", "tax"},
+      {"Kho bạc Khu vực số 18", "treasury"}, /* the regional treasuries of 2025 */
+      {"Kho bạc Nhà nước khu vực XVIII", "treasury"},
+      {"KBNN khu vực XII", "treasury"},
       {"các đơn vị điện lực", "power-company"},
       {"Công ty Điện lực tỉnh", "power-company"},
       {"doanh nghiệp viễn thông", "telecom-companies"},

@@ -33,7 +33,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"social-insurance", "Bảo hiểm xã hội tỉnh", "province", "agency", "social-insurance", "Bảo hiểm xã hội tỉnh|Bảo hiểm xã hội thành phố|Bảo hiểm xã hội %p"},
     {"statistics", "Cục Thống kê tỉnh", "province", "agency", "statistics", "Cục Thống kê|Thống kê tỉnh|Chi cục Thống kê"},
     {"tax", "Cục Thuế tỉnh", "province", "agency", "finance,tax", "Cục Thuế|Cơ quan Thuế|Cơ quan Thuế tỉnh|Cơ quan Thuế thành phố|Thuế tỉnh %p|Thuế thành phố %p|Thuế tỉnh|Thuế thành phố"},
-    {"treasury", "Kho bạc Nhà nước tỉnh", "province", "agency", "finance", "Kho bạc Nhà nước"},
+    {"treasury", "Kho bạc Nhà nước tỉnh", "province", "agency", "finance", "Kho bạc Nhà nước|Kho bạc Khu vực|KBNN"},
     {"central-bank", "Ngân hàng Nhà nước chi nhánh tỉnh", "province", "agency", "finance,banking", "Ngân hàng Nhà nước"},
     {"customs", "Chi cục Hải quan khu vực", "province", "agency", "finance,customs", "Chi cục Hải quan|Cục Hải quan tỉnh|Hải quan tỉnh|Hải quan %p"},
     {"land-registry", "Văn phòng Đăng ký đất đai tỉnh", "province", "agency", "land,environment", "Văn phòng Đăng ký đất đai"},
