@@ -419,6 +419,12 @@ static void test_blank_line_paragraphs(void **state) {
   assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
                       "VỀ VIỆC CHUẨN HÓA DANH MỤC THỦ TỤC HÀNH CHÍNH THỰC HIỆN TRÊN ĐỊA BÀN TỈNH BẮC NINH");
   plan_doc_free(doc);
+  /* nor when the wrap cut that line inside its own words, in bold */
+  doc = parse_str("**QUYẾT ĐỊNH**\nCÔNG BỐ\nDANH MỤC THỦ TỤC HÀNH CHÍNH\n(THỦ TỤC THỰC HIỆN KHÔNG PHỤ THUỘC ĐỊA GIỚI)\n"
+                  "**CHỦ TỊCH ỦY BAN NHÂN\nDÂN TỈNH VĨNH LONG**\n*Căn cứ Luật Tổ chức chính quyền địa phương;*\n");
+  assert_string_equal(plan_doc_meta(doc, PLAN_META_TITLE),
+                      "CÔNG BỐ DANH MỤC THỦ TỤC HÀNH CHÍNH (THỦ TỤC THỰC HIỆN KHÔNG PHỤ THUỘC ĐỊA GIỚI)");
+  plan_doc_free(doc);
   /* an acronym a wrap left alone on a line is no upper-case line */
   doc = parse_str("KẾ HOẠCH\nThử\n\n1. Dự án do Chủ tịch\nUBND\nThành phố quyết định đầu tư.\n");
   assert_string_equal(plan_node_text(find_path(plan_doc_root(doc), "1")),

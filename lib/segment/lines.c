@@ -40,9 +40,19 @@ static bool opens_sentence_part(const char *s, size_t n) {
   return false;
 }
 
+/* A line that is all of an opener of five words or more but its last
+ * word or two: the wrap cut the opener itself ("**CHỦ TỊCH ỦY BAN NHÂN" /
+ * "DÂN TỈNH VĨNH LONG**"). */
+static bool cut_opener(const char *s, size_t n, const char *w) {
+  size_t wl = strlen(w), words = 1;
+  if (n >= wl || w[n] != ' ' || memcmp(s, w, n) != 0) return false;
+  for (size_t i = 0; i < n; i++) words += s[i] == ' ';
+  return words >= 5;
+}
+
 static bool opens_frame_part(const char *s, size_t n) {
   for (size_t i = 0; i < sizeof frame_openers / sizeof *frame_openers; i++)
-    if (starts_with(s, n, frame_openers[i])) return true;
+    if (starts_with(s, n, frame_openers[i]) || cut_opener(s, n, frame_openers[i])) return true;
   return false;
 }
 
