@@ -193,6 +193,9 @@ static void test_lexicon_agencies(void **state) {
       {"Kho bạc Khu vực số 18", "treasury"}, /* the regional treasuries of 2025 */
       {"Kho bạc Nhà nước khu vực XVIII", "treasury"},
       {"KBNN khu vực XII", "treasury"},
+      {"Thi hành án dân sự thành phố", "judgment-enforcement"}, /* the 2025 name */
+      {"Cục Thi hành án dân sự tỉnh", "judgment-enforcement"},
+      {"cơ quan Thi hành án", "judgment-enforcement"},
       {"các đơn vị điện lực", "power-company"},
       {"Công ty Điện lực tỉnh", "power-company"},
       {"doanh nghiệp viễn thông", "telecom-companies"},

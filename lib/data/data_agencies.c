@@ -28,6 +28,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"police", "Công an tỉnh", "province", "police", "police,security", "Công an tỉnh|Công an thành phố|Công an %p"},
     {"procuracy", "Viện Kiểm sát nhân dân tỉnh", "province", "procuracy", "procuracy", "Viện Kiểm sát nhân dân tỉnh|Viện Kiểm sát nhân dân thành phố|Viện Kiểm sát nhân dân|Viện Kiểm sát"},
     {"court", "Tòa án nhân dân tỉnh", "province", "court", "court", "Tòa án nhân dân tỉnh|Tòa án nhân dân thành phố|Tòa án nhân dân|Tòa án"},
+    {"judgment-enforcement", "Thi hành án dân sự tỉnh", "province", "agency", "justice", "Thi hành án dân sự tỉnh|Thi hành án dân sự thành phố|Thi hành án dân sự %p|Cục Thi hành án dân sự|cơ quan Thi hành án dân sự|cơ quan Thi hành án"},
     {"military", "Bộ Chỉ huy Quân sự tỉnh", "province", "military", "defence", "Bộ Chỉ huy Quân sự tỉnh|Bộ Chỉ huy Quân sự|Bộ Tư lệnh Thành phố|Bộ Tư lệnh Thủ đô"},
     {"border-guard", "Bộ Chỉ huy Bộ đội Biên phòng tỉnh", "province", "military", "defence,border", "Bộ Chỉ huy Bộ đội Biên phòng|Bộ đội Biên phòng tỉnh|Bộ đội Biên phòng"},
     {"social-insurance", "Bảo hiểm xã hội tỉnh", "province", "agency", "social-insurance", "Bảo hiểm xã hội tỉnh|Bảo hiểm xã hội thành phố|Bảo hiểm xã hội %p"},
@@ -73,4 +74,4 @@ const plan_agency_row plan__table_agencies[] = {
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã|Ủy ban nhân dân xã, phường, đặc khu|Ủy ban nhân dân các xã, phường, đặc khu|Ủy ban nhân dân phường, xã, đặc khu|Ủy ban nhân dân các xã, phường và đặc khu|Ủy ban nhân dân phường, xã và đặc khu"},
 };
 
-const size_t plan__table_agencies_count = 69;
+const size_t plan__table_agencies_count = 70;
