@@ -196,6 +196,12 @@ static void test_lexicon_agencies(void **state) {
       {"Thi hành án dân sự thành phố", "judgment-enforcement"}, /* the 2025 name */
       {"Cục Thi hành án dân sự tỉnh", "judgment-enforcement"},
       {"cơ quan Thi hành án", "judgment-enforcement"},
+      /* the communes' own bodies, not the province's nor their committees */
+      {"Văn phòng HĐND - UBND cấp xã", "commune-offices"},
+      {"Văn phòng HĐND và UBND cấp xã", "commune-offices"},
+      {"Công an cấp xã", "commune-police"},
+      {"Ban Thường trực Ủy ban MTTQ Việt Nam cấp xã", "commune-fronts"},
+      {"Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", "front"},
       {"các đơn vị điện lực", "power-company"},
       {"Công ty Điện lực tỉnh", "power-company"},
       {"doanh nghiệp viễn thông", "telecom-companies"},

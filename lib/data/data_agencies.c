@@ -50,7 +50,7 @@ const plan_agency_row plan__table_agencies[] = {
     {"telecom-companies", "Các doanh nghiệp viễn thông", "province", "company", "telecommunications", "Các doanh nghiệp viễn thông|Doanh nghiệp viễn thông|Các doanh nghiệp cung cấp dịch vụ viễn thông|Doanh nghiệp cung cấp dịch vụ viễn thông|Các nhà mạng viễn thông|Các nhà mạng"},
     {"post", "Bưu điện tỉnh", "province", "company", "postal", "Bưu điện tỉnh|Bưu điện thành phố|Bưu điện %p"},
     {"ez-board", "Ban Quản lý Khu kinh tế tỉnh", "province", "agency", "investment,industry", "Ban Quản lý Khu kinh tế|Ban Quản lý các Khu kinh tế|Ban Quản lý Khu kinh tế và các khu công nghiệp|Ban Quản lý các khu công nghiệp|Ban Quản lý các Khu công nghiệp|Ban Quản lý các khu chế xuất và công nghiệp|BQL KKT|Ban Quản lý các khu công nghệ cao và khu công nghiệp|Ban Quản lý khu công nghiệp"},
-    {"front", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "province", "mass-organisation", "mass-organisations", "Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc|UBMTTQ|UBMTTQVN"},
+    {"front", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "province", "mass-organisation", "mass-organisations", "Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam|Ban Thường trực Ủy ban Mặt trận Tổ quốc|Ban Thường trực Mặt trận Tổ quốc Việt Nam|Ban Thường trực Mặt trận Tổ quốc|Ủy ban Mặt trận Tổ quốc Việt Nam|Ủy ban Mặt trận Tổ quốc|Mặt trận Tổ quốc Việt Nam|Mặt trận Tổ quốc|UBMTTQ|UBMTTQVN"},
     {"youth-union", "Tỉnh đoàn", "province", "mass-organisation", "youth", "Tỉnh đoàn|Thành đoàn|Đoàn Thanh niên Cộng sản Hồ Chí Minh|Đoàn TNCS Hồ Chí Minh|Đoàn Thanh niên"},
     {"women-union", "Hội Liên hiệp Phụ nữ tỉnh", "province", "mass-organisation", "women", "Hội Liên hiệp Phụ nữ|Hội LHPN"},
     {"farmers-union", "Hội Nông dân tỉnh", "province", "mass-organisation", "farmers", "Hội Nông dân"},
@@ -72,6 +72,9 @@ const plan_agency_row plan__table_agencies[] = {
     {"all-departments", "Các sở, ban, ngành, đoàn thể cấp tỉnh", "province", "collective", "collective", "Các sở, ban, ngành|Các sở, ban ngành|Các sở ban ngành|Các sở, ngành|Các sở ngành|Các cơ quan, đơn vị|Các cơ quan, tổ chức|Thủ trưởng các sở, ban, ngành|Các ban, sở, ngành|Các Ban, Sở, ngành|Các sở, cơ quan|Các sở"},
     {"district-pcs", "Ủy ban nhân dân các huyện, thị xã, thành phố", "district", "local-government", "local-government", "Ủy ban nhân dân các huyện|Ủy ban nhân dân các quận|Ủy ban nhân dân cấp huyện|Ủy ban nhân dân huyện, thị xã, thành phố"},
     {"commune-pcs", "Ủy ban nhân dân các xã, phường, thị trấn", "commune", "local-government", "local-government", "Ủy ban nhân dân các xã|Ủy ban nhân dân cấp xã|Ủy ban nhân dân xã, phường|Ủy ban nhân dân các phường|Ủy ban nhân dân phường, xã|Ủy ban nhân dân các phường, xã|UBND phường, xã|UBND các phường, xã|Ủy ban nhân dân xã, phường, đặc khu|Ủy ban nhân dân các xã, phường, đặc khu|Ủy ban nhân dân phường, xã, đặc khu|Ủy ban nhân dân các xã, phường và đặc khu|Ủy ban nhân dân phường, xã và đặc khu"},
+    {"commune-offices", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã", "commune", "office", "administration", "Văn phòng Hội đồng nhân dân và Ủy ban nhân dân cấp xã|Văn phòng Hội đồng nhân dân - Ủy ban nhân dân cấp xã|Văn phòng Hội đồng nhân dân và Ủy ban nhân dân các xã|Văn phòng Hội đồng nhân dân - Ủy ban nhân dân các xã"},
+    {"commune-police", "Công an cấp xã", "commune", "police", "police,security", "Công an cấp xã|Công an các xã|Công an xã, phường"},
+    {"commune-fronts", "Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã", "commune", "mass-organisation", "mass-organisations", "Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã|Ủy ban Mặt trận Tổ quốc cấp xã|Mặt trận Tổ quốc Việt Nam cấp xã|Ban Thường trực Ủy ban Mặt trận Tổ quốc Việt Nam cấp xã|Ban Thường trực Mặt trận Tổ quốc Việt Nam cấp xã|Ủy ban Mặt trận Tổ quốc Việt Nam các xã"},
 };
 
-const size_t plan__table_agencies_count = 70;
+const size_t plan__table_agencies_count = 73;
