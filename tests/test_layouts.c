@@ -806,6 +806,44 @@ static void test_elided_department_list(void **state) {
   plan_doc_free(doc);
 }
 
+static size_t item_children(const plan_node *n) {
+  size_t k = 0;
+  for (const plan_node *c = plan_node_first_child(n); c; c = plan_node_next(c))
+    k += plan_node_kind_of(c) == PLAN_NODE_ITEM;
+  return k;
+}
+
+/* "- Chủ trì tham mưu:" / "+ Bố trí vốn.": a bullet of another sign right
+ * after a bullet goes under it, and the first sign's next bullet closes
+ * it; signs mixed with other paragraphs between (a table copied cell by
+ * cell) stay at one level. */
+static void test_bullet_signs_nest(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str("KẾ HOẠCH\nThử\n\nIII. TỔ CHỨC THỰC HIỆN\n\n1. Sở Tài chính:\n\n"
+                            "- Chủ trì tham mưu:\n\n+ Bố trí vốn.\n\n+ Kiểm tra.\n\n"
+                            "- Phối hợp báo cáo.\n\n2. Sở Y tế: Chủ trì khám bệnh.\n");
+  const plan_node *one = find_path(plan_doc_root(doc), "III.1");
+  assert_non_null(one);
+  assert_int_equal(item_children(one), 2);
+  const plan_node *lead = plan_node_first_child(one);
+  while (lead && plan_node_kind_of(lead) != PLAN_NODE_ITEM) lead = plan_node_next(lead);
+  assert_non_null(lead);
+  assert_string_equal(plan_node_label(lead), "-");
+  assert_int_equal(item_children(lead), 2);
+  assert_string_equal(plan_node_label(plan_node_first_child(lead)), "+");
+  const plan_assignment *a = plan_doc_assignment(doc, 0);
+  assert_int_equal(plan_assignment_duty_count(a), 2); /* the lead-in holds its items */
+  assert_string_equal(plan_duty_text(plan_assignment_duty(a, 1)), "Phối hợp báo cáo.");
+  plan_doc_free(doc);
+
+  doc = parse_str("KẾ HOẠCH\nThử\n\n1. Quy trình\n\n+ Hồ sơ dự án\n|\nVăn thư Sở\n|\n0,5 ngày\n|\n"
+                  "- Số hóa kết quả giải quyết.\n- Trả kết quả điện tử.\n");
+  one = find_path(plan_doc_root(doc), "1");
+  assert_non_null(one);
+  assert_int_equal(item_children(one), 3);
+  plan_doc_free(doc);
+}
+
 /* "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" over its duties: the proper
  * names after the colon say which communes (the heading's), not a duty;
  * a duty after the colon stays one. */
@@ -1989,6 +2027,7 @@ int main(void) {
       cmocka_unit_test(test_role_responsibility_part),
       cmocka_unit_test(test_elided_department_list),
       cmocka_unit_test(test_named_members_of_a_collective_body),
+      cmocka_unit_test(test_bullet_signs_nest),
       cmocka_unit_test(test_signer_name),
       cmocka_unit_test(test_member_names_are_no_duties),
       cmocka_unit_test(test_nested_assigning_article),

@@ -153,10 +153,30 @@ static char *join_path(plan_outline *doc, const char *parent, const char *label)
   return s;
 }
 
+/* How deep the open item of paragraph p's kind is (0: none open), whose
+ * level p's item takes.  Bullets: one of p's sign; else a bullet of
+ * another sign right before p opens a level for it ("- Chủ trì:" / "+
+ * Bố trí vốn"); else any bullet (signs mixed at one level, as in a table
+ * copied cell by cell). */
+static size_t open_of_kind(const walker *w, const plan_para *p, size_t i) {
+  size_t k = w->depth;
+  if (p->marker != PLAN_MARKER_BULLET) {
+    while (k > 0 && w->stack[k - 1]->marker != p->marker) k--;
+    return k;
+  }
+  while (k > 0 && !(w->stack[k - 1]->marker == PLAN_MARKER_BULLET &&
+                    strcmp(w->stack[k - 1]->label, p->label) == 0))
+    k--;
+  if (k > 0) return k;
+  const plan_node *top = w->depth ? w->stack[w->depth - 1] : NULL;
+  if (top && top->marker == PLAN_MARKER_BULLET && top->para + 1 == i) return 0;
+  for (k = w->depth; k > 0 && w->stack[k - 1]->marker != PLAN_MARKER_BULLET;) k--;
+  return k;
+}
+
 static void push_item(walker *w, size_t i) {
   const plan_para *p = &w->doc->paras[i];
-  size_t k = w->depth;
-  while (k > 0 && w->stack[k - 1]->marker != p->marker) k--;
+  size_t k = open_of_kind(w, p, i);
   if (k > 0) w->depth = k - 1; /* close down to, and including, the last of its kind */
   plan_node *parent = w->depth ? w->stack[w->depth - 1] : w->container;
   plan_node *n = add(w, parent, PLAN_NODE_ITEM, i);
