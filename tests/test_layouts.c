@@ -844,6 +844,43 @@ static void test_bullet_signs_nest(void **state) {
   plan_doc_free(doc);
 }
 
+/* A portal's page on a decision quotes its implementing article under a
+ * markdown heading with no number: the bullets there that open with
+ * bodies are its agency items (two the lexicon knows say so); those under
+ * the next heading are not, nor "Cơ quan thẩm định: Sở Xây dựng" (a role
+ * and who holds it).  "dự án xây dựng" is a noun in a body's name. */
+static void test_headed_bullets_of_a_page(void **state) {
+  (void)state;
+  plan_doc *doc = parse_str(
+      "# Tổng mức đầu tư Dự án đường Hải Thượng Lãn Ông\n\n"
+      "Ngày 28/11/2025, UBND tỉnh Cà Mau ban hành Quyết định 01892/QĐ-UBND.\n\n"
+      "## Tổ chức thực hiện Quyết định 01892/QĐ-UBND về chủ trương đầu tư\n\n"
+      "Tại Điều 2 Quyết định 01892/QĐ-UBND năm 2025 đã nêu như sau:\n\n"
+      "- Sở Xây dựng: Chịu trách nhiệm toàn diện về các thông tin, số liệu.\n\n"
+      "- Hội đồng thẩm định chủ trương đầu tư: Chịu trách nhiệm về kết quả thẩm định.\n\n"
+      "- Ban Quản lý dự án xây dựng công trình giao thông Cà Mau:\n\n"
+      "+ Chủ trì, phối hợp lập hồ sơ, thủ tục.\n\n+ Nghiên cứu phương án tối ưu.\n\n"
+      "- Sở Tài chính:\n\n+ Bố trí đủ vốn.\n\n"
+      "## Nguyên tắc cơ bản trong hoạt động đầu tư xây dựng\n\n"
+      "- Sở Nội vụ: Hướng dẫn thực hiện.\n\n- Sở Y tế: Kiểm tra.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 4);
+  const plan_assignment *three = plan_doc_assignment(doc, 2);
+  assert_string_equal(plan_assignment_heading(three), "Ban Quản lý dự án xây dựng công trình giao thông Cà Mau");
+  assert_int_equal(plan_assignment_duty_count(three), 2);
+  assert_string_equal(plan_duty_text(plan_assignment_duty(three, 0)), "Chủ trì, phối hợp lập hồ sơ, thủ tục.");
+  assert_string_equal(plan_agency_id(plan_mention_agency(plan_assignment_agency(plan_doc_assignment(doc, 3), 0))),
+                      "dof");
+  plan_doc_free(doc);
+
+  doc = parse_str("# Quy hoạch Khu du lịch\n\nNgày 28/11/2025, UBND tỉnh Cà Mau ban hành Quyết định.\n\n"
+                  "## Tổ chức thực hiện việc phê duyệt nhiệm vụ quy hoạch\n\n"
+                  "- Cơ quan phê duyệt: Ủy ban nhân dân tỉnh Cà Mau.\n\n"
+                  "- Cơ quan thẩm định: Sở Xây dựng tỉnh Cà Mau.\n\n"
+                  "- Cơ quan tổ chức lập quy hoạch: Sở Văn hóa, Thể thao và Du lịch.\n");
+  assert_int_equal(plan_doc_assignment_count(doc), 0);
+  plan_doc_free(doc);
+}
+
 /* "Ủy ban nhân dân các xã: Gia Thuận, Tân Điền" over its duties: the proper
  * names after the colon say which communes (the heading's), not a duty;
  * a duty after the colon stays one. */
@@ -2028,6 +2065,7 @@ int main(void) {
       cmocka_unit_test(test_elided_department_list),
       cmocka_unit_test(test_named_members_of_a_collective_body),
       cmocka_unit_test(test_bullet_signs_nest),
+      cmocka_unit_test(test_headed_bullets_of_a_page),
       cmocka_unit_test(test_signer_name),
       cmocka_unit_test(test_member_names_are_no_duties),
       cmocka_unit_test(test_nested_assigning_article),

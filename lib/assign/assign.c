@@ -1663,6 +1663,52 @@ static plan_status by_roles(ctx *c, const plan_node *parent, bool *found, size_t
   return st;
 }
 
+/* Whether paragraph node n is a markdown heading ("## ...", no marker)
+ * titled as an assigning part: a portal's page on a decision heads the
+ * articles it quotes so ("## Tổ chức thực hiện Quyết định 3650/QĐ-UBND"). */
+static bool assigning_heading(ctx *c, const plan_node *n) {
+  /* before the first item a paragraph is the preamble's */
+  if ((n->kind != PLAN_NODE_PARAGRAPH && n->kind != PLAN_NODE_PREAMBLE) || n->para >= c->doc->npara)
+    return false;
+  const plan_para *p = &c->doc->paras[n->para];
+  if (!p->heading) return false;
+  const char *key = folded(c, p->text, p->len < 200 ? p->len : 200);
+  for (size_t i = 0; key && i < sizeof assigning_titles / sizeof *assigning_titles; i++)
+    if (strncmp(key, assigning_titles[i], strlen(assigning_titles[i])) == 0) return true;
+  return false;
+}
+
+/* A page with no numbered part that assigns: the bullets after a markdown
+ * heading titled as one, up to the next heading, are its agency items
+ * when two or more open with a body the lexicon knows ("- Sở Xây dựng:
+ * Chịu trách nhiệm ...", then "- Hội đồng thẩm định ...: ..." too; not
+ * "- Cơ quan thẩm định: Sở Xây dựng", a role and who holds it).  Says so
+ * in a diagnostic, as a heuristic decided. */
+static plan_status headed_bullets(ctx *c, const plan_node *parent, bool *found) {
+  plan_status st = PLAN_OK;
+  for (const plan_node *h = parent->first; h && st == PLAN_OK; h = h->next) {
+    if (!assigning_heading(c, h)) continue;
+    size_t known = 0;
+    const plan_node *k = h->next;
+    for (; k && !((k->kind == PLAN_NODE_PARAGRAPH || k->kind == PLAN_NODE_PREAMBLE) &&
+                  k->para < c->doc->npara && c->doc->paras[k->para].heading);
+         k = k->next)
+      if (k->kind == PLAN_NODE_ITEM && k->marker == PLAN_MARKER_BULLET && agency_item(c, k))
+        known += opens_known(c);
+    if (known < 2) continue;
+    size_t before = c->out->assignments.len;
+    for (const plan_node *b = h->next; b != k && st == PLAN_OK; b = b->next)
+      if (b->kind == PLAN_NODE_ITEM && b->marker == PLAN_MARKER_BULLET && agency_item(c, b))
+        st = item(c, b, false, true, found);
+    if (st == PLAN_OK && c->out->assignments.len > before)
+      plan__diag(c->doc, PLAN_DIAG_HEURISTIC, c->doc->paras[h->para].norm_start,
+                 "%zu agency items found by their roles in the bullets under a heading titled as "
+                 "an assigning part, in a text with no numbered one",
+                 c->out->assignments.len - before);
+  }
+  return st;
+}
+
 /* A letter has no parts: its top-level items that open with an agency
  * ("2. Sở Y tế: ...", "Điều 2. Giao Văn phòng ... chủ trì ..."), not those
  * that only name one further on ("Điều 1. Công bố ... của Sở ...",
@@ -1744,6 +1790,7 @@ plan_status plan__assign(plan_outline *doc, plan_assigned *out) {
     c.taken = NULL;
   }
   if (st == PLAN_OK && !found) st = by_roles(&c, doc->root, &found, 0);
+  if (st == PLAN_OK && !found) st = headed_bullets(&c, doc->root, &found);
   if (st == PLAN_OK && found) {
     mark_assigned(doc, out, taken);
     st = owned_items(&c, doc->root, taken, 0);

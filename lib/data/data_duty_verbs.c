@@ -8,7 +8,7 @@ const plan_pair plan__table_duty_verbs[] = {
     {"tăng cường", "-"},
     {"chỉ đạo", "-"},
     {"triển khai", "-"},
-    {"xây dựng", "vực|ngành|trình"},
+    {"xây dựng", "vực|ngành|trình|án|tư"},
     {"hướng dẫn", "-"},
     {"tham mưu", "-"},
     {"rà soát", "-"},
