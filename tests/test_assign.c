@@ -322,6 +322,13 @@ static void test_duty_verbs(void **state) {
   /* "thẩm định" after "Hội đồng" names the council */
   snprintf(text, sizeof text, "%s2. Hội đồng thẩm định chủ trương đầu tư: chịu trách nhiệm về kết quả.\n", head);
   expect_item(lex, text, "Hội đồng thẩm định chủ trương đầu tư", "chịu trách nhiệm về kết quả.");
+  /* "xây dựng" after "dự án" or "đầu tư", "tuyên truyền" after "thông tin":
+   * a project board's or the media's name */
+  snprintf(text, sizeof text, "%s2. Ban Quản lý dự án đầu tư xây dựng khu vực Đông Sơn: lập hồ sơ.\n", head);
+  expect_item(lex, text, "Ban Quản lý dự án đầu tư xây dựng khu vực Đông Sơn", "lập hồ sơ.");
+  snprintf(text, sizeof text,
+           "%s2. Các cơ quan thông tin, tuyên truyền và báo chí của tỉnh có trách nhiệm giới thiệu.\n", head);
+  expect_item(lex, text, "Các cơ quan thông tin, tuyên truyền và báo chí của tỉnh", "có trách nhiệm giới thiệu.");
   /* nor does a duty that opens with the means it uses */
   snprintf(text, sizeof text,
            "%s3. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh và các Đoàn thể tỉnh bằng nhiều hình "

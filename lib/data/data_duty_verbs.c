@@ -33,7 +33,7 @@ const plan_pair plan__table_duty_verbs[] = {
     {"giám sát", "-"},
     {"làm tốt", "-"},
     {"quan tâm", "-"},
-    {"tuyên truyền", "-"},
+    {"tuyên truyền", "tin"},
     {"theo chức năng", "-"},
     {"đề nghị", "-"},
     {"là", "-"},
