@@ -180,7 +180,8 @@ static plan_status collect_grounds(nationals *nk, const competence *c, const cha
 
 /* Of what the "Căn cứ" grounds cite, the decrees, decisions and circulars
  * when there are any: the laws they detail are their sector's, which the
- * acts on every other subject of that sector cite too. */
+ * acts on every other subject of that sector cite too.  ("Luật" is the
+ * kind data/reference_kinds.tsv gives a National Assembly's number.) */
 static void details_over_laws(plan_vec *hits) {
   hit *h = hits->data;
   bool detail = false;

@@ -170,7 +170,8 @@ static size_t open_of_kind(const walker *w, const plan_para *p, size_t i) {
   if (k > 0) return k;
   const plan_node *top = w->depth ? w->stack[w->depth - 1] : NULL;
   if (top && top->marker == PLAN_MARKER_BULLET && top->para + 1 == i) return 0;
-  for (k = w->depth; k > 0 && w->stack[k - 1]->marker != PLAN_MARKER_BULLET;) k--;
+  k = w->depth;
+  while (k > 0 && w->stack[k - 1]->marker != PLAN_MARKER_BULLET) k--;
   return k;
 }
 
