@@ -138,13 +138,15 @@ static plan_status collect(nationals *nk, const char *text, long base, plan_vec 
 
 /* The keys of data/competence_bases.tsv, folded once per document. */
 typedef struct competence {
-  char *keys[16];
+  char **keys;
   size_t n;
 } competence;
 
 static plan_status competence_init(competence *c) {
   c->n = 0;
-  for (size_t i = 0; i < plan__table_competence_bases_count && c->n < 16; i++) {
+  c->keys = calloc(plan__table_competence_bases_count + 1, sizeof *c->keys);
+  if (!c->keys) return PLAN_ENOMEM;
+  for (size_t i = 0; i < plan__table_competence_bases_count; i++) {
     const char *phrase = plan__table_competence_bases[i].first;
     if (!(c->keys[c->n] = plan__fold(phrase, strlen(phrase)))) return PLAN_ENOMEM;
     c->n++;
@@ -154,6 +156,7 @@ static plan_status competence_init(competence *c) {
 
 static void competence_free(competence *c) {
   for (size_t i = 0; i < c->n; i++) free(c->keys[i]);
+  free(c->keys);
 }
 
 /* collect() over a "Căn cứ" paragraph, ground by ground (they end at ";"),
